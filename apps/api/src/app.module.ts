@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger } from 'nestjs-pino';
+import {
+  APP_CONFIG, AppConfig, ConfigModule, DatabaseModule, formatGraphqlError, graphqlArmor, HealthModule, loggingModule,
+} from '@gdtx/platform';
+import { IdentityApiModule } from '@gdtx/identity';
+import { OrgApiModule } from '@gdtx/org';
+
+/** Composition root of the API: platform modules, then each context's *ApiModule. */
+@Module({
+  imports: [
+    ConfigModule,
+    loggingModule(),
+    DatabaseModule,
+    HealthModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG, Logger],
+      useFactory: (config: AppConfig, logger: Logger) => {
+        const armor = graphqlArmor(config);
+        return {
+          autoSchemaFile: config.NODE_ENV === 'production' ? true : 'apps/api/schema.gql',
+          sortSchema: true,
+          path: '/graphql',
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          introspection: config.graphqlIntrospection,
+          playground: false,
+          plugins: [...armor.plugins],
+          validationRules: armor.validationRules,
+          formatError: (formatted, error) =>
+            formatGraphqlError(formatted, error, (err) => logger.error({ err }, 'GraphQL internal error')),
+        };
+      },
+    }),
+    IdentityApiModule,
+    OrgApiModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { loadConfig } from '@gdtx/platform';
+import { AppModule } from './app.module';
+import { validationPipe } from './validation';
+
+/** Builds the API application (used by main.ts, `npm start` and the e2e tests, which listen on port 0). */
+export async function createApi(): Promise<NestExpressApplication> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+
+  // The built web app is served from the same origin (architecture §7), with a fallback for client routes.
+  const webDist = resolve(config.WEB_DIST_DIR ?? join(process.cwd(), 'apps/web/dist'));
+  if (existsSync(join(webDist, 'index.html'))) {
+    app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
+    const server = app.getHttpAdapter().getInstance();
+    server.get(/^\/(?!graphql|health|api|admin\/queues).*/, (req: { method: string; path: string }, res: { sendFile: (p: string) => void }, next: () => void) => {
+      if (req.method !== 'GET' || /\.[a-z0-9]+$/i.test(req.path)) return next();
+      res.sendFile(join(webDist, 'index.html'));
+    });
+  }
+  return app;
+}

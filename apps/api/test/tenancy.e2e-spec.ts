@@ -1,0 +1,366 @@
+import jwt from 'jsonwebtoken';
+import { Client } from 'pg';
+import { connectAsAppRole } from '@gdtx/platform/testing';
+import { bootApi, errorCode, TestApi } from './harness';
+
+// Issue 2's must-show, over HTTP against the booted API and real PostgreSQL.
+describe('tenancy core (e2e)', () => {
+  let api: TestApi;
+  let owner: Client;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    api = await bootApi({ GRAPHQL_MAX_DEPTH: '4', GRAPHQL_MAX_COST: '3000' });
+    owner = new Client({ connectionString: api.db.ownerUrl });
+    await owner.connect();
+    const { rows } = await owner.query(`SELECT code, id FROM centre UNION ALL SELECT code, id FROM administrative_unit WHERE valid_to IS NULL`);
+    for (const r of rows) ids[r.code] = r.id;
+  });
+  afterAll(async () => {
+    await owner?.end();
+    await api?.close();
+  });
+
+  const CENTRES = `query($f: CentreFilter, $first: Int) { centres(filter: $f, first: $first) { totalCount nodes { id code name } } }`;
+
+  describe('login per role', () => {
+    it.each([
+      ['admin', 'SYSTEM_ADMIN', 'province'],
+      ['so.quantri', 'SO_ADMIN', 'province'],
+      ['so.chuyenvien', 'SO_SPECIALIST', 'province'],
+      ['so.lanhdao', 'SO_LEADER', 'province'],
+      ['so.thanhtra', 'INSPECTOR', 'province'],
+      ['phong.thoxuan', 'SUPERVISOR', 'unit'],
+      ['gd.gdtx', 'CENTRE_DIRECTOR', 'centre'],
+      ['cb.gdtx', 'CENTRE_STAFF', 'centre'],
+    ])('%s logs in as %s with %s scope', async (username, role, scope) => {
+      const token = await api.login(username);
+      const r = await api.gql<{ me: { role: string; scope: string; username: string } }>(`{ me { role scope username } }`, {}, token);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.me).toEqual({ role, scope, username });
+    });
+
+    it('refuses a wrong password with UNAUTHENTICATED and a Vietnamese message', async () => {
+      const r = await api.gql(`mutation { login(input: { username: "gd.gdtx", password: "sai-mat-khau" }) { accessToken } }`);
+      expect(errorCode(r)).toBe('UNAUTHENTICATED');
+      expect(r.errors![0].message).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
+    });
+
+    it('refuses an unknown user the same way as a wrong password', async () => {
+      const r = await api.gql(`mutation { login(input: { username: "khong.ton.tai", password: "x" }) { accessToken } }`);
+      expect(errorCode(r)).toBe('UNAUTHENTICATED');
+      expect(r.errors![0].message).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
+    });
+  });
+
+  describe('centre director', () => {
+    it('sees only their own centre in centres', async () => {
+      const token = await api.login('gd.hoasen');
+      const r = await api.gql<{ centres: { totalCount: number; nodes: { id: string }[] } }>(CENTRES, {}, token);
+      expect(r.data!.centres.totalCount).toBe(1);
+      expect(r.data!.centres.nodes.map((n) => n.id)).toEqual([ids['TH-NN-004']]);
+    });
+
+    it('gets NOT_FOUND for another centre by id, and for a centre of another province', async () => {
+      const token = await api.login('gd.hoasen');
+      for (const other of ['TH-NN-001', 'TH-GDTX', 'BN-NN-001']) {
+        const r = await api.gql(`query($id: ID!) { centre(id: $id) { id name } }`, { id: ids[other] }, token);
+        expect(errorCode(r)).toBe('NOT_FOUND');
+        expect(r.data).toBeNull();
+      }
+    });
+
+    it('cannot create, update or license centres (FORBIDDEN) and nothing is written', async () => {
+      const token = await api.login('gd.hoasen');
+      const before = await countRows('centre');
+      const r = await api.gql(
+        `mutation($u: ID!) { createCentre(input: { code: "X-1", name: "Trung tâm giả", type: LANGUAGE, ownership: PRIVATE, adminUnitId: $u }) { id } }`,
+        { u: ids['TH-TX'] }, token,
+      );
+      expect(errorCode(r)).toBe('FORBIDDEN');
+      const r2 = await api.gql(
+        `mutation($c: ID!) { recordLicence(input: { centreId: $c, kind: DIRECTOR_RECOGNITION, decisionNumber: "1/QĐ", decidedOn: "2026-01-01", issuer: "Tự cấp", validFrom: "2026-01-01" }) { id } }`,
+        { c: ids['TH-NN-004'] }, token,
+      );
+      expect(errorCode(r2)).toBe('FORBIDDEN');
+      expect(await countRows('centre')).toBe(before);
+    });
+  });
+
+  describe('supervisor (district office of Thọ Xuân)', () => {
+    it('sees exactly the centres in their subtree', async () => {
+      const token = await api.login('phong.thoxuan');
+      const r = await api.gql<{ centres: { totalCount: number; nodes: { id: string }[] } }>(CENTRES, { first: 200 }, token);
+      const { rows } = await owner.query(
+        `SELECT c.id FROM centre c, administrative_unit u WHERE u.code = 'TH-TX' AND (c.unit_path LIKE u.path || '%' OR c.supervising_unit_path LIKE u.path || '%')`,
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(5);
+      expect(r.data!.centres.nodes.map((n) => n.id).sort()).toEqual(rows.map((x) => x.id).sort());
+      expect(r.data!.centres.totalCount).toBe(rows.length);
+    });
+
+    it('cannot open a centre outside the area', async () => {
+      const token = await api.login('phong.thoxuan');
+      const r = await api.gql(`query($id: ID!) { centre(id: $id) { id } }`, { id: ids['TH-NN-001'] }, token);
+      expect(errorCode(r)).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('province roles', () => {
+    it('see every centre of their province and nothing of another province', async () => {
+      const token = await api.login('so.chuyenvien');
+      const r = await api.gql<{ centres: { totalCount: number; nodes: { id: string }[] } }>(CENTRES, { first: 200 }, token);
+      const { rows } = await owner.query(`SELECT c.id FROM centre c JOIN administrative_unit p ON p.id = c.province_id WHERE p.code = 'TH'`);
+      expect(r.data!.centres.totalCount).toBe(rows.length);
+      const bnIds = new Set([ids['BN-NN-001'], ids['BN-NN-002']]);
+      expect(r.data!.centres.nodes.some((n) => bnIds.has(n.id))).toBe(false);
+      const other = await api.gql(`query($id: ID!) { centre(id: $id) { id } }`, { id: ids['BN-NN-002'] }, token);
+      expect(errorCode(other)).toBe('NOT_FOUND');
+    });
+
+    it('the Bắc Ninh admin sees only Bắc Ninh', async () => {
+      const token = await api.login('bn.quantri');
+      const r = await api.gql<{ centres: { totalCount: number; nodes: { code: string }[] } }>(CENTRES, {}, token);
+      expect(r.data!.centres.nodes.map((n) => n.code).sort()).toEqual(['BN-NN-001', 'BN-NN-002']);
+    });
+
+    it('search ignores Vietnamese diacritics', async () => {
+      const token = await api.login('so.chuyenvien');
+      const r = await api.gql<{ centres: { nodes: { name: string }[] } }>(CENTRES, { f: { search: 'trung tam ngoai ngu hoa sen' } }, token);
+      expect(r.data!.centres.nodes.map((n) => n.name)).toEqual(['Trung tâm Ngoại ngữ Hoa Sen']);
+    });
+
+    it('filters by licence status (expired director recognition)', async () => {
+      const token = await api.login('so.chuyenvien');
+      const r = await api.gql<{ centres: { nodes: { code: string }[] } }>(CENTRES, { f: { licenceStatus: 'EXPIRED' } }, token);
+      expect(r.data!.centres.nodes.map((n) => n.code)).toContain('TH-NN-002');
+      const missing = await api.gql<{ centres: { nodes: { code: string }[] } }>(CENTRES, { f: { licenceStatus: 'MISSING' } }, token);
+      expect(missing.data!.centres.nodes.map((n) => n.code)).toContain('TH-NN-006');
+    });
+  });
+
+  describe('row-level security below the service layer', () => {
+    async function asApp<T>(scope: Record<string, string>, sql: string, params: unknown[] = []): Promise<T[]> {
+      const c = await connectAsAppRole(api.db.ownerUrl);
+      try {
+        await c.query('BEGIN');
+        for (const [k, v] of Object.entries(scope)) await c.query(`SELECT set_config($1, $2, true)`, [`app.${k}`, v]);
+        const { rows } = await c.query(sql, params);
+        await c.query('COMMIT');
+        return rows as T[];
+      } finally {
+        await c.end();
+      }
+    }
+    const provinceOf = async (code: string) => (await owner.query(`SELECT province_id FROM centre WHERE code = $1`, [code])).rows[0].province_id as string;
+
+    it('the app role is not a superuser and cannot bypass RLS', async () => {
+      const c = await connectAsAppRole(api.db.ownerUrl);
+      const { rows } = await c.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
+      await c.end();
+      expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+    });
+
+    it('with no scope, a direct read returns no rows at all', async () => {
+      expect(await asApp({}, `SELECT id FROM centre`)).toEqual([]);
+      expect(await asApp({}, `SELECT id FROM licence_record`)).toEqual([]);
+      expect(await asApp({}, `SELECT id FROM app_user`)).toEqual([]);
+    });
+
+    it('a centre scope reads only its own rows, even asking for another centre explicitly', async () => {
+      const scope = { scope: 'centre', province_id: await provinceOf('TH-NN-004'), centre_id: ids['TH-NN-004'] };
+      const centres = await asApp<{ id: string }>(scope, `SELECT id FROM centre`);
+      expect(centres.map((r) => r.id)).toEqual([ids['TH-NN-004']]);
+      expect(await asApp(scope, `SELECT id FROM licence_record WHERE centre_id = $1`, [ids['TH-NN-001']])).toEqual([]);
+      expect((await asApp(scope, `SELECT id FROM licence_record`)).length).toBeGreaterThan(0);
+    });
+
+    it('a province scope never reads another province', async () => {
+      const scope = { scope: 'province', province_id: await provinceOf('TH-GDTX') };
+      const foreign = await asApp(scope, `SELECT id FROM centre WHERE code LIKE 'BN-%'`);
+      expect(foreign).toEqual([]);
+    });
+
+    it('a centre scope cannot write into another centre (WITH CHECK)', async () => {
+      const scope = { scope: 'centre', province_id: await provinceOf('TH-NN-004'), centre_id: ids['TH-NN-004'] };
+      await expect(
+        asApp(scope, `UPDATE centre SET name = 'hijacked' WHERE id = $1 RETURNING id`, [ids['TH-NN-001']]),
+      ).resolves.toEqual([]);
+      await expect(
+        asApp(scope, `INSERT INTO licence_record (province_id, centre_id, kind, decision_number, decided_on, issuer, valid_from)
+                      VALUES ($1, $2, 'ESTABLISHMENT', 'x', '2026-01-01', 'x', '2026-01-01')`, [scope.province_id, ids['TH-NN-001']]),
+      ).rejects.toThrow(/row-level security/);
+      const { rows } = await owner.query(`SELECT name FROM centre WHERE id = $1`, [ids['TH-NN-001']]);
+      expect(rows[0].name).not.toBe('hijacked');
+    });
+  });
+
+  describe('bad input', () => {
+    it('a tampered token is UNAUTHENTICATED', async () => {
+      const token = await api.login('so.chuyenvien');
+      const [h, p, s] = token.split('.');
+      const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'SYSTEM_ADMIN' })).toString('base64url');
+      const r = await api.gql(`{ me { role } }`, {}, `${h}.${forged}.${s}`);
+      expect(errorCode(r)).toBe('UNAUTHENTICATED');
+    });
+
+    it('an expired token is UNAUTHENTICATED with a Vietnamese message', async () => {
+      const token = await api.login('so.chuyenvien');
+      const { iat: _iat, exp: _exp, ...claims } = jwt.decode(token) as Record<string, unknown>;
+      const expired = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, process.env['JWT_SECRET'] ?? 'dev-only-secret-change-me-in-production-0123456789');
+      const r = await api.gql(`{ me { role } }`, {}, expired);
+      expect(errorCode(r)).toBe('UNAUTHENTICATED');
+      expect(r.errors![0].message).toMatch(/hết hạn/);
+    });
+
+    it('a malformed id is BAD_USER_INPUT', async () => {
+      const token = await api.login('so.chuyenvien');
+      const r = await api.gql(`{ centre(id: "not-a-uuid") { id } }`, {}, token);
+      expect(errorCode(r)).toBe('BAD_USER_INPUT');
+    });
+
+    it('an unknown enum value is BAD_USER_INPUT', async () => {
+      const token = await api.login('so.chuyenvien');
+      const r = await api.gql(`{ centres(filter: { type: SPACESHIP }) { totalCount } }`, {}, token);
+      expect(errorCode(r)).toBe('BAD_USER_INPUT');
+      expect(r.errors![0].message).toMatch(/không hợp lệ/);
+    });
+
+    it('an over-deep query is refused with BAD_USER_INPUT', async () => {
+      // This suite runs with GRAPHQL_MAX_DEPTH=4 (production default: 10): the schema has no cycles deep enough
+      // to exceed 10, so the limit is lowered to prove it is enforced.
+      const token = await api.login('so.chuyenvien');
+      const ok = await api.gql(`{ centres { nodes { licences { id } } } }`, {}, token);
+      expect(ok.errors).toBeUndefined();
+      const deep = await api.gql(`{ centres { edges { node { adminUnit { id } } } } }`, {}, token);
+      expect(errorCode(deep)).toBe('BAD_USER_INPUT');
+      expect(deep.errors![0].message).toMatch(/quá sâu/);
+    });
+
+    it('an over-costly query is refused with BAD_USER_INPUT and a Vietnamese message', async () => {
+      const token = await api.login('so.chuyenvien');
+      const one = `centres(first: 200) { nodes { id code name licences { id kind decisionNumber issuer validTo } statusHistory { status validFrom } adminUnit { id name } } }`;
+      const query = `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: ${one}`).join(' ')} }`;
+      const r = await api.gql(query, {}, token);
+      expect(errorCode(r)).toBe('BAD_USER_INPUT');
+      expect(r.errors![0].message).toMatch(/phức tạp|bí danh/);
+    });
+
+    it('an oversized string is VALIDATION_FAILED with field details, and nothing is written', async () => {
+      const token = await api.login('so.quantri');
+      const before = await countRows('centre');
+      const r = await api.gql(
+        `mutation($u: ID!, $n: String!) { createCentre(input: { code: "TH-NEW-1", name: $n, type: LANGUAGE, ownership: PRIVATE, adminUnitId: $u }) { id } }`,
+        { u: ids['TH-TX'], n: 'Trung tâm '.repeat(2000) }, token,
+      );
+      expect(errorCode(r)).toBe('VALIDATION_FAILED');
+      const fields = r.errors![0].extensions!['fields'] as { field: string; messageVi: string }[];
+      expect(fields.map((f) => f.field)).toContain('name');
+      expect(await countRows('centre')).toBe(before);
+    });
+  });
+
+  describe('admin mutations', () => {
+    it('a Sở admin creates a centre, records a licence, changes status; a stale update gets CONFLICT', async () => {
+      const token = await api.login('so.quantri');
+      const created = await api.gql<{ createCentre: { id: string; licenceStatus: string; version: number } }>(
+        `mutation($u: ID!) { createCentre(input: { code: "TH-NN-099", name: "Trung tâm Ngoại ngữ Thử Nghiệm", type: LANGUAGE, ownership: PRIVATE, adminUnitId: $u, establishedOn: "2026-01-10" }) { id licenceStatus version } }`,
+        { u: ids['TH-TX'] }, token,
+      );
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.createCentre.id;
+      expect(created.data!.createCentre.licenceStatus).toBe('MISSING');
+      for (const kind of ['ESTABLISHMENT', 'OPERATING_PERMISSION', 'DIRECTOR_RECOGNITION']) {
+        const r = await api.gql(
+          `mutation($c: ID!, $k: LicenceKind!) { recordLicence(input: { centreId: $c, kind: $k, decisionNumber: "99/QĐ-SGDĐT", decidedOn: "2026-01-10", issuer: "Sở GDĐT Thanh Hóa", validFrom: "2026-01-10", validTo: "2031-01-09" }) { id state } }`,
+          { c: id, k: kind }, token,
+        );
+        expect(r.errors).toBeUndefined();
+      }
+      const after = await api.gql<{ centre: { licenceStatus: string; licences: unknown[] } }>(`query($id: ID!) { centre(id: $id) { licenceStatus licences { kind } } }`, { id }, token);
+      expect(after.data!.centre.licenceStatus).toBe('VALID');
+      expect(after.data!.centre.licences).toHaveLength(3);
+
+      const status = await api.gql<{ changeCentreStatus: { status: string; statusHistory: { status: string }[] } }>(
+        `mutation($c: ID!) { changeCentreStatus(input: { centreId: $c, status: NOT_ENROLLING, effectiveFrom: "2026-06-01", reason: "Không tuyển sinh" }) { status statusHistory { status } } }`,
+        { c: id }, token,
+      );
+      expect(status.data!.changeCentreStatus.status).toBe('NOT_ENROLLING');
+      expect(status.data!.changeCentreStatus.statusHistory.map((s) => s.status)).toEqual(['NOT_ENROLLING', 'ACTIVE']);
+
+      const stale = await api.gql(`mutation($c: ID!) { updateCentre(input: { id: $c, expectedVersion: 1, name: "Tên cũ" }) { id } }`, { c: id }, token);
+      expect(errorCode(stale)).toBe('CONFLICT');
+      const audits = await owner.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [id]);
+      expect(audits.rows.map((a) => a.action)).toEqual(['CENTRE_CREATED', 'CENTRE_STATUS_CHANGED']);
+    });
+
+    it('a Sở admin creates a supervisor user who then logs in with unit scope', async () => {
+      const token = await api.login('so.quantri');
+      const r = await api.gql<{ createUser: { role: string; scope: string } }>(
+        `mutation($u: ID!) { createUser(input: { username: "phong.hoanghoa", password: "MatKhau@2026", fullName: "Cán bộ Hoằng Hóa", role: SUPERVISOR, unitId: $u }) { role scope } }`,
+        { u: ids['TH-HH'] }, token,
+      );
+      expect(r.data!.createUser).toEqual({ role: 'SUPERVISOR', scope: 'unit' });
+      const sup = await api.login('phong.hoanghoa', 'MatKhau@2026');
+      const centres = await api.gql<{ centres: { nodes: { code: string }[] } }>(CENTRES, { first: 200 }, sup);
+      expect(centres.data!.centres.nodes.map((c) => c.code)).toContain('TH-HH-GDNN');
+      expect(centres.data!.centres.nodes.map((c) => c.code)).not.toContain('TH-TX-GDNN');
+    });
+  });
+
+  describe('tokens', () => {
+    const LOGIN = `mutation { login(input: { username: "so.lanhdao", password: "Demo@2026" }) { accessToken refreshToken } }`;
+    const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }`;
+
+    it('rotates refresh tokens and detects reuse', async () => {
+      const first = (await api.gql<{ login: { refreshToken: string } }>(LOGIN)).data!.login;
+      const second = await api.gql<{ refreshToken: { refreshToken: string; accessToken: string } }>(REFRESH, { t: first.refreshToken });
+      expect(second.errors).toBeUndefined();
+      const reuse = await api.gql(REFRESH, { t: first.refreshToken });
+      expect(errorCode(reuse)).toBe('UNAUTHENTICATED');
+      // Reuse ended the whole family: the newer token is dead too.
+      const after = await api.gql(REFRESH, { t: second.data!.refreshToken.refreshToken });
+      expect(errorCode(after)).toBe('UNAUTHENTICATED');
+    });
+
+    it('logout ends the session: the access token and the refresh token stop working', async () => {
+      const s = (await api.gql<{ login: { accessToken: string; refreshToken: string } }>(LOGIN)).data!.login;
+      expect((await api.gql(`{ me { id } }`, {}, s.accessToken)).errors).toBeUndefined();
+      const out = await api.gql(`mutation($t: String) { logout(refreshToken: $t) }`, { t: s.refreshToken }, s.accessToken);
+      expect(out.errors).toBeUndefined();
+      expect(errorCode(await api.gql(`{ me { id } }`, {}, s.accessToken))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await api.gql(REFRESH, { t: s.refreshToken }))).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('administrative units over time', () => {
+    it('asOf before the 2025 merger shows the old communes; today shows the merged one', async () => {
+      const token = await api.login('so.chuyenvien');
+      const Q = `query($asOf: String, $p: ID) { administrativeUnits(asOf: $asOf, parentId: $p) { name validTo successorIds predecessorIds } }`;
+      const before = await api.gql<{ administrativeUnits: { name: string; successorIds: string[] }[] }>(Q, { asOf: '2025-06-30', p: ids['TH-HH'] }, token);
+      const names = before.data!.administrativeUnits.map((u) => u.name);
+      expect(names).toEqual(expect.arrayContaining(['Xã Hoằng Châu', 'Xã Hoằng Phụ']));
+      expect(names).not.toContain('Xã Hoằng Tiến');
+      expect(before.data!.administrativeUnits.find((u) => u.name === 'Xã Hoằng Châu')!.successorIds).toHaveLength(1);
+      const now = await api.gql<{ administrativeUnits: { name: string; predecessorIds: string[] }[] }>(Q, { p: ids['TH-HH'] }, token);
+      const nowNames = now.data!.administrativeUnits.map((u) => u.name);
+      expect(nowNames).toContain('Xã Hoằng Tiến');
+      expect(nowNames).not.toContain('Xã Hoằng Châu');
+      expect(now.data!.administrativeUnits.find((u) => u.name === 'Xã Hoằng Tiến')!.predecessorIds).toHaveLength(2);
+    });
+  });
+
+  describe('health', () => {
+    it('liveness and readiness answer', async () => {
+      expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+      const ready = await fetch(`${api.url}/health`);
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { info: { database: { status: string } } }).info.database.status).toBe('up');
+    });
+  });
+
+  async function countRows(table: string): Promise<number> {
+    const { rows } = await owner.query(`SELECT count(*)::int AS n FROM ${table}`);
+    return rows[0].n;
+  }
+});

@@ -1,0 +1,61 @@
+import type { Role } from './enums';
+
+/** What a role may do. The web app uses the same table to show or hide actions; the API enforces it. */
+export const Permissions = [
+  'CENTRE_READ',
+  'CENTRE_MANAGE',
+  'LICENCE_MANAGE',
+  'UNIT_MANAGE',
+  'USER_MANAGE',
+  'REPORT_READ',
+  'REPORT_DRAFT',
+  'REPORT_SUBMIT',
+  'REPORT_REVIEW',
+  'REPORT_REOPEN',
+  'TEMPLATE_MANAGE',
+  'EXTENSION_GRANT',
+  'ANALYTICS_READ',
+  'COMPLIANCE_READ',
+  'INSPECTION_RECORD',
+  'UNLICENSED_CASE_RECORD',
+  'LITERACY_READ',
+  'QUEUE_ADMIN',
+  'NOTIFICATION_READ',
+] as const;
+export type Permission = (typeof Permissions)[number];
+
+const READ_ALL: Permission[] = ['CENTRE_READ', 'REPORT_READ', 'ANALYTICS_READ', 'COMPLIANCE_READ', 'LITERACY_READ', 'NOTIFICATION_READ'];
+
+export const RolePermissions: Record<Role, readonly Permission[]> = {
+  SYSTEM_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'QUEUE_ADMIN', 'TEMPLATE_MANAGE'],
+  SO_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'QUEUE_ADMIN', 'REPORT_REOPEN', 'TEMPLATE_MANAGE'],
+  SO_SPECIALIST: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'REPORT_REVIEW', 'REPORT_REOPEN', 'TEMPLATE_MANAGE', 'EXTENSION_GRANT'],
+  SO_LEADER: [...READ_ALL, 'LICENCE_MANAGE', 'REPORT_REOPEN'],
+  INSPECTOR: [...READ_ALL, 'INSPECTION_RECORD', 'UNLICENSED_CASE_RECORD'],
+  SUPERVISOR: [...READ_ALL, 'REPORT_REVIEW', 'UNLICENSED_CASE_RECORD'],
+  CENTRE_DIRECTOR: [...READ_ALL, 'REPORT_DRAFT', 'REPORT_SUBMIT'],
+  CENTRE_STAFF: ['CENTRE_READ', 'REPORT_READ', 'REPORT_DRAFT', 'NOTIFICATION_READ', 'COMPLIANCE_READ'],
+};
+
+export const RoleLabelVi: Record<Role, string> = {
+  SYSTEM_ADMIN: 'Quản trị hệ thống',
+  SO_ADMIN: 'Quản trị Sở',
+  SO_SPECIALIST: 'Chuyên viên Sở',
+  SO_LEADER: 'Lãnh đạo Sở',
+  INSPECTOR: 'Thanh tra',
+  SUPERVISOR: 'Cán bộ quản lý địa bàn',
+  CENTRE_DIRECTOR: 'Giám đốc trung tâm',
+  CENTRE_STAFF: 'Cán bộ trung tâm',
+};
+
+export type ScopeKind = 'centre' | 'unit' | 'province';
+
+export function scopeOfRole(role: Role): ScopeKind {
+  if (role === 'CENTRE_DIRECTOR' || role === 'CENTRE_STAFF') return 'centre';
+  if (role === 'SUPERVISOR') return 'unit';
+  return 'province';
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return RolePermissions[role].includes(permission);
+}

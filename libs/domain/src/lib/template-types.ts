@@ -1,0 +1,119 @@
+import type { CentreType, PeriodType } from './enums';
+
+/**
+ * A report template (data set) is data, not code (architecture §4). A published version is immutable.
+ *
+ * Value keys — the one addressing scheme used by forms, Excel, validation rules and fact tables:
+ *   - a scalar field:       its `code`                      e.g. `exam_candidates`
+ *   - a grid cell:          `${grid.code}.${row.code}.${column.code}`  e.g. `learners.g10.female`
+ * Codes are snake_case ASCII and unique within a template (fields and grids share one namespace).
+ */
+export type FieldType = 'integer' | 'decimal' | 'percent' | 'boolean' | 'text' | 'date' | 'choice';
+
+export interface Choice {
+  value: string;
+  labelVi: string;
+  labelEn: string;
+}
+
+export interface FieldDef {
+  code: string;
+  labelVi: string;
+  labelEn: string;
+  type: FieldType;
+  /** e.g. 'người', 'lớp', 'triệu đồng', '%'. */
+  unit?: string;
+  min?: number;
+  max?: number;
+  required?: boolean;
+  choices?: Choice[];
+  /** Max length for text fields (default 2000). */
+  maxLength?: number;
+  helpVi?: string;
+  helpEn?: string;
+  /** A target (kế hoạch) rather than an actual: stored apart, achievement > 100% allowed (domain §E.10). */
+  isTarget?: boolean;
+}
+
+export interface GridAxisItem {
+  code: string;
+  labelVi: string;
+  labelEn: string;
+}
+
+/** A disaggregation grid: rows × columns of numeric cells (e.g. grade × sex, age band × level). */
+export interface GridDef {
+  code: string;
+  labelVi: string;
+  labelEn: string;
+  type: 'integer' | 'decimal';
+  /** Dimension names, e.g. 'grade', 'sex', 'age_band', 'subject', 'literacy_level'. */
+  rowDimension: string;
+  columnDimension: string;
+  rows: GridAxisItem[];
+  columns: GridAxisItem[];
+  unit?: string;
+  required?: boolean;
+}
+
+export interface SectionDef {
+  code: string;
+  titleVi: string;
+  titleEn: string;
+  fields: FieldDef[];
+  grids?: GridDef[];
+}
+
+export type Severity = 'error' | 'warning';
+
+/**
+ * A validation rule over value keys. Expression language (see libs/domain/src/lib/validation):
+ * numbers, value keys, + - * /, comparisons (< <= > >= == !=), && || !, parentheses, `sum(pattern)` where
+ * the pattern may use `*` for one key segment (e.g. `sum(staff_dept.*.count)`), `abs(x)`, `if(c, a, b)`,
+ * and `prev(key)` — the same key in the previous period's accepted report (null when none).
+ * An empty value counts as 0 in arithmetic; a rule whose referenced keys are all empty is skipped.
+ */
+export interface RuleDef {
+  code: string;
+  severity: Severity;
+  expression: string;
+  /** Messages may use {key} placeholders, replaced with the value. */
+  messageVi: string;
+  messageEn: string;
+  /** The value keys this rule is about: errors are shown next to these fields. */
+  fields: string[];
+  /** Warnings that may be accepted with a written explanation (e.g. ±50% change). */
+  explainable?: boolean;
+}
+
+export type DeadlineRule =
+  /** N days after the period's last day (e.g. quarter end + 5). */
+  | { kind: 'AFTER_PERIOD_END'; days: number }
+  /** A fixed calendar day relative to the period's end year (e.g. literacy: commune before 3 Oct → 2 Oct). */
+  | { kind: 'FIXED_DATE'; month: number; day: number; yearOffset: number };
+
+export interface TemplateDefinition {
+  code: string;
+  version: number;
+  nameVi: string;
+  nameEn: string;
+  centreTypes: CentreType[];
+  periodType: PeriodType;
+  deadline: DeadlineRule;
+  sections: SectionDef[];
+  rules: RuleDef[];
+}
+
+export type FieldValue = number | string | boolean | null;
+/** Submission values keyed by value key (see above). */
+export type ValueMap = Record<string, FieldValue>;
+
+export interface ValidationIssue {
+  ruleCode: string;
+  severity: Severity;
+  /** Value keys the issue is about (first one is where the form shows it). */
+  fields: string[];
+  messageVi: string;
+  messageEn: string;
+  explainable?: boolean;
+}

@@ -1,0 +1,61 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { hasPermission } from '@gdtx/domain';
+import type { Permission } from '@gdtx/domain';
+import { Errors, IS_PUBLIC, REQUIRED_PERMISSIONS, requestOf } from '@gdtx/platform';
+import { AuthService } from './auth.service';
+import { TokenService } from './token.service';
+
+/**
+ * The one place a request becomes a TenantContext (style rule 5). Global: every operation is refused unless
+ * it is @Public() or the caller's role holds every permission in @RequirePermission(...). An operation with
+ * neither is refused too, so a forgotten decorator fails closed.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const req = requestOf(context);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+    const header = req?.headers?.['authorization'];
+    const bearer = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : null;
+
+    if (isPublic) {
+      // A public operation still learns who is calling when a valid token is sent (logout, me-like use).
+      if (bearer && !req.tenant) {
+        try {
+          req.tenant = await this.auth.contextFor(this.tokens.verifyAccess(bearer), req.id);
+        } catch {
+          /* ignore: public */
+        }
+      }
+      return true;
+    }
+    // Field resolvers run after their root operation was authorised; the context is already there.
+    if (context.getType<string>() === 'graphql' && !this.isRootOperation(context) && req.tenant) return true;
+
+    if (!bearer) throw Errors.unauthenticated();
+    if (!req.tenant) req.tenant = await this.auth.contextFor(this.tokens.verifyAccess(bearer), req.id);
+
+    const required = this.reflector.getAllAndOverride<Permission[]>(REQUIRED_PERMISSIONS, targets);
+    if (!required) {
+      if (context.getType<string>() === 'graphql' && !this.isRootOperation(context)) return true;
+      throw Errors.forbidden('Operation declares no permission');
+    }
+    const role = req.tenant.role;
+    if (!role || !required.every((p) => hasPermission(role, p))) throw Errors.forbidden();
+    return true;
+  }
+
+  private isRootOperation(context: ExecutionContext): boolean {
+    const info = context.getArgByIndex(3) as { parentType?: { name?: string } } | undefined;
+    const parent = info?.parentType?.name;
+    return parent === 'Query' || parent === 'Mutation' || parent === 'Subscription';
+  }
+}

@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import argon2 from 'argon2';
+import type { EntityManager } from 'typeorm';
+import { RolePermissions, scopeOfRole } from '@gdtx/domain';
+import type { Role } from '@gdtx/domain';
+import { audit, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
+import { hashToken, TokenService } from './token.service';
+import type { AuthPayload, UserInfo } from './identity.types';
+
+interface UserRow {
+  id: string;
+  provinceId: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  role: Role;
+  unitId: string | null;
+  centreId: string | null;
+  active: boolean;
+  tokenVersion: number;
+  passwordHash: string;
+  unitPath: string | null;
+  scopeName: string | null;
+}
+
+const USER_SELECT = `SELECT u.id, u.province_id AS "provinceId", u.username, u.full_name AS "fullName", u.email, u.role,
+  u.unit_id AS "unitId", u.centre_id AS "centreId", u.active, u.token_version AS "tokenVersion", u.password_hash AS "passwordHash",
+  au.path AS "unitPath", coalesce(c.name, au.name) AS "scopeName"
+  FROM app_user u LEFT JOIN administrative_unit au ON au.id = u.unit_id LEFT JOIN centre c ON c.id = u.centre_id`;
+
+// Verifying against a fixed hash when the user does not exist keeps the response time the same, so
+// login timing does not reveal which usernames exist.
+let dummyHash: Promise<string> | null = null;
+
+export const argon2Options = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, argon2Options);
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async login(username: string, password: string): Promise<AuthPayload> {
+    const sys = systemContext(null, 'login');
+    const user = await this.db.run(sys, async (em) => {
+      const [row] = await em.query(`${USER_SELECT} WHERE lower(u.username) = lower($1)`, [username.trim()]);
+      return row as UserRow | undefined;
+    });
+    dummyHash ??= hashPassword('not-a-real-password-just-for-timing');
+    const ok = await argon2.verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
+    if (!user || !ok || !user.active) {
+      throw Errors.unauthenticated('Wrong username or password', 'Tên đăng nhập hoặc mật khẩu không đúng');
+    }
+    return this.db.run(systemContext(user.provinceId, 'login'), async (em) => {
+      await em.query(`UPDATE app_user SET last_login_at = now() WHERE id = $1`, [user.id]);
+      await audit(em, { ...sys, provinceId: user.provinceId, userId: user.id }, { provinceId: user.provinceId, action: 'LOGIN', entity: 'app_user', entityId: user.id });
+      return this.issue(em, user, null);
+    });
+  }
+
+  async refresh(refreshToken: string): Promise<AuthPayload> {
+    // The transaction returns an outcome rather than throwing, so that revoking a family on reuse commits.
+    const outcome = await this.db.run(systemContext(null, 'refresh'), async (em): Promise<AuthPayload | { refused: 'unknown' | 'reuse' | 'expired' | 'inactive' }> => {
+      const [token] = await em.query(
+        `SELECT id, user_id AS "userId", family_id AS "familyId", expires_at AS "expiresAt", revoked_at AS "revokedAt"
+         FROM refresh_token WHERE token_hash = $1 FOR UPDATE`,
+        [hashToken(refreshToken)],
+      );
+      if (!token) return { refused: 'unknown' };
+      if (token.revokedAt) {
+        // A rotated token used again means it leaked: end the whole family (every device of that login).
+        await em.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [token.familyId]);
+        return { refused: 'reuse' };
+      }
+      if (new Date(token.expiresAt).getTime() < Date.now()) return { refused: 'expired' };
+      const [user] = (await em.query(`${USER_SELECT} WHERE u.id = $1`, [token.userId])) as UserRow[];
+      if (!user?.active) return { refused: 'inactive' };
+      const payload = await this.issue(em, user, token.familyId);
+      await em.query(`UPDATE refresh_token SET revoked_at = now(), replaced_by = (SELECT id FROM refresh_token WHERE token_hash = $2) WHERE id = $1`, [
+        token.id, hashToken(payload.refreshToken),
+      ]);
+      return payload;
+    });
+    if ('refused' in outcome) {
+      const messages = {
+        unknown: ['Unknown refresh token', 'Phiên đăng nhập không hợp lệ, vui lòng đăng nhập lại'],
+        reuse: ['Refresh token reuse detected', 'Phiên đăng nhập đã bị thu hồi, vui lòng đăng nhập lại'],
+        expired: ['Refresh token expired', 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại'],
+        inactive: ['User inactive', 'Tài khoản đã bị khóa'],
+      } as const;
+      const [en, vi] = messages[outcome.refused];
+      throw Errors.unauthenticated(en, vi);
+    }
+    return outcome;
+  }
+
+  /** Ends the refresh-token family and invalidates every access token of the user (token_version). */
+  async logout(ctx: TenantContext, refreshToken?: string | null): Promise<boolean> {
+    await this.db.run(systemContext(ctx.provinceId, 'logout'), async (em) => {
+      if (refreshToken) {
+        await em.query(
+          `UPDATE refresh_token SET revoked_at = now() WHERE family_id = (SELECT family_id FROM refresh_token WHERE token_hash = $1 AND user_id = $2) AND revoked_at IS NULL`,
+          [hashToken(refreshToken), ctx.userId],
+        );
+      }
+      await em.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [ctx.userId]);
+    });
+    return true;
+  }
+
+  /**
+   * Resolves the principal of an access token against the database, so a disabled user, a changed role or
+   * a logout takes effect at once rather than when the token expires.
+   */
+  async contextFor(claims: { sub: string; tv: number }, requestId?: string): Promise<TenantContext> {
+    const [user] = (await this.db.run(systemContext(null, 'authenticate'), (em) =>
+      em.query(`${USER_SELECT} WHERE u.id = $1`, [claims.sub]),
+    )) as UserRow[];
+    if (!user || !user.active || user.tokenVersion !== claims.tv) {
+      throw Errors.unauthenticated('Session revoked', 'Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại');
+    }
+    return toContext(user, requestId);
+  }
+
+  async me(ctx: TenantContext): Promise<UserInfo> {
+    const [user] = (await this.db.run(ctx, (em) => em.query(`${USER_SELECT} WHERE u.id = $1`, [ctx.userId]))) as UserRow[];
+    if (!user) throw Errors.unauthenticated();
+    return toUserInfo(user);
+  }
+
+  private async issue(em: EntityManager, user: UserRow, familyId: string | null): Promise<AuthPayload> {
+    const { token, hash } = this.tokens.newRefreshToken();
+    await em.query(
+      `INSERT INTO refresh_token (province_id, user_id, family_id, token_hash, expires_at)
+       VALUES ($1, $2, coalesce($3::uuid, gen_random_uuid()), $4, now() + ($5 || ' days')::interval)`,
+      [user.provinceId, user.id, familyId, hash, String(this.tokens.refreshTtlDays)],
+    );
+    return {
+      accessToken: this.tokens.signAccess({ sub: user.id, prov: user.provinceId, role: user.role, tv: user.tokenVersion }),
+      refreshToken: token,
+      expiresIn: this.tokens.accessTtlSeconds,
+      user: toUserInfo(user),
+    };
+  }
+}
+
+export function toContext(user: Pick<UserRow, 'id' | 'provinceId' | 'role' | 'centreId' | 'unitId' | 'unitPath'>, requestId?: string): TenantContext {
+  const scope = scopeOfRole(user.role);
+  return {
+    scope,
+    provinceId: user.provinceId,
+    userId: user.id,
+    role: user.role,
+    centreId: scope === 'centre' ? user.centreId : null,
+    unitId: scope === 'unit' ? user.unitId : null,
+    unitPath: scope === 'unit' ? user.unitPath : null,
+    requestId,
+  };
+}
+
+export function toUserInfo(user: UserRow): UserInfo {
+  return {
+    id: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    email: user.email,
+    role: user.role,
+    provinceId: user.provinceId,
+    unitId: user.unitId,
+    centreId: user.centreId,
+    scope: scopeOfRole(user.role),
+    permissions: [...RolePermissions[user.role]],
+    active: user.active,
+    scopeName: user.scopeName,
+  };
+}
+
+export { USER_SELECT };
+export type { UserRow };

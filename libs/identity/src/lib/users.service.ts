@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { scopeOfRole } from '@gdtx/domain';
+import type { Role } from '@gdtx/domain';
+import { assertUuid, audit, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
+import { hashPassword, toUserInfo, USER_SELECT, UserRow } from './auth.service';
+import type { AssignRoleInput, CreateUserInput, UpdateUserInput, UserInfo } from './identity.types';
+
+const USER = { vi: 'người dùng', en: 'User' };
+
+/** User administration inside the caller's province (Sở admins). */
+@Injectable()
+export class UsersService {
+  constructor(private readonly db: TenantDb) {}
+
+  async list(ctx: TenantContext, page: PageArgs) {
+    const { limit, offset } = decodePage(page);
+    return this.db.run(ctx, async (em) => {
+      const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM app_user`);
+      const rows: UserRow[] = await em.query(`${USER_SELECT} ORDER BY u.username LIMIT ${limit} OFFSET ${offset}`);
+      return toConnection(rows.map(toUserInfo), count, offset);
+    });
+  }
+
+  async create(ctx: TenantContext, input: CreateUserInput): Promise<UserInfo> {
+    const hash = await hashPassword(input.password);
+    const id = await this.db.run(ctx, async (em) => {
+      await this.checkScopeTarget(em, input.role, input.unitId, input.centreId);
+      const [row] = await em.query(
+        `INSERT INTO app_user (province_id, username, password_hash, full_name, email, role, unit_id, centre_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+        [ctx.provinceId, input.username.toLowerCase(), hash, input.fullName.trim(), input.email ?? null, input.role,
+          scopeOfRole(input.role) === 'unit' ? input.unitId : null, scopeOfRole(input.role) === 'centre' ? input.centreId : null],
+      );
+      await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'USER_CREATED', entity: 'app_user', entityId: row.id, data: { username: input.username, role: input.role } });
+      return row.id as string;
+    });
+    return this.get(ctx, id);
+  }
+
+  async assignRole(ctx: TenantContext, input: AssignRoleInput): Promise<UserInfo> {
+    await this.db.run(ctx, async (em) => {
+      await this.checkScopeTarget(em, input.role, input.unitId, input.centreId);
+      const scope = scopeOfRole(input.role);
+      // token_version + 1: the user's current tokens stop working; the new role applies from the next login.
+      const result = await em.query(
+        `UPDATE app_user SET role = $2, unit_id = $3, centre_id = $4, token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING id`,
+        [assertUuid(input.userId, 'userId'), input.role, scope === 'unit' ? input.unitId : null, scope === 'centre' ? input.centreId : null],
+      );
+      if (!result[0]?.length && !result.length) throw Errors.notFound(USER, input.userId);
+      await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'ROLE_ASSIGNED', entity: 'app_user', entityId: input.userId, data: { ...input } });
+    });
+    return this.get(ctx, input.userId);
+  }
+
+  async update(ctx: TenantContext, input: UpdateUserInput): Promise<UserInfo> {
+    const hash = input.password ? await hashPassword(input.password) : null;
+    await this.db.run(ctx, async (em) => {
+      const [row] = await em.query(
+        `UPDATE app_user SET full_name = coalesce($2, full_name), email = coalesce($3, email), active = coalesce($4, active),
+           password_hash = coalesce($5, password_hash),
+           token_version = token_version + CASE WHEN $4 = false OR $5 IS NOT NULL THEN 1 ELSE 0 END, updated_at = now()
+         WHERE id = $1 RETURNING id`,
+        [assertUuid(input.id), input.fullName ?? null, input.email ?? null, input.active ?? null, hash],
+      );
+      if (!row) throw Errors.notFound(USER, input.id);
+      await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'USER_UPDATED', entity: 'app_user', entityId: input.id, data: { ...input, password: input.password ? '***' : undefined } });
+    });
+    return this.get(ctx, input.id);
+  }
+
+  async get(ctx: TenantContext, id: string): Promise<UserInfo> {
+    const [row] = (await this.db.run(ctx, (em) => em.query(`${USER_SELECT} WHERE u.id = $1`, [assertUuid(id)]))) as UserRow[];
+    if (!row) throw Errors.notFound(USER, id);
+    return toUserInfo(row);
+  }
+
+  private async checkScopeTarget(em: EntityManager, role: Role, unitId?: string, centreId?: string): Promise<void> {
+    const scope = scopeOfRole(role);
+    if (scope === 'unit') {
+      if (!unitId) throw Errors.validation([{ field: 'unitId', messageVi: 'Vai trò SUPERVISOR cần đơn vị phụ trách', messageEn: 'SUPERVISOR needs a unit' }]);
+      const [u] = await em.query(`SELECT 1 FROM administrative_unit WHERE id = $1`, [unitId]);
+      if (!u) throw Errors.notFound({ vi: 'đơn vị hành chính', en: 'Administrative unit' }, unitId);
+    }
+    if (scope === 'centre') {
+      if (!centreId) throw Errors.validation([{ field: 'centreId', messageVi: 'Vai trò của trung tâm cần chọn trung tâm', messageEn: 'Centre roles need a centre' }]);
+      const [c] = await em.query(`SELECT 1 FROM centre WHERE id = $1`, [centreId]);
+      if (!c) throw Errors.notFound({ vi: 'trung tâm', en: 'Centre' }, centreId);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * @gdtx/literacy — the literacy (xóa mù chữ, XMC) bounded context.
+ */
+
+// ============================================================================================================
+// Pure rules (no NestJS, no database). Safe to import from the web app and from workers.
+// ============================================================================================================
+export {
+  LiteracyAgeBands,
+  bandLabel,
+  ND20_2014,
+  ND20_2014_POST_2025_REFORM,
+  SHIPPED_LITERACY_PARAMETERS,
+  parametersFor,
+  validateParameters,
+  toVietnamDate,
+} from './lib/rules/parameters';
+export type {
+  LiteracyAgeBand,
+  AggregationTier,
+  BandRule,
+  CommuneLevelRule,
+  ShareThresholds,
+  LiteracyParameters,
+} from './lib/rules/parameters';
+
+export {
+  LiteracyDataError,
+  rateDenominator,
+  literacyRate,
+  meetsRate,
+  validateCommuneData,
+  evaluateCommune,
+  evaluateDistrict,
+  evaluateProvince,
+  rollUp,
+} from './lib/rules/recognition';
+export type {
+  LiteracyLevel,
+  BandCounts,
+  CommuneLiteracyData,
+  LiteracyDataIssue,
+  CommuneCriterion,
+  CommuneResult,
+  RecognisedUnit,
+  ShareCriterion,
+  AggregateResult,
+  AdminUnitNode,
+  RollUpResult,
+} from './lib/rules/recognition';
+
+export {
+  peopleBelow,
+  totalPeopleBelow,
+  illiterateCount,
+  mobilisationRate,
+  completionRate,
+  phaseCompletion,
+  dttsShare,
+} from './lib/rules/derived';
+export type { PeopleBelow, IlliteracyBasis, PhaseActivity, PhaseCompletion } from './lib/rules/derived';
+
+export {
+  LearningSocietyTargetCodes,
+  LEARNING_SOCIETY_TARGETS,
+  findTarget,
+  targetFor,
+  progress,
+} from './lib/rules/learning-society';
+export type {
+  LearningSocietyTargetCode,
+  LearningSocietyTarget,
+  ProgressStatus,
+  Progress,
+  ProgressOptions,
+} from './lib/rules/learning-society';
+
+export { ratioAtLeastPct, formatPct, formatThreshold } from './lib/rules/exact';
+export type { Locale } from './lib/rules/exact';
+// ============================================================================================================
+// End of pure rules. The Nest module (resolvers, repositories) is exported below this line.
+// ============================================================================================================

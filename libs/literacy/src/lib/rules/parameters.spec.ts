@@ -1,0 +1,105 @@
+import {
+  ND20_2014,
+  ND20_2014_POST_2025_REFORM,
+  SHIPPED_LITERACY_PARAMETERS,
+  parametersFor,
+  toVietnamDate,
+  validateParameters,
+  type LiteracyParameters,
+} from './parameters';
+
+describe('shipped literacy parameter sets', () => {
+  it('ND20_2014 transcribes NĐ 20/2014 Art. 20–21 with the district tier', () => {
+    expect(ND20_2014.commune.l1.standard).toEqual({ band: '15_35', minRatePct: 90 });
+    expect(ND20_2014.commune.l1.dbkkAlternative).toEqual({ band: '15_25', minRatePct: 90 });
+    expect(ND20_2014.commune.l2.standard).toEqual({ band: '15_60', minRatePct: 90 });
+    expect(ND20_2014.commune.l2.dbkkAlternative).toEqual({ band: '15_35', minRatePct: 90 });
+    expect(ND20_2014.district).toEqual({ l1MinSharePct: 90, l2MinSharePct: 90 });
+    expect(ND20_2014.province).toEqual({ l1MinSharePct: 90, l2MinSharePct: 100 });
+    expect(ND20_2014.aggregationTier).toBe('DISTRICT');
+    expect(ND20_2014.excludeDisabledExempt).toBe(false);
+    expect(ND20_2014.validTo).toBe('2025-06-30');
+  });
+
+  it('the post-reform set rolls communes up to the province with the former district thresholds', () => {
+    const p = ND20_2014_POST_2025_REFORM;
+    expect(p.validFrom).toBe('2025-07-01');
+    expect(p.validTo).toBeNull();
+    expect(p.aggregationTier).toBe('PROVINCE_DIRECT');
+    expect(p.province).toEqual({ l1MinSharePct: 90, l2MinSharePct: 90 });
+    expect(p.commune).toEqual(ND20_2014.commune);
+    expect(p.assumptions.some((a) => a.startsWith('[U]') && a.includes('PROVINCE_DIRECT'))).toBe(true);
+  });
+
+  it('both shipped sets are valid and frozen', () => {
+    for (const p of SHIPPED_LITERACY_PARAMETERS) expect(validateParameters(p)).toEqual([]);
+    expect(() => {
+      (ND20_2014.province as { l2MinSharePct: number }).l2MinSharePct = 90;
+    }).toThrow(TypeError);
+    expect(ND20_2014.province.l2MinSharePct).toBe(100);
+  });
+});
+
+describe('parametersFor', () => {
+  it('picks ND20_2014 up to 2025-06-30 and the post-reform set from 2025-07-01', () => {
+    expect(parametersFor('2024-10-01').version).toBe('ND20_2014');
+    expect(parametersFor('2025-06-30').version).toBe('ND20_2014');
+    expect(parametersFor('2025-07-01').version).toBe('ND20_2014_POST_2025_REFORM');
+    expect(parametersFor('2031-01-01').version).toBe('ND20_2014_POST_2025_REFORM');
+  });
+
+  it('reads a Date in Vietnam time (UTC+7)', () => {
+    expect(parametersFor(new Date('2025-06-30T16:59:59Z')).version).toBe('ND20_2014');
+    expect(parametersFor(new Date('2025-06-30T17:00:00Z')).version).toBe('ND20_2014_POST_2025_REFORM');
+    expect(toVietnamDate('2025-06-30T17:00:00Z')).toBe('2025-07-01');
+  });
+
+  it('throws before the decree took effect and on impossible dates', () => {
+    expect(() => parametersFor('2014-05-14')).toThrow(/no literacy parameter set/);
+    expect(parametersFor('2014-05-15').version).toBe('ND20_2014');
+    expect(() => parametersFor('2025-02-30')).toThrow(RangeError);
+    expect(() => parametersFor(new Date('nonsense'))).toThrow(RangeError);
+  });
+
+  it('uses the sets it is given and refuses overlapping validity', () => {
+    const draft: LiteracyParameters = {
+      ...ND20_2014_POST_2025_REFORM,
+      version: 'DRAFT_2030',
+      validFrom: '2030-01-01',
+    };
+    const capped: LiteracyParameters = { ...ND20_2014_POST_2025_REFORM, validTo: '2029-12-31' };
+    expect(parametersFor('2030-06-01', [ND20_2014, capped, draft]).version).toBe('DRAFT_2030');
+    expect(parametersFor('2029-12-31', [ND20_2014, capped, draft]).version).toBe('ND20_2014_POST_2025_REFORM');
+    expect(() => parametersFor('2030-06-01', [ND20_2014, ND20_2014_POST_2025_REFORM, draft])).toThrow(/overlap/);
+  });
+
+  it('refuses a selected set that is invalid', () => {
+    const broken: LiteracyParameters = { ...ND20_2014_POST_2025_REFORM, province: { l1MinSharePct: 90, l2MinSharePct: 120 } };
+    expect(() => parametersFor('2026-01-01', [broken])).toThrow(/invalid/);
+  });
+});
+
+describe('validateParameters', () => {
+  it('reports out-of-range or inexact thresholds, unknown bands and reversed dates', () => {
+    const bad: LiteracyParameters = {
+      ...ND20_2014,
+      validFrom: '2025-01-01',
+      validTo: '2024-12-31',
+      district: { l1MinSharePct: 0, l2MinSharePct: 90.1234567 },
+      commune: {
+        ...ND20_2014.commune,
+        l1: { ...ND20_2014.commune.l1, standard: { band: '15_62' as never, minRatePct: 90 } },
+      },
+    };
+    const issues = validateParameters(bad);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        'validTo is before validFrom',
+        'district.l1MinSharePct must be in (0, 100], got 0',
+        expect.stringMatching(/^district\.l2MinSharePct: .*decimals/),
+        'commune.l1.standard.band is unknown: 15_62',
+      ]),
+    );
+    expect(issues).toHaveLength(4);
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * Versioned literacy (XMC) recognition parameters — domain.md §D1 and §H.
+ *
+ * The standards come from NĐ 20/2014/NĐ-CP Art. 20–21 (commune, district, province) and are applied through
+ * TT 07/2016/TT-BGDĐT. Thresholds, age bands and the tier that aggregates communes are data, not code: a new
+ * decree (e.g. the 2023 draft widening the band to 15–62) becomes a new parameter set, not a code change.
+ *
+ * All percentages are stored as decimal percentages (90 = 90%) and compared exactly (see exact.ts).
+ * Dates are calendar dates 'YYYY-MM-DD' in Vietnam (UTC+7); `validFrom` and `validTo` are both inclusive.
+ */
+import { pctFraction } from './exact';
+
+export const LiteracyAgeBands = ['15_25', '15_35', '15_60'] as const;
+/** Age band of a population count: 15–25, 15–35 or 15–60 years. */
+export type LiteracyAgeBand = (typeof LiteracyAgeBands)[number];
+
+/** "15_35" → "15-35", as written in reports. */
+export function bandLabel(band: LiteracyAgeBand): string {
+  return band.replace('_', '-');
+}
+
+/**
+ * Which tier aggregates communes.
+ * - `DISTRICT`: commune → district (share of communes) → province (share of districts). NĐ 20/2014 Art. 20–21.
+ * - `PROVINCE_DIRECT`: after the district tier was abolished (1 Jul 2025) communes roll up directly to the
+ *   province, whose rule becomes a share of communes. [U] (domain §D1: "not found"; the most likely reading).
+ */
+export type AggregationTier = 'DISTRICT' | 'PROVINCE_DIRECT';
+
+/** "At least `minRatePct` % of the people in `band` are literate at the level". */
+export interface BandRule {
+  band: LiteracyAgeBand;
+  minRatePct: number;
+}
+
+/** A commune-level criterion: the general rule and the alternative for ĐBKK (especially disadvantaged) communes. */
+export interface CommuneLevelRule {
+  standard: BandRule;
+  dbkkAlternative: BandRule;
+}
+
+/** "At least `l1MinSharePct` % of the child units are at level 1; at least `l2MinSharePct` % at level 2". */
+export interface ShareThresholds {
+  l1MinSharePct: number;
+  l2MinSharePct: number;
+}
+
+export interface LiteracyParameters {
+  /** Stable identifier, stored with every evaluation result. */
+  version: string;
+  /** First day (inclusive), 'YYYY-MM-DD'. */
+  validFrom: string;
+  /** Last day (inclusive), 'YYYY-MM-DD', or null when open-ended. */
+  validTo: string | null;
+  legalBasis: readonly string[];
+  descriptionVi: string;
+  descriptionEn: string;
+  commune: { l1: CommuneLevelRule; l2: CommuneLevelRule };
+  /** District rule (share of its communes). Only used when `aggregationTier` is 'DISTRICT'. */
+  district: ShareThresholds;
+  /**
+   * Province rule. With tier 'DISTRICT' the shares are of districts; with 'PROVINCE_DIRECT' they are of
+   * communes (the province takes over the district's rule — [U]).
+   */
+  province: ShareThresholds;
+  aggregationTier: AggregationTier;
+  /**
+   * When true, disabled persons exempt from literacy ("khuyết tật thuộc diện miễn") are removed from the
+   * denominator of every rate. Whether the law does so is not confirmed [U]; default false.
+   */
+  excludeDisabledExempt: boolean;
+  /**
+   * When true, a ĐBKK commune that fails its alternative band still passes if it meets the standard band.
+   * NĐ 20/2014 states only the alternative for ĐBKK communes, so the shipped sets say false [U].
+   */
+  dbkkMayUseStandardBand: boolean;
+  /** Assumptions not confirmed by a source ([U] in domain.md), shown to administrators. */
+  assumptions: readonly string[];
+}
+
+const COMMUNE_RULES_ND20: LiteracyParameters['commune'] = {
+  // Art. 20(1): ≥ 90% of people aged 15–35 at literacy level 1; ĐBKK commune: aged 15–25.
+  l1: { standard: { band: '15_35', minRatePct: 90 }, dbkkAlternative: { band: '15_25', minRatePct: 90 } },
+  // Art. 21(1): ≥ 90% of people aged 15–60 at literacy level 2; ĐBKK commune: aged 15–35.
+  l2: { standard: { band: '15_60', minRatePct: 90 }, dbkkAlternative: { band: '15_35', minRatePct: 90 } },
+};
+
+const COMMON_ASSUMPTIONS = [
+  '[U] Disabled exempt persons stay in the denominator (excludeDisabledExempt = false); no source settles it.',
+  '[U] A ĐBKK commune is judged on its alternative band only (dbkkMayUseStandardBand = false), as Art. 20–21 are worded.',
+  '[U] A commune with no population in the band (denominator 0) is not recognised at that level.',
+];
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value as object)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** NĐ 20/2014/NĐ-CP as applied with the district tier (commune → district → province), until 30 Jun 2025. */
+export const ND20_2014: LiteracyParameters = deepFreeze({
+  version: 'ND20_2014',
+  validFrom: '2014-05-15', // effective date of NĐ 20/2014/NĐ-CP (signed 24/03/2014)
+  validTo: '2025-06-30',
+  legalBasis: [
+    'Nghị định 20/2014/NĐ-CP về phổ cập giáo dục, xóa mù chữ (Điều 20, 21, 30)',
+    'Thông tư 07/2016/TT-BGDĐT quy định điều kiện bảo đảm và nội dung, quy trình, thủ tục kiểm tra công nhận đạt chuẩn phổ cập giáo dục, xóa mù chữ',
+  ],
+  descriptionVi: 'Chuẩn XMC theo NĐ 20/2014: xã → huyện → tỉnh',
+  descriptionEn: 'Literacy standards of Decree 20/2014: commune → district → province',
+  commune: COMMUNE_RULES_ND20,
+  district: { l1MinSharePct: 90, l2MinSharePct: 90 }, // Art. 20(2), 21(2)
+  province: { l1MinSharePct: 90, l2MinSharePct: 100 }, // Art. 20(3), 21(3): 100% of districts at level 2
+  aggregationTier: 'DISTRICT',
+  excludeDisabledExempt: false,
+  dbkkMayUseStandardBand: false,
+  assumptions: COMMON_ASSUMPTIONS,
+} satisfies LiteracyParameters);
+
+/**
+ * NĐ 20/2014 standards after the 2025 reform (district tier abolished 1 Jul 2025; NĐ 143/2025 moves the
+ * recognition of provinces to the provincial UBND chairman for XMC level 1, the Minister keeping level 2).
+ * Communes roll up directly to the province, which applies the former district rule to its communes:
+ * ≥ 90% of communes at level 1 and ≥ 90% at level 2. [U]
+ */
+export const ND20_2014_POST_2025_REFORM: LiteracyParameters = deepFreeze({
+  version: 'ND20_2014_POST_2025_REFORM',
+  validFrom: '2025-07-01',
+  validTo: null,
+  legalBasis: [
+    'Nghị định 20/2014/NĐ-CP về phổ cập giáo dục, xóa mù chữ (Điều 20, 21)',
+    'Thông tư 07/2016/TT-BGDĐT',
+    'Nghị định 143/2025/NĐ-CP (thẩm quyền công nhận sau khi bỏ cấp huyện)',
+  ],
+  descriptionVi: 'Chuẩn XMC theo NĐ 20/2014 sau khi bỏ cấp huyện (từ 01/7/2025): xã → tỉnh',
+  descriptionEn: 'Decree 20/2014 literacy standards without the district tier (from 1 Jul 2025): commune → province',
+  commune: COMMUNE_RULES_ND20,
+  district: { l1MinSharePct: 90, l2MinSharePct: 90 }, // kept for reference; no districts after 1 Jul 2025
+  province: { l1MinSharePct: 90, l2MinSharePct: 90 }, // [U] the former district rule, applied to communes
+  aggregationTier: 'PROVINCE_DIRECT',
+  excludeDisabledExempt: false,
+  dbkkMayUseStandardBand: false,
+  assumptions: [
+    ...COMMON_ASSUMPTIONS,
+    '[U] Communes roll up directly to the province (aggregationTier = PROVINCE_DIRECT); who recognises communes after 7/2025 was not found.',
+    '[U] The province rule becomes ≥ 90% of communes at level 1 and ≥ 90% at level 2 (the former district thresholds).',
+  ],
+} satisfies LiteracyParameters);
+
+/** The parameter sets shipped with the product, oldest first. Administrators may supply their own list. */
+export const SHIPPED_LITERACY_PARAMETERS: readonly LiteracyParameters[] = Object.freeze([
+  ND20_2014,
+  ND20_2014_POST_2025_REFORM,
+]);
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000; // Vietnam: UTC+7, no daylight saving
+
+function isRealIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The Vietnamese calendar date of `date` as 'YYYY-MM-DD'. A 'YYYY-MM-DD' string is taken as is; a Date (or a
+ * full ISO timestamp) is converted to Vietnam time first, so 2025-06-30T18:00Z is already 2025-07-01.
+ */
+export function toVietnamDate(date: Date | string): string {
+  if (typeof date === 'string') {
+    if (ISO_DATE.test(date)) {
+      if (!isRealIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+      return date;
+    }
+    return toVietnamDate(new Date(date));
+  }
+  const time = date.getTime();
+  if (Number.isNaN(time)) throw new RangeError('invalid date');
+  return new Date(time + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Problems with a parameter set (empty when valid). English messages: this is administrator data. */
+export function validateParameters(p: LiteracyParameters): string[] {
+  const issues: string[] = [];
+  if (!p.version || typeof p.version !== 'string') issues.push('version is required');
+  if (!isRealIsoDate(p.validFrom)) issues.push(`validFrom is not a date: ${String(p.validFrom)}`);
+  if (p.validTo !== null && !isRealIsoDate(p.validTo)) issues.push(`validTo is not a date: ${String(p.validTo)}`);
+  if (p.validTo !== null && isRealIsoDate(p.validFrom) && isRealIsoDate(p.validTo) && p.validTo < p.validFrom) {
+    issues.push('validTo is before validFrom');
+  }
+  const checkPct = (pct: number, where: string) => {
+    try {
+      pctFraction(pct);
+      if (pct <= 0 || pct > 100) issues.push(`${where} must be in (0, 100], got ${pct}`);
+    } catch (e) {
+      issues.push(`${where}: ${(e as Error).message}`);
+    }
+  };
+  for (const level of ['l1', 'l2'] as const) {
+    for (const kind of ['standard', 'dbkkAlternative'] as const) {
+      const rule = p.commune?.[level]?.[kind];
+      if (!rule) {
+        issues.push(`commune.${level}.${kind} is missing`);
+        continue;
+      }
+      if (!(LiteracyAgeBands as readonly string[]).includes(rule.band)) {
+        issues.push(`commune.${level}.${kind}.band is unknown: ${String(rule.band)}`);
+      }
+      checkPct(rule.minRatePct, `commune.${level}.${kind}.minRatePct`);
+    }
+  }
+  for (const tier of ['district', 'province'] as const) {
+    checkPct(p[tier]?.l1MinSharePct, `${tier}.l1MinSharePct`);
+    checkPct(p[tier]?.l2MinSharePct, `${tier}.l2MinSharePct`);
+  }
+  if (p.aggregationTier !== 'DISTRICT' && p.aggregationTier !== 'PROVINCE_DIRECT') {
+    issues.push(`aggregationTier is unknown: ${String(p.aggregationTier)}`);
+  }
+  if (typeof p.excludeDisabledExempt !== 'boolean') issues.push('excludeDisabledExempt must be a boolean');
+  if (typeof p.dbkkMayUseStandardBand !== 'boolean') issues.push('dbkkMayUseStandardBand must be a boolean');
+  return issues;
+}
+
+/**
+ * The parameter set in force on `date` (Vietnam calendar date). Throws when no set, or more than one set,
+ * covers the date — overlapping or missing validity is an administration error, never guessed around.
+ */
+export function parametersFor(
+  date: Date | string,
+  sets: readonly LiteracyParameters[] = SHIPPED_LITERACY_PARAMETERS,
+): LiteracyParameters {
+  const day = toVietnamDate(date);
+  const matches = sets.filter((p) => p.validFrom <= day && (p.validTo === null || day <= p.validTo));
+  if (matches.length === 0) {
+    throw new RangeError(`no literacy parameter set is valid on ${day}`);
+  }
+  if (matches.length > 1) {
+    throw new RangeError(
+      `literacy parameter sets overlap on ${day}: ${matches.map((p) => p.version).join(', ')}`,
+    );
+  }
+  const chosen = matches[0];
+  const issues = validateParameters(chosen);
+  if (issues.length > 0) {
+    throw new RangeError(`literacy parameter set ${chosen.version} is invalid: ${issues.join('; ')}`);
+  }
+  return chosen;
+}

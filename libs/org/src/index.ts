@@ -1,0 +1,6 @@
+// Public API of the org context: modules, the service, GraphQL DTOs and migrations. Entities stay private.
+export { OrgModule, OrgApiModule } from './lib/org.module';
+export { OrgService, searchText } from './lib/org.service';
+export * from './lib/org.types';
+import { OrgCore1732000001000 } from './migrations/1732000001000-org-core';
+export const orgMigrations = [OrgCore1732000001000];

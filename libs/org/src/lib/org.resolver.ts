@@ -1,0 +1,92 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, RequirePermission, requestLoader, TenantContext } from '@gdtx/platform';
+import { OrgService } from './org.service';
+import {
+  AdministrativeUnit, Centre, CentreConnection, CentreFilter, CentreStatusChange, ChangeCentreStatusInput,
+  CreateCentreInput, LicenceRecord, RecordLicenceInput, UpdateCentreInput,
+} from './org.types';
+
+@Resolver(() => AdministrativeUnit)
+export class AdministrativeUnitResolver {
+  constructor(private readonly org: OrgService) {}
+
+  @Query(() => [AdministrativeUnit], { description: 'Đơn vị hành chính có hiệu lực vào ngày asOf (mặc định hôm nay)' })
+  @RequirePermission('CENTRE_READ')
+  administrativeUnits(
+    @Ctx() ctx: TenantContext,
+    @Args('asOf', { nullable: true, type: () => String }) asOf?: string,
+    @Args('parentId', { nullable: true, type: () => ID }) parentId?: string,
+  ): Promise<AdministrativeUnit[]> {
+    return this.org.listUnits(ctx, { asOf, parentId });
+  }
+}
+
+@Resolver(() => Centre)
+export class CentreResolver {
+  constructor(private readonly org: OrgService) {}
+
+  @Query(() => CentreConnection)
+  @RequirePermission('CENTRE_READ')
+  centres(
+    @Ctx() ctx: TenantContext,
+    @Args('filter', { nullable: true, type: () => CentreFilter }) filter?: CentreFilter,
+    @Args('first', { nullable: true, type: () => Int }) first?: number,
+    @Args('after', { nullable: true, type: () => String }) after?: string,
+  ) {
+    return this.org.listCentres(ctx, filter ?? {}, { first, after });
+  }
+
+  @Query(() => Centre)
+  @RequirePermission('CENTRE_READ')
+  centre(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string): Promise<Centre> {
+    return this.org.getCentre(ctx, id);
+  }
+
+  @Mutation(() => Centre)
+  @RequirePermission('CENTRE_MANAGE')
+  createCentre(@Ctx() ctx: TenantContext, @Args('input') input: CreateCentreInput): Promise<Centre> {
+    return this.org.createCentre(ctx, input);
+  }
+
+  @Mutation(() => Centre)
+  @RequirePermission('CENTRE_MANAGE')
+  updateCentre(@Ctx() ctx: TenantContext, @Args('input') input: UpdateCentreInput): Promise<Centre> {
+    return this.org.updateCentre(ctx, input);
+  }
+
+  @Mutation(() => LicenceRecord)
+  @RequirePermission('LICENCE_MANAGE')
+  recordLicence(@Ctx() ctx: TenantContext, @Args('input') input: RecordLicenceInput): Promise<LicenceRecord> {
+    return this.org.recordLicence(ctx, input);
+  }
+
+  @Mutation(() => Centre)
+  @RequirePermission('CENTRE_MANAGE')
+  changeCentreStatus(@Ctx() ctx: TenantContext, @Args('input') input: ChangeCentreStatusInput): Promise<Centre> {
+    return this.org.changeStatus(ctx, input);
+  }
+
+  @ResolveField(() => [LicenceRecord], { description: 'Lịch sử quyết định' })
+  licences(@Parent() centre: Centre, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<LicenceRecord[]> {
+    return requestLoader<string, LicenceRecord[]>(req, 'centre.licences', async (ids) => {
+      const map = await this.org.licencesOf(ctx, ids);
+      return ids.map((id) => map.get(id) ?? []);
+    }).load(centre.id);
+  }
+
+  @ResolveField(() => [CentreStatusChange], { description: 'Lịch sử trạng thái' })
+  statusHistory(@Parent() centre: Centre, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<CentreStatusChange[]> {
+    return requestLoader<string, CentreStatusChange[]>(req, 'centre.statusHistory', async (ids) => {
+      const map = await this.org.statusHistoryOf(ctx, ids);
+      return ids.map((id) => map.get(id) ?? []);
+    }).load(centre.id);
+  }
+
+  @ResolveField(() => AdministrativeUnit, { nullable: true })
+  adminUnit(@Parent() centre: Centre, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<AdministrativeUnit | null> {
+    return requestLoader<string, AdministrativeUnit | null>(req, 'unit.byId', async (ids) => {
+      const map = await this.org.unitsByIds(ctx, ids);
+      return ids.map((id) => map.get(id) ?? null);
+    }).load(centre.adminUnitId);
+  }
+}

@@ -1,0 +1,272 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { foldVietnamese } from '@gdtx/domain';
+import type { CentreStatus } from '@gdtx/domain';
+import { assertUuid, audit, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
+import type {
+  AdministrativeUnit, Centre, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
+  LicenceRecord, LicenceStatus, RecordLicenceInput, UpdateCentreInput,
+} from './org.types';
+
+const CENTRE = { vi: 'trung tâm', en: 'Centre' };
+const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
+
+const CENTRE_COLUMNS = `c.id, c.province_id AS "provinceId", c.code, c.name, c.type, c.ownership, c.status,
+  to_char(c.status_since, 'YYYY-MM-DD') AS "statusSince", to_char(c.established_on, 'YYYY-MM-DD') AS "establishedOn",
+  c.address, c.phone, c.email, c.admin_unit_id AS "adminUnitId", c.supervising_unit_id AS "supervisingUnitId",
+  c.version, centre_licence_status(c.id, c.type, $1::date) AS "licenceStatus"`;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The centre registry and administrative units. Every method takes the tenant context first; what a caller
+ * may see is decided by PostgreSQL row-level security, so a centre outside the scope is simply "not found".
+ */
+@Injectable()
+export class OrgService {
+  constructor(private readonly db: TenantDb) {}
+
+  listUnits(ctx: TenantContext, args: { asOf?: string | null; parentId?: string | null }): Promise<AdministrativeUnit[]> {
+    const asOf = args.asOf ?? today();
+    if (args.parentId) assertUuid(args.parentId, 'parentId');
+    return this.db.run(ctx, async (em) => {
+      const params: unknown[] = [asOf];
+      let where = `u.valid_from <= $1::date AND (u.valid_to IS NULL OR u.valid_to >= $1::date)`;
+      if (args.parentId) {
+        params.push(args.parentId);
+        where += ` AND u.parent_id = $2`;
+      }
+      return em.query(
+        `SELECT u.id, u.parent_id AS "parentId", u.level, u.code, u.name,
+                to_char(u.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(u.valid_to, 'YYYY-MM-DD') AS "validTo",
+                coalesce((SELECT array_agg(s.successor_id::text) FROM unit_successor s WHERE s.predecessor_id = u.id), '{}') AS "successorIds",
+                coalesce((SELECT array_agg(s.predecessor_id::text) FROM unit_successor s WHERE s.successor_id = u.id), '{}') AS "predecessorIds"
+         FROM administrative_unit u WHERE ${where}
+         ORDER BY u.level, u.name`,
+        params,
+      );
+    });
+  }
+
+  async unitsByIds(ctx: TenantContext, ids: readonly string[]): Promise<Map<string, AdministrativeUnit>> {
+    const rows: AdministrativeUnit[] = await this.db.run(ctx, (em) =>
+      em.query(
+        `SELECT u.id, u.parent_id AS "parentId", u.level, u.code, u.name,
+                to_char(u.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(u.valid_to, 'YYYY-MM-DD') AS "validTo",
+                '{}'::text[] AS "successorIds", '{}'::text[] AS "predecessorIds"
+         FROM administrative_unit u WHERE u.id = ANY($1::uuid[])`,
+        [ids],
+      ),
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async listCentres(ctx: TenantContext, filter: CentreFilter = {}, page: PageArgs = {}) {
+    const { limit, offset } = decodePage(page);
+    return this.db.run(ctx, async (em) => {
+      const params: unknown[] = [today()];
+      const where: string[] = [];
+      if (filter.type) where.push(`c.type = $${params.push(filter.type)}`);
+      if (filter.status) where.push(`c.status = $${params.push(filter.status)}`);
+      if (filter.unitId) {
+        const path = await this.unitPath(em, assertUuid(filter.unitId, 'unitId'));
+        const p = params.push(path);
+        where.push(`(c.unit_path LIKE $${p} || '%' OR c.supervising_unit_path LIKE $${p} || '%')`);
+      }
+      if (filter.licenceStatus) where.push(`centre_licence_status(c.id, c.type, $1::date) = $${params.push(filter.licenceStatus)}`);
+      if (filter.search?.trim()) {
+        const folded = foldVietnamese(filter.search).replace(/[\\%_]/g, (m) => '\\' + m);
+        where.push(`c.search_text LIKE '%' || $${params.push(folded)} || '%'`);
+      }
+      // $1 (the as-of date) is always bound; the leading predicate keeps it referenced in every statement.
+      const whereSql = `WHERE $1::date IS NOT NULL${where.map((w) => ` AND ${w}`).join('')}`;
+      const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM centre c ${whereSql}`, params);
+      const rows: Centre[] = await em.query(
+        `SELECT ${CENTRE_COLUMNS} FROM centre c ${whereSql} ORDER BY c.name, c.id LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      );
+      return toConnection(rows, count, offset);
+    });
+  }
+
+  async getCentre(ctx: TenantContext, id: string): Promise<Centre> {
+    assertUuid(id);
+    const rows: Centre[] = await this.db.run(ctx, (em) =>
+      em.query(`SELECT ${CENTRE_COLUMNS} FROM centre c WHERE c.id = $2`, [today(), id]),
+    );
+    if (!rows.length) throw Errors.notFound(CENTRE, id);
+    return rows[0];
+  }
+
+  async licencesOf(ctx: TenantContext, centreIds: readonly string[]): Promise<Map<string, LicenceRecord[]>> {
+    const rows: (LicenceRecord & { centreId: string })[] = await this.db.run(ctx, (em) =>
+      em.query(
+        `SELECT id, centre_id AS "centreId", kind, decision_number AS "decisionNumber",
+                to_char(decided_on, 'YYYY-MM-DD') AS "decidedOn", issuer, holder_name AS "holderName",
+                to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo", state, note
+         FROM licence_record WHERE centre_id = ANY($1::uuid[]) ORDER BY decided_on DESC, recorded_at DESC`,
+        [centreIds],
+      ),
+    );
+    return groupBy(rows, (r) => r.centreId);
+  }
+
+  async statusHistoryOf(ctx: TenantContext, centreIds: readonly string[]): Promise<Map<string, CentreStatusChange[]>> {
+    const rows: (CentreStatusChange & { centreId: string })[] = await this.db.run(ctx, (em) =>
+      em.query(
+        `SELECT centre_id AS "centreId", status, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom",
+                to_char(valid_to, 'YYYY-MM-DD') AS "validTo", reason, decision_ref AS "decisionRef"
+         FROM centre_status_history WHERE centre_id = ANY($1::uuid[]) ORDER BY valid_from DESC`,
+        [centreIds],
+      ),
+    );
+    return groupBy(rows, (r) => r.centreId);
+  }
+
+  async createCentre(ctx: TenantContext, input: CreateCentreInput): Promise<Centre> {
+    const id = await this.db.run(ctx, async (em) => {
+      const unit = await this.unitRow(em, input.adminUnitId);
+      const supervisingId = input.supervisingUnitId ?? (input.type === 'TTHTCD' ? unit.id : unit.provinceId);
+      const sup = await this.unitRow(em, supervisingId);
+      const since = input.establishedOn ?? today();
+      const [row] = await em.query(
+        `INSERT INTO centre (province_id, code, name, search_text, type, ownership, admin_unit_id, supervising_unit_id,
+                             unit_path, supervising_unit_path, status, status_since, established_on, address, phone, email)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'ACTIVE',$11,$12,$13,$14,$15) RETURNING id`,
+        [unit.provinceId, input.code.trim(), input.name.trim(), searchText(input.name, input.code, input.address), input.type, input.ownership,
+          unit.id, sup.id, unit.path, sup.path, since, input.establishedOn ?? null, input.address ?? null, input.phone ?? null, input.email ?? null],
+      );
+      await em.query(
+        `INSERT INTO centre_status_history (province_id, centre_id, status, valid_from, reason, recorded_by) VALUES ($1,$2,'ACTIVE',$3,$4,$5)`,
+        [unit.provinceId, row.id, since, 'Thành lập', ctx.userId],
+      );
+      await em.query(
+        `INSERT INTO centre_unit_history (province_id, centre_id, admin_unit_id, supervising_unit_id, valid_from) VALUES ($1,$2,$3,$4,$5)`,
+        [unit.provinceId, row.id, unit.id, sup.id, since],
+      );
+      await audit(em, ctx, { provinceId: unit.provinceId, centreId: row.id, action: 'CENTRE_CREATED', entity: 'centre', entityId: row.id, data: { ...input } });
+      return row.id as string;
+    });
+    return this.getCentre(ctx, id);
+  }
+
+  async updateCentre(ctx: TenantContext, input: UpdateCentreInput): Promise<Centre> {
+    assertUuid(input.id);
+    await this.db.run(ctx, async (em) => {
+      const [current] = await em.query(`SELECT * FROM centre WHERE id = $1 FOR UPDATE`, [input.id]);
+      if (!current) throw Errors.notFound(CENTRE, input.id);
+      if (current.version !== input.expectedVersion) {
+        throw Errors.conflict(
+          'Trung tâm vừa được người khác cập nhật, vui lòng tải lại trước khi sửa',
+          'The centre was changed by someone else; reload before editing',
+          { currentVersion: current.version },
+        );
+      }
+      const unit = input.adminUnitId ? await this.unitRow(em, input.adminUnitId) : null;
+      const sup = input.supervisingUnitId ? await this.unitRow(em, input.supervisingUnitId) : null;
+      const name = input.name?.trim() ?? current.name;
+      const address = input.address ?? current.address;
+      await em.query(
+        `UPDATE centre SET name = $2, search_text = $3, address = $4, phone = $5, email = $6,
+           admin_unit_id = $7, unit_path = $8, supervising_unit_id = $9, supervising_unit_path = $10,
+           version = version + 1, updated_at = now()
+         WHERE id = $1`,
+        [input.id, name, searchText(name, current.code, address), address, input.phone ?? current.phone, input.email ?? current.email,
+          unit?.id ?? current.admin_unit_id, unit?.path ?? current.unit_path, sup?.id ?? current.supervising_unit_id, sup?.path ?? current.supervising_unit_path],
+      );
+      if (unit || sup) {
+        await em.query(`UPDATE centre_unit_history SET valid_to = current_date - 1 WHERE centre_id = $1 AND valid_to IS NULL`, [input.id]);
+        await em.query(
+          `INSERT INTO centre_unit_history (province_id, centre_id, admin_unit_id, supervising_unit_id, valid_from) VALUES ($1,$2,$3,$4,current_date)`,
+          [current.province_id, input.id, unit?.id ?? current.admin_unit_id, sup?.id ?? current.supervising_unit_id],
+        );
+      }
+      await audit(em, ctx, { provinceId: current.province_id, centreId: input.id, action: 'CENTRE_UPDATED', entity: 'centre', entityId: input.id, data: { ...input } });
+    });
+    return this.getCentre(ctx, input.id);
+  }
+
+  async recordLicence(ctx: TenantContext, input: RecordLicenceInput): Promise<LicenceRecord> {
+    if (input.validTo && input.validTo < input.validFrom) {
+      throw Errors.validation([{ field: 'validTo', messageVi: 'Ngày hết hiệu lực phải sau ngày có hiệu lực', messageEn: 'validTo must not be before validFrom' }]);
+    }
+    return this.db.run(ctx, async (em) => {
+      const [centre] = await em.query(`SELECT id, province_id FROM centre WHERE id = $1`, [assertUuid(input.centreId, 'centreId')]);
+      if (!centre) throw Errors.notFound(CENTRE, input.centreId);
+      // A new decision of the same kind replaces the one in force; the old one stays as history.
+      await em.query(
+        `UPDATE licence_record SET state = 'SUPERSEDED' WHERE centre_id = $1 AND kind = $2 AND state = 'IN_FORCE' AND valid_from <= $3`,
+        [centre.id, input.kind, input.validFrom],
+      );
+      const [row] = await em.query(
+        `INSERT INTO licence_record (province_id, centre_id, kind, decision_number, decided_on, issuer, holder_name, valid_from, valid_to, note, recorded_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+         RETURNING id, kind, decision_number AS "decisionNumber", to_char(decided_on,'YYYY-MM-DD') AS "decidedOn", issuer,
+                   holder_name AS "holderName", to_char(valid_from,'YYYY-MM-DD') AS "validFrom", to_char(valid_to,'YYYY-MM-DD') AS "validTo", state, note`,
+        [centre.province_id, centre.id, input.kind, input.decisionNumber.trim(), input.decidedOn, input.issuer.trim(), input.holderName ?? null,
+          input.validFrom, input.validTo ?? null, input.note ?? null, ctx.userId],
+      );
+      await audit(em, ctx, { provinceId: centre.province_id, centreId: centre.id, action: 'LICENCE_RECORDED', entity: 'licence_record', entityId: row.id, data: { ...input } });
+      return row;
+    });
+  }
+
+  async changeStatus(ctx: TenantContext, input: ChangeCentreStatusInput): Promise<Centre> {
+    await this.db.run(ctx, async (em) => {
+      const [centre] = await em.query(`SELECT id, province_id, status FROM centre WHERE id = $1 FOR UPDATE`, [assertUuid(input.centreId, 'centreId')]);
+      if (!centre) throw Errors.notFound(CENTRE, input.centreId);
+      if (centre.status === 'DISSOLVED') {
+        throw Errors.conflict('Trung tâm đã giải thể, không thể đổi trạng thái', 'A dissolved centre cannot change status');
+      }
+      await em.query(
+        `UPDATE centre_status_history SET valid_to = ($2::date - 1) WHERE centre_id = $1 AND valid_to IS NULL AND valid_from < $2::date`,
+        [centre.id, input.effectiveFrom],
+      );
+      await em.query(
+        `INSERT INTO centre_status_history (province_id, centre_id, status, valid_from, reason, decision_ref, recorded_by) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+        [centre.province_id, centre.id, input.status, input.effectiveFrom, input.reason ?? null, input.decisionRef ?? null, ctx.userId],
+      );
+      await em.query(`UPDATE centre SET status = $2, status_since = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+        centre.id, input.status as CentreStatus, input.effectiveFrom,
+      ]);
+      await audit(em, ctx, { provinceId: centre.province_id, centreId: centre.id, action: 'CENTRE_STATUS_CHANGED', entity: 'centre', entityId: centre.id, data: { from: centre.status, ...input } });
+    });
+    return this.getCentre(ctx, input.centreId);
+  }
+
+  /** Materialised path of a unit ('/<province>/<district>/…/'), for scope and subtree filters. */
+  async unitPathFor(ctx: TenantContext, unitId: string): Promise<string> {
+    return this.db.run(ctx, (em) => this.unitPath(em, unitId));
+  }
+
+  private async unitPath(em: EntityManager, unitId: string): Promise<string> {
+    const [row] = await em.query(`SELECT path FROM administrative_unit WHERE id = $1`, [unitId]);
+    if (!row) throw Errors.notFound(UNIT, unitId);
+    return row.path;
+  }
+
+  private async unitRow(em: EntityManager, unitId: string): Promise<{ id: string; provinceId: string; path: string }> {
+    const [row] = await em.query(`SELECT id, province_id AS "provinceId", path FROM administrative_unit WHERE id = $1`, [assertUuid(unitId, 'unitId')]);
+    if (!row) throw Errors.notFound(UNIT, unitId);
+    return row;
+  }
+}
+
+export function searchText(...parts: (string | null | undefined)[]): string {
+  return foldVietnamese(parts.filter(Boolean).join(' '));
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
+
+export type { LicenceStatus };

@@ -1,0 +1,130 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { CentreStatuses, CentreTypes, LicenceKinds, Ownerships } from '@gdtx/domain';
+import type { CentreStatus, CentreType, LicenceKind, Ownership, UnitLevel } from '@gdtx/domain';
+import { CentreStatusEnum, CentreTypeEnum, Connection, LicenceKindEnum, OwnershipEnum, UnitLevelEnum } from '@gdtx/platform';
+
+export const LicenceStatuses = ['VALID', 'EXPIRING', 'EXPIRED', 'MISSING'] as const;
+export type LicenceStatus = (typeof LicenceStatuses)[number];
+export const LicenceStatusEnum = Object.fromEntries(LicenceStatuses.map((v) => [v, v])) as Record<LicenceStatus, LicenceStatus>;
+registerEnumType(LicenceStatusEnum, {
+  name: 'LicenceStatus',
+  description: 'Tình trạng giấy phép: VALID còn hiệu lực, EXPIRING sắp hết hạn (≤ 90 ngày), EXPIRED hết hạn, MISSING thiếu quyết định',
+});
+
+@ObjectType({ description: 'Đơn vị hành chính (có hiệu lực theo thời gian)' })
+export class AdministrativeUnit {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { nullable: true }) parentId: string | null;
+  @Field(() => UnitLevelEnum) level: UnitLevel;
+  @Field() code: string;
+  @Field() name: string;
+  @Field() validFrom: string;
+  @Field(() => String, { nullable: true }) validTo: string | null;
+  @Field(() => [ID], { description: 'Đơn vị kế thừa (sau sắp xếp)' }) successorIds: string[];
+  @Field(() => [ID], { description: 'Đơn vị tiền thân' }) predecessorIds: string[];
+}
+
+@ObjectType({ description: 'Quyết định (thành lập, cho phép hoạt động, công nhận giám đốc)' })
+export class LicenceRecord {
+  @Field(() => ID) id: string;
+  @Field(() => LicenceKindEnum) kind: LicenceKind;
+  @Field() decisionNumber: string;
+  @Field() decidedOn: string;
+  @Field() issuer: string;
+  @Field(() => String, { nullable: true }) holderName: string | null;
+  @Field() validFrom: string;
+  @Field(() => String, { nullable: true }) validTo: string | null;
+  @Field() state: string;
+  @Field(() => String, { nullable: true }) note: string | null;
+}
+
+@ObjectType()
+export class CentreStatusChange {
+  @Field(() => CentreStatusEnum) status: CentreStatus;
+  @Field() validFrom: string;
+  @Field(() => String, { nullable: true }) validTo: string | null;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => String, { nullable: true }) decisionRef: string | null;
+}
+
+@ObjectType({ description: 'Trung tâm (đơn vị thuê bao)' })
+export class Centre {
+  @Field(() => ID) id: string;
+  @Field() code: string;
+  @Field() name: string;
+  @Field(() => CentreTypeEnum) type: CentreType;
+  @Field(() => OwnershipEnum) ownership: Ownership;
+  @Field(() => CentreStatusEnum) status: CentreStatus;
+  @Field() statusSince: string;
+  @Field(() => String, { nullable: true }) establishedOn: string | null;
+  @Field(() => String, { nullable: true }) address: string | null;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => String, { nullable: true }) email: string | null;
+  @Field(() => ID) adminUnitId: string;
+  @Field(() => ID) supervisingUnitId: string;
+  @Field(() => LicenceStatusEnum) licenceStatus: LicenceStatus;
+  @Field(() => Int, { description: 'Phiên bản (khóa lạc quan)' }) version: number;
+  // Resolved per row through DataLoaders:
+  adminUnit?: AdministrativeUnit;
+}
+
+@ObjectType()
+export class CentreConnection extends Connection(Centre, 'Centre') {}
+
+@InputType()
+export class CentreFilter {
+  @Field(() => CentreTypeEnum, { nullable: true }) @IsOptional() @IsIn(CentreTypes) type?: CentreType;
+  @Field(() => ID, { nullable: true, description: 'Cả cây đơn vị con' }) @IsOptional() @IsUUID() unitId?: string;
+  @Field(() => CentreStatusEnum, { nullable: true }) @IsOptional() @IsIn(CentreStatuses) status?: CentreStatus;
+  @Field(() => LicenceStatusEnum, { nullable: true }) @IsOptional() @IsIn(LicenceStatuses) licenceStatus?: LicenceStatus;
+  @Field({ nullable: true, description: 'Tìm theo tên, mã, địa chỉ (không phân biệt dấu)' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
+}
+
+@InputType()
+export class CreateCentreInput {
+  @Field() @IsString() @Length(2, 40) code: string;
+  @Field() @IsString() @Length(3, 300) name: string;
+  @Field(() => CentreTypeEnum) @IsIn(CentreTypes) type: CentreType;
+  @Field(() => OwnershipEnum) @IsIn(Ownerships) ownership: Ownership;
+  @Field(() => ID) @IsUUID() adminUnitId: string;
+  @Field(() => ID, { nullable: true, description: 'Mặc định: Sở (tỉnh) với trung tâm do Sở quản lý, xã với TTHTCĐ' }) @IsOptional() @IsUUID() supervisingUnitId?: string;
+  @Field({ nullable: true }) @IsOptional() @IsDateString() establishedOn?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+}
+
+@InputType()
+export class UpdateCentreInput {
+  @Field(() => ID) @IsUUID() id: string;
+  @Field(() => Int, { description: 'Phiên bản đang sửa; lệch phiên bản → CONFLICT' }) @IsInt() @Min(1) expectedVersion: number;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(3, 300) name?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() adminUnitId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() supervisingUnitId?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+}
+
+@InputType()
+export class RecordLicenceInput {
+  @Field(() => ID) @IsUUID() centreId: string;
+  @Field(() => LicenceKindEnum) @IsIn(LicenceKinds) kind: LicenceKind;
+  @Field() @IsString() @Length(1, 100) decisionNumber: string;
+  @Field() @IsDateString() decidedOn: string;
+  @Field() @IsString() @Length(2, 300) issuer: string;
+  @Field({ nullable: true, description: 'Người được công nhận (với quyết định công nhận giám đốc)' }) @IsOptional() @IsString() @MaxLength(200) holderName?: string;
+  @Field() @IsDateString() validFrom: string;
+  @Field({ nullable: true, description: 'Hết hiệu lực (nhiệm kỳ)' }) @IsOptional() @IsDateString() validTo?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+@InputType()
+export class ChangeCentreStatusInput {
+  @Field(() => ID) @IsUUID() centreId: string;
+  @Field(() => CentreStatusEnum) @IsIn(CentreStatuses) status: CentreStatus;
+  @Field() @IsDateString() effectiveFrom: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) decisionRef?: string;
+}

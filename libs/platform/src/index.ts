@@ -1,0 +1,21 @@
+// Public API of the platform library: configuration, database access under a tenant scope, errors,
+// logging, health, GraphQL limits and the auth decorators. Feature libraries import only from here.
+export * from './lib/config/config';
+export * from './lib/config/config.module';
+export * from './lib/errors/app-error';
+export * from './lib/errors/error-formatter';
+export * from './lib/database/tenant-context';
+export * from './lib/database/tenant-db.service';
+export * from './lib/database/database.module';
+export * from './lib/database/migrations';
+export * from './lib/database/migration-helpers';
+export * from './lib/logging/logging.module';
+export * from './lib/health/health.module';
+export * from './lib/graphql/graphql-limits';
+export * from './lib/graphql/connection';
+export * from './lib/auth/decorators';
+import { PlatformScope1732000000000 } from './migrations/1732000000000-platform-scope';
+export const platformMigrations = [PlatformScope1732000000000];
+export * from './lib/graphql/enums';
+export * from './lib/database/audit';
+export * from './lib/graphql/loaders';

@@ -1,0 +1,35 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Permission } from '@gdtx/domain';
+import type { TenantContext } from '../database/tenant-context';
+import { Errors } from '../errors/app-error';
+
+export const IS_PUBLIC = 'gdtx:isPublic';
+export const REQUIRED_PERMISSIONS = 'gdtx:permissions';
+
+/** The operation needs no login (login itself, refresh, health). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Every root resolver declares what it needs (style rule 4); the guard refuses anything else. */
+export const RequirePermission = (...permissions: Permission[]) => SetMetadata(REQUIRED_PERMISSIONS, permissions);
+
+export function requestOf(context: ExecutionContext): RequestWithTenant {
+  if (context.getType<string>() === 'graphql') {
+    return GqlExecutionContext.create(context).getContext().req;
+  }
+  return context.switchToHttp().getRequest();
+}
+
+export interface RequestWithTenant {
+  headers: Record<string, string | string[] | undefined>;
+  ip?: string;
+  id?: string;
+  tenant?: TenantContext;
+}
+
+/** Injects the TenantContext the guard built. Fails fast if a resolver forgot to be guarded. */
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): TenantContext => {
+  const req = requestOf(context);
+  if (!req?.tenant) throw Errors.unauthenticated();
+  return req.tenant;
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Configuration is validated once at boot (style rule 13): a bad variable stops the process with a message
+ * that names it, instead of failing later in a request.
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Owner connection: migrations and seeding. Without it, `npm start` runs an embedded PostgreSQL. */
+  DATABASE_URL: z.string().url().optional(),
+  /** The application's connection: a role that owns nothing and is not a superuser, so RLS always applies. */
+  APP_DATABASE_URL: z.string().url().optional(),
+  APP_DB_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gdtx_app'),
+  APP_DB_PASSWORD: z.string().min(1).default('gdtx_app_dev_password'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.string().url().optional(),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET phải dài ít nhất 32 ký tự').default('dev-only-secret-change-me-in-production-0123456789'),
+  JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
+  REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(20),
+  GRAPHQL_INTROSPECTION: booleanString.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST_DIR: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('gdtx-monitor <no-reply@gdtx.local>'),
+});
+
+export type AppConfig = z.infer<typeof ConfigSchema> & {
+  /** Derived: introspection and the sandbox are off in production unless asked for. */
+  graphqlIntrospection: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Cấu hình không hợp lệ / invalid configuration:\n' +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "not set" (a common shell/compose habit), not "invalid".
+  const cleaned: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') cleaned[k] = v;
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
+    );
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === 'production' && c.JWT_SECRET.startsWith('dev-only-secret')) {
+    throw new ConfigError([{ variable: 'JWT_SECRET', message: 'must be set in production' }]);
+  }
+  return { ...c, graphqlIntrospection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production' };
+}
+
+/** The application connection string: APP_DATABASE_URL, or DATABASE_URL with the app role's credentials. */
+export function appDatabaseUrl(config: AppConfig): string {
+  if (config.APP_DATABASE_URL) return config.APP_DATABASE_URL;
+  if (!config.DATABASE_URL) throw new ConfigError([{ variable: 'DATABASE_URL', message: 'required' }]);
+  const url = new URL(config.DATABASE_URL);
+  url.username = config.APP_DB_ROLE;
+  url.password = config.APP_DB_PASSWORD;
+  return url.toString();
+}

@@ -1,0 +1,31 @@
+import { Client } from 'pg';
+import { loadConfig, runMigrations } from '@gdtx/platform';
+import { allMigrations } from '../apps/api/src/migrations';
+import { seedDemo } from '../apps/api/src/seed/seed-demo';
+
+/** Creates the database if missing, runs every migration as the owner, then seeds the demo province once. */
+export async function prepareDatabase(ownerUrl: string, opts: { seed: boolean; log?: (m: string) => void }): Promise<void> {
+  const log = opts.log ?? (() => undefined);
+  await ensureDatabase(ownerUrl, log);
+  const config = loadConfig({ ...process.env, DATABASE_URL: ownerUrl });
+  await runMigrations({ ownerUrl, migrations: allMigrations, appRole: config.APP_DB_ROLE, appPassword: config.APP_DB_PASSWORD, log });
+  if (opts.seed) await seedDemo(ownerUrl, log);
+}
+
+export async function ensureDatabase(ownerUrl: string, log: (m: string) => void = () => undefined): Promise<void> {
+  const url = new URL(ownerUrl);
+  const dbName = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[a-zA-Z0-9_]+$/.test(dbName)) throw new Error(`unsupported database name: ${dbName}`);
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
+    if (!rowCount) {
+      await admin.query(`CREATE DATABASE ${dbName} ENCODING 'UTF8' TEMPLATE template0`);
+      log(`created database ${dbName}`);
+    }
+  } finally {
+    await admin.end();
+  }
+}

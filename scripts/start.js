@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm start`: with DATABASE_URL, use that database; without it, start an embedded PostgreSQL under .data/.
+// Then migrate, seed the demo province once, build the web app if needed, and serve everything on :3000.
+const path = require('path');
+const fs = require('fs');
+const { execSync } = require('child_process');
+const root = path.join(__dirname, '..');
+process.chdir(root);
+require('./register');
+
+async function main() {
+  let embedded = null;
+  if (!process.env.DATABASE_URL) {
+    const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
+    embedded = await startEmbeddedPostgres(port);
+    process.env.DATABASE_URL = embedded.url('gdtx');
+  }
+  const { prepareDatabase } = require('./db-setup.ts');
+  await prepareDatabase(process.env.DATABASE_URL, { seed: process.env.SEED_DEMO !== 'false', log: (m) => console.log(m) });
+
+  const webDir = path.join(root, 'apps/web');
+  if (fs.existsSync(path.join(webDir, 'index.html')) && !fs.existsSync(path.join(webDir, 'dist/index.html'))) {
+    console.log('Đang build giao diện web… / building the web app');
+    execSync('npx vite build --logLevel warn', { cwd: webDir, stdio: 'inherit' });
+  }
+
+  const stop = async () => {
+    if (embedded) await embedded.pg.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  require('../apps/api/src/main.ts');
+}
+
+async function startEmbeddedPostgres(port) {
+  const { startEmbeddedPostgres: start } = require('./embedded-pg');
+  return start({ dataDir: path.join(root, '.data/pg'), port });
+}
+
+main().catch((e) => {
+  console.error(e && e.message ? e.message : e);
+  process.exit(1);
+});

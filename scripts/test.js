@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite. Uses DATABASE_URL / REDIS_URL when set, else the local services
+// (PostgreSQL 127.0.0.1:5432 as postgres, Redis 127.0.0.1:6379). Where no PostgreSQL answers and this is
+// not CI, it starts the embedded one. Builds the test template database once, then runs jest.
+const path = require('path');
+const fs = require('fs');
+const { spawnSync, execSync } = require('child_process');
+const root = path.join(__dirname, '..');
+process.chdir(root);
+require('./register');
+const { Client } = require('pg');
+
+async function canConnect(url) {
+  const c = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function adminUrlFrom(url) {
+  const u = new URL(url);
+  u.pathname = '/postgres';
+  return u.toString();
+}
+
+async function main() {
+  let adminUrl = process.env.DATABASE_URL ? adminUrlFrom(process.env.DATABASE_URL) : 'postgres://postgres@127.0.0.1:5432/postgres';
+  let embedded = null;
+  if (!(await canConnect(adminUrl))) {
+    if (process.env.CI) {
+      console.error(`PostgreSQL is not reachable at ${adminUrl} (CI must use the real service)`);
+      process.exit(1);
+    }
+    console.log('Không có PostgreSQL tại 127.0.0.1:5432, dùng PostgreSQL nhúng / starting embedded PostgreSQL for tests');
+    const { startEmbeddedPostgres } = require('./embedded-pg');
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(root, '.data/pg-test'), port: 54339 });
+    adminUrl = embedded.url('postgres');
+  }
+  const started = Date.now();
+  const { prepareTestTemplate } = require('./prepare-test-db.ts');
+  await prepareTestTemplate(adminUrl);
+  console.log(`test template database ready in ${Date.now() - started} ms`);
+
+  const webDir = path.join(root, 'apps/web');
+  if (fs.existsSync(path.join(webDir, 'index.html')) && process.env.SKIP_WEB_BUILD !== '1') {
+    execSync('npx vite build --logLevel warn', { cwd: webDir, stdio: 'inherit' });
+  }
+
+  const env = {
+    ...process.env,
+    GDTX_TEST_ADMIN_URL: adminUrl,
+    REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'silent',
+  };
+  const args = ['jest', '--config', 'jest.config.js', ...process.argv.slice(2)];
+  const result = spawnSync('npx', args, { stdio: 'inherit', env });
+  if (embedded) await embedded.pg.stop().catch(() => undefined);
+  process.exit(result.status ?? 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
