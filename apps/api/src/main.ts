@@ -1,12 +1,12 @@
 import { ConfigError, loadConfig } from '@gdtx/platform';
-import { createApi } from './bootstrap';
 
 async function main() {
+  // Validate configuration before anything else is loaded (modules read it when imported).
   const config = loadConfig();
+  const { createApi } = await import('./bootstrap');
   const app = await createApi();
   await app.listen(config.PORT, '0.0.0.0');
-  // eslint-disable-next-line no-console
-  console.log(`gdtx-monitor API: http://localhost:${config.PORT}/graphql`);
+  console.log(`gdtx-monitor: http://localhost:${config.PORT}/  (GraphQL: /graphql, health: /health)`);
 }
 
 main().catch((err) => {
