@@ -1,12 +1,14 @@
 // One jest configuration for the whole workspace; `nx test <project>` runs it on the project's folder.
 // Tiers (architecture §8): *.spec.ts (unit), *.int-spec.ts (real PostgreSQL/Redis), *.e2e-spec.ts (booted API).
+const fs = require('fs');
+const path = require('path');
 const { pathsToModuleNameMapper } = require('./scripts/jest-paths');
 
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/deploy', '<rootDir>/scripts'],
+  roots: ['apps', 'libs', 'deploy', 'scripts'].filter((d) => fs.existsSync(path.join(__dirname, d))).map((d) => `<rootDir>/${d}`),
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
