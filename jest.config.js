@@ -28,4 +28,7 @@ module.exports = {
   moduleNameMapper: pathsToModuleNameMapper(),
   testTimeout: 60000,
   maxWorkers: 2,
+  // Safety net: a suite that leaves a Redis/PostgreSQL handle open must not hang CI. Suites still close what
+  // they open (apps/api/test/harness.ts closes the app, its workers and its database).
+  forceExit: true,
 };

@@ -5,8 +5,14 @@ import { Logger } from 'nestjs-pino';
 import {
   APP_CONFIG, AppConfig, ConfigModule, DatabaseModule, formatGraphqlError, graphqlArmor, HealthModule, loggingModule,
 } from '@gdtx/platform';
+import { JobsRuntimeModule, QueueApiModule, QueueModule } from '@gdtx/platform';
 import { IdentityApiModule } from '@gdtx/identity';
 import { OrgApiModule } from '@gdtx/org';
+import { ReportingApiModule } from '@gdtx/reporting';
+import { AnalyticsApiModule } from '@gdtx/analytics';
+import { LiteracyApiModule } from '@gdtx/literacy';
+import { ComplianceApiModule } from '@gdtx/compliance';
+import { NotifyApiModule } from '@gdtx/notify';
 
 /** Composition root of the API: platform modules, then each context's *ApiModule. */
 @Module({
@@ -36,6 +42,16 @@ import { OrgApiModule } from '@gdtx/org';
     }),
     IdentityApiModule,
     OrgApiModule,
+    ReportingApiModule,
+    AnalyticsApiModule,
+    LiteracyApiModule,
+    ComplianceApiModule,
+    NotifyApiModule,
+    // Jobs: queues for every context, jobStatus/dashboard API; relay + processors run here when
+    // RUN_WORKERS_IN_PROCESS (default: no REDIS_URL, the embedded `npm start`), else in apps/worker.
+    QueueModule,
+    QueueApiModule,
+    JobsRuntimeModule.forRoot({ runWorkers: 'auto' }),
   ],
 })
 export class AppModule {}

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { loadConfig } from '@gdtx/platform';
+import { loadConfig, mountQueueDashboard } from '@gdtx/platform';
 import { AppModule } from './app.module';
 import { validationPipe } from './validation';
 
@@ -32,6 +32,8 @@ export async function createApi(): Promise<NestExpressApplication> {
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
+  // Bull Board for QUEUE_ADMIN holders, behind a short-lived dashboard token (see queue-dashboard.ts).
+  mountQueueDashboard(app);
 
   // The built web app is served from the same origin (architecture §7), with a fallback for client routes.
   const webDist = resolve(config.WEB_DIST_DIR ?? join(process.cwd(), 'apps/web/dist'));

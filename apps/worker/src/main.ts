@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, ConfigModule, DatabaseModule, loadConfig, TenantDb } from '@gdtx/platform';
+import { ConfigError, ConfigModule, DatabaseModule, JobsRuntimeModule, loadConfig, QueueModule, TenantDb } from '@gdtx/platform';
+import { AnalyticsModule } from '@gdtx/analytics';
+import { ComplianceModule } from '@gdtx/compliance';
+import { NotifyModule } from '@gdtx/notify';
 
 /**
- * The worker: a NestJS application context without HTTP. It runs BullMQ processors and schedulers (added by
- * the jobs context); until then it holds a heartbeat that proves it can reach the database.
+ * The worker: a NestJS application context without HTTP. It runs the outbox relay, the BullMQ processors
+ * (every @JobHandler of the imported modules) and the job schedulers, plus a heartbeat that proves it can
+ * reach the database. Contexts with job handlers (analytics, compliance…) add their module here.
  */
-@Module({ imports: [ConfigModule, DatabaseModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true }), AnalyticsModule, ComplianceModule, NotifyModule] })
 class WorkerModule {}
 
 async function main() {

@@ -80,3 +80,15 @@ export type { Locale } from './lib/rules/exact';
 // ============================================================================================================
 // End of pure rules. The Nest module (resolvers, repositories) is exported below this line.
 // ============================================================================================================
+
+export { LiteracyModule, LiteracyApiModule } from './lib/literacy.module';
+export { LiteracyService } from './lib/literacy.service';
+export { LiteracyParametersService } from './lib/literacy-parameters.service';
+export { ReorganisationService } from './lib/reorganisation.service';
+export { applyReorganisationPlan, ReorganisationError } from './lib/reorganisation';
+export type { ReorganisationPlan, MergePlan, ReorganisationOutcome } from './lib/reorganisation';
+export { UnitTimeline } from './lib/data/unit-timeline';
+export type { TimedUnit, SuccessorLink } from './lib/data/unit-timeline';
+export * from './lib/literacy.types';
+import { LiteracyParameters1732000006000 } from './migrations/1732000006000-literacy-parameters';
+export const literacyMigrations = [LiteracyParameters1732000006000];

@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { hashPassword } from '@gdtx/identity';
 import { searchText } from '@gdtx/org';
+import { seedReporting } from './seed-reporting';
+import { seedLiteracy } from './seed-literacy';
+import { rebuildProvinceFacts } from '@gdtx/analytics';
+import { evaluateProvincesWith } from '@gdtx/compliance';
 import {
   BAC_NINH, BAC_NINH_CENTRES, DEMO_PASSWORD, DEMO_REORGANISATION, DEMO_USERS, DemoCentre, DemoDistrict, THANH_HOA, THANH_HOA_CENTRES,
 } from './demo-data';
@@ -57,7 +61,14 @@ export async function seedDemo(ownerUrl: string, log: (m: string) => void = () =
         [units.provinceId, u.username, passwordHash, u.fullName, u.email ?? null, u.role, unitId, centreId],
       );
     }
+    const reports = await seedReporting(client);
+    await seedLiteracy(client);
+    // Fact tables for the seeded accepted reports (what the nightly rebuild would produce).
+    for (const provinceId of [th.provinceId, bn.provinceId]) await rebuildProvinceFacts(async (sql, params) => (await client.query(sql, params)).rows, provinceId);
+    // Compliance findings and their notifications as of today (what the nightly evaluation would produce).
+    await evaluateProvincesWith(async (sql, params) => (await client.query(sql, params)).rows, [th.provinceId, bn.provinceId]);
     await client.query('COMMIT');
+    log(`seeded reporting history: ${reports.submissions} submissions, ${reports.events} events`);
     log(`seeded demo provinces: ${THANH_HOA.name} (${th.communes.size} communes), ${BAC_NINH.name}; ${DEMO_USERS.length} users`);
     return true;
   } catch (e) {

@@ -72,12 +72,19 @@ export type Severity = 'error' | 'warning';
  * the pattern may use `*` for one key segment (e.g. `sum(staff_dept.*.count)`), `abs(x)`, `if(c, a, b)`,
  * and `prev(key)` — the same key in the previous period's accepted report (null when none).
  * An empty value counts as 0 in arithmetic; a rule whose referenced keys are all empty is skipped.
+ * Also available: 'text' literals (compare choices and ISO dates), `present(k)`, `count_nonempty(pattern)`,
+ * `min()`, `max()`, `period_start()`, `period_end()`; a result of null (no previous report, division by 0)
+ * skips the rule. Full reference: validation/expression.ts.
  */
 export interface RuleDef {
   code: string;
   severity: Severity;
   expression: string;
-  /** Messages may use {key} placeholders, replaced with the value. */
+  /**
+   * Messages may use {key} placeholders, replaced with the value; also {label:key}, {label_lower:key},
+   * {row:key}, {column:key}, {grid:key} for labels and {=expression} for a computed value
+   * (validation/messages.ts).
+   */
   messageVi: string;
   messageEn: string;
   /** The value keys this rule is about: errors are shown next to these fields. */

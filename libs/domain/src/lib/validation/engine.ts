@@ -7,7 +7,15 @@
  *   2. the template's RuleDefs (expressions over value keys, domain §E).
  * Issue codes of the first layer start with `field.`; template rules may not use that prefix.
  */
-import type { FieldDef, FieldType, FieldValue, RuleDef, TemplateDefinition, ValidationIssue, ValueMap } from '../template-types';
+import type {
+  FieldDef,
+  FieldType,
+  FieldValue,
+  RuleDef,
+  TemplateDefinition,
+  ValidationIssue,
+  ValueMap,
+} from '../template-types';
 import { periodFromCode } from '../periods/periods';
 import { isIsoDate } from '../periods/iso-date';
 import {
@@ -61,9 +69,14 @@ interface ValueSpec {
   labelEn: string;
 }
 
+const valueSpecsCache = new WeakMap<TemplateDefinition, ValueSpec[]>();
+
+/** Cached per template: forms validate on every keystroke. */
 function valueSpecs(template: TemplateDefinition): ValueSpec[] {
+  const cached = valueSpecsCache.get(template);
+  if (cached) return cached;
   const index = indexTemplate(template);
-  return index.keys.map((key): ValueSpec => {
+  const specs = index.keys.map((key): ValueSpec => {
     const info = index.byKey.get(key)!;
     const labelVi = valueKeyLabel(template, key, 'vi');
     const labelEn = valueKeyLabel(template, key, 'en');
@@ -85,6 +98,8 @@ function valueSpecs(template: TemplateDefinition): ValueSpec[] {
     // Grid cells are counts or amounts broken down by a dimension: never negative.
     return { key, type: info.grid!.type, required: info.grid!.required ?? false, min: 0, labelVi, labelEn };
   });
+  valueSpecsCache.set(template, specs);
+  return specs;
 }
 
 const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
@@ -127,14 +142,15 @@ function checkValue(spec: ValueSpec, value: FieldValue | undefined): ValidationI
         });
       }
       if (spec.min !== undefined && number < spec.min) {
+        const [numberVi, numberEn] = [formatNumber(number, 'vi'), formatNumber(number, 'en')];
         return fieldIssue(
           spec,
           FieldIssueCodes.min,
           spec.min === 0
-            ? { vi: `${vi} không được là số âm (đang là ${formatNumber(number, 'vi')}).`, en: `${en} must not be negative (got ${formatNumber(number, 'en')}).` }
+            ? { vi: `${vi} không được là số âm (đang là ${numberVi}).`, en: `${en} must not be negative (got ${numberEn}).` }
             : {
-                vi: `${vi} (${formatNumber(number, 'vi')}) không được nhỏ hơn ${formatNumber(spec.min, 'vi')}.`,
-                en: `${en} (${formatNumber(number, 'en')}) must not be less than ${formatNumber(spec.min, 'en')}.`,
+                vi: `${vi} (${numberVi}) không được nhỏ hơn ${formatNumber(spec.min, 'vi')}.`,
+                en: `${en} (${numberEn}) must not be less than ${formatNumber(spec.min, 'en')}.`,
               },
         );
       }
@@ -160,9 +176,11 @@ function checkValue(spec: ValueSpec, value: FieldValue | undefined): ValidationI
     case 'choice': {
       const allowed = spec.choices ?? [];
       if (typeof present === 'string' && allowed.some((choice) => choice.value === present)) return null;
+      const listVi = allowed.map((choice) => choice.labelVi).join('; ');
+      const listEn = allowed.map((choice) => choice.labelEn).join('; ');
       return fieldIssue(spec, FieldIssueCodes.choice, {
-        vi: `${vi}: giá trị "${String(present)}" không thuộc danh sách (${allowed.map((c) => c.labelVi).join('; ')}).`,
-        en: `${en}: "${String(present)}" is not one of the allowed values (${allowed.map((c) => c.labelEn).join('; ')}).`,
+        vi: `${vi}: giá trị "${String(present)}" không thuộc danh sách (${listVi}).`,
+        en: `${en}: "${String(present)}" is not one of the allowed values (${listEn}).`,
       });
     }
     case 'text': {
@@ -239,12 +257,13 @@ export function validateValues(
   if (options.reportUnknownKeys ?? true) {
     for (const [key, value] of Object.entries(values)) {
       if (index.byKey.has(key) || isEmptyValue(value)) continue;
+      const templateName = `${template.code} v${template.version}`;
       issues.push({
         ruleCode: FieldIssueCodes.unknownKey,
         severity: 'warning',
         fields: [key],
-        messageVi: `Mã "${key}" không có trong biểu mẫu ${template.code} (phiên bản ${template.version}); giá trị ${formatValue(value, 'vi')} sẽ bị bỏ qua.`,
-        messageEn: `Key "${key}" is not part of template ${template.code} (version ${template.version}); the value ${formatValue(value, 'en')} will be ignored.`,
+        messageVi: `Mã "${key}" không có trong biểu mẫu ${templateName}; giá trị ${formatValue(value, 'vi')} sẽ bị bỏ qua.`,
+        messageEn: `Key "${key}" is not part of template ${templateName}; the value ${formatValue(value, 'en')} will be ignored.`,
       });
     }
   }
@@ -258,7 +277,7 @@ export function validateValues(
         ruleCode: rule.code,
         severity: 'warning',
         fields: rule.fields,
-        messageVi: `Quy tắc kiểm tra ${rule.code} của biểu mẫu không hợp lệ và đã bị bỏ qua: ${syntaxError?.messageVi}.`,
+        messageVi: `Quy tắc ${rule.code} của biểu mẫu không hợp lệ và đã bị bỏ qua: ${syntaxError?.messageVi}.`,
         messageEn: `Template rule ${rule.code} is invalid and was skipped: ${syntaxError?.message}.`,
       });
       continue;
@@ -306,7 +325,8 @@ export function issuesToFieldMap(
 ): Record<string, ValidationIssue[]> {
   const map: Record<string, ValidationIssue[]> = {};
   for (const issue of issues) {
-    const keys = issue.fields.length === 0 ? [FORM_LEVEL_ISSUE_KEY] : options.allFields ? [...new Set(issue.fields)] : [issue.fields[0]];
+    let keys = options.allFields ? [...new Set(issue.fields)] : issue.fields.slice(0, 1);
+    if (keys.length === 0) keys = [FORM_LEVEL_ISSUE_KEY];
     for (const key of keys) (map[key] ??= []).push(issue);
   }
   return map;

@@ -41,16 +41,9 @@ function syntaxError(source: string): ExpressionSyntaxError {
 
 describe('expression parser and evaluator', () => {
   describe('precedence and associativity', () => {
-    it.each([
-      ['1 + 2 * 3', 7],
-      ['(1 + 2) * 3', 9],
-      ['10 - 4 - 3', 3],
-      ['8 / 4 / 2', 1],
-      ['-2 * 3 + 10', 4],
-      ['- (2 + 3)', -5],
-      ['2 * -3', -6],
-    ])('evaluates %s to %d', (source, expected) => {
-      expect(run(source)).toBe(expected);
+    it('applies * / before + -, left to right, with unary minus binding tightest', () => {
+      const sources = ['1 + 2 * 3', '(1 + 2) * 3', '10 - 4 - 3', '8 / 4 / 2', '-2 * 3 + 10', '- (2 + 3)', '2 * -3'];
+      expect(sources.map((source) => run(source))).toEqual([7, 9, 3, 1, 4, -5, -6]);
     });
 
     it('binds && tighter than || so true || false && false is true', () => {
@@ -78,6 +71,8 @@ describe('expression parser and evaluator', () => {
 
     it('compares floating point numbers with a 1e-9 tolerance', () => {
       expect(run('0.1 + 0.2 == 0.3')).toBe(true);
+      expect(run('0.1 + 0.2 <= 0.3')).toBe(true);
+      expect(run('0.3 >= 0.1 + 0.2')).toBe(true);
       expect(run('a == b', { a: 1, b: 1 + 1e-10 })).toBe(true);
       expect(run('a < b', { a: 1, b: 1 + 1e-10 })).toBe(false);
       expect(run('a < b', { a: 1, b: 1 + 1e-8 })).toBe(true);
@@ -193,20 +188,21 @@ describe('expression parser and evaluator', () => {
       expect(syntaxError('a + b)').position).toBe(5);
     });
 
-    it.each([
-      ['a = b', "Use '=='", 2],
-      ['a & b', "Use '&&'", 2],
-      ['a | b', "Use '||'", 2],
-      ['a # b', "Unexpected character '#'", 2],
-      ["name == 'open", 'Unterminated text literal', 8],
-      ['1a', "Unexpected 'a' after number", 1],
-      ['a. + 1', 'Incomplete key', 1],
-      ['learners.*x.total', 'whole key segment', 10],
-      ['', 'Empty expression', 0],
-    ])('rejects %j (%s)', (source, fragment, position) => {
-      const error = syntaxError(source);
-      expect(error.message).toContain(fragment);
-      expect(error.position).toBe(position);
+    it('rejects malformed tokens with a message and the position of the culprit', () => {
+      const cases: [string, string, number][] = [
+        ['a = b', "Use '=='", 2],
+        ['a & b', "Use '&&'", 2],
+        ['a | b', "Use '||'", 2],
+        ['a # b', "Unexpected character '#'", 2],
+        ["name == 'open", 'Unterminated text literal', 8],
+        ['1a', "Unexpected 'a' after number", 1],
+        ['a. + 1', 'Incomplete key', 1],
+        ['learners.*x.total', 'whole key segment', 10],
+        ['', 'Empty expression', 0],
+      ];
+      const found = cases.map(([source]) => syntaxError(source));
+      expect(found.map((error) => error.position)).toEqual(cases.map(([, , position]) => position));
+      found.forEach((error, index) => expect(error.message).toContain(cases[index][1]));
     });
 
     it('refuses chained comparisons instead of silently comparing a boolean', () => {

@@ -41,27 +41,43 @@ export function validateTemplateDefinition(template: TemplateDefinition): Templa
   const add = (path: string, vi: string, en: string) => problems.push({ path, messageVi: vi, messageEn: en });
 
   if (!TEMPLATE_CODE.test(template.code ?? '')) {
-    add('code', `Mã biểu mẫu "${template.code}" phải viết HOA_GẠCH_DƯỚI (A–Z, 0–9, _).`, `Template code "${template.code}" must be UPPER_SNAKE_CASE.`);
+    add(
+      'code',
+      `Mã biểu mẫu "${template.code}" phải viết HOA_GẠCH_DƯỚI (A–Z, 0–9, _).`,
+      `Template code "${template.code}" must be UPPER_SNAKE_CASE.`,
+    );
   }
   if (!Number.isInteger(template.version) || template.version < 1) {
     add('version', 'Phiên bản phải là số nguyên dương.', 'Version must be a positive whole number.');
   }
   if (isBlank(template.nameVi) || isBlank(template.nameEn)) {
-    add('name', 'Biểu mẫu cần có tên tiếng Việt và tiếng Anh.', 'The template needs a Vietnamese and an English name.');
+    add(
+      'name',
+      'Biểu mẫu cần có tên tiếng Việt và tiếng Anh.',
+      'The template needs a Vietnamese and an English name.',
+    );
   }
   if (!template.centreTypes?.length) {
     add('centreTypes', 'Cần chọn ít nhất một loại trung tâm.', 'At least one centre type is required.');
   }
   template.centreTypes?.forEach((type, position) => {
     if (!(CentreTypes as readonly string[]).includes(type)) {
-      add(`centreTypes[${position}]`, `Loại trung tâm "${type}" không tồn tại.`, `Unknown centre type "${type}".`);
+      add(
+        `centreTypes[${position}]`,
+        `Loại trung tâm "${type}" không tồn tại.`,
+        `Unknown centre type "${type}".`,
+      );
     }
   });
   if (new Set(template.centreTypes).size !== template.centreTypes?.length) {
     add('centreTypes', 'Loại trung tâm bị lặp.', 'A centre type is listed twice.');
   }
   if (!(PeriodTypes as readonly string[]).includes(template.periodType)) {
-    add('periodType', `Loại kỳ báo cáo "${template.periodType}" không tồn tại.`, `Unknown period type "${template.periodType}".`);
+    add(
+      'periodType',
+      `Loại kỳ báo cáo "${template.periodType}" không tồn tại.`,
+      `Unknown period type "${template.periodType}".`,
+    );
   }
   checkDeadline(template.deadline, add);
 
@@ -69,21 +85,53 @@ export function validateTemplateDefinition(template: TemplateDefinition): Templa
   const claimCode = (code: string, path: string) => {
     const earlier = codes.get(code);
     if (earlier) {
-      add(path, `Mã "${code}" bị trùng (đã dùng tại ${earlier}).`, `Code "${code}" is already used at ${earlier}.`);
+      add(
+        path,
+        `Mã "${code}" bị trùng (đã dùng tại ${earlier}).`,
+        `Code "${code}" is already used at ${earlier}.`,
+      );
     } else {
       codes.set(code, path);
     }
-    if (RESERVED_CODES.includes(code)) add(path, `Không được dùng "${code}" làm mã.`, `"${code}" is reserved and cannot be a code.`);
+    if (RESERVED_CODES.includes(code)) {
+      add(
+        path,
+        `Không được dùng "${code}" làm mã.`,
+        `"${code}" is reserved and cannot be a code.`,
+      );
+    }
   };
   const sectionCodes = new Set<string>();
-  if (!template.sections?.length) add('sections', 'Biểu mẫu chưa có phần nào.', 'The template has no sections.');
+  if (!template.sections?.length) {
+    add(
+      'sections',
+      'Biểu mẫu chưa có phần nào.',
+      'The template has no sections.',
+    );
+  }
   template.sections?.forEach((section, sectionIndex) => {
     const path = `sections[${sectionIndex}]`;
-    if (!SNAKE_CODE.test(section.code)) add(`${path}.code`, `Mã phần "${section.code}" không hợp lệ.`, `Section code "${section.code}" is not snake_case.`);
-    if (sectionCodes.has(section.code)) add(`${path}.code`, `Mã phần "${section.code}" bị trùng.`, `Section code "${section.code}" is used twice.`);
+    if (!SNAKE_CODE.test(section.code)) {
+      add(
+        `${path}.code`,
+        `Mã phần "${section.code}" không hợp lệ.`,
+        `Section code "${section.code}" is not snake_case.`,
+      );
+    }
+    if (sectionCodes.has(section.code)) {
+      add(
+        `${path}.code`,
+        `Mã phần "${section.code}" bị trùng.`,
+        `Section code "${section.code}" is used twice.`,
+      );
+    }
     sectionCodes.add(section.code);
     if (isBlank(section.titleVi) || isBlank(section.titleEn)) {
-      add(path, `Phần "${section.code}" cần tiêu đề tiếng Việt và tiếng Anh.`, `Section "${section.code}" needs Vietnamese and English titles.`);
+      add(
+        path,
+        `Phần "${section.code}" cần tiêu đề tiếng Việt và tiếng Anh.`,
+        `Section "${section.code}" needs Vietnamese and English titles.`,
+      );
     }
     if (section.fields.length === 0 && !section.grids?.length) {
       add(path, `Phần "${section.code}" chưa có chỉ tiêu nào.`, `Section "${section.code}" has no fields.`);
@@ -113,7 +161,11 @@ function checkDeadline(deadline: DeadlineRule | undefined, add: AddProblem): voi
   }
   if (deadline.kind === 'AFTER_PERIOD_END') {
     if (!Number.isInteger(deadline.days) || deadline.days < 0 || deadline.days > 366) {
-      add('deadline.days', 'Số ngày sau kỳ báo cáo phải là số nguyên từ 0 đến 366.', 'Days after the period must be a whole number from 0 to 366.');
+      add(
+        'deadline.days',
+        'Số ngày sau kỳ báo cáo phải là số nguyên từ 0 đến 366.',
+        'Days after the period must be a whole number from 0 to 366.',
+      );
     }
     return;
   }
@@ -126,7 +178,11 @@ function checkDeadline(deadline: DeadlineRule | undefined, add: AddProblem): voi
       add('deadline.day', `Ngày phải từ 1 đến ${maxDay}.`, `Day must be 1 to ${maxDay}.`);
     }
     if (!Number.isInteger(deadline.yearOffset) || Math.abs(deadline.yearOffset) > 2) {
-      add('deadline.yearOffset', 'Độ lệch năm phải là số nguyên từ -2 đến 2.', 'Year offset must be a whole number from -2 to 2.');
+      add(
+        'deadline.yearOffset',
+        'Độ lệch năm phải là số nguyên từ -2 đến 2.',
+        'Year offset must be a whole number from -2 to 2.',
+      );
     }
     return;
   }
@@ -135,55 +191,146 @@ function checkDeadline(deadline: DeadlineRule | undefined, add: AddProblem): voi
 
 function checkField(field: FieldDef, path: string, add: AddProblem): void {
   const name = field.code;
-  if (!SNAKE_CODE.test(field.code)) add(`${path}.code`, `Mã "${name}" phải viết thường_gạch_dưới (a–z, 0–9, _).`, `Code "${name}" must be snake_case ASCII.`);
-  if (isBlank(field.labelVi) || isBlank(field.labelEn)) add(path, `Chỉ tiêu "${name}" cần nhãn tiếng Việt và tiếng Anh.`, `Field "${name}" needs Vietnamese and English labels.`);
+  if (!SNAKE_CODE.test(field.code)) {
+    add(
+      `${path}.code`,
+      `Mã "${name}" phải viết thường_gạch_dưới (a–z, 0–9, _).`,
+      `Code "${name}" must be snake_case ASCII.`,
+    );
+  }
+  if (isBlank(field.labelVi) || isBlank(field.labelEn)) {
+    add(
+      path,
+      `Chỉ tiêu "${name}" cần nhãn tiếng Việt và tiếng Anh.`,
+      `Field "${name}" needs Vietnamese and English labels.`,
+    );
+  }
   if (!FIELD_TYPES.includes(field.type)) {
     add(`${path}.type`, `Kiểu dữ liệu "${field.type}" không hợp lệ.`, `Unknown field type "${field.type}".`);
     return;
   }
   if (field.type === 'choice') {
-    if (!field.choices?.length) add(`${path}.choices`, `Chỉ tiêu lựa chọn "${name}" chưa có phương án.`, `Choice field "${name}" has no choices.`);
+    if (!field.choices?.length) {
+      add(
+        `${path}.choices`,
+        `Chỉ tiêu lựa chọn "${name}" chưa có phương án.`,
+        `Choice field "${name}" has no choices.`,
+      );
+    }
     const values = field.choices?.map((choice) => choice.value) ?? [];
-    if (new Set(values).size !== values.length) add(`${path}.choices`, `Phương án của "${name}" bị trùng.`, `Choice field "${name}" repeats a value.`);
+    if (new Set(values).size !== values.length) {
+      add(
+        `${path}.choices`,
+        `Phương án của "${name}" bị trùng.`,
+        `Choice field "${name}" repeats a value.`,
+      );
+    }
     if (field.choices?.some((choice) => isBlank(choice.value) || isBlank(choice.labelVi) || isBlank(choice.labelEn))) {
-      add(`${path}.choices`, `Mỗi phương án của "${name}" cần giá trị và nhãn hai thứ tiếng.`, `Every choice of "${name}" needs a value and both labels.`);
+      add(
+        `${path}.choices`,
+        `Mỗi phương án của "${name}" cần giá trị và nhãn hai thứ tiếng.`,
+        `Every choice of "${name}" needs a value and both labels.`,
+      );
     }
   } else if (field.choices?.length) {
-    add(`${path}.choices`, `Chỉ tiêu "${name}" không phải kiểu lựa chọn nhưng có danh sách phương án.`, `Field "${name}" has choices but is not a choice field.`);
+    add(
+      `${path}.choices`,
+      `Chỉ tiêu "${name}" không phải kiểu lựa chọn nhưng có danh sách phương án.`,
+      `Field "${name}" has choices but is not a choice field.`,
+    );
   }
   const numeric = NUMERIC_FIELD_TYPES.includes(field.type);
   if (!numeric && (field.min !== undefined || field.max !== undefined)) {
-    add(path, `Chỉ tiêu "${name}" không phải kiểu số nên không có giới hạn min/max.`, `Field "${name}" is not numeric and cannot have min/max.`);
+    add(
+      path,
+      `Chỉ tiêu "${name}" không phải kiểu số nên không có giới hạn min/max.`,
+      `Field "${name}" is not numeric and cannot have min/max.`,
+    );
   }
   if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
     add(path, `Chỉ tiêu "${name}": min lớn hơn max.`, `Field "${name}": min is greater than max.`);
   }
-  if (field.maxLength !== undefined && (field.type !== 'text' || !Number.isInteger(field.maxLength) || field.maxLength < 1)) {
-    add(`${path}.maxLength`, `Độ dài tối đa chỉ dùng cho văn bản và phải là số nguyên dương.`, `maxLength applies to text fields only and must be a positive whole number.`);
+  const maxLengthValid = field.type === 'text' && Number.isInteger(field.maxLength) && (field.maxLength ?? 0) >= 1;
+  if (field.maxLength !== undefined && !maxLengthValid) {
+    add(
+      `${path}.maxLength`,
+      `Độ dài tối đa chỉ dùng cho văn bản và phải là số nguyên dương.`,
+      `maxLength applies to text fields only and must be a positive whole number.`,
+    );
   }
   if (field.isTarget && !numeric) {
-    add(`${path}.isTarget`, `Chỉ tiêu kế hoạch "${name}" phải là kiểu số.`, `Target field "${name}" must be numeric.`);
+    add(
+      `${path}.isTarget`,
+      `Chỉ tiêu kế hoạch "${name}" phải là kiểu số.`,
+      `Target field "${name}" must be numeric.`,
+    );
   }
 }
 
 function checkGrid(grid: GridDef, path: string, add: AddProblem): void {
   const name = grid.code;
-  if (!SNAKE_CODE.test(grid.code)) add(`${path}.code`, `Mã bảng "${name}" phải viết thường_gạch_dưới.`, `Grid code "${name}" must be snake_case ASCII.`);
-  if (isBlank(grid.labelVi) || isBlank(grid.labelEn)) add(path, `Bảng "${name}" cần nhãn hai thứ tiếng.`, `Grid "${name}" needs both labels.`);
-  if (grid.type !== 'integer' && grid.type !== 'decimal') add(`${path}.type`, `Bảng "${name}" phải có kiểu integer hoặc decimal.`, `Grid "${name}" must be integer or decimal.`);
-  if (isBlank(grid.rowDimension) || isBlank(grid.columnDimension)) add(path, `Bảng "${name}" cần tên chiều hàng và cột.`, `Grid "${name}" needs row and column dimension names.`);
+  if (!SNAKE_CODE.test(grid.code)) {
+    add(
+      `${path}.code`,
+      `Mã bảng "${name}" phải viết thường_gạch_dưới.`,
+      `Grid code "${name}" must be snake_case ASCII.`,
+    );
+  }
+  if (isBlank(grid.labelVi) || isBlank(grid.labelEn)) {
+    add(
+      path,
+      `Bảng "${name}" cần nhãn hai thứ tiếng.`,
+      `Grid "${name}" needs both labels.`,
+    );
+  }
+  if (grid.type !== 'integer' && grid.type !== 'decimal') {
+    add(
+      `${path}.type`,
+      `Bảng "${name}" phải có kiểu integer hoặc decimal.`,
+      `Grid "${name}" must be integer or decimal.`,
+    );
+  }
+  if (isBlank(grid.rowDimension) || isBlank(grid.columnDimension)) {
+    add(
+      path,
+      `Bảng "${name}" cần tên chiều hàng và cột.`,
+      `Grid "${name}" needs row and column dimension names.`,
+    );
+  }
   for (const [axisName, items] of [['rows', grid.rows], ['columns', grid.columns]] as const) {
     if (!items?.length) {
-      add(`${path}.${axisName}`, `Bảng "${name}" chưa có ${axisName === 'rows' ? 'hàng' : 'cột'}.`, `Grid "${name}" has no ${axisName}.`);
+      add(
+        `${path}.${axisName}`,
+        `Bảng "${name}" chưa có ${axisName === 'rows' ? 'hàng' : 'cột'}.`,
+        `Grid "${name}" has no ${axisName}.`,
+      );
       continue;
     }
     const seen = new Set<string>();
     items.forEach((item, itemIndex) => {
       const itemPath = `${path}.${axisName}[${itemIndex}]`;
-      if (!AXIS_CODE.test(item.code)) add(`${itemPath}.code`, `Mã "${item.code}" trong bảng "${name}" không hợp lệ.`, `Code "${item.code}" in grid "${name}" is not snake_case.`);
-      if (seen.has(item.code)) add(`${itemPath}.code`, `Mã "${item.code}" bị trùng trong bảng "${name}".`, `Code "${item.code}" is repeated in grid "${name}".`);
+      if (!AXIS_CODE.test(item.code)) {
+        add(
+          `${itemPath}.code`,
+          `Mã "${item.code}" trong bảng "${name}" không hợp lệ.`,
+          `Code "${item.code}" in grid "${name}" is not snake_case.`,
+        );
+      }
+      if (seen.has(item.code)) {
+        add(
+          `${itemPath}.code`,
+          `Mã "${item.code}" bị trùng trong bảng "${name}".`,
+          `Code "${item.code}" is repeated in grid "${name}".`,
+        );
+      }
       seen.add(item.code);
-      if (isBlank(item.labelVi) || isBlank(item.labelEn)) add(itemPath, `Mục "${item.code}" của bảng "${name}" cần nhãn hai thứ tiếng.`, `Item "${item.code}" of grid "${name}" needs both labels.`);
+      if (isBlank(item.labelVi) || isBlank(item.labelEn)) {
+        add(
+          itemPath,
+          `Mục "${item.code}" của bảng "${name}" cần nhãn hai thứ tiếng.`,
+          `Item "${item.code}" of grid "${name}" needs both labels.`,
+        );
+      }
     });
   }
 }
@@ -195,37 +342,89 @@ function checkRules(template: TemplateDefinition, add: AddProblem): void {
     const path = `rules[${ruleIndex}]`;
     const name = rule.code;
     if (!RULE_CODE.test(rule.code) || rule.code.startsWith(RESERVED_RULE_PREFIX)) {
-      add(`${path}.code`, `Mã quy tắc "${name}" không hợp lệ (chữ thường, số, _ và dấu chấm; không bắt đầu bằng "field.").`, `Rule code "${name}" is invalid (lower case, digits, _ and dots; must not start with "field.").`);
+      add(
+        `${path}.code`,
+        `Mã quy tắc "${name}" không hợp lệ (chữ thường, số, _ và dấu chấm; không bắt đầu bằng "field.").`,
+        `Rule code "${name}" is invalid (lower case, digits, _ and dots; must not start with "field.").`,
+      );
     }
-    if (ruleCodes.has(rule.code)) add(`${path}.code`, `Mã quy tắc "${name}" bị trùng.`, `Rule code "${name}" is used twice.`);
+    if (ruleCodes.has(rule.code)) {
+      add(
+        `${path}.code`,
+        `Mã quy tắc "${name}" bị trùng.`,
+        `Rule code "${name}" is used twice.`,
+      );
+    }
     ruleCodes.add(rule.code);
-    if (rule.severity !== 'error' && rule.severity !== 'warning') add(`${path}.severity`, 'Mức độ phải là error hoặc warning.', 'Severity must be error or warning.');
-    if (rule.explainable && rule.severity !== 'warning') {
-      add(`${path}.explainable`, `Quy tắc "${name}": chỉ cảnh báo mới được giải trình.`, `Rule "${name}": only warnings can be explainable.`);
+    if (rule.severity !== 'error' && rule.severity !== 'warning') {
+      add(
+        `${path}.severity`,
+        'Mức độ phải là error hoặc warning.',
+        'Severity must be error or warning.',
+      );
     }
-    if (isBlank(rule.messageVi) || isBlank(rule.messageEn)) add(path, `Quy tắc "${name}" cần thông báo hai thứ tiếng.`, `Rule "${name}" needs both messages.`);
+    if (rule.explainable && rule.severity !== 'warning') {
+      add(
+        `${path}.explainable`,
+        `Quy tắc "${name}": chỉ cảnh báo mới được giải trình.`,
+        `Rule "${name}": only warnings can be explainable.`,
+      );
+    }
+    if (isBlank(rule.messageVi) || isBlank(rule.messageEn)) {
+      add(
+        path,
+        `Quy tắc "${name}" cần thông báo hai thứ tiếng.`,
+        `Rule "${name}" needs both messages.`,
+      );
+    }
 
     try {
       const node = parseExpression(rule.expression);
       const { type, problems } = checkExpression(node, index.keys, index.kinds);
       for (const problem of problems) {
-        add(`${path}.expression`, `Quy tắc "${name}", ký tự thứ ${problem.position + 1}: ${problem.messageVi}.`, `Rule "${name}", character ${problem.position + 1}: ${problem.messageEn}.`);
+        add(
+          `${path}.expression`,
+          `Quy tắc "${name}", ký tự thứ ${problem.position + 1}: ${problem.messageVi}.`,
+          `Rule "${name}", character ${problem.position + 1}: ${problem.messageEn}.`,
+        );
       }
       if (type !== 'boolean' && type !== 'unknown') {
-        add(`${path}.expression`, `Quy tắc "${name}" phải cho kết quả đúng/sai (đang là ${type}).`, `Rule "${name}" must yield true/false (it yields ${type}).`);
+        add(
+          `${path}.expression`,
+          `Quy tắc "${name}" phải cho kết quả đúng/sai (đang là ${type}).`,
+          `Rule "${name}" must yield true/false (it yields ${type}).`,
+        );
       }
       if (collectReferences(node).current.length === 0) {
-        add(`${path}.expression`, `Quy tắc "${name}" không đọc chỉ tiêu nào của kỳ hiện tại nên sẽ luôn bị bỏ qua.`, `Rule "${name}" reads no value of the current report, so it would always be skipped.`);
+        add(
+          `${path}.expression`,
+          `Quy tắc "${name}" không đọc chỉ tiêu nào của kỳ hiện tại nên sẽ luôn bị bỏ qua.`,
+          `Rule "${name}" reads no value of the current report, so it would always be skipped.`,
+        );
       }
     } catch (error) {
       if (!(error instanceof ExpressionSyntaxError)) throw error;
-      add(`${path}.expression`, `Quy tắc "${name}": ${error.messageVi}.`, `Rule "${name}": ${error.message}.`);
+      add(
+        `${path}.expression`,
+        `Quy tắc "${name}": ${error.messageVi}.`,
+        `Rule "${name}": ${error.message}.`,
+      );
     }
 
-    if (!rule.fields?.length) add(`${path}.fields`, `Quy tắc "${name}" chưa chỉ ra chỉ tiêu để hiển thị lỗi.`, `Rule "${name}" names no field to show its issue at.`);
+    if (!rule.fields?.length) {
+      add(
+        `${path}.fields`,
+        `Quy tắc "${name}" chưa chỉ ra chỉ tiêu để hiển thị lỗi.`,
+        `Rule "${name}" names no field to show its issue at.`,
+      );
+    }
     rule.fields?.forEach((key, keyIndex) => {
       if (!index.byKey.has(key) && !index.grids.has(key)) {
-        add(`${path}.fields[${keyIndex}]`, `Quy tắc "${name}" nhắc đến chỉ tiêu không tồn tại "${key}".`, `Rule "${name}" names unknown field "${key}".`);
+        add(
+          `${path}.fields[${keyIndex}]`,
+          `Quy tắc "${name}" nhắc đến chỉ tiêu không tồn tại "${key}".`,
+          `Rule "${name}" names unknown field "${key}".`,
+        );
       }
     });
 
@@ -233,7 +432,11 @@ function checkRules(template: TemplateDefinition, add: AddProblem): void {
       const { keys, expressions } = messagePlaceholders(message ?? '');
       for (const key of keys) {
         if (!index.byKey.has(key) && !index.grids.has(key)) {
-          add(`${path}.message${language === 'vi' ? 'Vi' : 'En'}`, `Thông báo của quy tắc "${name}" dùng mã không tồn tại {${key}}.`, `Message of rule "${name}" uses unknown key {${key}}.`);
+          add(
+            `${path}.message${language === 'vi' ? 'Vi' : 'En'}`,
+            `Thông báo của quy tắc "${name}" dùng mã không tồn tại {${key}}.`,
+            `Message of rule "${name}" uses unknown key {${key}}.`,
+          );
         }
       }
       for (const expression of expressions) {
@@ -241,7 +444,11 @@ function checkRules(template: TemplateDefinition, add: AddProblem): void {
           const { problems } = checkExpression(parseExpression(expression), index.keys, index.kinds);
           if (problems.length) throw new Error(problems[0].messageEn);
         } catch (error) {
-          add(`${path}.message${language === 'vi' ? 'Vi' : 'En'}`, `Thông báo của quy tắc "${name}" có biểu thức lỗi {=${expression}}.`, `Message of rule "${name}" has an invalid expression {=${expression}}: ${(error as Error).message}.`);
+          add(
+            `${path}.message${language === 'vi' ? 'Vi' : 'En'}`,
+            `Thông báo của quy tắc "${name}" có biểu thức lỗi {=${expression}}.`,
+            `Message of rule "${name}" has an invalid expression {=${expression}}: ${(error as Error).message}.`,
+          );
         }
       }
     }

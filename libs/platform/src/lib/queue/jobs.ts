@@ -33,6 +33,16 @@ export interface JobPayloads {
   'submission.reopened': { submissionId: string; version: number };
   'template.published': { templateId: string; version: number };
   'centre.status-changed': { centreId: string };
+  // Reporting emits it when the Sở returns a report; notify tells the centre.
+  'submission.returned': { submissionId: string; version: number };
+  // Compliance (libs/compliance): one centre on an event, every centre nightly. asOf defaults to today (Vietnam).
+  'compliance.evaluate-centre': { centreId: string; asOf?: string };
+  'compliance.evaluate-all': { scheduled?: true; asOf?: string };
+  // Centres whose licences or status changed (found in the audit trail), every minute.
+  'compliance.evaluate-changed': { scheduled?: true };
+  // Notifications (libs/notify): the daily deadline reminders and the e-mail copy of one notification.
+  'notify.deadline-reminders': { scheduled?: true; today?: string };
+  'notify.send-email': { notificationId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -58,6 +68,12 @@ const QUEUE_OF: Record<JobName, QueueName> = {
   'submission.reopened': QueueNames.analytics,
   'template.published': QueueNames.analytics,
   'centre.status-changed': QueueNames.analytics,
+  'submission.returned': QueueNames.system,
+  'compliance.evaluate-centre': QueueNames.system,
+  'compliance.evaluate-all': QueueNames.system,
+  'compliance.evaluate-changed': QueueNames.system,
+  'notify.deadline-reminders': QueueNames.system,
+  'notify.send-email': QueueNames.system,
 };
 
 export const allQueueNames: QueueName[] = Object.values(QueueNames);

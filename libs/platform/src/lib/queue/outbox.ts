@@ -2,6 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { TenantContext } from '../database/tenant-context';
 import type { JobName, JobPayloads } from './jobs';
 
+/** LISTEN/NOTIFY channel that tells relays a new outbox row committed. */
+export const OUTBOX_CHANNEL = 'gdtx_outbox';
+
 export interface OutboxMessage<N extends JobName = JobName> {
   topic: N;
   payload: JobPayloads[N];
@@ -22,15 +25,31 @@ export interface OutboxMessage<N extends JobName = JobName> {
 export async function enqueueOutbox<N extends JobName>(em: EntityManager, ctx: TenantContext, message: OutboxMessage<N>): Promise<boolean> {
   const provinceId = message.provinceId ?? ctx.provinceId;
   if (!provinceId) throw new Error(`outbox message ${message.topic} needs a province`);
-  if (!em.queryRunner) throw new Error('enqueueOutbox must run inside a transaction (TenantDb.run)');
-  // No RETURNING: callers below system scope may insert but not read outbox rows (RLS would refuse it),
-  // so the affected-row count says whether the key was new.
-  const result = await em.queryRunner.query(
-    `INSERT INTO outbox (province_id, centre_id, topic, payload, dedupe_key, requested_by)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (dedupe_key) DO NOTHING`,
-    [provinceId, message.centreId ?? ctx.centreId ?? null, message.topic, JSON.stringify(message.payload), message.dedupeKey, ctx.userId],
-    true,
-  );
-  return (result.affected ?? 0) > 0;
+  if (!em.queryRunner?.isTransactionActive) throw new Error('enqueueOutbox must run inside a transaction (TenantDb.run)');
+  // Not ON CONFLICT DO NOTHING: PostgreSQL checks SELECT policies for ON CONFLICT, and only the relay
+  // (system scope) may read outbox rows. A savepoint turns a duplicate key into "already recorded"
+  // without aborting the caller's transaction.
+  // The insert goes through the transaction's own pg client so that an expected duplicate is not logged
+  // as a failed query by TypeORM.
+  const client = (await em.queryRunner.connect()) as { query(sql: string, params?: unknown[]): Promise<unknown> };
+  await client.query('SAVEPOINT gdtx_outbox_enqueue');
+  try {
+    await client.query(
+      `INSERT INTO outbox (province_id, centre_id, topic, payload, dedupe_key, requested_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [provinceId, message.centreId ?? ctx.centreId ?? null, message.topic, JSON.stringify(message.payload), message.dedupeKey, ctx.userId],
+    );
+  } catch (e) {
+    await client.query('ROLLBACK TO SAVEPOINT gdtx_outbox_enqueue');
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
+  await client.query('RELEASE SAVEPOINT gdtx_outbox_enqueue');
+  // Delivered at commit only (and dropped on rollback): wakes the relay instead of waiting for its poll.
+  await client.query(`NOTIFY ${OUTBOX_CHANNEL}`);
+  return true;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; driverError?: { code?: string } };
+  return err.code === '23505' || err.driverError?.code === '23505';
 }

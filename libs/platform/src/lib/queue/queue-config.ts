@@ -20,9 +20,12 @@ const QueueConfigSchema = z.object({
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(5000),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
+  /** Fallback poll; new rows normally wake the relay at once through LISTEN/NOTIFY. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How long the relay waits for the queue backend before it counts a pass as failed. */
+  OUTBOX_ADD_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
   /** Cron pattern (with seconds) of the nightly rebuild, in Vietnam time. */
   NIGHTLY_REBUILD_CRON: z.string().default('0 30 1 * * *'),
   QUEUE_DASHBOARD_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
@@ -43,6 +46,7 @@ export interface QueueConfig {
   outboxPollMs: number;
   outboxBatchSize: number;
   outboxMaxBackoffMs: number;
+  outboxAddTimeoutMs: number;
   nightlyRebuildCron: string;
   dashboardTtlSeconds: number;
 }
@@ -79,6 +83,7 @@ export function loadQueueConfig(env: NodeJS.ProcessEnv = process.env): QueueConf
     outboxPollMs: c.OUTBOX_POLL_MS,
     outboxBatchSize: c.OUTBOX_BATCH_SIZE,
     outboxMaxBackoffMs: c.OUTBOX_MAX_BACKOFF_MS,
+    outboxAddTimeoutMs: c.OUTBOX_ADD_TIMEOUT_MS,
     nightlyRebuildCron: c.NIGHTLY_REBUILD_CRON,
     dashboardTtlSeconds: c.QUEUE_DASHBOARD_TTL_SECONDS,
   };

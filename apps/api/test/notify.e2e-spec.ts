@@ -1,0 +1,187 @@
+// Issue 5 (notifications): reminders by a scheduled job that never notifies twice, e-mail copies in Vietnamese
+// delivered to a real SMTP server (smtp-server as a sink), returned reports through the reporting outbox topic,
+// and each user reading and marking only their own notifications.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { addDays, vietnamDateOf } from '@gdtx/domain';
+import { JobQueues } from '@gdtx/platform';
+import { bootApi, errorCode, TestApi } from './harness';
+
+interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Decodes the parts of a nodemailer message we assert on: RFC 2047 subject and a base64 text/plain body. */
+function parseMail(raw: string, to: string[]): ReceivedMail {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const subjectRaw = /^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '';
+  const subject = subjectRaw
+    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_m, enc: string, data: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'))
+    .trim();
+  const body = rest.join('\n\n');
+  const base64 = /Content-Transfer-Encoding: base64/i.test(unfolded);
+  const text = base64 ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body;
+  return { to, subject, text };
+}
+
+describe('notifications (e2e)', () => {
+  let api: TestApi;
+  let owner: Client;
+  let smtp: SMTPServer;
+  const mails: ReceivedMail[] = [];
+  const today = vietnamDateOf(new Date());
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    api = await bootApi({
+      REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
+      RUN_WORKERS_IN_PROCESS: 'true',
+      QUEUE_PREFIX: `gdtx-e2e-notify-${randomBytes(4).toString('hex')}`,
+      OUTBOX_POLL_MS: '20',
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM: 'Sở GDĐT Thanh Hóa <no-reply@thanhhoa.edu.vn>',
+    });
+    owner = new Client({ connectionString: api.db.ownerUrl });
+    await owner.connect();
+  });
+  afterAll(async () => {
+    await owner?.end();
+    await api?.close();
+    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    // The environment outlives this file in a jest worker: later suites must not mail a closed sink.
+    delete process.env['SMTP_URL'];
+    delete process.env['MAIL_FROM'];
+  });
+
+  async function waitFor(check: () => Promise<boolean>, timeoutMs = 15000): Promise<boolean> {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      if (await check()) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  }
+
+  async function runReminders(runKey: string, day: string): Promise<void> {
+    const queues = api.app.get(JobQueues, { strict: false });
+    await queues.addAll([{ name: 'notify.deadline-reminders', data: { today: day, provinceId: null, centreId: null, requestedBy: null }, businessKey: `test-${runKey}` }]);
+    const jobId = `notify.deadline-reminders~test-${runKey}`;
+    const done = await waitFor(async () => (await (await queues.findJob(jobId))?.getState()) === 'completed', 30000);
+    expect(done).toBe(true);
+  }
+
+  it('deadline reminders: the scheduler running twice notifies (and e-mails) once, in Vietnamese', async () => {
+    const director = await api.login('gd.gdtx');
+    const centre = (await owner.query(`SELECT id FROM centre WHERE code = 'TH-GDTX'`)).rows[0].id as string;
+    const due = await api.gql<{ dueReports: { templateCode: string; periodCode: string; dueDate: string; status: string }[] }>(
+      `query($c: ID!) { dueReports(centreId: $c) { templateCode periodCode dueDate status } }`, { c: centre }, director,
+    );
+    const open = due.data!.dueReports.filter((d) => (d.status === 'NOT_STARTED' || d.status === 'DRAFT') && d.dueDate >= today).sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
+    expect(open).toBeDefined();
+    // The reminder day: three days before that report is due.
+    const day = addDays(open.dueDate, -3);
+    const key = `deadline-ahead:${centre}:${open.templateCode}:${open.periodCode}:${open.dueDate}`;
+    const count = async () => Number((await owner.query(`SELECT count(*) FROM notification WHERE event_key = $1`, [key])).rows[0].count);
+
+    await runReminders('run1', day);
+    const afterFirst = await count();
+    expect(afterFirst).toBeGreaterThanOrEqual(2); // director and staff of the GDTX centre
+    const total = Number((await owner.query(`SELECT count(*) FROM notification`)).rows[0].count);
+    await runReminders('run2', day);
+    expect(await count()).toBe(afterFirst);
+    expect(Number((await owner.query(`SELECT count(*) FROM notification`)).rows[0].count)).toBe(total);
+
+    const list = await api.gql<{ notifications: { nodes: { kind: string; titleVi: string; bodyVi: string }[] } }>(
+      `{ notifications(unreadOnly: true, first: 100) { nodes { kind titleVi bodyVi } } }`, {}, director,
+    );
+    const ahead = list.data!.notifications.nodes.filter((n) => n.kind === 'DEADLINE_AHEAD' && n.titleVi.includes(open.dueDate));
+    expect(ahead).toHaveLength(1);
+    expect(ahead[0].titleVi).toContain('Sắp đến hạn nộp');
+    expect(ahead[0].bodyVi).toContain('còn 3 ngày');
+
+    // gd.gdtx has an e-mail address: exactly one mail for this event reaches the sink.
+    expect(await waitFor(async () => mails.some((m) => m.subject.includes('Sắp đến hạn nộp') && m.subject.includes(open.dueDate)))).toBe(true);
+    await new Promise((r) => setTimeout(r, 500));
+    const mine = mails.filter((m) => m.to.includes('gdtx@thanhhoa.edu.vn') && m.subject.includes('Sắp đến hạn nộp') && m.subject.includes(open.dueDate));
+    expect(mine).toHaveLength(1);
+    expect(mine[0].subject).toMatch(/^\[GDTX\] Sắp đến hạn nộp/);
+    expect(mine[0].text).toContain('Kính gửi Lê Văn Bình,');
+    expect(mine[0].text).toContain('Sở Giáo dục và Đào tạo');
+    const state = await owner.query(`SELECT email_status FROM notification WHERE event_key = $1 AND email_to = 'gdtx@thanhhoa.edu.vn'`, [key]);
+    expect(state.rows[0].email_status).toBe('SENT');
+  });
+
+  it('a returned report notifies the centre through the reporting outbox topic', async () => {
+    const sub = (await owner.query(
+      `SELECT s.id, s.version FROM submission s JOIN centre c ON c.id = s.centre_id WHERE c.code = 'TH-NN-004' AND s.status = 'SUBMITTED' ORDER BY s.period_code DESC LIMIT 1`,
+    )).rows[0];
+    expect(sub).toBeDefined();
+    const r = await api.gql(`mutation($id: ID!, $c: String!) { returnSubmission(id: $id, comment: $c) { status } }`, { id: sub.id, c: 'Số học viên mới chưa khớp với sổ tuyển sinh.' }, await api.login('phong.thoxuan'));
+    expect(r.errors).toBeUndefined();
+    const director = await api.login('gd.hoasen');
+    const Q = `{ notifications(first: 50) { nodes { id kind titleVi bodyVi link } } }`;
+    let returned: { id: string; kind: string; titleVi: string; bodyVi: string; link: string }[] = [];
+    expect(await waitFor(async () => {
+      returned = (await api.gql<{ notifications: { nodes: typeof returned } }>(Q, {}, director)).data!.notifications.nodes.filter((n) => n.kind === 'REPORT_RETURNED');
+      return returned.length > 0;
+    })).toBe(true);
+    expect(returned).toHaveLength(1);
+    expect(returned[0].titleVi).toContain('Báo cáo bị trả lại');
+    expect(returned[0].bodyVi).toContain('Số học viên mới chưa khớp với sổ tuyển sinh.');
+    expect(returned[0].link).toBe(`/submissions/${sub.id}`);
+  });
+
+  it('a user reads, counts and marks only their own notifications', async () => {
+    const gdtx = await api.login('gd.gdtx');
+    const hoasen = await api.login('gd.hoasen');
+    const ids = async (token: string) =>
+      (await api.gql<{ notifications: { nodes: { id: string }[] } }>(`{ notifications(first: 200) { nodes { id } } }`, {}, token)).data!.notifications.nodes.map((n) => n.id);
+    const gdtxIds = await ids(gdtx);
+    const hoasenIds = await ids(hoasen);
+    expect(gdtxIds.length).toBeGreaterThan(0);
+    expect(hoasenIds.length).toBeGreaterThan(0);
+    expect(gdtxIds.some((id) => hoasenIds.includes(id))).toBe(false);
+    const gdtxUser = (await owner.query(`SELECT id FROM app_user WHERE username = 'gd.gdtx'`)).rows[0].id;
+    const owned = await owner.query(`SELECT count(*)::int AS n FROM notification WHERE id = ANY($1::uuid[]) AND user_id <> $2`, [gdtxIds, gdtxUser]);
+    expect(owned.rows[0].n).toBe(0);
+
+    const COUNT = `{ unreadNotificationCount }`;
+    const MARK = `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }`;
+    const before = (await api.gql<{ unreadNotificationCount: number }>(COUNT, {}, gdtx)).data!.unreadNotificationCount;
+    expect(before).toBeGreaterThan(0);
+    // Another user's ids change nothing and reveal nothing.
+    const foreign = await api.gql<{ markNotificationsRead: unknown[] }>(MARK, { ids: gdtxIds.slice(0, 2) }, hoasen);
+    expect(foreign.errors).toBeUndefined();
+    expect(foreign.data!.markNotificationsRead).toEqual([]);
+    expect((await api.gql<{ unreadNotificationCount: number }>(COUNT, {}, gdtx)).data!.unreadNotificationCount).toBe(before);
+    const unreadIds = (await api.gql<{ notifications: { nodes: { id: string }[] } }>(`{ notifications(unreadOnly: true, first: 1) { nodes { id } } }`, {}, gdtx)).data!.notifications.nodes.map((n) => n.id);
+    const own = await api.gql<{ markNotificationsRead: { id: string; readAt: string }[] }>(MARK, { ids: unreadIds }, gdtx);
+    expect(own.data!.markNotificationsRead).toHaveLength(1);
+    expect(own.data!.markNotificationsRead[0].readAt).not.toBeNull();
+    expect((await api.gql<{ unreadNotificationCount: number }>(COUNT, {}, gdtx)).data!.unreadNotificationCount).toBe(before - 1);
+    expect(errorCode(await api.gql(MARK, { ids: ['not-a-uuid'] }, gdtx))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api.gql(COUNT, {}))).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,272 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { load, loadAll } from 'js-yaml';
+
+// Docker cannot run on the development machines, so the deployment files are checked statically: every
+// service can be built or pulled, the start order is right, secrets come from variables, and the
+// Kubernetes probes point at the real health endpoints. Each checker returns a list of problems, and the
+// negative cases below prove that the checkers do find them.
+
+const deployDir = __dirname;
+const repoRoot = resolve(deployDir, '..');
+
+type Env = Record<string, string>;
+interface ComposeService {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  command?: string | string[];
+  environment?: Record<string, string | number | boolean | null> | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  healthcheck?: { test?: string | string[] };
+}
+interface ComposeFile {
+  services?: Record<string, ComposeService>;
+}
+
+function environmentOf(service: ComposeService): Env {
+  const env = service.environment ?? {};
+  if (Array.isArray(env)) {
+    return Object.fromEntries(env.map((entry) => [entry.split('=')[0], entry.slice(entry.indexOf('=') + 1)]));
+  }
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === null ? '' : String(v)]));
+}
+
+function dependenciesOf(service: ComposeService): Record<string, string | undefined> {
+  const deps = service.depends_on ?? [];
+  if (Array.isArray(deps)) return Object.fromEntries(deps.map((d) => [d, undefined]));
+  return Object.fromEntries(Object.entries(deps).map(([name, spec]) => [name, spec?.condition]));
+}
+
+/** Every service must be buildable from a Dockerfile that exists, or name an image to pull. */
+function buildProblems(compose: ComposeFile, composeDir: string): string[] {
+  const problems: string[] = [];
+  const services = compose.services ?? {};
+  if (Object.keys(services).length === 0) problems.push('no services');
+  for (const [name, service] of Object.entries(services)) {
+    if (!service.build && !service.image) {
+      problems.push(`${name}: neither build nor image`);
+      continue;
+    }
+    if (service.image !== undefined && !/^[a-z0-9][\w.\-/]*:[\w.-]+$/.test(service.image)) {
+      problems.push(`${name}: image "${service.image}" has no explicit tag`);
+    }
+    if (service.build) {
+      const build = typeof service.build === 'string' ? { context: service.build } : service.build;
+      const context = resolve(composeDir, build.context ?? '.');
+      const dockerfile = join(context, build.dockerfile ?? 'Dockerfile');
+      if (!existsSync(context)) problems.push(`${name}: build context ${context} does not exist`);
+      else if (!existsSync(dockerfile)) problems.push(`${name}: Dockerfile ${dockerfile} does not exist`);
+    }
+  }
+  return problems;
+}
+
+/** The apps start only once the database is healthy and the migration has finished. */
+function orderProblems(compose: ComposeFile): string[] {
+  const problems: string[] = [];
+  const services = compose.services ?? {};
+  for (const app of ['api', 'worker']) {
+    const service = services[app];
+    if (!service) {
+      problems.push(`${app}: missing`);
+      continue;
+    }
+    const deps = dependenciesOf(service);
+    if (deps['postgres'] !== 'service_healthy') problems.push(`${app}: must depend on postgres being service_healthy`);
+    if (deps['redis'] !== 'service_healthy') problems.push(`${app}: must depend on redis being service_healthy`);
+    if (deps['migrate'] !== 'service_completed_successfully') {
+      problems.push(`${app}: must depend on migrate having completed successfully`);
+    }
+    for (const dep of Object.keys(deps)) if (!services[dep]) problems.push(`${app}: depends on unknown service ${dep}`);
+  }
+  const migrate = services['migrate'];
+  if (!migrate) problems.push('migrate: missing');
+  else if (dependenciesOf(migrate)['postgres'] !== 'service_healthy') problems.push('migrate: must wait for a healthy postgres');
+  if (!services['postgres']?.healthcheck?.test) problems.push('postgres: needs a healthcheck');
+  if (!services['redis']?.healthcheck?.test) problems.push('redis: needs a healthcheck');
+  return problems;
+}
+
+const SECRET_NAME = /PASSWORD|SECRET|TOKEN|PRIVATE_KEY/i;
+// `${VAR}` or `${VAR:?message}` / `${VAR?message}`: a value supplied by the operator, never a default.
+const REQUIRED_VARIABLE = /^\$\{[A-Z_][A-Z0-9_]*(?::?\?[^}]*)?\}$/;
+
+/** The password of `scheme://user:password@host…`, where user and password may be `${…}` interpolations. */
+function urlPassword(value: string): string | null {
+  const userinfo = /^[a-z][a-z0-9+.-]*:\/\/(.*)@[^@]*$/i.exec(value)?.[1];
+  if (userinfo === undefined) return null;
+  let depth = 0;
+  for (let i = 0; i < userinfo.length; i++) {
+    if (userinfo.startsWith('${', i)) depth++;
+    else if (userinfo[i] === '}' && depth > 0) depth--;
+    else if (userinfo[i] === ':' && depth === 0) return userinfo.slice(i + 1);
+  }
+  return null;
+}
+
+/** Secrets (and the password part of connection URLs) must come from variables without a default. */
+function secretProblems(compose: ComposeFile): string[] {
+  const problems: string[] = [];
+  for (const [name, service] of Object.entries(compose.services ?? {})) {
+    for (const [key, value] of Object.entries(environmentOf(service))) {
+      if (SECRET_NAME.test(key) && !REQUIRED_VARIABLE.test(value)) {
+        problems.push(`${name}: ${key} is hard-coded or has a default (${value})`);
+      }
+      const password = urlPassword(value);
+      if (password !== null && !REQUIRED_VARIABLE.test(password)) {
+        problems.push(`${name}: ${key} embeds a literal password`);
+      }
+    }
+  }
+  return problems;
+}
+
+function readCompose(): ComposeFile {
+  return load(readFileSync(join(deployDir, 'docker-compose.yml'), 'utf8')) as ComposeFile;
+}
+
+describe('deploy/docker-compose.yml', () => {
+  const compose = readCompose();
+
+  it('names postgres, redis, migrate, api and worker', () => {
+    expect(Object.keys(compose.services ?? {}).sort()).toEqual(['api', 'migrate', 'postgres', 'redis', 'worker']);
+    expect(compose.services?.['postgres']?.image).toMatch(/^postgres:16/);
+    expect(compose.services?.['redis']?.image).toMatch(/^redis:7/);
+  });
+
+  it('gives every service a build context with an existing Dockerfile, or an image', () => {
+    expect(buildProblems(compose, deployDir)).toEqual([]);
+  });
+
+  it('starts api and worker after a healthy postgres and redis and a finished migration', () => {
+    expect(orderProblems(compose)).toEqual([]);
+  });
+
+  it('hard-codes no secret: passwords and JWT_SECRET come from required variables', () => {
+    expect(secretProblems(compose)).toEqual([]);
+    for (const app of ['api', 'worker']) {
+      const env = environmentOf(compose.services![app]);
+      expect(env['JWT_SECRET']).toMatch(REQUIRED_VARIABLE);
+      expect(env['NODE_ENV']).toBe('production');
+      expect(env['REDIS_URL']).toBe('redis://redis:6379');
+      // The apps hold only the application role's credentials; the owner URL goes to migrate alone.
+      expect(env['DATABASE_URL']).toBeUndefined();
+      expect(env['APP_DATABASE_URL']).toContain('@postgres:5432/');
+    }
+    expect(environmentOf(compose.services!['migrate'])['DATABASE_URL']).toContain('@postgres:5432/');
+    // Producer (api) and consumer (worker) must agree on the queue's Redis key prefix.
+    expect(environmentOf(compose.services!['api'])['QUEUE_PREFIX']).toBe(environmentOf(compose.services!['worker'])['QUEUE_PREFIX']);
+  });
+
+  it('runs commands whose entry files exist in the repository', () => {
+    const migrateCommand = compose.services!['migrate'].command as string[];
+    expect(migrateCommand.slice(0, 3)).toEqual(['node', '-r', './scripts/register.js']);
+    expect(existsSync(join(repoRoot, migrateCommand[3]))).toBe(true);
+  });
+
+  it('finds the problems it is meant to find (negative cases)', () => {
+    const broken: ComposeFile = {
+      services: {
+        api: { build: { context: '..', dockerfile: 'deploy/Dockerfile.missing' }, environment: { JWT_SECRET: 'changeme-but-hard-coded' }, depends_on: ['redis'] },
+        worker: { environment: ['APP_DATABASE_URL=postgres://gdtx_app:hunter2@postgres:5432/gdtx', 'JWT_SECRET=${JWT_SECRET:-fallback}'] },
+        redis: { image: 'redis' },
+      },
+    };
+    expect(buildProblems(broken, deployDir)).toEqual([
+      expect.stringMatching(/^api: Dockerfile .*Dockerfile\.missing does not exist$/),
+      'worker: neither build nor image',
+      'redis: image "redis" has no explicit tag',
+    ]);
+    expect(orderProblems(broken)).toEqual(
+      expect.arrayContaining([
+        'api: must depend on postgres being service_healthy',
+        'api: must depend on migrate having completed successfully',
+        'worker: must depend on postgres being service_healthy',
+        'migrate: missing',
+        'postgres: needs a healthcheck',
+      ]),
+    );
+    expect(secretProblems(broken)).toEqual([
+      'api: JWT_SECRET is hard-coded or has a default (changeme-but-hard-coded)',
+      'worker: APP_DATABASE_URL embeds a literal password',
+      'worker: JWT_SECRET is hard-coded or has a default (${JWT_SECRET:-fallback})',
+    ]);
+  });
+});
+
+describe('deploy Dockerfiles', () => {
+  const cases = [
+    { file: 'Dockerfile.api', entry: 'apps/api/src/main.ts' },
+    { file: 'Dockerfile.worker', entry: 'apps/worker/src/main.ts' },
+  ];
+
+  it.each(cases)('$file builds on node:20-bookworm-slim, runs as non-root and starts $entry', ({ file, entry }) => {
+    const text = readFileSync(join(deployDir, file), 'utf8');
+    const froms = [...text.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
+    expect(froms.length).toBeGreaterThan(0);
+    for (const image of froms) expect(image).toBe('node:20-bookworm-slim');
+    // `npm ci` fails with this lockfile (docs/operations.md); the build must use `npm install`.
+    expect(text).toMatch(/npm install --no-audit --no-fund/);
+    expect(text).not.toMatch(/^RUN\s+npm ci\b/m);
+    const users = [...text.matchAll(/^USER\s+(\S+)/gm)].map((m) => m[1]);
+    expect(users.length).toBeGreaterThan(0);
+    expect(users[users.length - 1]).not.toMatch(/^(root|0)$/);
+    const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(text);
+    expect(cmd).not.toBeNull();
+    const argv = JSON.parse(cmd![1]) as string[];
+    expect(argv).toEqual(['node', '-r', './scripts/register.js', entry]);
+    for (const path of argv.slice(2).map((p) => p.replace(/^\.\//, ''))) expect(existsSync(join(repoRoot, path))).toBe(true);
+  });
+
+  it('keeps local data and secrets out of the build context', () => {
+    for (const { file } of cases) {
+      const ignored = readFileSync(join(deployDir, `${file}.dockerignore`), 'utf8').split('\n').map((l) => l.trim());
+      expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '.data', 'deploy/.env']));
+    }
+  });
+});
+
+describe('deploy/k8s manifests', () => {
+  interface K8sDoc {
+    kind: string;
+    metadata: { name: string };
+    spec?: Record<string, unknown>;
+    resources?: string[];
+    data?: Record<string, string>;
+  }
+  const k8sDir = join(deployDir, 'k8s');
+  const docs: K8sDoc[] = readdirSync(k8sDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((f) => loadAll(readFileSync(join(k8sDir, f), 'utf8')) as K8sDoc[]);
+  const find = (kind: string, name: string) => docs.find((d) => d.kind === kind && d.metadata?.name === name);
+  type Container = { image: string; readinessProbe?: { httpGet?: { path: string } }; livenessProbe?: { httpGet?: { path: string } } };
+  const containersOf = (doc: K8sDoc | undefined): Container[] =>
+    ((doc?.spec?.['template'] as { spec: { containers: Container[] } } | undefined)?.spec.containers ?? []);
+
+  it('lists every manifest in the kustomization', () => {
+    const kustomization = docs.find((d) => d.kind === 'Kustomization');
+    const files = readdirSync(k8sDir).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml');
+    expect([...(kustomization?.resources ?? [])].sort()).toEqual(files.sort());
+  });
+
+  it('probes the api: readiness on /health (database), liveness on /health/live', () => {
+    const [api] = containersOf(find('Deployment', 'gdtx-api'));
+    expect(api.readinessProbe?.httpGet?.path).toBe('/health');
+    expect(api.livenessProbe?.httpGet?.path).toBe('/health/live');
+    expect(find('Service', 'gdtx-api')).toBeDefined();
+  });
+
+  it('has a worker Deployment and a migrate Job running the migration script', () => {
+    expect(containersOf(find('Deployment', 'gdtx-worker'))[0]?.image).toMatch(/worker/);
+    const job = find('Job', 'gdtx-migrate');
+    const [migrate] = containersOf(job) as (Container & { command: string[] })[];
+    expect(migrate.command).toEqual(['node', '-r', './scripts/register.js', 'scripts/migrate.ts']);
+  });
+
+  it('commits no Secret and no secret value in a ConfigMap', () => {
+    expect(docs.filter((d) => d.kind === 'Secret')).toEqual([]);
+    for (const config of docs.filter((d) => d.kind === 'ConfigMap')) {
+      expect(Object.keys(config.data ?? {}).filter((k) => SECRET_NAME.test(k) || /DATABASE_URL/.test(k))).toEqual([]);
+    }
+  });
+});

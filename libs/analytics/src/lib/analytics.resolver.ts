@@ -1,0 +1,48 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
+import { GroupByEnum, IndicatorDefinitionDto, IndicatorQuery, IndicatorValue } from './analytics.types';
+import type { GroupByDimension } from './analytics.types';
+import { IndicatorService } from './indicator.service';
+import { OverviewService } from './overview.service';
+import { ProvinceOverview, ReportingRate } from './overview.types';
+import { ReportingRateService } from './reporting-rate.service';
+
+@Resolver()
+export class AnalyticsResolver {
+  constructor(
+    private readonly indicators: IndicatorService,
+    private readonly rates: ReportingRateService,
+    private readonly overview: OverviewService,
+  ) {}
+
+  @Query(() => [IndicatorDefinitionDto], { description: 'Danh mục chỉ số' })
+  @RequirePermission('ANALYTICS_READ')
+  indicatorDefinitions(@Ctx() ctx: TenantContext): Promise<IndicatorDefinitionDto[]> {
+    return this.indicators.definitions(ctx);
+  }
+
+  @Query(() => [IndicatorValue], { description: 'Giá trị chỉ số theo phạm vi, kỳ và nhóm' })
+  @RequirePermission('ANALYTICS_READ')
+  indicatorValues(@Ctx() ctx: TenantContext, @Args('query') query: IndicatorQuery): Promise<IndicatorValue[]> {
+    return this.indicators.indicatorValues(ctx, query);
+  }
+
+  @Query(() => [ReportingRate], { description: 'Tỷ lệ nộp báo cáo (mẫu số: báo cáo phải nộp)' })
+  @RequirePermission('ANALYTICS_READ')
+  reportingRates(
+    @Ctx() ctx: TenantContext,
+    @Args('templateCode') templateCode: string,
+    @Args('periodFrom') periodFrom: string,
+    @Args('periodTo', { nullable: true, type: () => String }) periodTo?: string,
+    @Args('unitId', { nullable: true, type: () => ID }) unitId?: string,
+    @Args('groupBy', { nullable: true, type: () => [GroupByEnum] }) groupBy?: GroupByDimension[],
+  ): Promise<ReportingRate[]> {
+    return this.rates.rates(ctx, { templateCode, periodFrom, periodTo, unitId, groupBy });
+  }
+
+  @Query(() => ProvinceOverview, { description: 'Tổng quan toàn tỉnh (trang chủ của Sở)' })
+  @RequirePermission('ANALYTICS_READ')
+  provinceOverview(@Ctx() ctx: TenantContext, @Args('periodId') periodId: string): Promise<ProvinceOverview> {
+    return this.overview.provinceOverview(ctx, periodId);
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { assertUuid, TenantContext, TenantDb } from '@gdtx/platform';
+
+/**
+ * Flattens accepted submissions into fact rows. Both paths — the incremental refresh of one submission and the
+ * full rebuild — use the same SELECT, so the nightly rebuild produces exactly the rows the increments left.
+ * Idempotent: a refresh deletes the submission's rows and re-inserts what its current state implies.
+ */
+const FACT_SELECT = `
+  SELECT extract(year FROM p.end_date)::int AS year, s.province_id, s.centre_id, s.id, c.type, c.ownership,
+         coalesce(up.path, c.unit_path),
+         s.template_code, s.period_code, p.type, p.start_date, p.end_date,
+         CASE WHEN extract(month FROM p.start_date) >= 9
+              THEN extract(year FROM p.start_date)::int || '-' || (extract(year FROM p.start_date)::int + 1)
+              ELSE (extract(year FROM p.start_date)::int - 1) || '-' || extract(year FROM p.start_date)::int END,
+         kv.key, (kv.value #>> '{}')::numeric, $1::timestamptz
+  FROM submission s
+  JOIN centre c ON c.id = s.centre_id
+  JOIN reporting_period p ON p.code = s.period_code
+  -- The centre's unit as of the period's end (history survives reorganisations); once per submission.
+  LEFT JOIN LATERAL (
+    SELECT u.path FROM centre_unit_history h JOIN administrative_unit u ON u.id = h.admin_unit_id
+    WHERE h.centre_id = c.id AND h.valid_from <= p.end_date AND (h.valid_to IS NULL OR h.valid_to >= p.end_date)
+    ORDER BY h.valid_from DESC LIMIT 1
+  ) up ON true
+  CROSS JOIN LATERAL jsonb_each(s."values") kv
+  WHERE s.status = 'ACCEPTED' AND jsonb_typeof(kv.value) = 'number'`;
+
+const FACT_COLUMNS = `(year, province_id, centre_id, submission_id, centre_type, ownership, unit_path, template_code, period_code,
+  period_type, period_start, period_end, school_year, value_key, value, computed_at)`;
+
+@Injectable()
+export class FactService {
+  constructor(private readonly db: TenantDb) {}
+
+  /** Incremental: after a submission is accepted or reopened. Returns the number of fact rows it now has. */
+  async refreshSubmission(ctx: TenantContext, submissionId: string): Promise<number> {
+    assertUuid(submissionId, 'submissionId');
+    return this.db.run(ctx, async (em) => {
+      // Serialise refreshes of the same submission (a retried job racing its original).
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [submissionId]);
+      await em.query(`DELETE FROM fact_value WHERE submission_id = $1`, [submissionId]);
+      const inserted = await em.query(`INSERT INTO fact_value ${FACT_COLUMNS} ${FACT_SELECT} AND s.id = $2 RETURNING 1`, [new Date(), submissionId]);
+      return inserted.length;
+    });
+  }
+
+  /** Nightly: rebuilds every fact row of one province (or all, under system scope with provinceId null). */
+  async rebuild(ctx: TenantContext, provinceId: string | null, onProgress?: (p: number) => Promise<void> | void): Promise<number> {
+    return this.db.run(ctx, async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(727010)`);
+      const provinces: string[] = provinceId
+        ? [provinceId]
+        : (await em.query(`SELECT DISTINCT province_id FROM submission WHERE status = 'ACCEPTED'`)).map((r: { province_id: string }) => r.province_id);
+      let total = 0;
+      for (let i = 0; i < provinces.length; i++) {
+        total += await this.rebuildProvince(em, provinces[i]);
+        await onProgress?.(Math.round(((i + 1) / provinces.length) * 100));
+      }
+      return total;
+    });
+  }
+
+  private rebuildProvince(em: EntityManager, provinceId: string): Promise<number> {
+    return rebuildProvinceFacts((sql, params) => em.query(sql, params), provinceId);
+  }
+
+}
+
+/**
+ * The rebuild of one province on any connection (the seed runs it on the owner connection). The caller
+ * provides the transaction and, for the app role, the system scope.
+ */
+export async function rebuildProvinceFacts(query: (sql: string, params: unknown[]) => Promise<{ n: number }[]>, provinceId: string): Promise<number> {
+  await query(`DELETE FROM fact_value WHERE province_id = $1`, [provinceId]);
+  const [{ n }] = await query(
+    `WITH ins AS (INSERT INTO fact_value ${FACT_COLUMNS} ${FACT_SELECT} AND s.province_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM ins`,
+    [new Date(), provinceId],
+  );
+  return n;
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { TenantContext, TenantDb } from '@gdtx/platform';
+import { IndicatorService } from './indicator.service';
+import type { ProvinceOverview } from './overview.types';
+
+/** The Sở's landing dashboard: key totals and indicator values with their trend against the previous period. */
+@Injectable()
+export class OverviewService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly indicators: IndicatorService,
+  ) {}
+
+  async provinceOverview(ctx: TenantContext, periodCode: string): Promise<ProvinceOverview> {
+    const counts = await this.db.run(ctx, async (em) => {
+      const byType = await em.query(`SELECT type AS key, count(*)::int AS count FROM centre GROUP BY 1 ORDER BY 1`);
+      const byStatus = await em.query(`SELECT status AS key, count(*)::int AS count FROM centre GROUP BY 1 ORDER BY 1`);
+      // Set-based licence status (the same rule as centre_licence_status(), which costs a call per centre).
+      const byLicence = await em.query(`
+        WITH req AS (SELECT c.id, r.kind FROM centre c JOIN licence_requirement r ON r.centre_type = c.type),
+        cur AS (
+          SELECT req.id, req.kind,
+                 max(coalesce(l.valid_to, 'infinity'::date)) FILTER (WHERE l.state = 'IN_FORCE' AND l.valid_from <= current_date) AS until
+          FROM req LEFT JOIN licence_record l ON l.centre_id = req.id AND l.kind = req.kind GROUP BY 1, 2),
+        per_centre AS (
+          SELECT id, CASE WHEN bool_or(until IS NULL) THEN 'MISSING' WHEN bool_or(until < current_date) THEN 'EXPIRED'
+                          WHEN bool_or(until < current_date + 90) THEN 'EXPIRING' ELSE 'VALID' END AS status
+          FROM cur GROUP BY id)
+        SELECT status AS key, count(*)::int AS count FROM per_centre GROUP BY 1 ORDER BY 1`);
+      const bySubmission = await em.query(`SELECT status AS key, count(*)::int AS count FROM submission WHERE period_code = $1 GROUP BY 1 ORDER BY 1`, [periodCode]);
+      return { byType, byStatus, byLicence, bySubmission };
+    });
+    const trends = await this.indicators.compareWithPrevious(ctx, periodCode, null);
+    return {
+      periodCode,
+      centreCount: counts.byType.reduce((s: number, r: { count: number }) => s + r.count, 0),
+      centresByType: counts.byType,
+      centresByStatus: counts.byStatus,
+      centresByLicenceStatus: counts.byLicence,
+      submissionsByStatus: counts.bySubmission,
+      indicators: trends.map((t) => ({
+        ...t,
+        change: t.current.value !== null && t.previous?.value != null ? Math.round((t.current.value - t.previous.value) * 100) / 100 : null,
+      })),
+      computedAt: new Date(),
+    };
+  }
+}

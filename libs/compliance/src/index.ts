@@ -1,0 +1,10 @@
+// Public API of the compliance context: rules (pure), evaluation, findings, inspections, unlicensed operators.
+export { ComplianceModule, ComplianceApiModule } from './lib/compliance.module';
+export { ComplianceService } from './lib/compliance.service';
+export { evaluateCentreWith, draftFindings, findingNotification, gridTotals, loadParameters } from './lib/compliance-engine';
+export type { EvaluationOutcome, NotifiableFinding } from './lib/compliance-engine';
+export { evaluateProvincesWith } from './lib/seed-evaluation';
+export * from './lib/rules';
+export * from './lib/compliance.types';
+import { ComplianceCore1732000005000 } from './migrations/1732000005000-compliance-core';
+export const complianceMigrations = [ComplianceCore1732000005000];

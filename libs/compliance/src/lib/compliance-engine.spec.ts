@@ -1,0 +1,31 @@
+import { findingNotification, gridTotals, NotifiableFinding } from './compliance-engine';
+
+const finding: NotifiableFinding = {
+  id: 'f-1', centreId: 'c-1', centreName: 'Trung tâm Ngoại ngữ Ánh Dương', ruleCode: 'LICENCE_EXPIRING', severity: 'LOW',
+  titleVi: 'Quyết định công nhận giám đốc số 1/QĐ hết hiệu lực ngày 2027-01-31 (còn 70 ngày)', legalBasisVi: 'NĐ 125/2024/NĐ-CP',
+  foundOn: '2026-11-22', evidence: { alertDays: 90 },
+};
+
+describe('compliance engine helpers', () => {
+  it('sums the classes_learners grid over subjects, ignoring other keys', () => {
+    expect(gridTotals({
+      'classes_learners.english.new_learners': 30, 'classes_learners.it.new_learners': 4, 'classes_learners.english.active_learners': 120,
+      'classes_learners.english.classes': 8, teachers_total: 8, 'classes_learners.english.female': 60,
+    })).toEqual({ classes: 8, newLearners: 34, activeLearners: 120 });
+    expect(gridTotals({})).toEqual({ classes: 0, newLearners: 0, activeLearners: 0 });
+  });
+
+  it('licence alerts notify once per window crossed, to the directors while LOW', () => {
+    const n = findingNotification('p-1', finding);
+    expect(n).toMatchObject({ kind: 'LICENCE_EXPIRY', eventKey: 'finding:f-1:2026-11-22:alert90', recipients: { centreId: 'c-1', roles: ['CENTRE_DIRECTOR'] } });
+    expect(findingNotification('p-1', { ...finding, evidence: { alertDays: 30 } }).eventKey).toBe('finding:f-1:2026-11-22:alert30');
+    expect(n.bodyVi).toContain('Căn cứ: NĐ 125/2024/NĐ-CP');
+  });
+
+  it('serious findings also go to the supervising officers and the Sở specialists', () => {
+    const n = findingNotification('p-1', { ...finding, ruleCode: 'DORMANT_CENTRE', severity: 'HIGH', evidence: {} });
+    expect(n.kind).toBe('FINDING_OPENED');
+    expect(n.eventKey).toBe('finding:f-1:2026-11-22:opened');
+    expect(n.recipients.roles).toEqual(['CENTRE_DIRECTOR', 'SUPERVISOR', 'SO_SPECIALIST']);
+  });
+});

@@ -1,0 +1,271 @@
+import {
+  addDays, compareIsoDates, dueDate, periodFromCode, periodsBetween, reportExpectation, vietnamDateOf,
+} from '@gdtx/domain';
+import type { CentreStatus, DeadlineRule, IsoDate, LicenceKind, PeriodType, Role } from '@gdtx/domain';
+import { duePeriodWindow, licensedFrom } from '@gdtx/reporting';
+import type { NotificationRequest, Sql } from '@gdtx/notify';
+import {
+  dormantFindings, FindingDraft, foreignTeacherFindings, inspectionFindings, InspectionFindingFact, licenceFindings, LicenceFact,
+  noActivityAfterEstablishmentFindings, parametersFrom, QuarterIntake, ReportObligation, reportTimelinessFindings, Severity,
+} from './rules';
+import type { ComplianceParameters } from './rules';
+
+export type { Sql };
+
+const QUARTERLY = 'LANGUAGE_IT_QUARTERLY';
+
+export interface CentreFacts {
+  id: string;
+  provinceId: string;
+  code: string;
+  name: string;
+  type: string;
+  status: CentreStatus;
+  statusSince: IsoDate;
+  establishedOn: IsoDate | null;
+}
+
+export interface EvaluationOutcome {
+  centreId: string;
+  provinceId: string;
+  opened: number;
+  reopened: number;
+  updated: number;
+  resolved: number;
+  open: number;
+  /** Open findings to notify about (new in the last days, or an expiry alert window crossed). */
+  toNotify: NotifiableFinding[];
+}
+
+export interface NotifiableFinding {
+  id: string;
+  centreId: string;
+  centreName: string;
+  ruleCode: string;
+  severity: Severity;
+  titleVi: string;
+  legalBasisVi: string;
+  foundOn: IsoDate;
+  evidence: Record<string, unknown>;
+}
+
+/** Parameters in force on `asOf` for a province: its own rows over the national ones, latest valid_from first. */
+export async function loadParameters(sql: Sql, provinceId: string, asOf: IsoDate): Promise<ComplianceParameters> {
+  const rows = await sql(
+    `SELECT DISTINCT ON (code) code, value FROM compliance_rule_parameter
+     WHERE (province_id IS NULL OR province_id = $1) AND valid_from <= $2
+     ORDER BY code, (province_id IS NULL), valid_from DESC`,
+    [provinceId, asOf],
+  );
+  return parametersFrom(rows);
+}
+
+/** Everything the rules need about one centre, read with the caller's scope. */
+async function loadCentre(sql: Sql, centreId: string): Promise<CentreFacts | null> {
+  const [c] = await sql(
+    `SELECT id, province_id AS "provinceId", code, name, type, status, to_char(status_since,'YYYY-MM-DD') AS "statusSince",
+            to_char(established_on,'YYYY-MM-DD') AS "establishedOn"
+     FROM centre WHERE id = $1`,
+    [centreId],
+  );
+  return c ?? null;
+}
+
+/** Draft findings for one centre on `asOf` (pure rules over the centre's data). */
+export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate, params: ComplianceParameters): Promise<FindingDraft[]> {
+  if (centre.status === 'DISSOLVED') return [];
+  const required = (await sql(`SELECT kind FROM licence_requirement WHERE centre_type = $1 ORDER BY kind`, [centre.type])).map((r) => r.kind as LicenceKind);
+  const licences = (await sql(
+    `SELECT kind, decision_number AS "decisionNumber", to_char(valid_from,'YYYY-MM-DD') AS "validFrom", to_char(valid_to,'YYYY-MM-DD') AS "validTo", state
+     FROM licence_record WHERE centre_id = $1`,
+    [centre.id],
+  )) as LicenceFact[];
+  const statuses = await sql(
+    `SELECT status, to_char(valid_from,'YYYY-MM-DD') AS "from", to_char(valid_to,'YYYY-MM-DD') AS "to" FROM centre_status_history WHERE centre_id = $1`,
+    [centre.id],
+  );
+  const templates = (await sql(
+    `SELECT DISTINCT ON (v.code) v.definition FROM report_template_version v
+     WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text AND (v.province_id IS NULL OR v.province_id = $2)
+     ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
+    [centre.type, centre.provinceId],
+  )).map((r) => r.definition as { code: string; nameVi: string; periodType: PeriodType; deadline: DeadlineRule });
+  const submissions = await sql(
+    `SELECT s.template_code AS "templateCode", s.period_code AS "periodCode", s.status,
+            (SELECT min(v.submitted_at) FROM submission_version v WHERE v.submission_id = s.id) AS "firstSubmittedAt",
+            CASE WHEN s.template_code = $2 AND s.status <> 'DRAFT' THEN s."values" END AS "values"
+     FROM submission s WHERE s.centre_id = $1`,
+    [centre.id, QUARTERLY],
+  );
+  const extensions = await sql(
+    `SELECT template_code AS "templateCode", period_code AS "periodCode", to_char(due_date,'YYYY-MM-DD') AS "dueDate" FROM deadline_extension WHERE centre_id = $1`,
+    [centre.id],
+  );
+  const inspections = (await sql(
+    `SELECT f.id, f.inspection_id AS "inspectionId", to_char(i.inspected_on,'YYYY-MM-DD') AS "inspectedOn", f.category, f.description_vi AS "descriptionVi",
+            f.severity, to_char(f.remediation_due,'YYYY-MM-DD') AS "remediationDue", to_char(f.remediated_on,'YYYY-MM-DD') AS "remediatedOn"
+     FROM inspection_finding f JOIN inspection i ON i.id = f.inspection_id WHERE f.centre_id = $1`,
+    [centre.id],
+  )) as InspectionFindingFact[];
+
+  const lifecycle = {
+    licensedFrom: licensedFrom({ requiresOperatingPermission: required.includes('OPERATING_PERMISSION'), licences, establishedOn: centre.establishedOn }),
+    statusIntervals: statuses,
+  };
+  const obligations: ReportObligation[] = [];
+  for (const t of templates) {
+    for (const period of duePeriodWindow(t.periodType, asOf, params.reportLookbackDays + 400)) {
+      const submission = submissions.find((s) => s.templateCode === t.code && s.periodCode === period.code);
+      const regular = dueDate(period, t.deadline);
+      const ext = extensions.find((e) => e.templateCode === t.code && e.periodCode === period.code);
+      obligations.push({
+        templateCode: t.code,
+        templateNameVi: t.nameVi,
+        periodCode: period.code,
+        periodLabelVi: period.labelVi,
+        expectation: reportExpectation(period, lifecycle),
+        dueDate: ext && compareIsoDates(ext.dueDate, regular) > 0 ? ext.dueDate : regular,
+        regularDueDate: regular,
+        firstSubmittedOn: submission?.firstSubmittedAt ? vietnamDateOf(submission.firstSubmittedAt) : null,
+      });
+    }
+  }
+
+  const quarters: (QuarterIntake & { values: Record<string, unknown> })[] = submissions
+    .filter((s) => s.values)
+    .map((s) => {
+      const period = periodFromCode(s.periodCode);
+      const values = s.values as Record<string, unknown>;
+      return { periodCode: s.periodCode, periodStart: period.start, periodEnd: period.end, values, ...gridTotals(values) };
+    })
+    .sort((a, b) => compareIsoDates(b.periodEnd, a.periodEnd));
+  const recentQuarterCodes = periodsBetween('QUARTER', addDays(asOf, -800), asOf)
+    .filter((p) => compareIsoDates(p.end, asOf) < 0)
+    .map((p) => p.code)
+    .reverse();
+  const latest = quarters[0];
+  const dormancy = { status: centre.status, statusSince: centre.statusSince, establishedOn: centre.establishedOn, quarters, recentQuarterCodes, asOf };
+
+  return [
+    ...reportTimelinessFindings(obligations, asOf, params),
+    ...licenceFindings(required, licences, asOf, params),
+    ...dormantFindings(dormancy, params),
+    ...(templates.some((t) => t.code === QUARTERLY) ? noActivityAfterEstablishmentFindings(dormancy, params) : []),
+    ...foreignTeacherFindings(latest ? {
+      periodCode: latest.periodCode,
+      teachersForeign: numberOrNull(latest.values['teachers_foreign']),
+      dossierComplete: numberOrNull(latest.values['foreign_teachers_dossier_complete']),
+      qualified: numberOrNull(latest.values['foreign_teachers_qualified']),
+    } : null),
+    ...inspectionFindings(inspections, asOf),
+  ];
+}
+
+/** JSON with sorted keys: jsonb does not keep key order, so a plain stringify would see a change where there is none. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
+function numberOrNull(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Totals of the classes_learners grid (classes, new and active learners over every subject row). */
+export function gridTotals(values: Record<string, unknown>): { classes: number; newLearners: number; activeLearners: number } {
+  const sum = (measure: string) =>
+    Object.entries(values)
+      .filter(([k, v]) => k.startsWith('classes_learners.') && k.endsWith(`.${measure}`) && typeof v === 'number')
+      .reduce((s, [, v]) => s + (v as number), 0);
+  return { classes: sum('classes'), newLearners: sum('new_learners'), activeLearners: sum('active_learners') };
+}
+
+/**
+ * Evaluates one centre on `asOf` and stores the result by natural key (centre, rule, subject): a finding still
+ * true is updated in place, a new one inserted, one no longer true resolved (AUTO). Running it twice changes
+ * nothing the second time. Inspection findings closed by remediation stay closed (they are no longer drafted).
+ */
+export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDate): Promise<EvaluationOutcome | null> {
+  const centre = await loadCentre(sql, centreId);
+  if (!centre) return null;
+  const params = await loadParameters(sql, centre.provinceId, asOf);
+  const drafts = await draftFindings(sql, centre, asOf, params);
+  const existing = new Map<string, { id: string; status: string; severity: string; evidence: unknown; titleVi: string }>(
+    (await sql(
+      `SELECT id, rule_code AS "ruleCode", subject_key AS "subjectKey", status, severity, evidence, title_vi AS "titleVi" FROM finding WHERE centre_id = $1`,
+      [centre.id],
+    )).map((r) => [`${r.ruleCode}|${r.subjectKey}`, r]),
+  );
+  const outcome: EvaluationOutcome = { centreId: centre.id, provinceId: centre.provinceId, opened: 0, reopened: 0, updated: 0, resolved: 0, open: drafts.length, toNotify: [] };
+  const seen = new Set<string>();
+  for (const d of drafts) {
+    const key = `${d.ruleCode}|${d.subjectKey}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const row = existing.get(key);
+    const evidence = JSON.stringify(d.evidence);
+    if (!row) {
+      await sql(
+        `INSERT INTO finding (province_id, centre_id, rule_code, subject_key, severity, status, title_vi, legal_basis_vi, evidence, found_on, last_evaluated_on)
+         VALUES ($1,$2,$3,$4,$5,'OPEN',$6,$7,$8,$9,$9)
+         ON CONFLICT (centre_id, rule_code, subject_key) DO NOTHING`,
+        [centre.provinceId, centre.id, d.ruleCode, d.subjectKey, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf],
+      );
+      outcome.opened++;
+    } else if (row.status === 'RESOLVED') {
+      await sql(
+        `UPDATE finding SET status = 'OPEN', severity = $2, title_vi = $3, legal_basis_vi = $4, evidence = $5, found_on = $6, last_evaluated_on = $6,
+                resolved_on = NULL, resolution = NULL, resolution_note = NULL, resolved_by = NULL, updated_at = now() WHERE id = $1`,
+        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf],
+      );
+      outcome.reopened++;
+    } else if (row.severity !== d.severity || row.titleVi !== d.titleVi || canonicalJson(row.evidence) !== canonicalJson(d.evidence)) {
+      await sql(
+        `UPDATE finding SET severity = $2, title_vi = $3, legal_basis_vi = $4, evidence = $5, last_evaluated_on = $6, updated_at = now() WHERE id = $1`,
+        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf],
+      );
+      outcome.updated++;
+    }
+  }
+  const stale = [...existing.entries()].filter(([key, r]) => r.status === 'OPEN' && !seen.has(key)).map(([, r]) => r.id);
+  if (stale.length) {
+    await sql(
+      `UPDATE finding SET status = 'RESOLVED', resolved_on = $2, resolution = 'AUTO', last_evaluated_on = $2, updated_at = now() WHERE id = ANY($1::uuid[])`,
+      [stale, asOf],
+    );
+    outcome.resolved = stale.length;
+  }
+  // Notify about what is recent, not only what this run opened: if notifying failed after an evaluation, the
+  // next one (nightly at the latest) retries, and the notification's event key prevents a second copy.
+  outcome.toNotify = await sql(
+    `SELECT f.id, f.centre_id AS "centreId", c.name AS "centreName", f.rule_code AS "ruleCode", f.severity, f.title_vi AS "titleVi",
+            f.legal_basis_vi AS "legalBasisVi", to_char(f.found_on,'YYYY-MM-DD') AS "foundOn", f.evidence
+     FROM finding f JOIN centre c ON c.id = f.centre_id
+     WHERE f.centre_id = $1 AND f.status = 'OPEN' AND (f.found_on >= $2::date - 7 OR f.rule_code = 'LICENCE_EXPIRING')`,
+    [centre.id, asOf],
+  );
+  return outcome;
+}
+
+const CENTRE_ROLES: Role[] = ['CENTRE_DIRECTOR'];
+const OVERSIGHT_ROLES: Role[] = ['CENTRE_DIRECTOR', 'SUPERVISOR', 'SO_SPECIALIST'];
+
+/**
+ * The notification for a finding: the centre's directors always; the supervising officers and the Sở
+ * specialists as well when it is HIGH or CRITICAL (so they are told what needs action, not every late report).
+ * Licence findings are LICENCE_EXPIRY notifications, one per alert window crossed.
+ */
+export function findingNotification(provinceId: string, f: NotifiableFinding): NotificationRequest {
+  const serious = f.severity === 'HIGH' || f.severity === 'CRITICAL';
+  const licence = f.ruleCode === 'LICENCE_EXPIRING' || f.ruleCode === 'LICENCE_EXPIRED';
+  const stage = f.ruleCode === 'LICENCE_EXPIRING' ? `alert${String(f.evidence['alertDays'] ?? '')}` : 'opened';
+  return {
+    provinceId,
+    recipients: { centreId: f.centreId, roles: serious ? OVERSIGHT_ROLES : CENTRE_ROLES },
+    centreId: f.centreId,
+    kind: licence ? 'LICENCE_EXPIRY' : 'FINDING_OPENED',
+    eventKey: `finding:${f.id}:${f.foundOn}:${stage}`,
+    titleVi: `${f.centreName}: ${f.titleVi}`,
+    bodyVi: `Hệ thống ghi nhận vấn đề tuân thủ tại ${f.centreName} (ngày phát hiện ${f.foundOn}): ${f.titleVi}.\nCăn cứ: ${f.legalBasisVi}`,
+    link: `/compliance/centres/${f.centreId}`,
+  };
+}

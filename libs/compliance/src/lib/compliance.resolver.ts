@@ -1,0 +1,96 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
+import { ComplianceService } from './compliance.service';
+import {
+  CentreCompliance, ComplianceOverview, Finding, FindingConnection, FindingFilter, Inspection, InspectionFindingInput, RecordInspectionInput,
+  ReportUnlicensedOperatorInput, UnlicensedCaseStatus, UnlicensedCaseStatusEnum, UnlicensedOperatorCase, UnlicensedOperatorCaseConnection,
+  UpdateUnlicensedOperatorCaseInput,
+} from './compliance.types';
+
+@Resolver()
+export class ComplianceResolver {
+  constructor(private readonly compliance: ComplianceService) {}
+
+  @Query(() => CentreCompliance, { description: 'Tình trạng tuân thủ của trung tâm và các vấn đề đang mở (asOf mặc định hôm nay)' })
+  @RequirePermission('COMPLIANCE_READ')
+  centreCompliance(
+    @Ctx() ctx: TenantContext,
+    @Args('centreId', { type: () => ID }) centreId: string,
+    @Args('asOf', { type: () => String, nullable: true }) asOf?: string,
+  ): Promise<CentreCompliance> {
+    return this.compliance.centreCompliance(ctx, centreId, asOf);
+  }
+
+  @Query(() => ComplianceOverview, { description: 'Tổng hợp tuân thủ theo đơn vị (không có unitId: toàn bộ phạm vi của người dùng)' })
+  @RequirePermission('COMPLIANCE_READ')
+  complianceOverview(
+    @Ctx() ctx: TenantContext,
+    @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
+    @Args('asOf', { type: () => String, nullable: true }) asOf?: string,
+  ): Promise<ComplianceOverview> {
+    return this.compliance.overview(ctx, unitId, asOf);
+  }
+
+  @Query(() => FindingConnection)
+  @RequirePermission('COMPLIANCE_READ')
+  findings(
+    @Ctx() ctx: TenantContext,
+    @Args('filter', { type: () => FindingFilter, nullable: true }) filter?: FindingFilter,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    return this.compliance.findings(ctx, filter ?? {}, { first, after });
+  }
+
+  @Query(() => Inspection)
+  @RequirePermission('COMPLIANCE_READ')
+  inspection(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string): Promise<Inspection> {
+    return this.compliance.inspection(ctx, id);
+  }
+
+  @Query(() => UnlicensedOperatorCaseConnection, { description: 'Vụ việc cơ sở hoạt động không phép trong phạm vi của người dùng' })
+  @RequirePermission('COMPLIANCE_READ')
+  unlicensedOperatorCases(
+    @Ctx() ctx: TenantContext,
+    @Args('status', { type: () => UnlicensedCaseStatusEnum, nullable: true }) status?: UnlicensedCaseStatus,
+    @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    return this.compliance.unlicensedCases(ctx, { status, unitId }, { first, after });
+  }
+
+  @Mutation(() => Inspection)
+  @RequirePermission('INSPECTION_RECORD')
+  recordInspection(@Ctx() ctx: TenantContext, @Args('input') input: RecordInspectionInput): Promise<Inspection> {
+    return this.compliance.recordInspection(ctx, input);
+  }
+
+  @Mutation(() => Inspection)
+  @RequirePermission('INSPECTION_RECORD')
+  recordInspectionFinding(
+    @Ctx() ctx: TenantContext,
+    @Args('inspectionId', { type: () => ID }) inspectionId: string,
+    @Args('input') input: InspectionFindingInput,
+  ): Promise<Inspection> {
+    return this.compliance.recordInspectionFinding(ctx, inspectionId, input);
+  }
+
+  @Mutation(() => Finding, { description: 'Ghi nhận đã khắc phục một kết luận kiểm tra (kèm nội dung khắc phục)' })
+  @RequirePermission('INSPECTION_RECORD')
+  resolveFinding(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string, @Args('note') note: string): Promise<Finding> {
+    return this.compliance.resolveFinding(ctx, id, note);
+  }
+
+  @Mutation(() => UnlicensedOperatorCase)
+  @RequirePermission('UNLICENSED_CASE_RECORD')
+  reportUnlicensedOperator(@Ctx() ctx: TenantContext, @Args('input') input: ReportUnlicensedOperatorInput): Promise<UnlicensedOperatorCase> {
+    return this.compliance.reportUnlicensedOperator(ctx, input);
+  }
+
+  @Mutation(() => UnlicensedOperatorCase)
+  @RequirePermission('UNLICENSED_CASE_RECORD')
+  updateUnlicensedOperatorCase(@Ctx() ctx: TenantContext, @Args('input') input: UpdateUnlicensedOperatorCaseInput): Promise<UnlicensedOperatorCase> {
+    return this.compliance.updateUnlicensedOperatorCase(ctx, input);
+  }
+}

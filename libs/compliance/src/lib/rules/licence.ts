@@ -1,0 +1,94 @@
+import { compareIsoDates, daysBetween } from '@gdtx/domain';
+import type { IsoDate, LicenceKind } from '@gdtx/domain';
+import { LegalBasisVi } from './legal-basis';
+import type { ComplianceParameters } from './parameters';
+import type { FindingDraft, Severity } from './types';
+
+export interface LicenceFact {
+  kind: LicenceKind;
+  decisionNumber: string;
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+  state: 'IN_FORCE' | 'SUPERSEDED' | 'REVOKED' | string;
+}
+
+export const LicenceKindLabelVi: Record<LicenceKind, string> = {
+  ESTABLISHMENT: 'Quyết định thành lập',
+  OPERATING_PERMISSION: 'Quyết định cho phép hoạt động giáo dục',
+  DIRECTOR_RECOGNITION: 'Quyết định công nhận giám đốc',
+};
+
+/** The decision of a kind that covers `asOf` best: in force, started, not ended, with the latest end (open-ended wins). */
+export function currentDecision(licences: readonly LicenceFact[], kind: LicenceKind, asOf: IsoDate): LicenceFact | null {
+  const candidates = licences.filter(
+    (l) => l.kind === kind && l.state === 'IN_FORCE' && compareIsoDates(l.validFrom, asOf) <= 0 && (l.validTo === null || compareIsoDates(l.validTo, asOf) >= 0),
+  );
+  if (!candidates.length) return null;
+  return candidates.reduce((best, l) => {
+    if (best.validTo === null) return best;
+    if (l.validTo === null) return l;
+    return compareIsoDates(l.validTo, best.validTo) > 0 ? l : best;
+  });
+}
+
+/**
+ * @description Licence completeness and expiry (domain §D3): every required decision must exist and be in
+ * force on `asOf`. Missing → LICENCE_MISSING (HIGH); ended → LICENCE_EXPIRED (HIGH; an expired director
+ * recognition means the centre has no lawful director); ending within the largest alert window →
+ * LICENCE_EXPIRING, whose severity rises as the smaller windows are crossed (90 → LOW, 30 → MEDIUM, 7 → HIGH
+ * with the default parameters). `evidence.alertDays` names the window crossed, so each crossing can notify once.
+ */
+export function licenceFindings(
+  required: readonly LicenceKind[],
+  licences: readonly LicenceFact[],
+  asOf: IsoDate,
+  params: Pick<ComplianceParameters, 'licenceExpiryAlertDays'>,
+): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  const windows = [...params.licenceExpiryAlertDays].sort((a, b) => b - a);
+  for (const kind of required) {
+    const label = LicenceKindLabelVi[kind];
+    const current = currentDecision(licences, kind, asOf);
+    if (!current) {
+      const ended = licences
+        .filter((l) => l.kind === kind && l.state === 'IN_FORCE' && l.validTo && compareIsoDates(l.validTo, asOf) < 0)
+        .sort((a, b) => compareIsoDates(b.validTo!, a.validTo!))[0];
+      if (ended) {
+        drafts.push({
+          ruleCode: 'LICENCE_EXPIRED',
+          subjectKey: kind,
+          severity: 'HIGH',
+          titleVi: `${label} số ${ended.decisionNumber} đã hết hiệu lực từ ${ended.validTo} (${daysBetween(ended.validTo!, asOf)} ngày)`,
+          legalBasisVi: LegalBasisVi.licence,
+          evidence: { kind, decisionNumber: ended.decisionNumber, validFrom: ended.validFrom, validTo: ended.validTo, daysSinceExpiry: daysBetween(ended.validTo!, asOf), asOf },
+        });
+      } else {
+        drafts.push({
+          ruleCode: 'LICENCE_MISSING',
+          subjectKey: kind,
+          severity: 'HIGH',
+          titleVi: `Thiếu ${label.charAt(0).toLowerCase()}${label.slice(1)} còn hiệu lực`,
+          legalBasisVi: LegalBasisVi.licence,
+          evidence: { kind, asOf, recorded: licences.filter((l) => l.kind === kind).length },
+        });
+      }
+      continue;
+    }
+    if (!current.validTo || !windows.length) continue;
+    const daysLeft = daysBetween(asOf, current.validTo);
+    if (daysLeft > windows[0]) continue;
+    // The smallest window still containing daysLeft: 45 days left → the 90-day window; 5 → the 7-day one.
+    const crossed = windows.filter((w) => daysLeft <= w);
+    const alertDays = crossed[crossed.length - 1];
+    const severity: Severity = crossed.length >= 3 ? 'HIGH' : crossed.length === 2 ? 'MEDIUM' : 'LOW';
+    drafts.push({
+      ruleCode: 'LICENCE_EXPIRING',
+      subjectKey: kind,
+      severity,
+      titleVi: `${label} số ${current.decisionNumber} hết hiệu lực ngày ${current.validTo} (còn ${daysLeft} ngày)`,
+      legalBasisVi: LegalBasisVi.licence,
+      evidence: { kind, decisionNumber: current.decisionNumber, validTo: current.validTo, daysLeft, alertDays, asOf },
+    });
+  }
+  return drafts;
+}

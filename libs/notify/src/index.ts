@@ -1,0 +1,9 @@
+// Public API of the notify context: in-app notifications, their e-mail copy, reminders.
+export { NotifyModule, NotifyApiModule } from './lib/notify.module';
+export { NotificationService, REMINDER_DAYS_AHEAD, OVERDUE_REMINDER_WINDOW_DAYS } from './lib/notification.service';
+export { insertNotifications, NotificationKinds } from './lib/notify-core';
+export type { NotificationKind, NotificationRequest, Recipients, Sql, CreatedNotification } from './lib/notify-core';
+export { notificationMail } from './lib/mailer';
+export * from './lib/notify.types';
+import { NotifyCore1732000005100 } from './migrations/1732000005100-notify-core';
+export const notifyMigrations = [NotifyCore1732000005100];

@@ -1,0 +1,183 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { addDays } from '@gdtx/domain';
+import {
+  assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection,
+} from '@gdtx/platform';
+import { ReportingService, todayInVietnam } from '@gdtx/reporting';
+import { insertNotifications, NotificationRequest } from './notify-core';
+import { Mailer, notificationMail } from './mailer';
+import type { Notification } from './notify.types';
+
+/** Reminders: this many days before the due date, and overdue reports whose due date is at most this far back. */
+export const REMINDER_DAYS_AHEAD = 7;
+export const OVERDUE_REMINDER_WINDOW_DAYS = 30;
+
+const COLUMNS = `id, kind, title_vi AS "titleVi", body_vi AS "bodyVi", link, centre_id AS "centreId", created_at AS "createdAt",
+  read_at AS "readAt", email_status AS "emailStatus"`;
+
+@Injectable()
+export class NotificationService {
+  private readonly logger = new Logger('NotificationService');
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly mailer: Mailer,
+    private readonly reporting: ReportingService,
+  ) {}
+
+  // ------------------------------------------------------------------------------------------------------
+  // Sending
+
+  /**
+   * Notifies the recipients of one event, at most once per user (the event key). Runs under the system scope of
+   * the request's province (only the system creates notifications); the e-mail copies go through the outbox.
+   */
+  async notify(ctx: TenantContext, req: NotificationRequest): Promise<number> {
+    if (ctx.scope !== 'system' && ctx.provinceId !== req.provinceId) throw Errors.forbidden();
+    return this.db.run(systemContext(req.provinceId, `notify:${req.kind}`), (em) => this.notifyIn(em, req));
+  }
+
+  /** The same inside a caller's system-scope transaction (jobs), so the notification commits with the work. */
+  async notifyIn(em: EntityManager, req: NotificationRequest): Promise<number> {
+    const created = await insertNotifications((sql, params) => em.query(sql, params), req, { email: this.mailer.enabled });
+    const ctx = systemContext(req.provinceId, 'notify');
+    for (const n of created) {
+      if (!n.emailTo) continue;
+      await enqueueOutbox(em, ctx, {
+        topic: 'notify.send-email', payload: { notificationId: n.id }, dedupeKey: `notification:${n.id}:email`, provinceId: req.provinceId,
+        centreId: req.centreId ?? null,
+      });
+    }
+    return created.length;
+  }
+
+  /** Sends the e-mail copy of one notification (idempotent: a SENT one is not sent again). */
+  async sendEmail(notificationId: string): Promise<'SENT' | 'SKIPPED'> {
+    const ctx = systemContext(null, 'notify.send-email');
+    const row = await this.db.run(ctx, async (em) => {
+      const [n] = await em.query(
+        `SELECT n.id, n.title_vi AS "titleVi", n.body_vi AS "bodyVi", n.link, n.email_to AS "emailTo", n.email_status AS "emailStatus", u.full_name AS "fullName"
+         FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.id = $1`,
+        [notificationId],
+      );
+      return n as { id: string; titleVi: string; bodyVi: string; link: string | null; emailTo: string | null; emailStatus: string; fullName: string } | undefined;
+    });
+    if (!row || !row.emailTo || row.emailStatus === 'SENT' || row.emailStatus === 'NONE') return 'SKIPPED';
+    if (!this.mailer.enabled) return 'SKIPPED';
+    try {
+      await this.mailer.send({ to: row.emailTo, ...notificationMail(row) });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      await this.db.run(ctx, (em) => em.query(`UPDATE notification SET email_status = 'FAILED', email_error = $2 WHERE id = $1`, [row.id, message.slice(0, 500)]));
+      throw e;
+    }
+    await this.db.run(ctx, (em) => em.query(`UPDATE notification SET email_status = 'SENT', emailed_at = now(), email_error = NULL WHERE id = $1`, [row.id]));
+    return 'SENT';
+  }
+
+  /**
+   * The daily reminders, for every centre of every province: reports due within REMINDER_DAYS_AHEAD days and not
+   * yet submitted (DEADLINE_AHEAD), and reports overdue (REPORT_OVERDUE), to the centre's directors and staff.
+   * Running it twice the same day (or twice at all) sends nothing new: the event key includes the due date.
+   */
+  async deadlineReminders(today = todayInVietnam()): Promise<{ centres: number; created: number }> {
+    const centres: { id: string; provinceId: string; name: string }[] = await this.db.run(systemContext(null, 'notify.deadline-reminders'), (em) =>
+      em.query(`SELECT id, province_id AS "provinceId", name FROM centre WHERE status <> 'DISSOLVED' ORDER BY province_id, code`),
+    );
+    let created = 0;
+    for (const c of centres) {
+      const ctx = systemContext(c.provinceId, 'notify.deadline-reminders');
+      const due = await this.reporting.dueReports(ctx, c.id, today);
+      const requests: NotificationRequest[] = [];
+      for (const d of due) {
+        const open = d.status === 'NOT_STARTED' || d.status === 'DRAFT';
+        const base = { provinceId: c.provinceId, centreId: c.id, recipients: { centreId: c.id, roles: ['CENTRE_DIRECTOR', 'CENTRE_STAFF'] as const }, link: `/reports/${d.templateCode}/${d.periodCode}` };
+        if (open && d.daysLeft >= 0 && d.daysLeft <= REMINDER_DAYS_AHEAD) {
+          requests.push({
+            ...base, kind: 'DEADLINE_AHEAD', eventKey: `deadline-ahead:${c.id}:${d.templateCode}:${d.periodCode}:${d.dueDate}`,
+            titleVi: `Sắp đến hạn nộp ${d.templateNameVi} – ${d.periodLabelVi} (hạn ${d.dueDate})`,
+            bodyVi: `${c.name} cần nộp ${d.templateNameVi}, kỳ ${d.periodLabelVi}, trước ngày ${d.dueDate} (còn ${d.daysLeft} ngày).`,
+          });
+        } else if (d.status === 'OVERDUE' && d.dueDate >= addDays(today, -OVERDUE_REMINDER_WINDOW_DAYS)) {
+          requests.push({
+            ...base, kind: 'REPORT_OVERDUE', eventKey: `overdue:${c.id}:${d.templateCode}:${d.periodCode}:${d.dueDate}`,
+            titleVi: `Quá hạn nộp ${d.templateNameVi} – ${d.periodLabelVi} (hạn ${d.dueDate})`,
+            bodyVi: `${c.name} chưa nộp ${d.templateNameVi}, kỳ ${d.periodLabelVi}; hạn nộp là ngày ${d.dueDate} (đã quá ${-d.daysLeft} ngày). Đề nghị hoàn thành và nộp báo cáo ngay.`,
+          });
+        }
+      }
+      if (!requests.length) continue;
+      created += await this.db.run(ctx, async (em) => {
+        let n = 0;
+        for (const r of requests) n += await this.notifyIn(em, r);
+        return n;
+      });
+    }
+    return { centres: centres.length, created };
+  }
+
+  /** A returned report: the centre's directors and staff are told, with the reviewer's comment. */
+  async submissionReturned(provinceId: string | null, submissionId: string, version: number): Promise<number> {
+    const ctx = systemContext(provinceId, 'submission.returned');
+    return this.db.run(ctx, async (em) => {
+      const [s] = await em.query(
+        `SELECT s.id, s.province_id AS "provinceId", s.centre_id AS "centreId", s.template_code AS "templateCode", s.period_code AS "periodCode",
+                c.name AS "centreName", p.label_vi AS "periodLabelVi",
+                (SELECT v.definition->>'nameVi' FROM report_template_version v WHERE v.code = s.template_code AND v.version = s.template_version
+                   AND (v.province_id IS NULL OR v.province_id = s.province_id) ORDER BY (v.province_id IS NULL) LIMIT 1) AS "templateNameVi",
+                (SELECT e.comment FROM submission_event e WHERE e.submission_id = s.id AND e.action IN ('RETURNED','REOPENED') ORDER BY e.id DESC LIMIT 1) AS comment
+         FROM submission s JOIN centre c ON c.id = s.centre_id JOIN reporting_period p ON p.code = s.period_code WHERE s.id = $1`,
+        [submissionId],
+      );
+      if (!s) return 0;
+      return this.notifyIn(em, {
+        provinceId: s.provinceId, centreId: s.centreId, recipients: { centreId: s.centreId, roles: ['CENTRE_DIRECTOR', 'CENTRE_STAFF'] },
+        kind: 'REPORT_RETURNED', eventKey: `submission:${s.id}:returned:v${version}`,
+        titleVi: `Báo cáo bị trả lại: ${s.templateNameVi ?? s.templateCode} – ${s.periodLabelVi}`,
+        bodyVi: `Sở GDĐT đã trả lại ${s.templateNameVi ?? s.templateCode}, kỳ ${s.periodLabelVi}, của ${s.centreName}. Nhận xét: ${s.comment ?? '(không có)'}. Đề nghị chỉnh sửa và nộp lại.`,
+        link: `/submissions/${s.id}`,
+      });
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Reading (a user sees only their own: the RLS policy on app_user_id())
+
+  async list(ctx: TenantContext, unreadOnly: boolean, page: PageArgs) {
+    const { limit, offset } = decodePage(page, 20);
+    return this.db.run(ctx, async (em) => {
+      const where = `user_id = app_user_id()${unreadOnly ? ' AND read_at IS NULL' : ''}`;
+      const rows = await em.query(`SELECT ${COLUMNS} FROM notification WHERE ${where} ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`, [limit, offset]);
+      const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM notification WHERE ${where}`);
+      return toConnection<Notification>(rows.map(toDto), count, offset);
+    });
+  }
+
+  async unreadCount(ctx: TenantContext): Promise<number> {
+    return this.db.run(ctx, async (em) => {
+      const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM notification WHERE user_id = app_user_id() AND read_at IS NULL`);
+      return count;
+    });
+  }
+
+  /** Marks the caller's own notifications read; ids of anyone else's are not visible and change nothing. */
+  async markRead(ctx: TenantContext, ids: readonly string[]): Promise<Notification[]> {
+    if (ids.length > 500) throw Errors.badInput('Tối đa 500 thông báo mỗi lần', 'At most 500 ids at a time', { field: 'ids' });
+    ids.forEach((id) => assertUuid(id, 'ids'));
+    if (!ctx.userId) throw Errors.unauthenticated();
+    return this.db.run(ctx, async (em) => {
+      // TypeORM returns [rows, affected] for an UPDATE … RETURNING.
+      const [rows] = await em.query(
+        `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = ANY($1::uuid[]) AND user_id = app_user_id() RETURNING ${COLUMNS}`,
+        [ids],
+      );
+      return (rows as Record<string, unknown>[]).map(toDto);
+    });
+  }
+}
+
+function toDto(r: Record<string, unknown>): Notification {
+  const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
+  return { ...(r as unknown as Notification), createdAt: iso(r['createdAt'])!, readAt: iso(r['readAt']) };
+}

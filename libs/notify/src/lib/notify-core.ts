@@ -1,0 +1,67 @@
+import type { Role } from '@gdtx/domain';
+
+/** A query function: TypeORM's `em.query` inside TenantDb.run, or a pg client in the seed. */
+export type Sql = (text: string, params?: unknown[]) => Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const NotificationKinds = ['DEADLINE_AHEAD', 'REPORT_OVERDUE', 'REPORT_RETURNED', 'LICENCE_EXPIRY', 'FINDING_OPENED'] as const;
+export type NotificationKind = (typeof NotificationKinds)[number];
+
+/**
+ * Who is told, as a rule rather than a list, resolved at send time against the active users of the province:
+ * `roles` with `centreId` means that centre's staff in those roles (CENTRE_DIRECTOR, CENTRE_STAFF), the
+ * supervisors whose area contains the centre (SUPERVISOR) and the province-wide roles (Sở roles).
+ */
+export interface Recipients {
+  centreId?: string | null;
+  roles?: readonly Role[];
+  userIds?: readonly string[];
+}
+
+export interface NotificationRequest {
+  provinceId: string;
+  recipients: Recipients;
+  kind: NotificationKind;
+  /** Identifies the event; the same key never notifies the same user twice. */
+  eventKey: string;
+  titleVi: string;
+  bodyVi: string;
+  link?: string | null;
+  centreId?: string | null;
+}
+
+export interface CreatedNotification {
+  id: string;
+  userId: string;
+  emailTo: string | null;
+}
+
+/**
+ * Inserts one notification per recipient, skipping users who already have this event (UNIQUE user_id,
+ * event_key). Must run under the system scope (only it may insert). With `email`, recipients with an address
+ * get the row marked PENDING for the mailer. Returns only the rows created now.
+ */
+export async function insertNotifications(sql: Sql, req: NotificationRequest, opts: { email: boolean }): Promise<CreatedNotification[]> {
+  const r = req.recipients;
+  const rows = await sql(
+    `INSERT INTO notification (province_id, user_id, centre_id, kind, title_vi, body_vi, link, event_key, email_to, email_status)
+     SELECT u.province_id, u.id, $4, $5, $6, $7, $8, $9,
+            CASE WHEN $10::boolean AND u.email IS NOT NULL THEN u.email END,
+            CASE WHEN $10::boolean AND u.email IS NOT NULL THEN 'PENDING' ELSE 'NONE' END
+     FROM app_user u
+     WHERE u.active AND u.province_id = $1 AND (
+       u.id = ANY($2::uuid[])
+       OR (u.role = ANY($3::text[]) AND (
+         (u.role IN ('CENTRE_DIRECTOR','CENTRE_STAFF') AND u.centre_id = $11::uuid)
+         OR (u.role = 'SUPERVISOR' AND $11::uuid IS NOT NULL AND EXISTS (
+               SELECT 1 FROM centre c JOIN administrative_unit a ON a.id = u.unit_id
+               WHERE c.id = $11::uuid AND (c.unit_path LIKE a.path || '%' OR c.supervising_unit_path LIKE a.path || '%')))
+         OR u.role NOT IN ('CENTRE_DIRECTOR','CENTRE_STAFF','SUPERVISOR'))))
+     ON CONFLICT (user_id, event_key) DO NOTHING
+     RETURNING id, user_id AS "userId", email_to AS "emailTo"`,
+    [
+      req.provinceId, [...(r.userIds ?? [])], [...(r.roles ?? [])], req.centreId ?? r.centreId ?? null, req.kind, req.titleVi, req.bodyVi,
+      req.link ?? null, req.eventKey, opts.email, r.centreId ?? null,
+    ],
+  );
+  return rows as CreatedNotification[];
+}

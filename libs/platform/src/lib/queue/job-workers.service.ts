@@ -1,0 +1,127 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { QUEUE_CONFIG } from './queue.tokens';
+import type { QueueConfig } from './queue-config';
+import { JobQueues } from './job-queues.service';
+import { JOB_HANDLER, JobProcessor } from './job-handler';
+import { allQueueNames, defaultJobOptions, isJobName, JobName, QueueNames, SystemJobs } from './jobs';
+
+/**
+ * The consumer side: one BullMQ Worker per queue, dispatching each job by name to the @JobHandler
+ * providers of every loaded module. Workers are created here rather than with @nestjs/bullmq's @Processor
+ * so that whether they run is a runtime decision (RUN_WORKERS_IN_PROCESS), they can be stopped before the
+ * database closes, and handlers from any context share a queue.
+ */
+@Injectable()
+export class JobWorkers implements OnModuleInit {
+  private readonly logger = new Logger('JobWorkers');
+  private readonly handlers = new Map<JobName, JobProcessor[]>();
+  private workers: Worker[] = [];
+  private lastErrorLogAt = 0;
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+    private readonly queues: JobQueues,
+    @Inject(QUEUE_CONFIG) private readonly config: QueueConfig,
+  ) {}
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const target = wrapper.metatype;
+      if (!target || typeof target !== 'function' || !wrapper.instance) continue;
+      const name = this.reflector.get<JobName | undefined>(JOB_HANDLER, target);
+      if (!name) continue;
+      this.handlers.set(name, [...(this.handlers.get(name) ?? []), wrapper.instance as JobProcessor]);
+    }
+  }
+
+  handlerCount(name: JobName): number {
+    return this.handlers.get(name)?.length ?? 0;
+  }
+
+  start(): void {
+    if (this.workers.length) return;
+    const base = this.queues.queue(QueueNames.system).opts;
+    for (const queueName of allQueueNames) {
+      const worker = new Worker(queueName, (job) => this.dispatch(job), {
+        connection: workerConnection(this.config),
+        prefix: (base as { prefix?: string }).prefix,
+        concurrency: this.config.concurrency,
+      });
+      worker.on('error', (err) => this.logError(`worker ${queueName}: ${err.message}`));
+      worker.on('failed', (job, err) => {
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.logger.warn(`job ${job.id} (${job.name}) failed for good: ${err.message}`);
+      });
+      this.workers.push(worker);
+    }
+    // Not awaiting readiness: with the queue backend away at boot the process must still start (the API
+    // keeps serving, the outbox keeps rows); workers connect when the backend answers.
+  }
+
+  async registerSchedulers(): Promise<void> {
+    // Upsert: every worker registers the same scheduler id at boot; BullMQ keeps one.
+    await this.queues.queue(QueueNames.system).upsertJobScheduler(
+      SystemJobs.nightlyRebuild,
+      { pattern: this.config.nightlyRebuildCron, tz: 'Asia/Ho_Chi_Minh' },
+      {
+        name: SystemJobs.nightlyRebuild,
+        data: { scheduled: true, provinceId: null, centreId: null, requestedBy: null },
+        opts: defaultJobOptions(this.config),
+      },
+    );
+  }
+
+  /**
+   * Waits (up to 30 s) for the handlers that are running, then closes the workers. On Redis with force:
+   * BullMQ's graceful close hangs while Redis is unreachable, which would keep a SIGTERM'd process alive; a job
+   * whose completion was cut off is picked up again as stalled, and handlers are idempotent.
+   */
+  async stop(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    const deadline = Date.now() + 30_000;
+    while (this.running.size > 0 && Date.now() < deadline) await Promise.race([Promise.allSettled([...this.running]), sleep(500)]);
+    // Redis: force (see above). PostgreSQL: graceful, because BullMQ 6.7's forced close can leave a
+    // blocking wait's timer (up to an hour) behind, which keeps the process alive.
+    await Promise.all(workers.map((w) => w.close(this.config.backend === 'redis')));
+  }
+
+  private async dispatch(job: Job): Promise<unknown> {
+    if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job name ${job.name}`);
+    const handlers = this.handlers.get(job.name);
+    // Failed, not silently completed: once a handler exists the job can be retried from the dashboard.
+    if (!handlers?.length) throw new UnrecoverableError(`no handler registered for ${job.name}`);
+    const work = (async () => {
+      const results: unknown[] = [];
+      for (const h of handlers) results.push(await h.handle(job));
+      return results.length === 1 ? results[0] : results;
+    })();
+    this.running.add(work);
+    try {
+      return await work;
+    } finally {
+      this.running.delete(work);
+    }
+  }
+
+  private logError(message: string): void {
+    const now = Date.now();
+    if (now - this.lastErrorLogAt < 60_000) return;
+    this.lastErrorLogAt = now;
+    this.logger.warn(`${message} (further worker connection errors muted for 60 s)`);
+  }
+}
+
+/** Workers keep BullMQ's own retrying behaviour (offline queue on); only producers fail fast. */
+function workerConnection(config: QueueConfig): QueueConfig['connection'] {
+  if (config.backend !== 'redis') return config.connection;
+  const { enableOfflineQueue: _o, maxRetriesPerRequest: _m, ...rest } = config.connection as Record<string, unknown>;
+  return rest as QueueConfig['connection'];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,54 @@
+import { allJobNames, defaultJobOptions, isJobName, jobIdFor, queueOf, QueueNames } from './jobs';
+import { loadQueueConfig } from './queue-config';
+
+describe('job registry', () => {
+  it('routes every job name to a queue', () => {
+    for (const name of allJobNames) expect(Object.values(QueueNames)).toContain(queueOf(name));
+    expect(queueOf('system.ping')).toBe('system');
+    expect(queueOf('submission.accepted')).toBe('analytics');
+    expect(isJobName('submission.accepted')).toBe(true);
+    expect(isJobName('toString')).toBe(false);
+  });
+
+  it('builds deterministic job ids BullMQ accepts (no ":", never numeric)', () => {
+    const id = jobIdFor('submission.accepted', 'submission:5f0c:accepted:3');
+    expect(id).toBe(jobIdFor('submission.accepted', 'submission:5f0c:accepted:3'));
+    expect(id).not.toContain(':');
+    expect(jobIdFor('system.ping', '42')).toBe('system.ping~42');
+    expect(() => jobIdFor('system.ping', '')).toThrow();
+  });
+
+  it('sets retries with exponential backoff and bounded retention centrally', () => {
+    expect(defaultJobOptions({ attempts: 5, backoffMs: 5000 })).toMatchObject({
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: { count: 5000 },
+      removeOnFail: { count: 10000 },
+    });
+  });
+});
+
+describe('queue configuration', () => {
+  const db = 'postgres://postgres@127.0.0.1:5432/gdtx';
+
+  it('uses Redis when REDIS_URL is set, with workers in a separate process by default', () => {
+    const c = loadQueueConfig({ REDIS_URL: 'redis://:s3cret@10.0.0.5:6380/2', DATABASE_URL: db });
+    expect(c.backend).toBe('redis');
+    expect(c.connection).toMatchObject({ host: '10.0.0.5', port: 6380, password: 's3cret', db: 2, enableOfflineQueue: false });
+    expect(c.runWorkersInProcess).toBe(false);
+    expect(c.prefix).toBe('gdtx-gdtx');
+  });
+
+  it('falls back to the PostgreSQL backend (migrating its schema) with workers in-process', () => {
+    const c = loadQueueConfig({ DATABASE_URL: db, REDIS_URL: '' });
+    expect(c.backend).toBe('postgres');
+    expect(c.connection).toMatchObject({ connectionString: db, migrate: true });
+    expect(c.runWorkersInProcess).toBe(true);
+    expect(loadQueueConfig({ DATABASE_URL: db, RUN_WORKERS_IN_PROCESS: 'false' }).runWorkersInProcess).toBe(false);
+  });
+
+  it('rejects a configuration with neither Redis nor a database, and bad values', () => {
+    expect(() => loadQueueConfig({})).toThrow(/REDIS_URL or DATABASE_URL/);
+    expect(() => loadQueueConfig({ DATABASE_URL: db, JOB_ATTEMPTS: '0' })).toThrow();
+  });
+});

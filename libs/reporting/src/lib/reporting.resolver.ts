@@ -1,0 +1,151 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { CentreType } from '@gdtx/domain';
+import { CentreTypeEnum, Ctx, RequirePermission, requestLoader, TenantContext } from '@gdtx/platform';
+import { JsonScalar } from './json.scalar';
+import { ReportingService } from './reporting.service';
+import {
+  DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, SaveDraftResult, SaveSubmissionDraftInput,
+  Submission, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
+} from './reporting.types';
+
+@Resolver(() => ReportTemplate)
+export class ReportTemplateResolver {
+  constructor(private readonly reporting: ReportingService) {}
+
+  @Query(() => [ReportTemplate], { description: 'Biểu mẫu đang áp dụng (phiên bản mới nhất), lọc theo loại trung tâm' })
+  @RequirePermission('REPORT_READ')
+  reportTemplates(
+    @Ctx() ctx: TenantContext,
+    @Args('centreType', { nullable: true, type: () => CentreTypeEnum }) centreType?: CentreType,
+  ): Promise<ReportTemplate[]> {
+    return this.reporting.listTemplates(ctx, centreType);
+  }
+
+  @Query(() => ReportTemplate, { description: 'Một phiên bản biểu mẫu (mặc định: mới nhất)' })
+  @RequirePermission('REPORT_READ')
+  reportTemplate(
+    @Ctx() ctx: TenantContext,
+    @Args('code') code: string,
+    @Args('version', { nullable: true, type: () => Int }) version?: number,
+  ): Promise<ReportTemplate> {
+    return this.reporting.getTemplate(ctx, code, version);
+  }
+
+  @Mutation(() => ReportTemplate, { description: 'Sở ban hành phiên bản mới của biểu mẫu cho tỉnh (phiên bản cũ giữ nguyên)' })
+  @RequirePermission('TEMPLATE_MANAGE')
+  publishReportTemplate(
+    @Ctx() ctx: TenantContext,
+    @Args('definition', { type: () => JsonScalar, description: 'TemplateDefinition; số phiên bản do máy chủ cấp' }) definition: unknown,
+  ): Promise<ReportTemplate> {
+    return this.reporting.publishTemplate(ctx, definition);
+  }
+
+  @Query(() => [DueReport], { description: 'Các báo cáo trung tâm phải nộp (12 tháng qua và kỳ hiện tại), hạn nộp và tình trạng' })
+  @RequirePermission('REPORT_READ')
+  dueReports(@Ctx() ctx: TenantContext, @Args('centreId', { type: () => ID }) centreId: string): Promise<DueReport[]> {
+    return this.reporting.dueReports(ctx, centreId);
+  }
+
+  @Mutation(() => DeadlineExtension, { description: 'Gia hạn nộp báo cáo cho một trung tâm' })
+  @RequirePermission('EXTENSION_GRANT')
+  grantExtension(@Ctx() ctx: TenantContext, @Args('input') input: GrantExtensionInput): Promise<DeadlineExtension> {
+    return this.reporting.grantExtension(ctx, input);
+  }
+}
+
+@Resolver(() => Submission)
+export class SubmissionResolver {
+  constructor(private readonly reporting: ReportingService) {}
+
+  @Query(() => SubmissionConnection)
+  @RequirePermission('REPORT_READ')
+  submissions(
+    @Ctx() ctx: TenantContext,
+    @Args('filter', { nullable: true, type: () => SubmissionFilter }) filter?: SubmissionFilter,
+    @Args('first', { nullable: true, type: () => Int }) first?: number,
+    @Args('after', { nullable: true, type: () => String }) after?: string,
+  ) {
+    return this.reporting.listSubmissions(ctx, filter ?? {}, { first, after });
+  }
+
+  @Query(() => Submission)
+  @RequirePermission('REPORT_READ')
+  submission(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string): Promise<Submission> {
+    return this.reporting.getSubmission(ctx, id);
+  }
+
+  @Mutation(() => SaveDraftResult, { description: 'Lưu nháp (chỉ từ chối khi sai kiểu dữ liệu; lỗi quy tắc được lưu và trả về)' })
+  @RequirePermission('REPORT_DRAFT')
+  saveSubmissionDraft(@Ctx() ctx: TenantContext, @Args('input') input: SaveSubmissionDraftInput): Promise<SaveDraftResult> {
+    return this.reporting.saveDraft(ctx, input);
+  }
+
+  @Mutation(() => Submission, { description: 'Giám đốc nộp báo cáo (máy chủ kiểm tra lại toàn bộ)' })
+  @RequirePermission('REPORT_SUBMIT')
+  submitSubmission(
+    @Ctx() ctx: TenantContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<Submission> {
+    return this.reporting.submit(ctx, id, expectedVersion);
+  }
+
+  @Mutation(() => Submission, { description: 'Trả lại báo cáo kèm nhận xét chung và nhận xét từng chỉ tiêu' })
+  @RequirePermission('REPORT_REVIEW')
+  returnSubmission(
+    @Ctx() ctx: TenantContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('comment') comment: string,
+    @Args('fieldComments', { nullable: true, type: () => [FieldCommentInput] }) fieldComments?: FieldCommentInput[],
+    @Args('expectedVersion', { nullable: true, type: () => Int }) expectedVersion?: number,
+  ): Promise<Submission> {
+    return this.reporting.returnSubmission(ctx, id, comment, fieldComments ?? [], expectedVersion);
+  }
+
+  @Mutation(() => Submission, { description: 'Duyệt báo cáo' })
+  @RequirePermission('REPORT_REVIEW')
+  acceptSubmission(
+    @Ctx() ctx: TenantContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { nullable: true, type: () => Int }) expectedVersion?: number,
+  ): Promise<Submission> {
+    return this.reporting.accept(ctx, id, expectedVersion);
+  }
+
+  @Mutation(() => Submission, { description: 'Sở mở lại báo cáo đã duyệt (trả về trung tâm để điều chỉnh)' })
+  @RequirePermission('REPORT_REOPEN')
+  reopenSubmission(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<Submission> {
+    return this.reporting.reopen(ctx, id, reason);
+  }
+
+  @ResolveField(() => [SubmissionVersion], { description: 'Các lần nộp' })
+  versions(@Parent() s: Submission, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<SubmissionVersion[]> {
+    return requestLoader<string, SubmissionVersion[]>(req, 'submission.versions', async (ids) => {
+      const map = await this.reporting.versionsOf(ctx, ids);
+      return ids.map((id) => map.get(id) ?? []);
+    }).load(s.id);
+  }
+
+  @ResolveField(() => [SubmissionEvent], { description: 'Lịch sử xử lý' })
+  events(@Parent() s: Submission, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<SubmissionEvent[]> {
+    return requestLoader<string, SubmissionEvent[]>(req, 'submission.events', async (ids) => {
+      const map = await this.reporting.eventsOf(ctx, ids);
+      return ids.map((id) => map.get(id) ?? []);
+    }).load(s.id);
+  }
+
+  @ResolveField(() => [ValueChangeDto], { description: 'Chỉ tiêu thay đổi giữa hai lần nộp (bỏ trống toVersion: so với số liệu hiện tại)' })
+  diff(
+    @Parent() s: Submission,
+    @Ctx() ctx: TenantContext,
+    @Args('fromVersion', { type: () => Int }) fromVersion: number,
+    @Args('toVersion', { nullable: true, type: () => Int }) toVersion?: number,
+  ): Promise<ValueChangeDto[]> {
+    return this.reporting.diff(ctx, s.id, fromVersion, toVersion);
+  }
+
+  @ResolveField(() => [ValidationIssueDto], { description: 'Lỗi và cảnh báo của số liệu hiện tại' })
+  issues(@Parent() s: Submission, @Ctx() ctx: TenantContext): Promise<ValidationIssueDto[]> {
+    return this.reporting.issuesOf(ctx, s);
+  }
+}

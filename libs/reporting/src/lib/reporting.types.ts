@@ -1,0 +1,186 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Allow, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
+import { SubmissionStatuses } from '@gdtx/domain';
+import type { CentreType, FieldValue, PeriodType, Severity, SubmissionStatus, ValueMap } from '@gdtx/domain';
+import { CentreTypeEnum, Connection, PeriodTypeEnum, SubmissionStatusEnum } from '@gdtx/platform';
+import { DueReportStatuses, type DueReportStatus } from './expected-reports';
+import { JsonScalar } from './json.scalar';
+
+export const DueReportStatusEnum = Object.fromEntries(DueReportStatuses.map((v) => [v, v])) as Record<DueReportStatus, DueReportStatus>;
+registerEnumType(DueReportStatusEnum, {
+  name: 'DueReportStatus',
+  description: 'Tình trạng báo cáo phải nộp: NOT_STARTED chưa làm, DRAFT đang soạn, SUBMITTED đã nộp, RETURNED bị trả lại, ACCEPTED đã duyệt, OVERDUE quá hạn',
+});
+
+export const SubmissionActions = ['CREATED', 'SAVED', 'UPLOADED', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'REOPENED'] as const;
+export type SubmissionAction = (typeof SubmissionActions)[number];
+export const SubmissionActionEnum = Object.fromEntries(SubmissionActions.map((v) => [v, v])) as Record<SubmissionAction, SubmissionAction>;
+registerEnumType(SubmissionActionEnum, { name: 'SubmissionAction', description: 'Bước trong quy trình báo cáo' });
+
+const CODE = /^[A-Z][A-Z0-9_]*$/;
+
+@ObjectType({ description: 'Biểu mẫu báo cáo (một phiên bản đã ban hành)' })
+export class ReportTemplate {
+  @Field() code: string;
+  @Field(() => Int) version: number;
+  @Field() nameVi: string;
+  @Field() nameEn: string;
+  @Field(() => PeriodTypeEnum) periodType: PeriodType;
+  @Field(() => [CentreTypeEnum]) centreTypes: CentreType[];
+  @Field(() => Boolean, { description: 'Biểu mẫu dùng chung toàn quốc (không riêng tỉnh)' }) national: boolean;
+  @Field(() => String, { nullable: true }) publishedAt: string | null;
+  @Field(() => JsonScalar, { description: 'Định nghĩa đầy đủ (TemplateDefinition của @gdtx/domain): mục, trường, lưới, quy tắc, hạn nộp' })
+  definition: unknown;
+}
+
+@ObjectType({ description: 'Một báo cáo trung tâm phải nộp, kèm hạn nộp và tình trạng' })
+export class DueReport {
+  @Field(() => ID) centreId: string;
+  @Field() templateCode: string;
+  @Field(() => Int) templateVersion: number;
+  @Field() templateNameVi: string;
+  @Field() templateNameEn: string;
+  @Field() periodCode: string;
+  @Field(() => PeriodTypeEnum) periodType: PeriodType;
+  @Field() periodLabelVi: string;
+  @Field() periodLabelEn: string;
+  @Field() periodStart: string;
+  @Field() periodEnd: string;
+  @Field({ description: 'Hạn nộp (đã tính gia hạn nếu có)' }) dueDate: string;
+  @Field({ description: 'Hạn nộp theo quy định của biểu mẫu' }) regularDueDate: string;
+  @Field(() => Boolean) extended: boolean;
+  @Field(() => DueReportStatusEnum) status: DueReportStatus;
+  @Field(() => Int, { description: 'Số ngày còn lại đến hạn; âm khi đã quá hạn' }) daysLeft: number;
+  @Field(() => Int, { nullable: true, description: 'Số ngày nộp muộn của lần nộp đầu tiên' }) daysLate: number | null;
+  @Field(() => ID, { nullable: true }) submissionId: string | null;
+  @Field(() => Int, { nullable: true }) submissionVersion: number | null;
+}
+
+@ObjectType({ description: 'Lỗi hoặc cảnh báo kiểm tra số liệu' })
+export class ValidationIssueDto {
+  @Field() ruleCode: string;
+  @Field(() => String, { description: 'error | warning' }) severity: Severity;
+  @Field(() => [String], { description: 'Mã chỉ tiêu liên quan' }) fields: string[];
+  @Field() messageVi: string;
+  @Field() messageEn: string;
+  @Field(() => Boolean, { description: 'Cảnh báo có thể giải trình' }) explainable: boolean;
+}
+
+@ObjectType()
+export class FieldComment {
+  @Field({ description: 'Mã chỉ tiêu' }) field: string;
+  @Field() comment: string;
+}
+
+@ObjectType({ description: 'Một bước trong lịch sử báo cáo' })
+export class SubmissionEvent {
+  @Field(() => ID) id: string;
+  @Field(() => SubmissionActionEnum) action: SubmissionAction;
+  @Field(() => SubmissionStatusEnum, { nullable: true }) fromStatus: SubmissionStatus | null;
+  @Field(() => SubmissionStatusEnum) toStatus: SubmissionStatus;
+  @Field(() => Int, { description: 'Phiên bản báo cáo sau bước này' }) submissionVersion: number;
+  @Field(() => ID, { nullable: true }) actorId: string | null;
+  @Field(() => String, { nullable: true }) actorName: string | null;
+  @Field(() => String, { nullable: true }) comment: string | null;
+  @Field(() => [FieldComment]) fieldComments: FieldComment[];
+  @Field() at: string;
+}
+
+@ObjectType({ description: 'Một lần nộp (số liệu được giữ nguyên vĩnh viễn)' })
+export class SubmissionVersion {
+  @Field(() => Int, { description: 'Lần nộp thứ' }) number: number;
+  @Field(() => Int) templateVersion: number;
+  @Field(() => JsonScalar) values: ValueMap;
+  @Field(() => JsonScalar) explanations: Record<string, string>;
+  @Field(() => ID, { nullable: true }) submittedBy: string | null;
+  @Field() submittedAt: string;
+}
+
+@ObjectType({ description: 'Một chỉ tiêu thay đổi giữa hai phiên bản' })
+export class ValueChangeDto {
+  @Field() key: string;
+  @Field() labelVi: string;
+  @Field() labelEn: string;
+  @Field(() => JsonScalar, { nullable: true }) from: FieldValue;
+  @Field(() => JsonScalar, { nullable: true }) to: FieldValue;
+}
+
+@ObjectType({ description: 'Báo cáo của một trung tâm cho một biểu mẫu và một kỳ' })
+export class Submission {
+  @Field(() => ID) id: string;
+  @Field(() => ID) centreId: string;
+  @Field() centreCode: string;
+  @Field() centreName: string;
+  @Field() templateCode: string;
+  @Field(() => Int) templateVersion: number;
+  @Field() periodCode: string;
+  @Field() periodLabelVi: string;
+  @Field(() => SubmissionStatusEnum) status: SubmissionStatus;
+  @Field(() => JsonScalar) values: ValueMap;
+  @Field(() => JsonScalar, { description: 'Giải trình cảnh báo theo mã quy tắc' }) explanations: Record<string, string>;
+  @Field(() => Int, { description: 'Phiên bản (khóa lạc quan): gửi lại trong expectedVersion' }) version: number;
+  @Field() dueDate: string;
+  @Field() createdAt: string;
+  @Field() updatedAt: string;
+  @Field(() => String, { nullable: true }) submittedAt: string | null;
+  @Field(() => String, { nullable: true }) acceptedAt: string | null;
+  provinceId: string;
+}
+
+@ObjectType()
+export class SubmissionConnection extends Connection(Submission, 'Submission') {}
+
+@ObjectType({ description: 'Kết quả lưu nháp: báo cáo đã lưu và các lỗi/cảnh báo hiện có' })
+export class SaveDraftResult {
+  @Field(() => Submission) submission: Submission;
+  @Field(() => [ValidationIssueDto]) issues: ValidationIssueDto[];
+  @Field(() => Boolean, { description: 'false khi số liệu không đổi (không tăng phiên bản)' }) changed: boolean;
+}
+
+@ObjectType({ description: 'Gia hạn nộp báo cáo cho một trung tâm' })
+export class DeadlineExtension {
+  @Field(() => ID) id: string;
+  @Field(() => ID) centreId: string;
+  @Field() templateCode: string;
+  @Field() periodCode: string;
+  @Field() dueDate: string;
+  @Field() reason: string;
+  @Field(() => ID, { nullable: true }) grantedBy: string | null;
+  @Field() grantedAt: string;
+}
+
+@InputType()
+export class SubmissionFilter {
+  @Field({ nullable: true }) @IsOptional() @Matches(CODE) templateCode?: string;
+  @Field({ nullable: true, description: 'Mã kỳ báo cáo, ví dụ 2024-Q3, 2024-2025-S1' }) @IsOptional() @IsString() @MaxLength(20) periodId?: string;
+  @Field(() => SubmissionStatusEnum, { nullable: true }) @IsOptional() @IsIn(SubmissionStatuses) status?: SubmissionStatus;
+  @Field(() => ID, { nullable: true, description: 'Các trung tâm thuộc cây đơn vị này' }) @IsOptional() @IsUUID() unitId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() centreId?: string;
+}
+
+@InputType()
+export class SaveSubmissionDraftInput {
+  @Field(() => ID) @IsUUID() centreId: string;
+  @Field() @Matches(CODE) @MaxLength(64) templateCode: string;
+  @Field() @IsString() @MaxLength(20) periodCode: string;
+  // @Allow: the global pipe whitelists decorated properties; the shape is checked by the service (normalizeValues).
+  @Field(() => JsonScalar, { description: 'Số liệu {mã chỉ tiêu: giá trị}' }) @Allow() values: unknown;
+  @Field(() => JsonScalar, { nullable: true, description: 'Giải trình {mã quy tắc: nội dung}' }) @Allow() explanations?: unknown;
+  @Field(() => Int, { nullable: true, description: 'Phiên bản đang sửa; bỏ trống khi tạo mới' }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;
+}
+
+@InputType()
+export class FieldCommentInput {
+  @Field() @IsString() @Length(1, 200) field: string;
+  @Field() @IsString() @Length(1, 2000) comment: string;
+}
+
+@InputType()
+export class GrantExtensionInput {
+  @Field(() => ID) @IsUUID() centreId: string;
+  @Field() @Matches(CODE) templateCode: string;
+  @Field() @IsString() @MaxLength(20) periodCode: string;
+  @Field({ description: 'Hạn nộp mới (YYYY-MM-DD)' }) @IsDateString({ strict: true }) dueDate: string;
+  @Field() @IsString() @Length(1, 2000) reason: string;
+}
+
