@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { demoReform2025Plan } from '../src/seed/seed-reform';
 import { bootApi, errorCode, TestApi } from './harness';
 
 // Issue 5 (literacy part): recognition of communes, districts and the province from the seeded XMC reports,
@@ -270,17 +271,7 @@ describe('literacy (e2e)', () => {
   describe('the 2025 reform applied to the demo province', () => {
     const APPLY = `mutation($i: ApplyReorganisationInput!) { applyReorganisation(input: $i) {
       districtsDissolved communesCreated communesMerged communesReparented centresMoved tthtcdDissolved } }`;
-    const input = () => ({
-      code: 'NQ-1686-2025-TOAN-TINH',
-      name: 'Bỏ cấp huyện, sắp xếp đơn vị hành chính cấp xã tỉnh Thanh Hóa (1/7/2025)',
-      effectiveDate: '2025-07-01',
-      legalBasis: 'Luật Tổ chức chính quyền địa phương 2025; Nghị quyết 1686/NQ-UBTVQH15',
-      dissolveDistricts: true,
-      mergedCommunes: [
-        { code: 'TH-X-XUANLAP', name: 'Xã Xuân Lập', predecessorIds: [unit['Xã Xuân Tín'], unit['Xã Thọ Lập']] },
-        { code: 'TH-X-THANHLAM', name: 'Xã Thành Lâm', predecessorIds: [unit['Xã Lũng Niêm'], unit['Xã Thành Sơn']] },
-      ],
-    });
+    const input = () => demoReform2025Plan((name) => unit[name]);
     let before: Status;
 
     beforeAll(async () => {

@@ -9,7 +9,8 @@ import { NotifyModule } from '@gdtx/notify';
 /**
  * The worker: a NestJS application context without HTTP. It runs the outbox relay, the BullMQ processors
  * (every @JobHandler of the imported modules) and the job schedulers, plus a heartbeat that proves it can
- * reach the database. Contexts with job handlers (analytics, compliance…) add their module here.
+ * reach the database. Every context with @JobHandler providers is imported here (its plain module, not
+ * its GraphQL *ApiModule), or its jobs would fail with "no handler registered" when workers run here.
  */
 @Module({ imports: [ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true }), AnalyticsModule, ComplianceModule, NotifyModule] })
 class WorkerModule {}

@@ -178,7 +178,7 @@ export class OutboxRelay {
     const delay = Math.min(250 * 2 ** Math.min(this.consecutiveFailures, 20), this.config.outboxMaxBackoffMs);
     if (this.outageSince === null) {
       this.outageSince = Date.now();
-      this.logger.warn(`outbox relay cannot reach the queue (${error}); rows are kept and retried with backoff`);
+      this.logger.warn(`outbox relay pass failed (${error}); unsent rows are kept and retried with backoff`);
     } else if (this.consecutiveFailures % 20 === 0) {
       this.logger.warn(`outbox relay still failing after ${this.consecutiveFailures} passes: ${error}`);
     }
