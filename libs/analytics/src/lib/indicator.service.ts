@@ -32,6 +32,8 @@ interface AggRow {
 
 interface Scope {
   prefix: string;
+  /** Explicit too (RLS applies anyway): RLS's OR-ed predicate cannot drive an index, this can. */
+  provinceId: string | null;
   centreType?: CentreType;
 }
 
@@ -54,7 +56,7 @@ export class IndicatorService {
     return this.db.run(ctx, async (em) => {
       const defs = await this.loadDefinitions(em, q.codes);
       const periods = await this.resolvePeriods(em, q);
-      const scope: Scope = { prefix: await this.prefixFor(em, ctx, q.unitId), centreType: q.centreType };
+      const scope: Scope = { prefix: await this.prefixFor(em, ctx, q.unitId), provinceId: ctx.provinceId, centreType: q.centreType };
       const out = await this.evaluateAll(em, defs, periods, scope, groupBy);
       await this.attachNames(em, out);
       return out;
@@ -66,7 +68,7 @@ export class IndicatorService {
     return this.db.run(ctx, async (em) => {
       const defs = await this.loadDefinitions(em, codes);
       const previous = await this.previousPeriodCode(em, periodCode);
-      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null) };
+      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId };
       const values = await this.evaluateAll(em, defs, previous ? [periodCode, previous] : [periodCode], scope, ['PERIOD']);
       return defs.map((def) => {
         const pick = (p: string) => values.find((v) => v.code === def.code && v.periodCode === p) ?? emptyValue(def, p);
@@ -155,6 +157,7 @@ export class IndicatorService {
     const params: unknown[] = [templates, keys, periods, scope.prefix, years];
     const cols = groupBy.map((g) => dimSql(g));
     let where = `year = ANY($5::int[]) AND template_code = ANY($1) AND value_key = ANY($2) AND period_code = ANY($3) AND unit_path LIKE $4 || '%'`;
+    if (scope.provinceId) where += ` AND province_id = $${params.push(scope.provinceId)}`;
     if (scope.centreType) where += ` AND centre_type = $${params.push(scope.centreType)}`;
     const select = [...cols, 'template_code', 'value_key'].join(', ');
     return em.query(
@@ -184,7 +187,8 @@ export class IndicatorService {
     if (q.periodFrom && q.periodTo) {
       const from = safePeriod(q.periodFrom);
       const to = safePeriod(q.periodTo);
-      const rows = await em.query(`SELECT code FROM reporting_period WHERE start_date >= $1 AND end_date <= $2 ORDER BY start_date`, [from.start, to.end]);
+      // A range is a run of periods of one type: the type of periodFrom (2016-2017 → school years, 2024-Q1 → quarters).
+      const rows = await em.query(`SELECT code FROM reporting_period WHERE type = $3 AND start_date >= $1 AND end_date <= $2 ORDER BY start_date`, [from.start, to.end, from.type]);
       return rows.map((r: { code: string }) => r.code);
     }
     throw Errors.badInput('Cần chọn một kỳ (periodCode) hoặc khoảng kỳ (periodFrom, periodTo)', 'periodCode or periodFrom+periodTo is required', { field: 'periodCode' });

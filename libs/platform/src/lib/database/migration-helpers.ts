@@ -24,12 +24,19 @@ export async function enableRls(qr: QueryRunner, table: string): Promise<void> {
  * The standard policy pair for a table whose rows belong to a centre: read what the scope may see,
  * write only inside the scope (WITH CHECK), so a row can never be moved into another tenant.
  */
+/**
+ * Who may see a row of a centre — the body of app_can_see_centre(province_id, centre_id), written inline so
+ * the planner can short-circuit it (a function with a sub-SELECT is never inlined: one call per row). The
+ * unit-scope lookup into centre is itself filtered by centre's policy, so the subtree rule lives in one place.
+ */
+export const CENTRE_SCOPE_PREDICATE = `app_scope() = 'system' OR (province_id = app_province_id() AND (
+  app_scope() = 'province'
+  OR (app_scope() = 'centre' AND centre_id = app_centre_id())
+  OR (app_scope() = 'unit' AND EXISTS (SELECT 1 FROM centre scope_c WHERE scope_c.id = centre_id))))`;
+
 export async function centreOwnedPolicies(qr: QueryRunner, table: string): Promise<void> {
   await enableRls(qr, table);
-  await qr.query(
-    `CREATE POLICY ${table}_tenant ON ${table} USING (app_can_see_centre(province_id, centre_id))
-     WITH CHECK (app_can_see_centre(province_id, centre_id))`,
-  );
+  await qr.query(`CREATE POLICY ${table}_tenant ON ${table} USING (${CENTRE_SCOPE_PREDICATE}) WITH CHECK (${CENTRE_SCOPE_PREDICATE})`);
 }
 
 /** Rows that belong to a province as a whole (units, templates, parameters): readable in the province. */
