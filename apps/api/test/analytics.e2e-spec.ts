@@ -41,6 +41,19 @@ describe('analytics (e2e)', () => {
     expect(qual.value).toBeCloseTo((28 / 36) * 100, 3);
   });
 
+  it('target achievement compares an actual with the target set in the previous period (S0: >350 joint-training learners)', async () => {
+    const token = await api.login('gd.gdtx');
+    const { rows } = await owner.query(
+      `SELECT ("values"->>'joint_long_term_intake')::int AS actual FROM submission s JOIN centre c ON c.id = s.centre_id
+       WHERE c.code = 'TH-GDTX' AND s.template_code = 'GDTX_SCHOOL_YEAR' AND s.period_code = '2021-2022' AND s.status = 'ACCEPTED'`,
+    );
+    expect(rows).toHaveLength(1);
+    const [v] = await iv(token, { codes: ['TARGET_ACHIEVEMENT_JOINT'], periodCode: '2021-2022' });
+    expect(v.denominator).toBe(350); // the 2021-22 target written in the 2020-21 report (seed 000)
+    expect(v.numerator).toBe(rows[0].actual);
+    expect(v.value).toBeCloseTo((rows[0].actual / 350) * 100, 3);
+  });
+
   it('isolation: a centre, a supervisor of another area and another province see none of those facts', async () => {
     for (const user of ['gd.hoasen', 'phong.thoxuan', 'bn.quantri']) {
       const token = await api.login(user);
@@ -48,8 +61,6 @@ describe('analytics (e2e)', () => {
       expect(rows.map((r) => r.centreName)).not.toContain('Trung tâm Giáo dục thường xuyên tỉnh Thanh Hóa');
       const total = await iv(token, { codes: ['EXAM_CANDIDATES'], periodCode: '2020-2021' });
       const candidates = total[0]?.numerator ?? 0;
-      const { rows: inScope } = await owner.query(`SELECT 1`);
-      void inScope;
       expect(candidates).toBeLessThan(2279);
     }
     const director = await api.login('gd.gdtx');
