@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { findShippedTemplate, indexTemplate, validateValues } from '@gdtx/domain';
 import type { TemplateDefinition, ValueMap } from '@gdtx/domain';
 import { prepareDatabase, ensureDatabase } from '../db-setup';
+import { LICENCE_STATUS_COUNTS } from '@gdtx/analytics';
 
 const ADMIN_URL = process.env['BENCH_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = process.env['BENCH_DB'] ?? 'gdtx_bench';
@@ -218,7 +219,7 @@ async function main() {
   const overviewSql = async () => {
     await raw.query(`SELECT type, count(*) FROM centre GROUP BY 1`);
     await raw.query(`SELECT status, count(*) FROM centre GROUP BY 1`);
-    await raw.query(`WITH req AS (SELECT c.id, r.kind FROM centre c JOIN licence_requirement r ON r.centre_type = c.type), cur AS (SELECT req.id, req.kind, max(coalesce(l.valid_to, 'infinity'::date)) FILTER (WHERE l.state = 'IN_FORCE') AS until FROM req LEFT JOIN licence_record l ON l.centre_id = req.id AND l.kind = req.kind GROUP BY 1, 2) SELECT bool_or(until IS NULL), count(*) FROM cur GROUP BY id`);
+    await raw.query(LICENCE_STATUS_COUNTS);
     await raw.query(`SELECT status, count(*) FROM submission WHERE period_code = '2024-2025' GROUP BY 1`);
     await raw.query(`SELECT template_code, value_key, period_code, sum(value), count(DISTINCT centre_id), max(computed_at) FROM fact_value
       WHERE year = ANY($3::int[]) AND province_id = $5 AND value_key = ANY($4) AND period_code = ANY($1) AND unit_path LIKE $2 || '%' GROUP BY 1,2,3`, [['2024-2025', '2023-2024'], prefix, [2024, 2025], overviewKeys, provinceId]);

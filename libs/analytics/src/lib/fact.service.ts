@@ -7,25 +7,37 @@ import { assertUuid, TenantContext, TenantDb } from '@gdtx/platform';
  * full rebuild — use the same SELECT, so the nightly rebuild produces exactly the rows the increments left.
  * Idempotent: a refresh deletes the submission's rows and re-inserts what its current state implies.
  */
-const FACT_SELECT = `
-  SELECT extract(year FROM p.end_date)::int AS year, s.province_id, s.centre_id, s.id, c.type, c.ownership,
-         coalesce(up.path, c.unit_path),
-         s.template_code, s.period_code, p.type, p.start_date, p.end_date,
-         CASE WHEN extract(month FROM p.start_date) >= 9
-              THEN extract(year FROM p.start_date)::int || '-' || (extract(year FROM p.start_date)::int + 1)
-              ELSE (extract(year FROM p.start_date)::int - 1) || '-' || extract(year FROM p.start_date)::int END,
-         kv.key, (kv.value #>> '{}')::numeric, $1::timestamptz
-  FROM submission s
-  JOIN centre c ON c.id = s.centre_id
-  JOIN reporting_period p ON p.code = s.period_code
-  -- The centre's unit as of the period's end (history survives reorganisations); once per submission.
-  LEFT JOIN LATERAL (
-    SELECT u.path FROM centre_unit_history h JOIN administrative_unit u ON u.id = h.admin_unit_id
-    WHERE h.centre_id = c.id AND h.valid_from <= p.end_date AND (h.valid_to IS NULL OR h.valid_to >= p.end_date)
-    ORDER BY h.valid_from DESC LIMIT 1
-  ) up ON true
-  CROSS JOIN LATERAL jsonb_each(s."values") kv
-  WHERE s.status = 'ACCEPTED' AND jsonb_typeof(kv.value) = 'number'`;
+/**
+ * The per-submission attributes are computed once per submission (a MATERIALIZED CTE), not once per value:
+ * the school year string and the unit path as of the period's end would otherwise be rebuilt for every one of
+ * millions of rows. `filter` narrows the submissions (one submission, or one province).
+ */
+function factSelect(filter: string): string {
+  return `
+  WITH subs AS MATERIALIZED (
+    SELECT extract(year FROM p.end_date)::int AS year, s.province_id, s.centre_id, s.id, c.type, c.ownership,
+           coalesce(up.path, c.unit_path) AS unit_path, s.template_code, s.period_code, p.type AS period_type,
+           p.start_date, p.end_date,
+           CASE WHEN extract(month FROM p.start_date) >= 9
+                THEN extract(year FROM p.start_date)::int || '-' || (extract(year FROM p.start_date)::int + 1)
+                ELSE (extract(year FROM p.start_date)::int - 1) || '-' || extract(year FROM p.start_date)::int END AS school_year,
+           s."values" AS vals
+    FROM submission s
+    JOIN centre c ON c.id = s.centre_id
+    JOIN reporting_period p ON p.code = s.period_code
+    -- The centre's unit as of the period's end (history survives reorganisations).
+    LEFT JOIN LATERAL (
+      SELECT u.path FROM centre_unit_history h JOIN administrative_unit u ON u.id = h.admin_unit_id
+      WHERE h.centre_id = c.id AND h.valid_from <= p.end_date AND (h.valid_to IS NULL OR h.valid_to >= p.end_date)
+      ORDER BY h.valid_from DESC LIMIT 1
+    ) up ON true
+    WHERE s.status = 'ACCEPTED' AND ${filter}
+  )
+  SELECT subs.year, subs.province_id, subs.centre_id, subs.id, subs.type, subs.ownership, subs.unit_path, subs.template_code,
+         subs.period_code, subs.period_type, subs.start_date, subs.end_date, subs.school_year, kv.key, kv.value::numeric, $1::timestamptz
+  FROM subs CROSS JOIN LATERAL jsonb_each(subs.vals) kv
+  WHERE jsonb_typeof(kv.value) = 'number'`;
+}
 
 const FACT_COLUMNS = `(year, province_id, centre_id, submission_id, centre_type, ownership, unit_path, template_code, period_code,
   period_type, period_start, period_end, school_year, value_key, value, computed_at)`;
@@ -41,7 +53,7 @@ export class FactService {
       // Serialise refreshes of the same submission (a retried job racing its original).
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [submissionId]);
       await em.query(`DELETE FROM fact_value WHERE submission_id = $1`, [submissionId]);
-      const inserted = await em.query(`INSERT INTO fact_value ${FACT_COLUMNS} ${FACT_SELECT} AND s.id = $2 RETURNING 1`, [new Date(), submissionId]);
+      const inserted = await em.query(`INSERT INTO fact_value ${FACT_COLUMNS} ${factSelect('s.id = $2')} RETURNING 1`, [new Date(), submissionId]);
       return inserted.length;
     });
   }
@@ -75,7 +87,7 @@ export class FactService {
 export async function rebuildProvinceFacts(query: (sql: string, params: unknown[]) => Promise<{ n: number }[]>, provinceId: string): Promise<number> {
   await query(`DELETE FROM fact_value WHERE province_id = $1`, [provinceId]);
   const [{ n }] = await query(
-    `WITH ins AS (INSERT INTO fact_value ${FACT_COLUMNS} ${FACT_SELECT} AND s.province_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM ins`,
+    `WITH ins AS (INSERT INTO fact_value ${FACT_COLUMNS} ${factSelect('s.province_id = $2')} RETURNING 1) SELECT count(*)::int AS n FROM ins`,
     [new Date(), provinceId],
   );
   return n;

@@ -3,6 +3,22 @@ import { TenantContext, TenantDb } from '@gdtx/platform';
 import { IndicatorService } from './indicator.service';
 import type { ProvinceOverview } from './overview.types';
 
+/**
+ * Licence status counts, set-based: in-force decisions are aggregated once per (centre, kind) and hash-joined
+ * to the requirements — the same rule as centre_licence_status(), which costs one call per centre.
+ */
+export const LICENCE_STATUS_COUNTS = `
+  WITH held AS (
+    SELECT centre_id, kind, max(coalesce(valid_to, 'infinity'::date)) AS until
+    FROM licence_record WHERE state = 'IN_FORCE' AND valid_from <= current_date GROUP BY 1, 2),
+  per_centre AS (
+    SELECT c.id, CASE WHEN bool_or(h.until IS NULL) THEN 'MISSING' WHEN bool_or(h.until < current_date) THEN 'EXPIRED'
+                      WHEN bool_or(h.until < current_date + 90) THEN 'EXPIRING' ELSE 'VALID' END AS status
+    FROM centre c JOIN licence_requirement r ON r.centre_type = c.type
+    LEFT JOIN held h ON h.centre_id = c.id AND h.kind = r.kind
+    GROUP BY c.id)
+  SELECT status AS key, count(*)::int AS count FROM per_centre GROUP BY 1 ORDER BY 1`;
+
 /** The Sở's landing dashboard: key totals and indicator values with their trend against the previous period. */
 @Injectable()
 export class OverviewService {
@@ -16,17 +32,7 @@ export class OverviewService {
       const byType = await em.query(`SELECT type AS key, count(*)::int AS count FROM centre GROUP BY 1 ORDER BY 1`);
       const byStatus = await em.query(`SELECT status AS key, count(*)::int AS count FROM centre GROUP BY 1 ORDER BY 1`);
       // Set-based licence status (the same rule as centre_licence_status(), which costs a call per centre).
-      const byLicence = await em.query(`
-        WITH req AS (SELECT c.id, r.kind FROM centre c JOIN licence_requirement r ON r.centre_type = c.type),
-        cur AS (
-          SELECT req.id, req.kind,
-                 max(coalesce(l.valid_to, 'infinity'::date)) FILTER (WHERE l.state = 'IN_FORCE' AND l.valid_from <= current_date) AS until
-          FROM req LEFT JOIN licence_record l ON l.centre_id = req.id AND l.kind = req.kind GROUP BY 1, 2),
-        per_centre AS (
-          SELECT id, CASE WHEN bool_or(until IS NULL) THEN 'MISSING' WHEN bool_or(until < current_date) THEN 'EXPIRED'
-                          WHEN bool_or(until < current_date + 90) THEN 'EXPIRING' ELSE 'VALID' END AS status
-          FROM cur GROUP BY id)
-        SELECT status AS key, count(*)::int AS count FROM per_centre GROUP BY 1 ORDER BY 1`);
+      const byLicence = await em.query(LICENCE_STATUS_COUNTS);
       const bySubmission = await em.query(`SELECT status AS key, count(*)::int AS count FROM submission WHERE period_code = $1 GROUP BY 1 ORDER BY 1`, [periodCode]);
       return { byType, byStatus, byLicence, bySubmission };
     });

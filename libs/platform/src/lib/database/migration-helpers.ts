@@ -29,10 +29,10 @@ export async function enableRls(qr: QueryRunner, table: string): Promise<void> {
  * the planner can short-circuit it (a function with a sub-SELECT is never inlined: one call per row). The
  * unit-scope lookup into centre is itself filtered by centre's policy, so the subtree rule lives in one place.
  */
-export const CENTRE_SCOPE_PREDICATE = `app_scope() = 'system' OR (province_id = app_province_id() AND (
-  app_scope() = 'province'
-  OR (app_scope() = 'centre' AND centre_id = app_centre_id())
-  OR (app_scope() = 'unit' AND EXISTS (SELECT 1 FROM centre scope_c WHERE scope_c.id = centre_id))))`;
+export const CENTRE_SCOPE_PREDICATE = `(SELECT app_scope()) = 'system' OR (province_id = (SELECT app_province_id()) AND (
+  (SELECT app_scope()) = 'province'
+  OR ((SELECT app_scope()) = 'centre' AND centre_id = (SELECT app_centre_id()))
+  OR ((SELECT app_scope()) = 'unit' AND EXISTS (SELECT 1 FROM centre scope_c WHERE scope_c.id = centre_id))))`;
 
 export async function centreOwnedPolicies(qr: QueryRunner, table: string): Promise<void> {
   await enableRls(qr, table);
