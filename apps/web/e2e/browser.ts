@@ -1,0 +1,79 @@
+// Browser-test helpers (architecture §8, tier "browser"): the real API with the built web app, driven in
+// headless Debian Chromium through playwright-core.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = join(__dirname, '../../../test-output/screenshots');
+export const DEMO_PASSWORD = 'Demo@2026';
+
+/** The screen size the product must work at (issue 6: 1366×768). */
+export const VIEWPORT = { width: 1366, height: 768 };
+
+export function assertWebBuilt(): void {
+  const index = join(__dirname, '../dist/index.html');
+  if (!existsSync(index)) throw new Error(`apps/web/dist is missing: run "npx vite build" in apps/web (npm test does it)`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh browser context (own storage: no session carried over from another test). */
+export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Saves test-output/screenshots/<name>.png; long report forms are taken at screen size (fullPage is slow there). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true });
+}
+
+/** axe-core on the current page; returns the serious and critical violations (the bar is: none). */
+export async function seriousA11yViolations(
+  page: Page,
+  include: string[] = [],
+): Promise<{ id: string; impact: string | null | undefined; help: string; targets: string[] }[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  // A long report form takes axe many seconds: screens already checked whole may be re-checked in part.
+  for (const selector of include) builder = builder.include(selector);
+  // Grid rows repeat the first row's markup exactly; checking the first row of each grid is enough.
+  builder = builder.exclude('.grid-table tbody tr:not(:first-child)');
+  const result = await builder.analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+}
+
+/** Leaves a picture of the page when a step fails (test-output/screenshots/failed-*.png). */
+export async function screenshotOnFailure(page: Page | undefined, name: string): Promise<void> {
+  if (!page || page.isClosed()) return;
+  await screenshot(page, `failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+}
+
+/** How many pixels the page is wider than the window (0: no horizontal scrolling at 1366×768). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+}

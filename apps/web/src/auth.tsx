@@ -1,0 +1,110 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useApolloClient } from '@apollo/client/react';
+import { hasPermission, type Permission, type Role } from '@gdtx/domain';
+import { LOGIN, ME, type UserInfo } from './gql/org';
+
+const LOGOUT_MUTATION = 'mutation Logout($refreshToken: String) { logout(refreshToken: $refreshToken) }';
+import { onSessionChange, readSession, sessionFromPayload, writeSession } from './session';
+
+interface AuthValue {
+  user: UserInfo | null;
+  /** True while the stored session is being checked with `me` on page load. */
+  restoring: boolean;
+  /** Set when the session ended on its own (refresh refused), to tell the user why they see the login page. */
+  expired: boolean;
+  /** Set after a deliberate sign-out: the next user must not be sent back to the previous user's page. */
+  signedOut: boolean;
+  login(username: string, password: string): Promise<UserInfo>;
+  logout(): Promise<void>;
+  can(permission: Permission): boolean;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const client = useApolloClient();
+  const [user, setUser] = useState<UserInfo | null>(null);
+  const [restoring, setRestoring] = useState(() => readSession() !== null);
+  const [expired, setExpired] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
+
+  useEffect(() => {
+    if (!readSession()) return;
+    client
+      .query({ query: ME, fetchPolicy: 'network-only' })
+      .then((r) => setUser(r.data?.me ?? null))
+      .catch(() => writeSession(null, 'expired'))
+      .finally(() => setRestoring(false));
+  }, [client]);
+
+  useEffect(
+    () =>
+      onSessionChange((session, reason) => {
+        if (session) return;
+        setUser(null);
+        if (reason === 'expired') setExpired(true);
+        if (reason === 'logout') setSignedOut(true);
+        void client.clearStore();
+      }),
+    [client],
+  );
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const result = await client.mutate({ mutation: LOGIN, variables: { input: { username, password } } });
+      const payload = result.data!.login;
+      writeSession(sessionFromPayload(payload), 'login');
+      setExpired(false);
+      setSignedOut(false);
+      await client.clearStore();
+      setUser(payload.user);
+      return payload.user;
+    },
+    [client],
+  );
+
+  const logout = useCallback(async () => {
+    const session = readSession();
+    // Forget the session locally first: signing out must not depend on the server answering.
+    writeSession(null, 'logout');
+    if (!session) return;
+    try {
+      // keepalive: the revocation still reaches the server when the page navigates away at once.
+      await fetch('/graphql', {
+        method: 'POST',
+        keepalive: true,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
+        body: JSON.stringify({ query: LOGOUT_MUTATION, variables: { refreshToken: session.refreshToken } }),
+      });
+    } catch {
+      // The server may be unreachable: the refresh token then simply expires.
+    }
+  }, []);
+
+  const value = useMemo<AuthValue>(
+    () => ({
+      user,
+      restoring,
+      expired,
+      signedOut,
+      login,
+      logout,
+      can: (permission) => (user ? user.permissions.includes(permission) || hasPermission(user.role as Role, permission) : false),
+    }),
+    [user, restoring, expired, signedOut, login, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+/** Where each role lands after signing in. */
+export function homePathOf(user: UserInfo): string {
+  if (user.scope === 'centre') return '/home';
+  if (user.scope === 'unit') return '/centres';
+  return '/dashboard';
+}

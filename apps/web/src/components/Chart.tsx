@@ -1,0 +1,79 @@
+import { Button } from 'antd';
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+import * as echarts from 'echarts/core';
+import { BarChart, PieChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsOption } from 'echarts';
+
+echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+
+export interface ChartDatum {
+  key: string;
+  label: string;
+  value: number;
+}
+
+/** Palette with enough contrast against white for bars and slices. */
+const PALETTE = ['#0b4f9c', '#2f8f46', '#c25400', '#8e2b8e', '#a8071a', '#006d75', '#614700', '#3f3f3f'];
+
+/** A labelled horizontal bar chart; clicking a bar drills down (e.g. to the filtered centre list). */
+export function BarChartCard({ data, ariaLabel, unit, onSelect, formatNumber, testId }: {
+  data: ChartDatum[];
+  ariaLabel: string;
+  unit: string;
+  onSelect?: (key: string) => void;
+  formatNumber: (n: number) => string;
+  testId?: string;
+}) {
+  const option: EChartsOption = {
+    color: PALETTE,
+    // No animation: numbers appear at once (and screenshots are never taken mid-animation).
+    animation: false,
+    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'item', valueFormatter: (v) => `${formatNumber(Number(v))} ${unit}` },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v), color: '#3f3f3f' } },
+    yAxis: { type: 'category', inverse: true, data: data.map((d) => d.label), axisLabel: { color: '#1f1f1f', width: 190, overflow: 'truncate' } },
+    series: [{
+      type: 'bar',
+      data: data.map((d, i) => ({ value: d.value, itemStyle: { color: PALETTE[i % PALETTE.length] } })),
+      label: { show: true, position: 'right', color: '#1f1f1f', formatter: (p) => formatNumber(Number(p.value)) },
+      cursor: onSelect ? 'pointer' : 'default',
+    }],
+  };
+  return (
+    <div data-testid={testId}>
+      {/* The same numbers as a table for screen readers (the canvas is only a picture). */}
+      <div className="sr-only"><table>
+        <caption>{ariaLabel}</caption>
+        <tbody>
+          {data.map((d) => (
+            <tr key={d.key} data-key={d.key}>
+              <th scope="row">{d.label}</th>
+              <td data-value={d.value}>{formatNumber(d.value)} {unit}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table></div>
+      <div aria-hidden="true">
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        style={{ height: Math.max(160, data.length * 36 + 24), width: '100%' }}
+        notMerge
+        onEvents={onSelect ? { click: (p: { dataIndex: number }) => onSelect(data[p.dataIndex].key) } : undefined}
+      />
+      </div>
+      {onSelect && (
+        // Drill-down for keyboard users (the canvas bars are mouse-only).
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0 4px' }}>
+          {data.map((d) => (
+            <Button key={d.key} type="link" size="small" style={{ paddingInline: 4 }} onClick={() => onSelect(d.key)}>
+              {d.label} ({formatNumber(d.value)})
+            </Button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Select, Space, Table, Typography } from 'antd';
+import { periodContaining, previousPeriod, vietnamDateOf } from '@gdtx/domain';
+import { PROVINCE_OVERVIEW, type IndicatorTrend } from '../gql/insights';
+import { useI18n } from '../i18n';
+import { EmptyState, Loading } from './States';
+
+/** School years and their semesters, newest first: the periods the Sở compares indicators over. */
+function recentPeriods(): string[] {
+  const codes: string[] = [];
+  let year = periodContaining('SCHOOL_YEAR', vietnamDateOf(new Date()));
+  for (let i = 0; i < 4; i++) {
+    codes.push(year.code, `${year.code}-S2`, `${year.code}-S1`);
+    year = previousPeriod(year);
+  }
+  return codes;
+}
+
+/** Indicator values of a period with their change against the previous one, each with when it was computed. */
+export function IndicatorPanel() {
+  const { t, pick, periodLabel, formatNumber, formatDateTime } = useI18n();
+  const periods = useMemo(recentPeriods, []);
+  // Default: the last complete school year (the current one has few accepted reports yet).
+  const [periodId, setPeriodId] = useState(periods[3]);
+  const { data, loading, error } = useQuery(PROVINCE_OVERVIEW, { variables: { periodId }, fetchPolicy: 'network-only' });
+  if (error) return <Alert type="info" showIcon title={t('dashboard.indicatorsPending')} />;
+  const show = (v: number | null | undefined, unit?: string) => (v === null || v === undefined ? '—' : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`);
+  return (
+    <>
+      <Space style={{ marginBottom: 8 }}>
+        <label htmlFor="indicator-period">{t('indicators.period')}:</label>
+        <Select id="indicator-period" value={periodId} onChange={setPeriodId} style={{ width: 280 }} options={periods.map((p) => ({ value: p, label: periodLabel(p) }))} />
+      </Space>
+      {loading && !data ? (
+        <Loading />
+      ) : (
+        <>
+          {data && <Typography.Paragraph type="secondary">{t('dashboard.computedAt', { time: formatDateTime(data.provinceOverview.computedAt) })}</Typography.Paragraph>}
+          <Table<IndicatorTrend>
+            rowKey={(r) => r.current.code}
+            size="small"
+            pagination={false}
+            dataSource={data?.provinceOverview.indicators ?? []}
+            locale={{ emptyText: <EmptyState text={t('indicators.empty')} /> }}
+            scroll={{ x: 640 }}
+            data-testid="indicator-table"
+            columns={[
+              { title: t('form.field'), key: 'name', render: (_, r) => pick(r.current.nameVi, r.current.nameEn) },
+              { title: t('indicators.value'), key: 'value', width: 120, render: (_, r) => show(r.current.value, r.current.unit) },
+              { title: t('indicators.previous'), key: 'previous', width: 120, render: (_, r) => show(r.previous?.value, r.current.unit) },
+              {
+                title: t('indicators.change'), key: 'change', width: 100,
+                render: (_, r) => (r.change === null ? '—' : <span style={{ color: r.change < 0 ? '#a8071a' : '#135200' }}>{r.change > 0 ? '+' : ''}{formatNumber(r.change)}</span>),
+              },
+              { title: t('indicators.centres'), key: 'centres', width: 100, render: (_, r) => formatNumber(r.current.centreCount) },
+              { title: t('indicators.computedAt'), key: 'computed', width: 150, render: (_, r) => formatDateTime(r.current.computedAt) },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}

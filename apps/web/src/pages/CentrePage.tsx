@@ -1,0 +1,87 @@
+import { useParams } from 'react-router-dom';
+import { useQuery } from '@apollo/client/react';
+import { Card, Descriptions, Space, Table, Typography } from 'antd';
+import { CENTRE, type LicenceRecord } from '../gql/org';
+import { errorCodeOf } from '../errors';
+import { useI18n, type MessageKey } from '../i18n';
+import { CentreNotFound, CentreStatusTag, EmptyState, ErrorState, LicenceTag, Loading } from '../components/States';
+import { SubmissionsTable } from '../components/SubmissionsTable';
+import { CentreComplianceCard } from '../components/Insights';
+
+/** A centre: details, licence history, status history and its reports. */
+export function CentrePage() {
+  const { id = '' } = useParams();
+  const { t, centreTypeLabel, formatDate } = useI18n();
+  const { data, loading, error, refetch } = useQuery(CENTRE, { variables: { id } });
+
+  if (error) {
+    // The API answers NOT_FOUND for a centre outside the user's scope as for a missing one (no existence leak).
+    const code = errorCodeOf(error);
+    if (code === 'NOT_FOUND' || code === 'FORBIDDEN' || code === 'BAD_USER_INPUT') return <CentreNotFound />;
+    return <ErrorState error={error} onRetry={() => void refetch()} />;
+  }
+  if (loading && !data) return <Loading />;
+  const centre = data!.centre;
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={1} className="page-title" style={{ fontSize: 24, marginBottom: 4 }} data-testid="centre-name">{centre.name}</Typography.Title>
+        <Space wrap>
+          <CentreStatusTag status={centre.status} />
+          <LicenceTag status={centre.licenceStatus} />
+        </Space>
+      </div>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.info')}</h2>}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions.Item label={t('centre.code')}>{centre.code}</Descriptions.Item>
+          <Descriptions.Item label={t('centre.type')}>{centreTypeLabel(centre.type)}</Descriptions.Item>
+          <Descriptions.Item label={t('centre.ownership')}>{t(`centre.${centre.ownership}` as MessageKey)}</Descriptions.Item>
+          <Descriptions.Item label={t('centre.unit')}>{centre.adminUnit?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('centre.status')}>
+            <CentreStatusTag status={centre.status} /> {t('centre.statusSince')} {formatDate(centre.statusSince)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('centre.licenceStatus')}><LicenceTag status={centre.licenceStatus} /></Descriptions.Item>
+          <Descriptions.Item label={t('centre.establishedOn')}>{formatDate(centre.establishedOn)}</Descriptions.Item>
+          <Descriptions.Item label={t('centre.address')}>{centre.address ?? '—'}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <CentreComplianceCard centreId={centre.id} />
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.licences')}</h2>}>
+        <Table<LicenceRecord>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={centre.licences}
+          locale={{ emptyText: <EmptyState text={t('centre.noLicences')} /> }}
+          scroll={{ x: 800 }}
+          columns={[
+            { title: t('centre.kind'), dataIndex: 'kind', render: (v: string) => t(`licenceKind.${v}` as MessageKey) },
+            { title: t('centre.decisionNumber'), dataIndex: 'decisionNumber' },
+            { title: t('centre.decidedOn'), dataIndex: 'decidedOn', render: (v: string) => formatDate(v) },
+            { title: t('centre.issuer'), dataIndex: 'issuer' },
+            { title: t('centre.holder'), dataIndex: 'holderName', render: (v: string | null) => v ?? '—' },
+            { title: t('centre.validity'), key: 'validity', render: (_, l) => `${formatDate(l.validFrom)} – ${l.validTo ? formatDate(l.validTo) : '…'}` },
+          ]}
+        />
+      </Card>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.statusHistory')}</h2>}>
+        <Table
+          rowKey={(r) => `${r.status}-${r.validFrom}`}
+          size="small"
+          pagination={false}
+          dataSource={centre.statusHistory}
+          columns={[
+            { title: t('col.status'), dataIndex: 'status', render: (v: string) => <CentreStatusTag status={v} /> },
+            { title: t('centre.validity'), key: 'validity', render: (_, s) => `${formatDate(s.validFrom)} – ${s.validTo ? formatDate(s.validTo) : '…'}` },
+            { title: t('centre.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
+            { title: t('centre.decisionNumber'), dataIndex: 'decisionRef', render: (v: string | null) => v ?? '—' },
+          ]}
+        />
+      </Card>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.reports')}</h2>}>
+        <SubmissionsTable filter={{ centreId: centre.id }} />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,126 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { CentreStatuses, CentreTypes, type CentreStatus, type CentreType } from '@gdtx/domain';
+import { CENTRES, type CentreFilter, type CentreSummary, type LicenceStatus } from '../gql/org';
+import { useI18n } from '../i18n';
+import { CentreStatusTag, EmptyState, ErrorState, LicenceTag } from '../components/States';
+
+const PAGE_SIZE = 50;
+const LICENCE_STATUSES: LicenceStatus[] = ['VALID', 'EXPIRING', 'EXPIRED', 'MISSING'];
+
+/** Centres in the user's scope (the API limits a supervisor to their area), filters kept in the URL for drill-down. */
+export function CentresPage() {
+  const { t, centreTypeLabel, centreStatusLabel } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo<CentreFilter>(
+    () => ({
+      type: (params.get('type') as CentreType) || undefined,
+      status: (params.get('status') as CentreStatus) || undefined,
+      licenceStatus: (params.get('licenceStatus') as LicenceStatus) || undefined,
+      search: params.get('search') || undefined,
+    }),
+    [params],
+  );
+  const { data, loading, error, refetch, fetchMore } = useQuery(CENTRES, { variables: { filter, first: PAGE_SIZE } });
+  const setFilter = (name: keyof CentreFilter, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const centres = data?.centres;
+
+  return (
+    <>
+      <Typography.Title level={1} className="page-title" style={{ fontSize: 24 }}>{t('centres.title')}</Typography.Title>
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            aria-label={t('centres.search')}
+            placeholder={t('centres.search')}
+            allowClear
+            defaultValue={filter.search ?? ''}
+            onSearch={(v) => setFilter('search', v.trim() || undefined)}
+            style={{ width: 280 }}
+          />
+          <Select
+            aria-label={t('col.type')}
+            allowClear
+            placeholder={t('centres.allTypes')}
+            value={filter.type ?? undefined}
+            onChange={(v) => setFilter('type', v)}
+            style={{ width: 250 }}
+            options={CentreTypes.map((c) => ({ value: c, label: centreTypeLabel(c) }))}
+          />
+          <Select
+            aria-label={t('col.status')}
+            allowClear
+            placeholder={t('centres.allStatuses')}
+            value={filter.status ?? undefined}
+            onChange={(v) => setFilter('status', v)}
+            style={{ width: 200 }}
+            options={CentreStatuses.map((s) => ({ value: s, label: centreStatusLabel(s) }))}
+          />
+          <Select
+            aria-label={t('col.licenceStatus')}
+            allowClear
+            placeholder={t('centres.allLicence')}
+            value={filter.licenceStatus ?? undefined}
+            onChange={(v) => setFilter('licenceStatus', v)}
+            style={{ width: 210 }}
+            options={LICENCE_STATUSES.map((s) => ({ value: s, label: t(`licence.${s}`) }))}
+          />
+          <Tooltip title={t('centres.exportUnavailable')}>
+            {/* No generic export endpoint on the API yet (see the report): the button says so instead of faking one. */}
+            <Button disabled aria-describedby="export-note">{t('centres.export')}</Button>
+          </Tooltip>
+        </Space>
+        <span id="export-note" style={{ display: 'none' }}>{t('centres.exportUnavailable')}</span>
+        {error ? (
+          <ErrorState error={error} onRetry={() => void refetch()} />
+        ) : (
+          <>
+            <Typography.Paragraph data-testid="centre-total">
+              {centres ? t('centres.total', { n: centres.totalCount.toLocaleString('vi-VN') }) : '\u00a0'}
+            </Typography.Paragraph>
+            <Table<CentreSummary>
+              rowKey="id"
+              size="middle"
+              loading={loading && !centres}
+              dataSource={centres?.nodes ?? []}
+              pagination={false}
+              locale={{ emptyText: <EmptyState text={t('centres.noMatch')} /> }}
+              scroll={{ x: 900 }}
+              columns={[
+                { title: t('col.code'), dataIndex: 'code', width: 130 },
+                { title: t('col.name'), dataIndex: 'name', render: (_, c) => <Link to={`/centres/${c.id}`}>{c.name}</Link> },
+                { title: t('col.type'), dataIndex: 'type', width: 210, render: (v: string) => centreTypeLabel(v) },
+                { title: t('col.unit'), key: 'unit', width: 180, render: (_, c) => c.adminUnit?.name ?? '—' },
+                { title: t('col.status'), dataIndex: 'status', width: 160, render: (v: string) => <CentreStatusTag status={v} /> },
+                { title: t('col.licenceStatus'), dataIndex: 'licenceStatus', width: 150, render: (v: string) => <LicenceTag status={v} /> },
+              ]}
+            />
+            {centres?.pageInfo.hasNextPage && (
+              <Button
+                style={{ marginTop: 12 }}
+                loading={loading}
+                onClick={() =>
+                  void fetchMore({
+                    variables: { after: centres.pageInfo.endCursor },
+                    updateQuery: (prev, { fetchMoreResult }) => ({
+                      centres: { ...fetchMoreResult.centres, nodes: [...prev.centres.nodes, ...fetchMoreResult.centres.nodes] },
+                    }),
+                  })
+                }
+              >
+                {t('centres.loadMore')}
+              </Button>
+            )}
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

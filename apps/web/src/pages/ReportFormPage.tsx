@@ -1,0 +1,428 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { Alert, App, Button, Card, Col, Input, Popconfirm, Row, Space, Typography } from 'antd';
+import {
+  findShippedTemplate,
+  hasErrors,
+  issuesToFieldMap,
+  unexplainedWarnings,
+  validateValues,
+  type FieldValue,
+  type TemplateDefinition,
+  type ValueMap,
+} from '@gdtx/domain';
+import { useAuth } from '../auth';
+import { describeError, errorCodeOf } from '../errors';
+import {
+  ACCEPT_SUBMISSION,
+  REPORT_TEMPLATE,
+  RETURN_SUBMISSION,
+  SAVE_SUBMISSION_DRAFT,
+  SUBMISSION,
+  SUBMISSIONS,
+  SUBMIT_SUBMISSION,
+  type SubmissionDetail,
+} from '../gql/reporting';
+import { useI18n, type MessageKey } from '../i18n';
+import { ErrorState, Loading, SubmissionStatusTag, DaysLeft } from '../components/States';
+import { ReportFields, inputIdOf } from '../components/ReportFields';
+import { SubmissionHistory } from '../components/SubmissionHistory';
+import { ExcelPanel } from '../components/ExcelPanel';
+
+/** How long the form waits after the last keystroke before saving the draft. */
+const AUTOSAVE_DELAY_MS = 1500;
+
+/**
+ * The report form. Opened by submission id, or by (centre, template, period) for a report not started yet
+ * (an existing submission for that key is looked up first, so a reload never starts a second one).
+ */
+export function ReportFormPage() {
+  const params = useParams();
+  if (params.submissionId) return <BySubmissionId id={params.submissionId} />;
+  return <ByKey centreId={params.centreId!} templateCode={params.templateCode!} periodCode={params.periodCode!} />;
+}
+
+function BySubmissionId({ id }: { id: string }) {
+  const { data, loading, error, refetch } = useQuery(SUBMISSION, { variables: { id }, fetchPolicy: 'network-only' });
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (loading || !data) return <Loading />;
+  const s = data.submission;
+  return <WithTemplate code={s.templateCode} version={s.templateVersion} submission={s} centreId={s.centreId} periodCode={s.periodCode} />;
+}
+
+function ByKey({ centreId, templateCode, periodCode }: { centreId: string; templateCode: string; periodCode: string }) {
+  const existing = useQuery(SUBMISSIONS, { variables: { filter: { centreId, templateCode, periodId: periodCode }, first: 1 }, fetchPolicy: 'network-only' });
+  const id = existing.data?.submissions.nodes[0]?.id;
+  if (existing.loading && !existing.data) return <Loading />;
+  if (id) return <BySubmissionId id={id} />;
+  return <WithTemplate code={templateCode} version={null} submission={null} centreId={centreId} periodCode={periodCode} />;
+}
+
+function WithTemplate(props: { code: string; version: number | null; submission: SubmissionDetail | null; centreId: string; periodCode: string }) {
+  const { t } = useI18n();
+  const { data, loading, error } = useQuery(REPORT_TEMPLATE, { variables: { code: props.code, version: props.version }, fetchPolicy: 'cache-first' });
+  if (loading && !data) return <Loading />;
+  // The server's definition is authoritative (the Sở may publish new versions); the shipped copy in
+  // @gdtx/domain stands in when the template query is not available.
+  const template = (data?.reportTemplate?.definition as TemplateDefinition | undefined) ?? (error ? findShippedTemplate(props.code, props.version ?? undefined) : undefined);
+  if (!template) return <Alert type="error" showIcon title={t('form.templateMissing', { code: props.code })} />;
+  return <ReportEditor key={props.submission?.id ?? 'new'} template={template} submission={props.submission} centreId={props.centreId} periodCode={props.periodCode} />;
+}
+
+/** Comments of the last return, while the report is still returned (not yet resubmitted). */
+function returnedCommentsOf(submission: SubmissionDetail | null): { overall: string | null; byField: Record<string, string> } {
+  if (!submission) return { overall: null, byField: {} };
+  const workflow = [...submission.events].filter((e) => ['SUBMITTED', 'RETURNED', 'ACCEPTED'].includes(e.action)).sort((a, b) => a.at.localeCompare(b.at));
+  const last = workflow[workflow.length - 1];
+  if (!last || last.action !== 'RETURNED' || submission.status === 'SUBMITTED' || submission.status === 'ACCEPTED') return { overall: null, byField: {} };
+  return { overall: last.comment, byField: Object.fromEntries(last.fieldComments.map((c) => [c.field, c.comment])) };
+}
+
+function ReportEditor({ template, submission: initial, centreId, periodCode }: {
+  template: TemplateDefinition;
+  submission: SubmissionDetail | null;
+  centreId: string;
+  periodCode: string;
+}) {
+  const { t, pick, language, periodLabel, formatDate, formatDateTime } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+
+  const [submission, setSubmission] = useState<SubmissionDetail | null>(initial);
+  const [values, setValues] = useState<ValueMap>(() => ({ ...(initial?.values ?? {}) }));
+  const [explanations, setExplanations] = useState<Record<string, string>>(() => ({ ...(initial?.explanations ?? {}) }));
+  const [dirty, setDirty] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  /** Per-field problems the server gave with VALIDATION_FAILED (it re-checks everything on submit). */
+  const [actionDetails, setActionDetails] = useState<string[]>([]);
+  const [busy, setBusy] = useState<null | 'submit' | 'accept' | 'return'>(null);
+  const [reviewComments, setReviewComments] = useState<Record<string, string>>({});
+  const [overallComment, setOverallComment] = useState('');
+
+  // Refs give the debounced save the latest state without re-creating the timer on every keystroke.
+  const latest = useRef({ values, explanations, submission, dirty });
+  latest.current = { values, explanations, submission, dirty };
+  const saveInFlight = useRef<Promise<SubmissionDetail | null> | null>(null);
+
+  const status = submission?.status ?? null;
+  const editable = can('REPORT_DRAFT') && (status === null || status === 'DRAFT' || status === 'RETURNED');
+  const reviewing = can('REPORT_REVIEW') && status === 'SUBMITTED';
+
+  const issues = useMemo(() => {
+    const local = validateValues(template, values, { explanations, period: periodCode });
+    // Rules over the previous period's accepted report (prev()) only run on the server, which has that report:
+    // its findings on the saved values are added, unless the user has explained them since.
+    const previousPeriodRules = new Set(template.rules.filter((r) => r.expression.includes('prev(')).map((r) => r.code));
+    const fromServer = (submission?.issues ?? []).filter(
+      (i) => previousPeriodRules.has(i.ruleCode) && !(explanations[i.ruleCode] ?? '').trim() && !local.some((l) => l.ruleCode === i.ruleCode),
+    );
+    return [...local, ...fromServer];
+  }, [template, values, explanations, periodCode, submission]);
+  const issuesByField = useMemo(() => issuesToFieldMap(issues, { allFields: true }), [issues]);
+  const messagesByField = useMemo(() => issuesToFieldMap(issues), [issues]);
+  const errorCount = issues.filter((i) => i.severity === 'error').length;
+  const warningCount = issues.length - errorCount;
+  const returned = useMemo(() => returnedCommentsOf(submission), [submission]);
+
+  const save = useCallback(async (): Promise<SubmissionDetail | null> => {
+    if (saveInFlight.current) await saveInFlight.current;
+    const snapshot = latest.current;
+    const run = (async () => {
+      setSaving(true);
+      try {
+        const result = await client.mutate({
+          mutation: SAVE_SUBMISSION_DRAFT,
+          variables: {
+            input: {
+              centreId,
+              templateCode: template.code,
+              periodCode,
+              values: snapshot.values,
+              explanations: snapshot.explanations,
+              expectedVersion: snapshot.submission?.version ?? null,
+            },
+          },
+        });
+        const saved = result.data!.saveSubmissionDraft.submission;
+        setSubmission(saved);
+        setSavedAt(new Date().toISOString());
+        setActionError(null);
+        // Only clear the flag if nothing was typed while the save was on its way.
+        if (latest.current.values === snapshot.values && latest.current.explanations === snapshot.explanations) setDirty(false);
+        return saved;
+      } catch (e) {
+        if (errorCodeOf(e) === 'CONFLICT') setConflict(true);
+        else setActionError(describeError(e, language).message);
+        return null;
+      } finally {
+        setSaving(false);
+      }
+    })();
+    saveInFlight.current = run;
+    try {
+      return await run;
+    } finally {
+      saveInFlight.current = null;
+    }
+  }, [client, centreId, template.code, periodCode, language]);
+
+  useEffect(() => {
+    if (!dirty || !editable || conflict) return;
+    const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [values, explanations, dirty, editable, conflict, save]);
+
+  const onChange = useCallback((key: string, value: FieldValue) => {
+    setValues((prev) => ({ ...prev, [key]: value }));
+    setDirty(true);
+  }, []);
+  const onExplain = useCallback((ruleCode: string, text: string) => {
+    setExplanations((prev) => ({ ...prev, [ruleCode]: text }));
+    setDirty(true);
+  }, []);
+  const onReviewComment = useCallback((key: string, text: string) => setReviewComments((prev) => ({ ...prev, [key]: text })), []);
+
+  /** After a CONFLICT: take the server's version number and save what is on screen over it. */
+  const keepMine = async () => {
+    if (!submission) return;
+    const fresh = await client.query({ query: SUBMISSION, variables: { id: submission.id }, fetchPolicy: 'network-only' });
+    setSubmission(fresh.data!.submission);
+    latest.current = { ...latest.current, submission: fresh.data!.submission };
+    setConflict(false);
+    setDirty(true);
+  };
+  /** After a CONFLICT: drop local changes and show the server's version. */
+  const takeTheirs = async () => {
+    if (!submission) return;
+    const fresh = await client.query({ query: SUBMISSION, variables: { id: submission.id }, fetchPolicy: 'network-only' });
+    const s = fresh.data!.submission;
+    setSubmission(s);
+    setValues({ ...s.values });
+    setExplanations({ ...s.explanations });
+    setConflict(false);
+    setDirty(false);
+  };
+
+  const focusFirstIssue = (severity: 'error' | 'warning') => {
+    const issue = issues.find((i) => i.severity === severity);
+    if (issue?.fields[0]) document.getElementById(inputIdOf(issue.fields[0]))?.focus();
+  };
+
+  const submit = async () => {
+    setActionError(null);
+    setActionDetails([]);
+    if (hasErrors(issues)) {
+      setActionError(t('form.cannotSubmitErrors'));
+      focusFirstIssue('error');
+      return;
+    }
+    if (unexplainedWarnings(issues).length > 0) {
+      setActionError(t('form.needExplanation'));
+      focusFirstIssue('warning');
+      return;
+    }
+    setBusy('submit');
+    try {
+      let current = latest.current.submission;
+      if (latest.current.dirty || !current) current = await save();
+      if (!current) return;
+      const result = await client.mutate({ mutation: SUBMIT_SUBMISSION, variables: { id: current.id, expectedVersion: current.version } });
+      setSubmission(result.data!.submitSubmission);
+      setActionDetails([]);
+      message.success(t('form.submitted'));
+    } catch (e) {
+      const info = describeError(e, language);
+      if (info.code === 'CONFLICT') setConflict(true);
+      else setActionError(info.message);
+      if (info.code === 'VALIDATION_FAILED') {
+        const fields = (info.extensions['fields'] as { field: string; messageVi: string; messageEn: string }[] | undefined) ?? [];
+        setActionDetails(fields.map((f) => pick(f.messageVi, f.messageEn)));
+        // The server's issues (e.g. change against the previous period) now show next to their fields.
+        const id = latest.current.submission?.id;
+        if (id) {
+          const fresh = await client.query({ query: SUBMISSION, variables: { id }, fetchPolicy: 'network-only' });
+          setSubmission(fresh.data!.submission);
+        }
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const accept = async () => {
+    if (!submission) return;
+    setBusy('accept');
+    setActionError(null);
+    try {
+      const result = await client.mutate({ mutation: ACCEPT_SUBMISSION, variables: { id: submission.id, expectedVersion: submission.version } });
+      setSubmission(result.data!.acceptSubmission);
+      message.success(t('review.accepted'));
+    } catch (e) {
+      setActionError(describeError(e, language).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const doReturn = async () => {
+    if (!submission) return;
+    const fieldComments = Object.entries(reviewComments).filter(([, c]) => c.trim() !== '').map(([field, comment]) => ({ field, comment: comment.trim() }));
+    if (fieldComments.length === 0 && overallComment.trim() === '') {
+      setActionError(t('review.returnNeedsComment'));
+      return;
+    }
+    setBusy('return');
+    setActionError(null);
+    try {
+      const result = await client.mutate({
+        mutation: RETURN_SUBMISSION,
+        variables: { id: submission.id, expectedVersion: submission.version, comment: overallComment.trim() || t('review.defaultReturnComment'), fieldComments },
+      });
+      setSubmission(result.data!.returnSubmission);
+      setReviewComments({});
+      message.success(t('review.returned'));
+    } catch (e) {
+      setActionError(describeError(e, language).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const saveState = saving ? t('form.saving') : dirty ? t('form.unsaved') : savedAt ? t('form.savedAt', { time: formatDateTime(savedAt) }) : null;
+
+  return (
+    <div data-testid="report-form" data-readonly={!editable}>
+      <Typography.Title level={1} className="page-title" style={{ fontSize: 22, marginBottom: 4 }}>
+        {pick(template.nameVi, template.nameEn)}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span>{periodLabel(periodCode)}</span>
+        {submission && <span>· {submission.centreName}</span>}
+        <span data-testid="submission-status"><SubmissionStatusTag status={status ?? 'NOT_STARTED'} /></span>
+        {submission && <span>{t('col.dueDate')}: {formatDate(submission.dueDate)}</span>}
+        {submission && <DaysLeft dueDate={submission.dueDate} done={status === 'SUBMITTED' || status === 'ACCEPTED'} />}
+        {submission && <span>{t('col.version')} {submission.version}</span>}
+        {saveState && <span role="status" aria-live="polite" data-testid="save-state" style={{ color: '#595959' }}>{saveState}</span>}
+      </Space>
+
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          data-testid="conflict"
+          title={t('error.CONFLICT')}
+          style={{ marginBottom: 12 }}
+          action={
+            <Space direction="vertical">
+              <Button size="small" type="primary" onClick={() => void keepMine()}>{language === 'vi' ? 'Giữ dữ liệu của tôi và lưu lại' : 'Keep mine and save again'}</Button>
+              <Button size="small" onClick={() => void takeTheirs()}>{language === 'vi' ? 'Tải phiên bản mới nhất' : 'Load the latest version'}</Button>
+            </Space>
+          }
+        />
+      )}
+      {status === 'RETURNED' && (
+        <Alert type="warning" showIcon title={t('form.returnedBanner')} description={returned.overall ?? undefined} style={{ marginBottom: 12 }} data-testid="returned-banner" />
+      )}
+      {!editable && !reviewing && status && (
+        <Alert type="info" showIcon title={t('form.readOnly', { status: t(`status.${status}` as MessageKey) })} style={{ marginBottom: 12 }} />
+      )}
+      {actionError && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={actionError}
+          description={actionDetails.length ? <ul style={{ margin: 0, paddingLeft: 18 }}>{actionDetails.map((d) => <li key={d}>{d}</li>)}</ul> : undefined}
+          style={{ marginBottom: 12 }}
+          data-testid="action-error"
+          closable
+          onClose={() => { setActionError(null); setActionDetails([]); }}
+        />
+      )}
+
+      <Row gutter={16}>
+        <Col xs={24} xl={17}>
+          {(editable || reviewing) && (
+            <Alert
+              type={errorCount ? 'error' : warningCount ? 'warning' : 'success'}
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="validation-summary"
+              title={errorCount || warningCount ? [errorCount ? t('form.errorsCount', { n: errorCount }) : null, warningCount ? t('form.warningsCount', { n: warningCount }) : null].filter(Boolean).join(' · ') : t('form.noIssues')}
+            />
+          )}
+          <ReportFields
+            template={template}
+            values={values}
+            issuesByField={editable || reviewing ? issuesByField : {}}
+            messagesByField={editable || reviewing ? messagesByField : {}}
+            explanations={explanations}
+            returnedComments={returned.byField}
+            readOnly={!editable}
+            onChange={onChange}
+            onExplain={onExplain}
+            reviewComments={reviewing ? reviewComments : undefined}
+            onReviewComment={reviewing ? onReviewComment : undefined}
+          />
+        </Col>
+        <Col xs={24} xl={7}>
+          <div className="report-sidebar" style={{ position: 'sticky', top: 16 }}>
+            <Card size="small" style={{ marginBottom: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('col.actions')}</h2>}>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {editable && (
+                  <Button block onClick={() => void save()} loading={saving} disabled={conflict}>{t('form.save')}</Button>
+                )}
+                {editable && can('REPORT_SUBMIT') && (
+                  <Button block type="primary" onClick={() => void submit()} loading={busy === 'submit'} disabled={conflict} data-testid="submit-report">
+                    {t('form.submit')}
+                  </Button>
+                )}
+                {reviewing && (
+                  <>
+                    <Input.TextArea
+                      aria-label={t('review.overallComment')}
+                      placeholder={t('review.overallComment')}
+                      value={overallComment}
+                      onChange={(e) => setOverallComment(e.target.value)}
+                      autoSize={{ minRows: 2, maxRows: 6 }}
+                      data-testid="overall-comment"
+                    />
+                    <Popconfirm title={t('review.confirmAccept')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => void accept()}>
+                      <Button block type="primary" loading={busy === 'accept'} data-testid="accept-report">{t('review.accept')}</Button>
+                    </Popconfirm>
+                    <Button block danger onClick={() => void doReturn()} loading={busy === 'return'} data-testid="return-report">{t('review.return')}</Button>
+                  </>
+                )}
+                <Button block type="link" onClick={() => navigate(-1)}>{t('app.back')}</Button>
+              </Space>
+            </Card>
+            <ExcelPanel
+              centreId={centreId}
+              templateCode={template.code}
+              periodCode={periodCode}
+              editable={editable}
+              onUploaded={() => {
+                if (!submission) return void window.location.reload();
+                void client.query({ query: SUBMISSION, variables: { id: submission.id }, fetchPolicy: 'network-only' }).then((r) => {
+                  const s = r.data!.submission;
+                  setSubmission(s);
+                  setValues({ ...s.values });
+                  setExplanations({ ...s.explanations });
+                  setDirty(false);
+                });
+              }}
+            />
+            {submission && <SubmissionHistory submission={submission} template={template} />}
+          </div>
+        </Col>
+      </Row>
+    </div>
+  );
+}
