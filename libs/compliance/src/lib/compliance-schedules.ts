@@ -22,8 +22,9 @@ export class ComplianceSchedules implements OnApplicationBootstrap {
       { name: 'compliance.evaluate-all' as const, pattern: COMPLIANCE_NIGHTLY_CRON },
       { name: 'compliance.evaluate-changed' as const, pattern: COMPLIANCE_CHANGES_CRON },
     ];
+    // Not awaited: boot never waits on the queue backend (a Redis that is down at boot would stall it).
     for (const { name, pattern } of schedules) {
-      await this.queues
+      void this.queues
         .queue(queueOf(name))
         .upsertJobScheduler(name, { pattern, tz: 'Asia/Ho_Chi_Minh' }, {
           name,

@@ -19,7 +19,8 @@ export class NotifySchedules implements OnApplicationBootstrap {
     const runtime = this.moduleRef.get(JobsRuntime, { strict: false });
     if (!runtime?.enabled) return;
     const name = 'notify.deadline-reminders' as const;
-    await this.queues
+    // Not awaited: boot never waits on the queue backend (a Redis that is down at boot would stall it).
+    void this.queues
       .queue(queueOf(name))
       .upsertJobScheduler(name, { pattern: DEADLINE_REMINDERS_CRON, tz: 'Asia/Ho_Chi_Minh' }, {
         name,
