@@ -137,10 +137,7 @@ export const dictionary = {
   'centres.allLicence': ['Mọi tình trạng giấy phép', 'Any licence status'],
   'centres.total': ['Tổng số: {n} trung tâm', 'Total: {n} centres'],
   'centres.export': ['Xuất Excel', 'Export to Excel'],
-  'centres.exportUnavailable': [
-    'Máy chủ chưa có chức năng xuất Excel dùng chung; chức năng sẽ bật khi có.',
-    'The server has no generic Excel export yet; this will be enabled when it exists.',
-  ],
+  'centres.exportFailed': ['Không xuất được tệp Excel, vui lòng thử lại', 'Could not export the Excel file, please try again'],
   'centres.loadMore': ['Tải thêm', 'Load more'],
   'centres.noMatch': ['Không có trung tâm nào phù hợp bộ lọc', 'No centre matches the filters'],
 

@@ -1,18 +1,28 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { CentreStatuses, CentreTypes, type CentreStatus, type CentreType } from '@gdtx/domain';
 import { CENTRES, type CentreFilter, type CentreSummary, type LicenceStatus } from '../gql/org';
 import { useI18n } from '../i18n';
 import { CentreStatusTag, EmptyState, ErrorState, LicenceTag } from '../components/States';
+import { DownloadError, downloadFile } from '../download';
 
 const PAGE_SIZE = 50;
 const LICENCE_STATUSES: LicenceStatus[] = ['VALID', 'EXPIRING', 'EXPIRED', 'MISSING'];
+const EXPORT_FILE_NAME = 'danh-sach-trung-tam.xlsx';
+
+/** The REST export (libs/org centre-export.controller.ts) takes the list's filter as query parameters. */
+function exportUrl(filter: CentreFilter): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) if (value) query.set(name, String(value));
+  const qs = query.toString();
+  return `/api/exports/centres.xlsx${qs ? `?${qs}` : ''}`;
+}
 
 /** Centres in the user's scope (the API limits a supervisor to their area), filters kept in the URL for drill-down. */
 export function CentresPage() {
-  const { t, centreTypeLabel, centreStatusLabel } = useI18n();
+  const { t, pick, centreTypeLabel, centreStatusLabel } = useI18n();
   const [params, setParams] = useSearchParams();
   const filter = useMemo<CentreFilter>(
     () => ({
@@ -31,6 +41,20 @@ export function CentresPage() {
     setParams(next, { replace: true });
   };
   const centres = data?.centres;
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportToExcel = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await downloadFile(exportUrl(filter), EXPORT_FILE_NAME);
+    } catch (e) {
+      const serverMessage = e instanceof DownloadError && e.messageVi ? pick(e.messageVi, e.messageEn) : null;
+      setExportError(serverMessage ? `${t('centres.exportFailed')}: ${serverMessage}` : t('centres.exportFailed'));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <>
@@ -72,12 +96,11 @@ export function CentresPage() {
             style={{ width: 210 }}
             options={LICENCE_STATUSES.map((s) => ({ value: s, label: t(`licence.${s}`) }))}
           />
-          <Tooltip title={t('centres.exportUnavailable')}>
-            {/* No generic export endpoint on the API yet (see the report): the button says so instead of faking one. */}
-            <Button disabled aria-describedby="export-note">{t('centres.export')}</Button>
-          </Tooltip>
+          <Button loading={exporting} onClick={() => void exportToExcel()}>{t('centres.export')}</Button>
         </Space>
-        <span id="export-note" style={{ display: 'none' }}>{t('centres.exportUnavailable')}</span>
+        {exportError && (
+          <Alert type="error" showIcon closable role="alert" message={exportError} onClose={() => setExportError(null)} style={{ marginBottom: 16 }} />
+        )}
         {error ? (
           <ErrorState error={error} onRetry={() => void refetch()} />
         ) : (
