@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableRls, grantToApp } from '@gdtx/platform';
+import { centreReadPolicy, enableRls, grantToApp, provinceWritePolicy } from '@gdtx/platform';
 import { DEFAULT_PARAMETERS, PARAMETER_DESCRIPTIONS_VI, ParameterCodes } from '../lib/rules/parameters';
 import type { ComplianceParameters } from '../lib/rules/parameters';
 
@@ -134,11 +134,8 @@ export class ComplianceCore1732000005000 implements MigrationInterface {
     // inspectors (province scope) only — a centre cannot close its own findings.
     for (const t of ['finding', 'inspection', 'inspection_finding']) {
       await enableRls(qr, t);
-      await qr.query(`CREATE POLICY ${t}_read ON ${t} FOR SELECT USING (app_can_see_centre(province_id, centre_id))`);
-      await qr.query(`
-        CREATE POLICY ${t}_write ON ${t} FOR ALL
-        USING (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))
-        WITH CHECK (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))`);
+      await centreReadPolicy(qr, t);
+      await provinceWritePolicy(qr, t);
     }
 
     await enableRls(qr, 'unlicensed_operator_case');

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableRls, grantToApp } from '@gdtx/platform';
+import { enableRls, grantToApp, provinceWritePolicy } from '@gdtx/platform';
 
 /** Users (one role each, scoped to a province, a unit subtree or a centre) and rotating refresh tokens. */
 export class IdentityCore1732000002000 implements MigrationInterface {
@@ -47,10 +47,7 @@ export class IdentityCore1732000002000 implements MigrationInterface {
     await qr.query(`
       CREATE POLICY app_user_read ON app_user FOR SELECT USING (
         app_scope() = 'system' OR (province_id = app_province_id() AND (app_scope() = 'province' OR id = app_user_id())))`);
-    await qr.query(`
-      CREATE POLICY app_user_write ON app_user FOR ALL
-      USING (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))
-      WITH CHECK (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))`);
+    await provinceWritePolicy(qr, 'app_user');
     // Refresh tokens are only ever touched by the authentication service, under an explicit system scope.
     await enableRls(qr, 'refresh_token');
     await qr.query(`CREATE POLICY refresh_token_system ON refresh_token USING (app_scope() = 'system') WITH CHECK (app_scope() = 'system')`);

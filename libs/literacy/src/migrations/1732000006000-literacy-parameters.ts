@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableRls, grantToApp, provinceOwnedPolicies } from '@gdtx/platform';
+import { enableRls, grantToApp, nationalOrProvinceReadPolicy, provinceOwnedPolicies, provinceWritePolicy } from '@gdtx/platform';
 import { SHIPPED_LITERACY_PARAMETERS } from '../lib/rules/parameters';
 import { LEARNING_SOCIETY_TARGETS } from '../lib/rules/learning-society';
 
@@ -71,14 +71,9 @@ export class LiteracyParameters1732000006000 implements MigrationInterface {
     await grantToApp(qr, ['commune_dbkk']);
     for (const t of ['literacy_parameter_set', 'learning_society_target']) {
       await enableRls(qr, t);
-      await qr.query(
-        `CREATE POLICY ${t}_read ON ${t} FOR SELECT USING (app_scope() = 'system' OR province_id IS NULL OR province_id = app_province_id())`,
-      );
+      await nationalOrProvinceReadPolicy(qr, t);
       // National rows change only through migrations; a Sở (province scope) edits its own province's rows.
-      await qr.query(`
-        CREATE POLICY ${t}_write ON ${t} FOR ALL
-        USING (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))
-        WITH CHECK (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))`);
+      await provinceWritePolicy(qr, t);
     }
     await provinceOwnedPolicies(qr, 'commune_dbkk');
 

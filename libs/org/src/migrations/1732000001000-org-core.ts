@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { appRole, enableRls, grantToApp, provinceOwnedPolicies } from '@gdtx/platform';
+import { appRole, centreReadPolicy, enableRls, grantToApp, provinceOwnedPolicies, provinceWritePolicy } from '@gdtx/platform';
 
 /**
  * Administrative units (time-versioned, with successor links for reorganisations such as the 2025 reform)
@@ -184,18 +184,12 @@ export class OrgCore1732000001000 implements MigrationInterface {
           OR (app_scope() = 'unit' AND (unit_path LIKE app_unit_path() || '%' OR supervising_unit_path LIKE app_unit_path() || '%'))
         )))`);
     // Only the Sở (province scope) and system jobs change the centre registry itself.
-    await qr.query(`
-      CREATE POLICY centre_write ON centre FOR ALL
-      USING (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))
-      WITH CHECK (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))`);
+    await provinceWritePolicy(qr, 'centre');
 
     for (const t of ['centre_status_history', 'centre_unit_history', 'licence_record']) {
       await enableRls(qr, t);
-      await qr.query(`CREATE POLICY ${t}_read ON ${t} FOR SELECT USING (app_can_see_centre(province_id, centre_id))`);
-      await qr.query(`
-        CREATE POLICY ${t}_write ON ${t} FOR ALL
-        USING (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))
-        WITH CHECK (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))`);
+      await centreReadPolicy(qr, t);
+      await provinceWritePolicy(qr, t);
     }
 
     await qr.query(`

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { PeriodTypes, periodsBetween, shippedTemplates } from '@gdtx/domain';
-import { appRole, centreOwnedPolicies, enableRls, grantToApp } from '@gdtx/platform';
+import { appRole, centreOwnedPolicies, enableRls, grantToApp, nationalOrProvinceReadPolicy, provinceWritePolicy } from '@gdtx/platform';
 
 /**
  * Reporting (architecture §4): versioned templates, the period calendar, per-centre deadline extensions and
@@ -148,14 +148,9 @@ export class ReportingCore1732000003000 implements MigrationInterface {
 
     for (const t of ['report_template', 'report_template_version']) {
       await enableRls(qr, t);
-      await qr.query(
-        `CREATE POLICY ${t}_read ON ${t} FOR SELECT USING (app_scope() = 'system' OR province_id IS NULL OR province_id = app_province_id())`,
-      );
+      await nationalOrProvinceReadPolicy(qr, t);
       // National templates change only through migrations (system); a Sở edits its own province's templates.
-      await qr.query(`
-        CREATE POLICY ${t}_write ON ${t} FOR ALL
-        USING (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))
-        WITH CHECK (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))`);
+      await provinceWritePolicy(qr, t);
     }
     for (const t of ['submission', 'submission_version', 'submission_event']) await centreOwnedPolicies(qr, t);
     await enableRls(qr, 'deadline_extension');

@@ -39,6 +39,26 @@ export async function centreOwnedPolicies(qr: QueryRunner, table: string): Promi
   await qr.query(`CREATE POLICY ${table}_tenant ON ${table} USING (${CENTRE_SCOPE_PREDICATE}) WITH CHECK (${CENTRE_SCOPE_PREDICATE})`);
 }
 
+/** Only the Sở (province scope) and system jobs write the table: `${table}_write`, FOR ALL. */
+export async function provinceWritePolicy(qr: QueryRunner, table: string): Promise<void> {
+  await qr.query(`
+    CREATE POLICY ${table}_write ON ${table} FOR ALL
+    USING (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))
+    WITH CHECK (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))`);
+}
+
+/** Rows readable wherever their centre is visible: `${table}_read`, FOR SELECT. */
+export async function centreReadPolicy(qr: QueryRunner, table: string): Promise<void> {
+  await qr.query(`CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (app_can_see_centre(province_id, centre_id))`);
+}
+
+/** National rows (province_id NULL, shipped with the product) plus the caller's province: `${table}_read`. */
+export async function nationalOrProvinceReadPolicy(qr: QueryRunner, table: string): Promise<void> {
+  await qr.query(
+    `CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (app_scope() = 'system' OR province_id IS NULL OR province_id = app_province_id())`,
+  );
+}
+
 /** Rows that belong to a province as a whole (units, templates, parameters): readable in the province. */
 export async function provinceOwnedPolicies(qr: QueryRunner, table: string, writeScopes = `'province','system'`): Promise<void> {
   await enableRls(qr, table);
