@@ -346,5 +346,35 @@ describe('literacy (e2e)', () => {
       const later = await status(specialist, unit['Huyện Thọ Xuân'], 2026);
       expect(later.asOf).toBe('2025-06-30');
     });
+
+    it('compliance roll-ups are consistent on the units as they were and on today\'s units', async () => {
+      const OVERVIEW = `query($u: ID, $d: String) { complianceOverview(unitId: $u, asOf: $d) { centreCount byRule { ruleCode findings } } }`;
+      type Overview = { centreCount: number; byRule: { ruleCode: string; findings: number }[] };
+      const overview = async (unitId: string, asOf?: string) => {
+        const r = await api.gql<{ complianceOverview: Overview }>(OVERVIEW, { u: unitId, d: asOf }, specialist);
+        expect(r.errors).toBeUndefined();
+        return r.data!.complianceOverview;
+      };
+      const findings = (o: Overview) => o.byRule.reduce((n, r) => n + r.findings, 0);
+      const province = unit['Tỉnh Thanh Hóa'];
+      // As it was (the day before the reform): the five districts partition the province's centres and findings;
+      // the TTHTCĐ set up for the merged commune on 1 Jul 2025 did not exist yet and is not counted.
+      const before = await overview(province, '2025-06-30');
+      const { rows: districts } = await owner.query(`SELECT id FROM administrative_unit WHERE level = 'DISTRICT' AND province_id = $1`, [province]);
+      expect(districts).toHaveLength(5);
+      const perDistrict = await Promise.all(districts.map((d) => overview(d.id, '2025-06-30')));
+      expect(perDistrict.reduce((n, o) => n + o.centreCount, 0)).toBe(before.centreCount);
+      expect(perDistrict.reduce((n, o) => n + findings(o), 0)).toBe(findings(before));
+      // On today's units: the communes, now directly under the province, partition today's centres and findings.
+      const now = await overview(province);
+      const { rows: communes } = await owner.query(
+        `SELECT id FROM administrative_unit WHERE level IN ('COMMUNE','WARD') AND province_id = $1 AND valid_to IS NULL`, [province],
+      );
+      expect(communes).toHaveLength(19);
+      const perCommune = await Promise.all(communes.map((c) => overview(c.id)));
+      expect(perCommune.reduce((n, o) => n + o.centreCount, 0)).toBe(now.centreCount);
+      expect(perCommune.reduce((n, o) => n + findings(o), 0)).toBe(findings(now));
+      // Not built yet: rolling a past date up on today's units through successor links (see the issue note).
+    });
   });
 });

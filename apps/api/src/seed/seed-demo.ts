@@ -44,12 +44,15 @@ export async function seedDemo(ownerUrl: string, log: (m: string) => void = () =
     for (const c of THANH_HOA_CENTRES) centreIds.set(c.code, await seedCentre(client, th, c));
     for (const c of BAC_NINH_CENTRES) centreIds.set(c.code, await seedCentre(client, bn, c));
     // One TTHTCĐ per commune valid today (domain §B), established by the commune.
+    // The commune created by the 2025 merger gets a TTHTCĐ established on the merger date: its history must not
+    // place it in a unit that did not exist yet (the predecessors' TTHTCĐ carry the years before).
     for (const [key, commune] of th.communes) {
       const [district, name] = key.split('/');
+      const established = name === DEMO_REORGANISATION.into ? DEMO_REORGANISATION.effectiveDate : '2010-09-01';
       await seedCentre(client, th, {
         code: `TTHTCD-${commune.id.slice(0, 8).toUpperCase()}`, name: `Trung tâm học tập cộng đồng ${name}`, type: 'TTHTCD', ownership: 'PUBLIC',
-        district, commune: name, establishedOn: '2010-09-01',
-        licences: [{ kind: 'ESTABLISHMENT', number: 'TTHTCĐ/QĐ-UBND', decidedOn: '2010-09-01', issuer: `UBND ${name}` }],
+        district, commune: name, establishedOn: established,
+        licences: [{ kind: 'ESTABLISHMENT', number: 'TTHTCĐ/QĐ-UBND', decidedOn: established, issuer: `UBND ${name}` }],
       });
     }
     for (const u of DEMO_USERS) {

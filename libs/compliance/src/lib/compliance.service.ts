@@ -40,7 +40,9 @@ const IN_UNIT_ON_DATE = `($2::text IS NULL
   OR EXISTS (SELECT 1 FROM centre_unit_history h JOIN administrative_unit a ON a.id = h.admin_unit_id JOIN administrative_unit s ON s.id = h.supervising_unit_id
              WHERE h.centre_id = c.id AND h.valid_from <= $1::date AND (h.valid_to IS NULL OR h.valid_to >= $1::date)
                AND (a.path LIKE $2 || '%' OR s.path LIKE $2 || '%'))
-  OR (NOT EXISTS (SELECT 1 FROM centre_unit_history h WHERE h.centre_id = c.id AND h.valid_from <= $1::date AND (h.valid_to IS NULL OR h.valid_to >= $1::date))
+  -- Only a centre with no unit history at all falls back to its current unit; one whose history does not cover
+  -- the date did not exist then (e.g. the TTHTCĐ of a commune created by a merger) and is not counted.
+  OR (NOT EXISTS (SELECT 1 FROM centre_unit_history h WHERE h.centre_id = c.id)
       AND (c.unit_path LIKE $2 || '%' OR c.supervising_unit_path LIKE $2 || '%')))`;
 
 const CASE_COLUMNS = `k.id, k.unit_id AS "unitId", u.name AS "unitName", k.operator_name AS "operatorName", k.address, k.activity_vi AS "activityVi",
