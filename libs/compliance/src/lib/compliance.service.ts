@@ -33,13 +33,23 @@ const openOn = (n: number) => `f.found_on <= $${n}::date AND (f.resolved_on IS N
 
 /**
  * Centre c lay in the unit subtree $2 (a path; NULL = no filter) on the date $1: by the centre's unit history
- * (located or supervised there), so an `asOf` before a reorganisation counts centres where they were then;
- * centres without a history row for the date fall back to their current units.
+ * (located or supervised there), so an `asOf` before a reorganisation counts centres where they were then —
+ * in the unit asked for or in a unit it replaced; centres with no unit history at all fall back to their
+ * current units.
  */
+/**
+ * The units of subtree $2 and, through unit_successor, every unit they replaced: a past date asked on today's
+ * units (a commune created by the 2025 reform) finds the centres that then lay in its predecessors.
+ */
+const UNITS_AND_PREDECESSORS = `WITH RECURSIVE pred(id) AS (
+    SELECT u.id FROM administrative_unit u WHERE u.path LIKE $2 || '%'
+    UNION SELECT us.predecessor_id FROM unit_successor us JOIN pred ON us.successor_id = pred.id)
+  SELECT id FROM pred`;
+
 const IN_UNIT_ON_DATE = `($2::text IS NULL
   OR EXISTS (SELECT 1 FROM centre_unit_history h JOIN administrative_unit a ON a.id = h.admin_unit_id JOIN administrative_unit s ON s.id = h.supervising_unit_id
              WHERE h.centre_id = c.id AND h.valid_from <= $1::date AND (h.valid_to IS NULL OR h.valid_to >= $1::date)
-               AND (a.path LIKE $2 || '%' OR s.path LIKE $2 || '%'))
+               AND (a.path LIKE $2 || '%' OR s.path LIKE $2 || '%' OR a.id IN (${UNITS_AND_PREDECESSORS})))
   -- Only a centre with no unit history at all falls back to its current unit; one whose history does not cover
   -- the date did not exist then (e.g. the TTHTCĐ of a commune created by a merger) and is not counted.
   OR (NOT EXISTS (SELECT 1 FROM centre_unit_history h WHERE h.centre_id = c.id)
