@@ -237,6 +237,33 @@ describe('literacy (e2e)', () => {
     });
   });
 
+  describe('template v2: ethnic-minority learners and completion per phase', () => {
+    it('are null while a v1 report contributes, and computed from v2 reports', async () => {
+      const commune = unit['Xã Nam Giang'];
+      const { rows } = await owner.query(
+        `SELECT s.id, (s."values"->>'xmc_learners_phase1')::int AS p1, (s."values"->>'xmc_learners_phase2')::int AS p2
+         FROM submission s JOIN centre c ON c.id = s.centre_id
+         WHERE c.admin_unit_id = $1 AND s.template_code = 'XMC_COMMUNE_YEARLY' AND s.period_code = 'XMC-2023-2024' AND s.status = 'ACCEPTED'`,
+        [commune],
+      );
+      expect(rows).toHaveLength(1);
+      const IND = `query($u: ID!, $y: Int!) { literacyStatus(unitId: $u, year: $y) { indicators { completionPhase1Pct completionPhase2Pct dttsLearnerSharePct } } }`;
+      type Ind = { literacyStatus: { indicators: Record<string, number | null> } };
+      const v1 = await api.gql<Ind>(IND, { u: commune, y: 2024 }, specialist);
+      expect(v1.data!.literacyStatus.indicators).toEqual({ completionPhase1Pct: null, completionPhase2Pct: null, dttsLearnerSharePct: null });
+      const { id, p1, p2 } = rows[0];
+      expect(p1 + p2).toBeGreaterThan(0);
+      // The same report as filed on template v2 (the fields v1 does not have).
+      const split = { xmc_learners_dtts: Math.floor((p1 + p2) / 2), xmc_newly_literate_phase1: Math.floor(p1 / 2), xmc_newly_literate_phase2: p2 };
+      await owner.query(`UPDATE submission SET template_version = 2, "values" = "values" || $2::jsonb WHERE id = $1`, [id, JSON.stringify(split)]);
+      const v2 = await api.gql<Ind>(IND, { u: commune, y: 2024 }, specialist);
+      const ind = v2.data!.literacyStatus.indicators;
+      expect(ind['dttsLearnerSharePct']).toBeCloseTo((split.xmc_learners_dtts / (p1 + p2)) * 100, 1);
+      if (p1 > 0) expect(ind['completionPhase1Pct']).toBeCloseTo((split.xmc_newly_literate_phase1 / p1) * 100, 1);
+      if (p2 > 0) expect(ind['completionPhase2Pct']).toBeCloseTo(100, 1);
+    });
+  });
+
   describe('versioned parameters', () => {
     const SET = `mutation($d: String!) { setLiteracyParameters(input: { definitionJson: $d }) { version source validFrom validTo } }`;
 

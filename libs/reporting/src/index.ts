@@ -9,5 +9,6 @@ export * from './lib/submission-values';
 export { JsonScalar } from './lib/json.scalar';
 export * from './lib/excel';
 import { ReportingCore1732000003000 } from './migrations/1732000003000-reporting-core';
+import { PublishXmcV21732000003500 } from './migrations/1732000003500-publish-xmc-v2';
 export { publishShippedTemplates } from './migrations/1732000003000-reporting-core';
-export const reportingMigrations = [ReportingCore1732000003000];
+export const reportingMigrations = [ReportingCore1732000003000, PublishXmcV21732000003500];

@@ -342,6 +342,12 @@ function indicatorsOf(communes: CommuneCounts[]): LiteracyIndicators {
   let p1 = 0;
   let p2 = 0;
   let newly = 0;
+  let dttsLearners = 0;
+  let phase1Done = 0;
+  let phase2Done = 0;
+  let reports = 0;
+  let withDtts = 0;
+  let withSplit = 0;
   let anyBand = false;
   for (const c of communes) {
     const b = c.bands['15_60'];
@@ -357,15 +363,24 @@ function indicatorsOf(communes: CommuneCounts[]): LiteracyIndicators {
     p1 += c.learnersPhase1;
     p2 += c.learnersPhase2;
     newly += c.newlyLiterate;
+    dttsLearners += c.learnersDtts;
+    phase1Done += c.newlyPhase1;
+    phase2Done += c.newlyPhase2;
+    reports += c.reports;
+    withDtts += c.reportsWithDtts;
+    withSplit += c.reportsWithPhaseSplit;
   }
+  // Only from reports that all carry the field (template v2); a mix with v1 reports would understate it.
+  const allSplit = reports > 0 && withSplit === reports;
+  const allDtts = reports > 0 && withDtts === reports;
   return {
     belowL1, belowL2, illiterate15to60: anyBand || communes.some((c) => c.illiterate15to60 !== null) ? illiterate : null,
     learnersPhase1: p1, learnersPhase2: p2, newlyLiterate: newly,
     mobilisationRatePct: pct(p1 + p2, illiterate),
     completionPct: pct(Math.min(newly, p1 + p2), p1 + p2),
-    completionPhase1Pct: null,
-    completionPhase2Pct: null,
-    dttsLearnerSharePct: null,
+    completionPhase1Pct: allSplit ? pct(phase1Done, p1) : null,
+    completionPhase2Pct: allSplit ? pct(phase2Done, p2) : null,
+    dttsLearnerSharePct: allDtts ? pct(dttsLearners, p1 + p2) : null,
     dttsPopulationSharePct: pct(dtts, pop),
   };
 }

@@ -41,9 +41,9 @@ export class LiteracyIndicators {
   @Field(() => Int) newlyLiterate: number;
   @Field(() => Float, { nullable: true, description: 'Tỷ lệ huy động = học viên XMC / người mù chữ 15–60 (%)' }) mobilisationRatePct: number | null;
   @Field(() => Float, { nullable: true, description: 'Tỷ lệ hoàn thành chung = người mới biết chữ / học viên GĐ1+GĐ2 (%)' }) completionPct: number | null;
-  @Field(() => Float, { nullable: true, description: 'Hoàn thành giai đoạn 1 (%). [U] Mẫu báo cáo chưa tách người mới biết chữ theo giai đoạn: null' }) completionPhase1Pct: number | null;
+  @Field(() => Float, { nullable: true, description: 'Hoàn thành giai đoạn 1 (%): từ mẫu báo cáo phiên bản 2; null khi có báo cáo theo phiên bản 1' }) completionPhase1Pct: number | null;
   @Field(() => Float, { nullable: true, description: 'Hoàn thành giai đoạn 2 (%). [U] null, như trên' }) completionPhase2Pct: number | null;
-  @Field(() => Float, { nullable: true, description: 'Tỷ lệ học viên là người DTTS (%). [U] Mẫu báo cáo chưa có trường này: null' }) dttsLearnerSharePct: number | null;
+  @Field(() => Float, { nullable: true, description: 'Tỷ lệ học viên là người DTTS (%): từ mẫu báo cáo phiên bản 2; null khi có báo cáo theo phiên bản 1' }) dttsLearnerSharePct: number | null;
   @Field(() => Float, { nullable: true, description: 'Tỷ lệ người DTTS trong dân số 15–60 tuổi (%), thay thế tạm cho chỉ số trên' }) dttsPopulationSharePct: number | null;
 }
 

@@ -6,7 +6,7 @@ import type { TemplateDefinition } from '../template-types';
 import { GDTX_SCHOOL_YEAR_TEMPLATE, GDTX_SEMESTER_TEMPLATE } from './gdtx.templates';
 import { LANGUAGE_IT_QUARTERLY_TEMPLATE } from './language-it.template';
 import { TTHTCD_SEMESTER_TEMPLATE } from './tthtcd.template';
-import { XMC_COMMUNE_YEARLY_TEMPLATE } from './xmc-commune.template';
+import { XMC_COMMUNE_YEARLY_TEMPLATE, XMC_COMMUNE_YEARLY_TEMPLATE_V2 } from './xmc-commune.template';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -22,6 +22,7 @@ export const shippedTemplates: readonly TemplateDefinition[] = deepFreeze([
   LANGUAGE_IT_QUARTERLY_TEMPLATE,
   TTHTCD_SEMESTER_TEMPLATE,
   XMC_COMMUNE_YEARLY_TEMPLATE,
+  XMC_COMMUNE_YEARLY_TEMPLATE_V2,
 ]);
 
 /**

@@ -153,3 +153,33 @@ export const XMC_COMMUNE_YEARLY_TEMPLATE: TemplateDefinition = {
   sections,
   rules,
 };
+
+/**
+ * Version 2 (issue 5): adds what the derived literacy indicators need and v1 does not collect — ethnic-minority
+ * learners and newly literate people per phase. Reports filed against v1 keep v1; v2 applies to new reports.
+ */
+const XMC_V2_ACTIVITY_FIELDS = [
+  integerField('xmc_learners_dtts', 'Học viên là người dân tộc thiểu số', 'Ethnic-minority learners'),
+  integerField('xmc_newly_literate_phase1', 'Số người hoàn thành giai đoạn 1', 'Learners completing phase 1'),
+  integerField('xmc_newly_literate_phase2', 'Số người hoàn thành giai đoạn 2', 'Learners completing phase 2'),
+];
+
+export const XMC_COMMUNE_YEARLY_TEMPLATE_V2: TemplateDefinition = {
+  ...XMC_COMMUNE_YEARLY_TEMPLATE,
+  version: 2,
+  sections: sections.map((section) =>
+    section.code === 'xmc_activity' ? { ...section, fields: [...section.fields, ...XMC_V2_ACTIVITY_FIELDS] } : section,
+  ),
+  rules: [
+    ...rules,
+    rule('xmc.dtts_le_learners', 'error', `xmc_learners_dtts <= ${XMC_LEARNERS}`, ['xmc_learners_dtts', 'xmc_learners_phase1', 'xmc_learners_phase2'],
+      '{label:xmc_learners_dtts} ({xmc_learners_dtts}) không được lớn hơn tổng số học viên hai giai đoạn.',
+      '{label:xmc_learners_dtts} ({xmc_learners_dtts}) must not exceed the learners of both phases.'),
+    rule('xmc.phase1_completed_le_learners', 'error', 'xmc_newly_literate_phase1 <= xmc_learners_phase1', ['xmc_newly_literate_phase1', 'xmc_learners_phase1'],
+      '{label:xmc_newly_literate_phase1} ({xmc_newly_literate_phase1}) không được lớn hơn {label_lower:xmc_learners_phase1} ({xmc_learners_phase1}).',
+      '{label:xmc_newly_literate_phase1} ({xmc_newly_literate_phase1}) must not exceed {label_lower:xmc_learners_phase1} ({xmc_learners_phase1}).'),
+    rule('xmc.phase2_completed_le_learners', 'error', 'xmc_newly_literate_phase2 <= xmc_learners_phase2', ['xmc_newly_literate_phase2', 'xmc_learners_phase2'],
+      '{label:xmc_newly_literate_phase2} ({xmc_newly_literate_phase2}) không được lớn hơn {label_lower:xmc_learners_phase2} ({xmc_learners_phase2}).',
+      '{label:xmc_newly_literate_phase2} ({xmc_newly_literate_phase2}) must not exceed {label_lower:xmc_learners_phase2} ({xmc_learners_phase2}).'),
+  ],
+};

@@ -1,4 +1,5 @@
 import type { TemplateDefinition } from '../template-types';
+import { validateValues } from './engine';
 import { findShippedTemplate, shippedTemplates } from '../templates/shipped-templates';
 import { validateTemplateDefinition } from './template-definition';
 
@@ -49,7 +50,7 @@ describe('shipped templates', () => {
     );
   });
 
-  it('ships the five templates, version 1, for the right centres, periods and deadlines', () => {
+  it('ships the five templates (the literacy one in versions 1 and 2) for the right centres, periods and deadlines', () => {
     expect(
       shippedTemplates.map((shipped) => [shipped.code, shipped.version, shipped.periodType, shipped.deadline, shipped.centreTypes]),
     ).toEqual([
@@ -58,7 +59,21 @@ describe('shipped templates', () => {
       ['LANGUAGE_IT_QUARTERLY', 1, 'QUARTER', { kind: 'AFTER_PERIOD_END', days: 5 }, ['LANGUAGE', 'IT', 'LANGUAGE_IT', 'LIFE_SKILLS']],
       ['TTHTCD_SEMESTER', 1, 'SEMESTER', { kind: 'AFTER_PERIOD_END', days: 10 }, ['TTHTCD']],
       ['XMC_COMMUNE_YEARLY', 1, 'LITERACY_YEAR', { kind: 'FIXED_DATE', month: 10, day: 2, yearOffset: 0 }, ['TTHTCD']],
+      ['XMC_COMMUNE_YEARLY', 2, 'LITERACY_YEAR', { kind: 'FIXED_DATE', month: 10, day: 2, yearOffset: 0 }, ['TTHTCD']],
     ]);
+  });
+
+  it('literacy v2 adds ethnic-minority learners and completion per phase, checked against the learners', () => {
+    const v2 = findShippedTemplate('XMC_COMMUNE_YEARLY')!;
+    expect(v2.version).toBe(2);
+    expect(findShippedTemplate('XMC_COMMUNE_YEARLY', 1)!.version).toBe(1);
+    const base = { xmc_classes: 2, xmc_teachers_mobilised: 2, xmc_learners_phase1: 30, xmc_learners_phase2: 20, xmc_newly_literate: 40 };
+    const errors = (values: Record<string, number>) =>
+      validateValues(v2, values).filter((i) => i.severity === 'error' && i.ruleCode.startsWith('xmc.')).map((i) => i.ruleCode);
+    expect(errors({ ...base, xmc_learners_dtts: 50, xmc_newly_literate_phase1: 30, xmc_newly_literate_phase2: 10 })).toEqual([]);
+    expect(errors({ ...base, xmc_learners_dtts: 51 })).toContain('xmc.dtts_le_learners');
+    expect(errors({ ...base, xmc_newly_literate_phase1: 31 })).toContain('xmc.phase1_completed_le_learners');
+    expect(errors({ ...base, xmc_newly_literate_phase2: 21 })).toContain('xmc.phase2_completed_le_learners');
   });
 
   it('shares sections and rules between the semester and school-year GDTX templates', () => {

@@ -21,6 +21,13 @@ export interface CommuneCounts {
   learnersPhase1: number;
   learnersPhase2: number;
   newlyLiterate: number;
+  /** Template v2 fields, with how many reports carried them (v1 reports do not): a share is only computed when
+   * every contributing report gave its part, never from a mix. */
+  learnersDtts: number;
+  newlyPhase1: number;
+  newlyPhase2: number;
+  reportsWithDtts: number;
+  reportsWithPhaseSplit: number;
   classes: number;
   reports: number;
 }
@@ -28,7 +35,10 @@ export interface CommuneCounts {
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : null);
 
 export function emptyCounts(): CommuneCounts {
-  return { bands: {}, dbkkFlags: [], illiterate15to60: null, learnersPhase1: 0, learnersPhase2: 0, newlyLiterate: 0, classes: 0, reports: 0 };
+  return {
+    bands: {}, dbkkFlags: [], illiterate15to60: null, learnersPhase1: 0, learnersPhase2: 0, newlyLiterate: 0,
+    learnersDtts: 0, newlyPhase1: 0, newlyPhase2: 0, reportsWithDtts: 0, reportsWithPhaseSplit: 0, classes: 0, reports: 0,
+  };
 }
 
 /** Adds one XMC report's values to `into`. A band is taken only when its total, L1 and L2 are all present. */
@@ -59,6 +69,18 @@ export function addXmcValues(into: CommuneCounts, values: ValueMap): CommuneCoun
   into.learnersPhase1 += int(values['xmc_learners_phase1']) ?? 0;
   into.learnersPhase2 += int(values['xmc_learners_phase2']) ?? 0;
   into.newlyLiterate += int(values['xmc_newly_literate']) ?? 0;
+  const dttsLearners = int(values['xmc_learners_dtts']);
+  if (dttsLearners !== null) {
+    into.learnersDtts += dttsLearners;
+    into.reportsWithDtts += 1;
+  }
+  const phase1 = int(values['xmc_newly_literate_phase1']);
+  const phase2 = int(values['xmc_newly_literate_phase2']);
+  if (phase1 !== null && phase2 !== null) {
+    into.newlyPhase1 += phase1;
+    into.newlyPhase2 += phase2;
+    into.reportsWithPhaseSplit += 1;
+  }
   into.classes += int(values['xmc_classes']) ?? 0;
   into.reports += 1;
   return into;
