@@ -6,7 +6,7 @@ import { PROFILES, xmcValues } from './seed-literacy';
 // The demo literacy reports must be data a commune could really have submitted, and give the verdicts the
 // literacy e2e test and docs/literacy.md rely on.
 describe('seeded literacy values', () => {
-  const template = findShippedTemplate('XMC_COMMUNE_YEARLY') as TemplateDefinition;
+  const template = findShippedTemplate('XMC_COMMUNE_YEARLY', 1) as TemplateDefinition;
 
   it.each(Object.keys(PROFILES))('%s: every year passes every rule and needs no explanation against the previous year', (name) => {
     for (let year = 2022; year <= 2027; year++) {

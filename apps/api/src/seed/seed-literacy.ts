@@ -192,7 +192,7 @@ export async function seedLiteracy(client: Client, today: IsoDate = vietnamDateO
     centreOf.set(c.id, id);
   }
 
-  const xmc = findShippedTemplate('XMC_COMMUNE_YEARLY')!;
+  const xmc = findShippedTemplate('XMC_COMMUNE_YEARLY', 1)!; // the seeded history predates template v2
   const summary: LiteracySeedSummary = { xmcReports: 0 };
   const predecessors = async (unitId: string) =>
     (await client.query(`SELECT predecessor_id FROM unit_successor WHERE successor_id = $1`, [unitId])).rows.map((r) => r.predecessor_id as string);
