@@ -57,10 +57,19 @@ async function main() {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.LOG_LEVEL || 'silent',
   };
-  const args = ['jest', '--config', 'jest.config.js', ...process.argv.slice(2)];
-  const result = spawnSync('npx', args, { stdio: 'inherit', env });
+  const jest = (extra) => spawnSync('npx', ['jest', '--config', 'jest.config.js', ...extra], { stdio: 'inherit', env }).status ?? 1;
+  let status;
+  if (process.argv.length > 2) {
+    status = jest(process.argv.slice(2));
+  } else {
+    // The whole suite in two runs: everything else on two workers, then the browser tests on their own, so
+    // Chromium never competes with parallel API suites for this machine's two cores.
+    const main = jest(['--testPathIgnorePatterns', '/node_modules/', '/dist/', '/apps/web/e2e/']);
+    const browser = jest(['--runInBand', 'apps/web/e2e']);
+    status = main || browser;
+  }
   if (embedded) await embedded.pg.stop().catch(() => undefined);
-  process.exit(result.status ?? 1);
+  process.exit(status);
 }
 
 main().catch((e) => {

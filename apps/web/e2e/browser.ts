@@ -28,7 +28,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: on a 2-core CI machine the browser shares the CPU with the API, PostgreSQL and Chromium itself.
+  page.setDefaultTimeout(40_000);
   return page;
 }
 

@@ -7,7 +7,7 @@ import { S0_THANH_HOA_2020_2021_VALUES } from '@gdtx/domain';
 import { bootApi, type TestApi } from '../../api/test/harness';
 import { DEMO_PASSWORD, assertWebBuilt, horizontalOverflow, launchBrowser, login, logout, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
 
-jest.setTimeout(85_000);
+jest.setTimeout(180_000);
 
 /** Scrolls an element to the middle of the screen, for a screenshot that shows it with its message. */
 async function centre(page: Page, selector: string): Promise<void> {

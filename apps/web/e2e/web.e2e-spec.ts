@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
 import { assertWebBuilt, horizontalOverflow, launchBrowser, login, logout, newPage, screenshot, seriousA11yViolations } from './browser';
 
-jest.setTimeout(80_000);
+jest.setTimeout(180_000);
 
 describe('web app in Chromium', () => {
   let api: TestApi;
