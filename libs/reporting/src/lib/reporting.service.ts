@@ -537,13 +537,7 @@ export class ReportingService {
       await em.query(`UPDATE submission SET status = 'RETURNED', version = version + 1, updated_by = $2, updated_at = now() WHERE id = $1`, [id, ctx.userId]);
       await this.record(em, ctx, row, { action: 'RETURNED', from: row.status, to: 'RETURNED', version: row.version + 1, comment: overall, fieldComments: comments });
       // The centre is told (libs/notify) and its compliance re-evaluated, after this transaction commits.
-      await enqueueOutbox(em, ctx, {
-        topic: 'submission.returned',
-        payload: { submissionId: id, version: row.version + 1 },
-        dedupeKey: `submission:${id}:returned:v${row.version + 1}`,
-        provinceId: row.provinceId,
-        centreId: row.centreId,
-      });
+      await this.emitTransition(em, ctx, row, 'returned');
     });
     return this.getSubmission(ctx, id);
   }
@@ -560,13 +554,7 @@ export class ReportingService {
       );
       await this.record(em, ctx, row, { action: 'ACCEPTED', from: row.status, to: 'ACCEPTED', version: row.version + 1 });
       // Fact tables and indicators are refreshed from accepted reports only (architecture §5).
-      await enqueueOutbox(em, ctx, {
-        topic: 'submission.accepted',
-        payload: { submissionId: id, version: row.version + 1 },
-        dedupeKey: `submission:${id}:accepted:v${row.version + 1}`,
-        provinceId: row.provinceId,
-        centreId: row.centreId,
-      });
+      await this.emitTransition(em, ctx, row, 'accepted');
     });
     return this.getSubmission(ctx, id);
   }
@@ -585,15 +573,24 @@ export class ReportingService {
       );
       await this.record(em, ctx, row, { action: 'REOPENED', from: row.status, to: 'RETURNED', version: row.version + 1, comment: why.slice(0, 4000) });
       // The accepted figures no longer stand: analytics must drop them until the report is accepted again.
-      await enqueueOutbox(em, ctx, {
-        topic: 'submission.reopened',
-        payload: { submissionId: id, version: row.version + 1 },
-        dedupeKey: `submission:${id}:reopened:v${row.version + 1}`,
-        provinceId: row.provinceId,
-        centreId: row.centreId,
-      });
+      await this.emitTransition(em, ctx, row, 'reopened');
     });
     return this.getSubmission(ctx, id);
+  }
+
+  /**
+   * The outbox event of a workflow transition, written in the transition's transaction. The dedupe key names the
+   * event and the new version, so a later accept after a reopen is a new job, while a retried relay is not.
+   */
+  private emitTransition(em: EntityManager, ctx: TenantContext, row: { id: string; version: number; provinceId: string; centreId: string }, event: 'returned' | 'accepted' | 'reopened') {
+    const version = row.version + 1;
+    return enqueueOutbox(em, ctx, {
+      topic: `submission.${event}`,
+      payload: { submissionId: row.id, version },
+      dedupeKey: `submission:${row.id}:${event}:v${version}`,
+      provinceId: row.provinceId,
+      centreId: row.centreId,
+    });
   }
 
   /** Per-centre extension (recorded and audited); granting again replaces the date, the audit keeps both. */
