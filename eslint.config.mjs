@@ -5,7 +5,7 @@ import nx from '@nx/eslint-plugin';
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/dist', '**/node_modules', '.data/**', 'tmp/**', '**/vite.config.*', 'apps/web/src/gql/**'] },
+  { ignores: ['**/dist', '**/node_modules', '.data/**', 'tmp/**', '**/vite.config.*', 'apps/web/src/gql/__generated__/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {

@@ -1,57 +1,39 @@
 /**
- * Typed documents for analytics, compliance and notifications (their APIs landed after the first screens;
- * the screens fall back to a labelled placeholder when a query is not available).
+ * GraphQL documents for analytics, compliance and notifications; result and variable types are generated from
+ * apps/api/schema.gql (`npm run codegen`).
  */
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from './__generated__';
+import type {
+  CentreComplianceQuery,
+  ComplianceStatus as GeneratedComplianceStatus,
+  IndicatorValueFieldsFragment,
+  NotificationsQuery,
+  ProvinceOverviewQuery,
+  ReportingRatesQuery,
+} from './__generated__/graphql';
 
-export interface IndicatorValue {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  unit: string;
-  value: number | null;
-  numerator: number;
-  denominator: number | null;
-  centreCount: number;
-  computedAt: string | null;
-  periodCode: string | null;
-}
+graphql(`
+  fragment IndicatorValueFields on IndicatorValue {
+    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode
+  }
+`);
 
-export interface IndicatorTrend {
-  current: IndicatorValue;
-  previous: IndicatorValue | null;
-  previousPeriodCode: string | null;
-  change: number | null;
-}
+export type IndicatorValue = IndicatorValueFieldsFragment;
+export type IndicatorTrend = ProvinceOverviewQuery['provinceOverview']['indicators'][number];
 
-const INDICATOR_FIELDS = 'code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode';
-
-export const PROVINCE_OVERVIEW: TypedDocumentNode<
-  { provinceOverview: { periodCode: string; computedAt: string; submissionsByStatus: { key: string; count: number }[]; indicators: IndicatorTrend[] } },
-  { periodId: string }
-> = gql`
+export const PROVINCE_OVERVIEW = graphql(`
   query ProvinceOverview($periodId: String!) {
     provinceOverview(periodId: $periodId) {
       periodCode computedAt
       submissionsByStatus { key count }
-      indicators { change previousPeriodCode current { ${INDICATOR_FIELDS} } previous { ${INDICATOR_FIELDS} } }
+      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }
     }
   }
-`;
+`);
 
-export type ComplianceStatus = 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
+export type ComplianceStatus = GeneratedComplianceStatus;
 
-export const COMPLIANCE_OVERVIEW: TypedDocumentNode<
-  {
-    complianceOverview: {
-      asOf: string;
-      centreCount: number;
-      byStatus: { status: ComplianceStatus; centres: number }[];
-      worstCentres: { centreId: string; centreCode: string; centreName: string; status: ComplianceStatus; openFindings: number; highFindings: number }[];
-    };
-  },
-  Record<string, never>
-> = gql`
+export const COMPLIANCE_OVERVIEW = graphql(`
   query ComplianceOverview {
     complianceOverview {
       asOf centreCount
@@ -59,67 +41,33 @@ export const COMPLIANCE_OVERVIEW: TypedDocumentNode<
       worstCentres { centreId centreCode centreName status openFindings highFindings }
     }
   }
-`;
+`);
 
-export interface Finding {
-  id: string;
-  titleVi: string;
-  legalBasisVi: string;
-  severity: string;
-  status: string;
-  foundOn: string;
-}
+export type Finding = CentreComplianceQuery['centreCompliance']['openFindings'][number];
 
-export const CENTRE_COMPLIANCE: TypedDocumentNode<
-  { centreCompliance: { asOf: string; status: ComplianceStatus; openFindingCount: number; openFindings: Finding[] } },
-  { centreId: string }
-> = gql`
+export const CENTRE_COMPLIANCE = graphql(`
   query CentreCompliance($centreId: ID!) {
     centreCompliance(centreId: $centreId) {
       asOf status openFindingCount
       openFindings { id titleVi legalBasisVi severity status foundOn }
     }
   }
-`;
+`);
 
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  titleVi: string;
-  bodyVi: string;
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+export type NotificationItem = NotificationsQuery['notifications']['nodes'][number];
 
-export const NOTIFICATIONS: TypedDocumentNode<{ notifications: { totalCount: number; nodes: NotificationItem[] } }, { first?: number }> = gql`
+export const NOTIFICATIONS = graphql(`
   query Notifications($first: Int) {
     notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi link readAt createdAt } }
   }
-`;
+`);
 
-export interface ReportingRate {
-  unitId: string | null;
-  unitName: string | null;
-  periodCode: string | null;
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  accepted: number;
-  submittedRate: number | null;
-  onTimeRate: number | null;
-  computedAt: string;
-}
+export type ReportingRate = ReportingRatesQuery['reportingRates'][number];
 
-export const REPORTING_RATES: TypedDocumentNode<
-  { reportingRates: ReportingRate[] },
-  { templateCode: string; periodFrom: string; periodTo?: string | null; groupBy?: string[] }
-> = gql`
+export const REPORTING_RATES = graphql(`
   query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {
     reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {
       unitId unitName periodCode expected submitted onTime late missing accepted submittedRate onTimeRate computedAt
     }
   }
-`;
+`);

@@ -1,183 +1,143 @@
 /**
- * Typed GraphQL documents for periodic reporting (issue 3 contract; types from libs/reporting's
- * reporting.types.ts). Values and explanations travel as the JSON scalar: { valueKey: value }.
+ * GraphQL documents for periodic reporting; result and variable types are generated from apps/api/schema.gql
+ * (`npm run codegen`). Values and explanations travel as the JSON scalar ({ valueKey: value }): the aliases
+ * below give them @gdtx/domain's types.
  */
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { FieldValue, PeriodType, Severity, SubmissionStatus, TemplateDefinition, ValueMap } from '@gdtx/domain';
+import type { TypedDocumentNode } from '@apollo/client';
+import { parse } from 'graphql';
+import type { FieldValue, Severity, SubmissionStatus, TemplateDefinition, ValueMap } from '@gdtx/domain';
+import { graphql } from './__generated__';
+import type {
+  DueReportFieldsFragment,
+  DueReportStatus as GeneratedDueReportStatus,
+  FieldCommentInput,
+  ReportTemplateQuery,
+  SaveSubmissionDraftInput as GeneratedSaveSubmissionDraftInput,
+  SubmissionDetailFieldsFragment,
+  SubmissionFilter as GeneratedSubmissionFilter,
+  SubmissionSummaryFieldsFragment,
+  ValidationIssueFieldsFragment,
+} from './__generated__/graphql';
 
-export type DueReportStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED' | 'OVERDUE';
+export type DueReportStatus = GeneratedDueReportStatus;
 
-export interface DueReport {
-  centreId: string;
-  templateCode: string;
-  templateVersion: number;
-  templateNameVi: string;
-  templateNameEn: string;
-  periodCode: string;
-  periodType: PeriodType;
-  periodLabelVi: string;
-  periodLabelEn: string;
-  dueDate: string;
-  extended: boolean;
-  status: DueReportStatus;
-  daysLeft: number;
-  submissionId: string | null;
-  submissionVersion: number | null;
-}
-
-export const DUE_REPORTS: TypedDocumentNode<{ dueReports: DueReport[] }, { centreId: string }> = gql`
-  query DueReports($centreId: ID!) {
-    dueReports(centreId: $centreId) {
-      centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn
-      dueDate extended status daysLeft submissionId submissionVersion
-    }
+graphql(`
+  fragment DueReportFields on DueReport {
+    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn
+    dueDate extended status daysLeft submissionId submissionVersion
   }
-`;
+`);
 
-export interface ReportTemplateInfo {
-  code: string;
-  version: number;
-  nameVi: string;
-  nameEn: string;
-  definition: TemplateDefinition;
-}
+export type DueReport = DueReportFieldsFragment;
 
-export const REPORT_TEMPLATE: TypedDocumentNode<{ reportTemplate: ReportTemplateInfo }, { code: string; version?: number | null }> = gql`
+export const DUE_REPORTS = graphql(`
+  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }
+`);
+
+/** The template's JSON definition, typed by @gdtx/domain (the schema only knows it as JSON). */
+export type ReportTemplateInfo = Omit<ReportTemplateQuery['reportTemplate'], 'definition'> & { definition: TemplateDefinition };
+
+export const REPORT_TEMPLATE = graphql(`
   query ReportTemplate($code: String!, $version: Int) {
     reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }
   }
-`;
+`);
 
-export interface FieldComment {
-  field: string;
-  comment: string;
-}
+export type FieldComment = FieldCommentInput;
 
-export interface SubmissionEvent {
-  id: string;
-  action: string;
-  fromStatus: SubmissionStatus | null;
-  toStatus: SubmissionStatus;
-  submissionVersion: number;
-  actorName: string | null;
-  comment: string | null;
-  fieldComments: FieldComment[];
-  at: string;
-}
+graphql(`
+  fragment ValidationIssueFields on ValidationIssueDto { ruleCode severity fields messageVi messageEn explainable }
+`);
 
-export interface SubmissionVersion {
-  number: number;
-  templateVersion: number;
-  values: ValueMap;
-  submittedAt: string;
-}
+/** `severity` is a plain String in the schema; the engine's values are 'error' | 'warning'. */
+export type ValidationIssueDto = Omit<ValidationIssueFieldsFragment, 'severity'> & { severity: Severity };
 
-export interface SubmissionSummary {
-  id: string;
-  centreId: string;
-  centreCode: string;
-  centreName: string;
-  templateCode: string;
-  templateVersion: number;
-  periodCode: string;
-  periodLabelVi: string;
-  status: SubmissionStatus;
-  version: number;
-  dueDate: string;
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  updatedAt: string;
-}
+graphql(`
+  fragment SubmissionSummaryFields on Submission {
+    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt
+    acceptedAt updatedAt
+  }
+`);
 
-export interface SubmissionDetail extends SubmissionSummary {
+export type SubmissionSummary = SubmissionSummaryFieldsFragment;
+
+graphql(`
+  fragment SubmissionDetailFields on Submission {
+    ...SubmissionSummaryFields
+    values explanations
+    issues { ...ValidationIssueFields }
+    events { id action fromStatus toStatus submissionVersion actorName comment fieldComments { field comment } at }
+    versions { number templateVersion values submittedAt }
+  }
+`);
+
+export type SubmissionEvent = SubmissionDetailFieldsFragment['events'][number];
+
+/** A saved version; its values are a @gdtx/domain ValueMap (JSON in the schema). */
+export type SubmissionVersion = Omit<SubmissionDetailFieldsFragment['versions'][number], 'values'> & { values: ValueMap };
+
+/** The server's check of the saved values is in `issues` (it includes rules over the previous period, which the browser cannot run). */
+export type SubmissionDetail = Omit<SubmissionDetailFieldsFragment, 'values' | 'explanations' | 'versions' | 'issues'> & {
+  issues: ValidationIssueDto[];
   values: ValueMap;
   explanations: Record<string, string>;
-  /** The server's check of the saved values (includes rules over the previous period, which the browser cannot run). */
-  issues: ValidationIssueDto[];
-  events: SubmissionEvent[];
   versions: SubmissionVersion[];
+};
+
+/** Narrows the generated result to the screens' type (the schema types severity as a plain String). */
+export function asSubmissionDetail(s: SubmissionDetailFieldsFragment): SubmissionDetail {
+  return { ...s, issues: s.issues.map(asValidationIssue) };
 }
 
-const SUMMARY_FIELDS = 'id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt acceptedAt updatedAt';
-const DETAIL_FIELDS = `${SUMMARY_FIELDS} values explanations
-  issues { ruleCode severity fields messageVi messageEn explainable }
-  events { id action fromStatus toStatus submissionVersion actorName comment fieldComments { field comment } at }
-  versions { number templateVersion values submittedAt }`;
-
-export const SUBMISSION: TypedDocumentNode<{ submission: SubmissionDetail }, { id: string }> = gql`
-  query Submission($id: ID!) { submission(id: $id) { ${DETAIL_FIELDS} } }
-`;
-
-export interface SubmissionFilter {
-  templateCode?: string;
-  periodId?: string;
-  status?: SubmissionStatus;
-  unitId?: string;
-  centreId?: string;
+export function asValidationIssue(issue: ValidationIssueFieldsFragment): ValidationIssueDto {
+  return { ...issue, severity: issue.severity === 'warning' ? 'warning' : 'error' };
 }
 
-export const SUBMISSIONS: TypedDocumentNode<
-  { submissions: { totalCount: number; nodes: SubmissionSummary[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } },
-  { filter?: SubmissionFilter; first?: number; after?: string | null }
-> = gql`
+export const SUBMISSION = graphql(`
+  query Submission($id: ID!) { submission(id: $id) { ...SubmissionDetailFields } }
+`);
+
+export type SubmissionFilter = GeneratedSubmissionFilter;
+
+export const SUBMISSIONS = graphql(`
   query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {
     submissions(filter: $filter, first: $first, after: $after) {
-      totalCount pageInfo { endCursor hasNextPage } nodes { ${SUMMARY_FIELDS} }
+      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }
     }
   }
-`;
+`);
 
-export interface ValidationIssueDto {
-  ruleCode: string;
-  severity: Severity;
-  fields: string[];
-  messageVi: string;
-  messageEn: string;
-  explainable: boolean;
-}
+export type SaveSubmissionDraftInput = GeneratedSaveSubmissionDraftInput;
 
-export interface SaveSubmissionDraftInput {
-  centreId: string;
-  templateCode: string;
-  periodCode: string;
-  values: ValueMap;
-  explanations?: Record<string, string> | null;
-  expectedVersion?: number | null;
-}
-
-export const SAVE_SUBMISSION_DRAFT: TypedDocumentNode<
-  { saveSubmissionDraft: { changed: boolean; submission: SubmissionDetail; issues: ValidationIssueDto[] } },
-  { input: SaveSubmissionDraftInput }
-> = gql`
+export const SAVE_SUBMISSION_DRAFT = graphql(`
   mutation SaveSubmissionDraft($input: SaveSubmissionDraftInput!) {
     saveSubmissionDraft(input: $input) {
       changed
-      issues { ruleCode severity fields messageVi messageEn explainable }
-      submission { ${DETAIL_FIELDS} }
+      issues { ...ValidationIssueFields }
+      submission { ...SubmissionDetailFields }
     }
   }
-`;
+`);
 
-export const SUBMIT_SUBMISSION: TypedDocumentNode<{ submitSubmission: SubmissionDetail }, { id: string; expectedVersion: number }> = gql`
+export const SUBMIT_SUBMISSION = graphql(`
   mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {
-    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ${DETAIL_FIELDS} }
+    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }
   }
-`;
+`);
 
-export const RETURN_SUBMISSION: TypedDocumentNode<
-  { returnSubmission: SubmissionDetail },
-  { id: string; expectedVersion: number; comment: string; fieldComments: FieldComment[] }
-> = gql`
+export const RETURN_SUBMISSION = graphql(`
   mutation ReturnSubmission($id: ID!, $expectedVersion: Int, $comment: String!, $fieldComments: [FieldCommentInput!]) {
-    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) { ${DETAIL_FIELDS} }
+    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {
+      ...SubmissionDetailFields
+    }
   }
-`;
+`);
 
-export const ACCEPT_SUBMISSION: TypedDocumentNode<{ acceptSubmission: SubmissionDetail }, { id: string; expectedVersion: number }> = gql`
+export const ACCEPT_SUBMISSION = graphql(`
   mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {
-    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ${DETAIL_FIELDS} }
+    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }
   }
-`;
+`);
 
 /** The value under a key, whatever JSON the server sent (numbers may come back as numbers or strings). */
 export function valueOf(values: ValueMap | null | undefined, key: string): FieldValue {
@@ -189,9 +149,10 @@ export function submissionCountsDocument(statuses: readonly SubmissionStatus[]):
   Record<string, { totalCount: number }>,
   Record<string, never>
 > {
-  return gql`
+  // Built at run time (one alias per status), so parsed here rather than generated.
+  return parse(`
     query SubmissionCounts {
       ${statuses.map((s) => `status_${s}: submissions(filter: { status: ${s} }, first: 1) { totalCount }`).join('\n')}
     }
-  `;
+  `);
 }

@@ -15,6 +15,7 @@ import {
 import { useAuth } from '../auth';
 import { describeError, errorCodeOf } from '../errors';
 import {
+  asSubmissionDetail,
   ACCEPT_SUBMISSION,
   REPORT_TEMPLATE,
   RETURN_SUBMISSION,
@@ -47,7 +48,7 @@ function BySubmissionId({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(SUBMISSION, { variables: { id }, fetchPolicy: 'network-only' });
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (loading || !data) return <Loading />;
-  const s = data.submission;
+  const s = asSubmissionDetail(data.submission);
   return <WithTemplate code={s.templateCode} version={s.templateVersion} submission={s} centreId={s.centreId} periodCode={s.periodCode} />;
 }
 
@@ -149,7 +150,7 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
             },
           },
         });
-        const saved = result.data!.saveSubmissionDraft.submission;
+        const saved = asSubmissionDetail(result.data!.saveSubmissionDraft.submission);
         setSubmission(saved);
         setSavedAt(new Date().toISOString());
         setActionError(null);
@@ -192,8 +193,8 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const keepMine = async () => {
     if (!submission) return;
     const fresh = await client.query({ query: SUBMISSION, variables: { id: submission.id }, fetchPolicy: 'network-only' });
-    setSubmission(fresh.data!.submission);
-    latest.current = { ...latest.current, submission: fresh.data!.submission };
+    setSubmission(asSubmissionDetail(fresh.data!.submission));
+    latest.current = { ...latest.current, submission: asSubmissionDetail(fresh.data!.submission) };
     setConflict(false);
     setDirty(true);
   };
@@ -201,7 +202,7 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const takeTheirs = async () => {
     if (!submission) return;
     const fresh = await client.query({ query: SUBMISSION, variables: { id: submission.id }, fetchPolicy: 'network-only' });
-    const s = fresh.data!.submission;
+    const s = asSubmissionDetail(fresh.data!.submission);
     setSubmission(s);
     setValues({ ...s.values });
     setExplanations({ ...s.explanations });
@@ -233,7 +234,7 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
       if (latest.current.dirty || !current) current = await save();
       if (!current) return;
       const result = await client.mutate({ mutation: SUBMIT_SUBMISSION, variables: { id: current.id, expectedVersion: current.version } });
-      setSubmission(result.data!.submitSubmission);
+      setSubmission(asSubmissionDetail(result.data!.submitSubmission));
       setActionDetails([]);
       message.success(t('form.submitted'));
     } catch (e) {
@@ -247,7 +248,7 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
         const id = latest.current.submission?.id;
         if (id) {
           const fresh = await client.query({ query: SUBMISSION, variables: { id }, fetchPolicy: 'network-only' });
-          setSubmission(fresh.data!.submission);
+          setSubmission(asSubmissionDetail(fresh.data!.submission));
         }
       }
     } finally {
@@ -261,7 +262,7 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
     setActionError(null);
     try {
       const result = await client.mutate({ mutation: ACCEPT_SUBMISSION, variables: { id: submission.id, expectedVersion: submission.version } });
-      setSubmission(result.data!.acceptSubmission);
+      setSubmission(asSubmissionDetail(result.data!.acceptSubmission));
       message.success(t('review.accepted'));
     } catch (e) {
       setActionError(describeError(e, language).message);
@@ -284,7 +285,7 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
         mutation: RETURN_SUBMISSION,
         variables: { id: submission.id, expectedVersion: submission.version, comment: overallComment.trim() || t('review.defaultReturnComment'), fieldComments },
       });
-      setSubmission(result.data!.returnSubmission);
+      setSubmission(asSubmissionDetail(result.data!.returnSubmission));
       setReviewComments({});
       message.success(t('review.returned'));
     } catch (e) {
@@ -411,7 +412,7 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
               onUploaded={() => {
                 if (!submission) return void window.location.reload();
                 void client.query({ query: SUBMISSION, variables: { id: submission.id }, fetchPolicy: 'network-only' }).then((r) => {
-                  const s = r.data!.submission;
+                  const s = asSubmissionDetail(r.data!.submission);
                   setSubmission(s);
                   setValues({ ...s.values });
                   setExplanations({ ...s.explanations });

@@ -1,0 +1,220 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": typeof types.IndicatorValueFieldsFragmentDoc,
+    "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": typeof types.ProvinceOverviewDocument,
+    "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": typeof types.ComplianceOverviewDocument,
+    "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id titleVi legalBasisVi severity status foundOn }\n    }\n  }\n": typeof types.CentreComplianceDocument,
+    "\n  query Notifications($first: Int) {\n    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi link readAt createdAt } }\n  }\n": typeof types.NotificationsDocument,
+    "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {\n      unitId unitName periodCode expected submitted onTime late missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n": typeof types.ReportingRatesDocument,
+    "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }\n  }\n": typeof types.LoginDocument,
+    "\n  query Me { me { ...UserFields } }\n": typeof types.MeDocument,
+    "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n": typeof types.AdministrativeUnitFieldsFragmentDoc,
+    "\n  query AdministrativeUnits($parentId: ID) { administrativeUnits(parentId: $parentId) { ...AdministrativeUnitFields } }\n": typeof types.AdministrativeUnitsDocument,
+    "\n  fragment CentreSummaryFields on Centre { id code name type status licenceStatus ownership address adminUnit { id name } }\n": typeof types.CentreSummaryFieldsFragmentDoc,
+    "\n  query Centres($filter: CentreFilter, $first: Int, $after: String) {\n    centres(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      nodes { ...CentreSummaryFields }\n    }\n  }\n": typeof types.CentresDocument,
+    "\n  fragment LicenceRecordFields on LicenceRecord { id kind decisionNumber decidedOn issuer holderName state validFrom validTo note }\n": typeof types.LicenceRecordFieldsFragmentDoc,
+    "\n  fragment CentreDetailFields on Centre {\n    ...CentreSummaryFields\n    email phone establishedOn statusSince supervisingUnitId version\n    licences { ...LicenceRecordFields }\n    statusHistory { status validFrom validTo reason decisionRef }\n  }\n": typeof types.CentreDetailFieldsFragmentDoc,
+    "\n  query Centre($id: ID!) { centre(id: $id) { ...CentreDetailFields } }\n": typeof types.CentreDocument,
+    "\n  query Users($first: Int, $after: String) {\n    users(first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { ...UserFields } }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n": typeof types.CreateUserDocument,
+    "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": typeof types.DueReportFieldsFragmentDoc,
+    "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": typeof types.DueReportsDocument,
+    "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": typeof types.ReportTemplateDocument,
+    "\n  fragment ValidationIssueFields on ValidationIssueDto { ruleCode severity fields messageVi messageEn explainable }\n": typeof types.ValidationIssueFieldsFragmentDoc,
+    "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt\n  }\n": typeof types.SubmissionSummaryFieldsFragmentDoc,
+    "\n  fragment SubmissionDetailFields on Submission {\n    ...SubmissionSummaryFields\n    values explanations\n    issues { ...ValidationIssueFields }\n    events { id action fromStatus toStatus submissionVersion actorName comment fieldComments { field comment } at }\n    versions { number templateVersion values submittedAt }\n  }\n": typeof types.SubmissionDetailFieldsFragmentDoc,
+    "\n  query Submission($id: ID!) { submission(id: $id) { ...SubmissionDetailFields } }\n": typeof types.SubmissionDocument,
+    "\n  query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {\n    submissions(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }\n    }\n  }\n": typeof types.SubmissionsDocument,
+    "\n  mutation SaveSubmissionDraft($input: SaveSubmissionDraftInput!) {\n    saveSubmissionDraft(input: $input) {\n      changed\n      issues { ...ValidationIssueFields }\n      submission { ...SubmissionDetailFields }\n    }\n  }\n": typeof types.SaveSubmissionDraftDocument,
+    "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": typeof types.SubmitSubmissionDocument,
+    "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n": typeof types.ReturnSubmissionDocument,
+    "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": typeof types.AcceptSubmissionDocument,
+};
+const documents: Documents = {
+    "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": types.IndicatorValueFieldsFragmentDoc,
+    "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": types.ProvinceOverviewDocument,
+    "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": types.ComplianceOverviewDocument,
+    "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id titleVi legalBasisVi severity status foundOn }\n    }\n  }\n": types.CentreComplianceDocument,
+    "\n  query Notifications($first: Int) {\n    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi link readAt createdAt } }\n  }\n": types.NotificationsDocument,
+    "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {\n      unitId unitName periodCode expected submitted onTime late missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n": types.ReportingRatesDocument,
+    "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n": types.UserFieldsFragmentDoc,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }\n  }\n": types.LoginDocument,
+    "\n  query Me { me { ...UserFields } }\n": types.MeDocument,
+    "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n": types.AdministrativeUnitFieldsFragmentDoc,
+    "\n  query AdministrativeUnits($parentId: ID) { administrativeUnits(parentId: $parentId) { ...AdministrativeUnitFields } }\n": types.AdministrativeUnitsDocument,
+    "\n  fragment CentreSummaryFields on Centre { id code name type status licenceStatus ownership address adminUnit { id name } }\n": types.CentreSummaryFieldsFragmentDoc,
+    "\n  query Centres($filter: CentreFilter, $first: Int, $after: String) {\n    centres(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      nodes { ...CentreSummaryFields }\n    }\n  }\n": types.CentresDocument,
+    "\n  fragment LicenceRecordFields on LicenceRecord { id kind decisionNumber decidedOn issuer holderName state validFrom validTo note }\n": types.LicenceRecordFieldsFragmentDoc,
+    "\n  fragment CentreDetailFields on Centre {\n    ...CentreSummaryFields\n    email phone establishedOn statusSince supervisingUnitId version\n    licences { ...LicenceRecordFields }\n    statusHistory { status validFrom validTo reason decisionRef }\n  }\n": types.CentreDetailFieldsFragmentDoc,
+    "\n  query Centre($id: ID!) { centre(id: $id) { ...CentreDetailFields } }\n": types.CentreDocument,
+    "\n  query Users($first: Int, $after: String) {\n    users(first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { ...UserFields } }\n  }\n": types.UsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n": types.CreateUserDocument,
+    "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": types.DueReportFieldsFragmentDoc,
+    "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": types.DueReportsDocument,
+    "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": types.ReportTemplateDocument,
+    "\n  fragment ValidationIssueFields on ValidationIssueDto { ruleCode severity fields messageVi messageEn explainable }\n": types.ValidationIssueFieldsFragmentDoc,
+    "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt\n  }\n": types.SubmissionSummaryFieldsFragmentDoc,
+    "\n  fragment SubmissionDetailFields on Submission {\n    ...SubmissionSummaryFields\n    values explanations\n    issues { ...ValidationIssueFields }\n    events { id action fromStatus toStatus submissionVersion actorName comment fieldComments { field comment } at }\n    versions { number templateVersion values submittedAt }\n  }\n": types.SubmissionDetailFieldsFragmentDoc,
+    "\n  query Submission($id: ID!) { submission(id: $id) { ...SubmissionDetailFields } }\n": types.SubmissionDocument,
+    "\n  query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {\n    submissions(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }\n    }\n  }\n": types.SubmissionsDocument,
+    "\n  mutation SaveSubmissionDraft($input: SaveSubmissionDraftInput!) {\n    saveSubmissionDraft(input: $input) {\n      changed\n      issues { ...ValidationIssueFields }\n      submission { ...SubmissionDetailFields }\n    }\n  }\n": types.SaveSubmissionDraftDocument,
+    "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": types.SubmitSubmissionDocument,
+    "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n": types.ReturnSubmissionDocument,
+    "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": types.AcceptSubmissionDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n"): (typeof documents)["\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n"): (typeof documents)["\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n"): (typeof documents)["\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id titleVi legalBasisVi severity status foundOn }\n    }\n  }\n"): (typeof documents)["\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id titleVi legalBasisVi severity status foundOn }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int) {\n    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi link readAt createdAt } }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int) {\n    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi link readAt createdAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {\n      unitId unitName periodCode expected submitted onTime late missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n"): (typeof documents)["\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {\n      unitId unitName periodCode expected submitted onTime late missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n"): (typeof documents)["\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me { me { ...UserFields } }\n"): (typeof documents)["\n  query Me { me { ...UserFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n"): (typeof documents)["\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdministrativeUnits($parentId: ID) { administrativeUnits(parentId: $parentId) { ...AdministrativeUnitFields } }\n"): (typeof documents)["\n  query AdministrativeUnits($parentId: ID) { administrativeUnits(parentId: $parentId) { ...AdministrativeUnitFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CentreSummaryFields on Centre { id code name type status licenceStatus ownership address adminUnit { id name } }\n"): (typeof documents)["\n  fragment CentreSummaryFields on Centre { id code name type status licenceStatus ownership address adminUnit { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Centres($filter: CentreFilter, $first: Int, $after: String) {\n    centres(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      nodes { ...CentreSummaryFields }\n    }\n  }\n"): (typeof documents)["\n  query Centres($filter: CentreFilter, $first: Int, $after: String) {\n    centres(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      nodes { ...CentreSummaryFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LicenceRecordFields on LicenceRecord { id kind decisionNumber decidedOn issuer holderName state validFrom validTo note }\n"): (typeof documents)["\n  fragment LicenceRecordFields on LicenceRecord { id kind decisionNumber decidedOn issuer holderName state validFrom validTo note }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CentreDetailFields on Centre {\n    ...CentreSummaryFields\n    email phone establishedOn statusSince supervisingUnitId version\n    licences { ...LicenceRecordFields }\n    statusHistory { status validFrom validTo reason decisionRef }\n  }\n"): (typeof documents)["\n  fragment CentreDetailFields on Centre {\n    ...CentreSummaryFields\n    email phone establishedOn statusSince supervisingUnitId version\n    licences { ...LicenceRecordFields }\n    statusHistory { status validFrom validTo reason decisionRef }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Centre($id: ID!) { centre(id: $id) { ...CentreDetailFields } }\n"): (typeof documents)["\n  query Centre($id: ID!) { centre(id: $id) { ...CentreDetailFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($first: Int, $after: String) {\n    users(first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { ...UserFields } }\n  }\n"): (typeof documents)["\n  query Users($first: Int, $after: String) {\n    users(first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { ...UserFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n"): (typeof documents)["\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n"): (typeof documents)["\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n"): (typeof documents)["\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ValidationIssueFields on ValidationIssueDto { ruleCode severity fields messageVi messageEn explainable }\n"): (typeof documents)["\n  fragment ValidationIssueFields on ValidationIssueDto { ruleCode severity fields messageVi messageEn explainable }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt\n  }\n"): (typeof documents)["\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SubmissionDetailFields on Submission {\n    ...SubmissionSummaryFields\n    values explanations\n    issues { ...ValidationIssueFields }\n    events { id action fromStatus toStatus submissionVersion actorName comment fieldComments { field comment } at }\n    versions { number templateVersion values submittedAt }\n  }\n"): (typeof documents)["\n  fragment SubmissionDetailFields on Submission {\n    ...SubmissionSummaryFields\n    values explanations\n    issues { ...ValidationIssueFields }\n    events { id action fromStatus toStatus submissionVersion actorName comment fieldComments { field comment } at }\n    versions { number templateVersion values submittedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Submission($id: ID!) { submission(id: $id) { ...SubmissionDetailFields } }\n"): (typeof documents)["\n  query Submission($id: ID!) { submission(id: $id) { ...SubmissionDetailFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {\n    submissions(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }\n    }\n  }\n"): (typeof documents)["\n  query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {\n    submissions(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveSubmissionDraft($input: SaveSubmissionDraftInput!) {\n    saveSubmissionDraft(input: $input) {\n      changed\n      issues { ...ValidationIssueFields }\n      submission { ...SubmissionDetailFields }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveSubmissionDraft($input: SaveSubmissionDraftInput!) {\n    saveSubmissionDraft(input: $input) {\n      changed\n      issues { ...ValidationIssueFields }\n      submission { ...SubmissionDetailFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"): (typeof documents)["\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"): (typeof documents)["\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
