@@ -11,6 +11,8 @@ export const DEMO_PASSWORD = 'Demo@2026';
 
 /** The screen size the product must work at (issue 6: 1366×768). */
 export const VIEWPORT = { width: 1366, height: 768 };
+/** A tablet held upright (iPad-class, 768×1024): the side menu folds away behind a button. */
+export const TABLET_VIEWPORT = { width: 768, height: 1024 };
 
 export function assertWebBuilt(): void {
   const index = join(__dirname, '../dist/index.html');
@@ -25,8 +27,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser context (own storage: no session carried over from another test). */
-export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+export async function newPage(browser: Browser, baseURL: string, viewport = VIEWPORT): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: viewport.width < 1024 });
   const page = await context.newPage();
   // Generous: on a 2-core CI machine the browser shares the CPU with the API, PostgreSQL and Chromium itself.
   page.setDefaultTimeout(40_000);

@@ -15,6 +15,8 @@ export const dictionary = {
   'app.back': ['Quay lại', 'Back'],
   'app.empty': ['Chưa có dữ liệu', 'No data yet'],
   'app.skipToContent': ['Bỏ qua, đến nội dung chính', 'Skip to main content'],
+  'app.menu': ['Menu', 'Menu'],
+  'app.openMenu': ['Mở menu chức năng', 'Open the menu'],
   'app.notAvailable': ['Chức năng này chưa có trên máy chủ', 'This feature is not available on the server yet'],
 
   'menu.home': ['Trang chủ', 'Home'],

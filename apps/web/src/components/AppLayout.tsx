@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import type { Language } from '@gdtx/domain';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
@@ -18,6 +18,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t, language, setLanguage, roleLabel } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
+  // antd's lg breakpoint (992 px): below it a tablet or a narrow window gets the drawer menu.
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg ?? true;
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Following a menu entry closes the drawer.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   if (!user) return null;
   const centreScoped = user.scope === 'centre';
 
@@ -34,29 +40,57 @@ export function AppLayout({ children }: { children: ReactNode }) {
     .filter((e) => location.pathname === e.path || location.pathname.startsWith(e.path + '/'))
     .sort((a, b) => b.path.length - a.path.length)[0];
 
+  const menu = (
+    <nav aria-label={t('app.title')}>
+      <Menu
+        mode="inline"
+        selectedKeys={selected ? [selected.key] : []}
+        items={visible.map((e) => ({ key: e.key, label: <Link to={e.path}>{t(e.label)}</Link> }))}
+      />
+    </nav>
+  );
+  const brand = (
+    <div style={{ padding: '16px 16px 8px' }}>
+      <Typography.Text strong style={{ color: '#0b4f9c', fontSize: 16 }}>{t('app.title')}</Typography.Text>
+      <br />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('app.subtitle')}</Typography.Text>
+    </div>
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main-content">{t('app.skipToContent')}</a>
-      <Layout.Sider width={232} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: '1px solid #e5e5e5', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
-        <div style={{ padding: '16px 16px 8px' }}>
-          <Typography.Text strong style={{ color: '#0b4f9c', fontSize: 16 }}>{t('app.title')}</Typography.Text>
-          <br />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('app.subtitle')}</Typography.Text>
-        </div>
-        <nav aria-label={t('app.title')}>
-          <Menu
-            mode="inline"
-            selectedKeys={selected ? [selected.key] : []}
-            items={visible.map((e) => ({ key: e.key, label: <Link to={e.path}>{t(e.label)}</Link> }))}
-          />
-        </nav>
-      </Layout.Sider>
+      {wide ? (
+        <Layout.Sider width={232} theme="light" style={{ borderRight: '1px solid #e5e5e5', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+          {brand}
+          {menu}
+        </Layout.Sider>
+      ) : (
+        // Tablets and narrow windows: the menu lives in a drawer opened from the header, the content keeps the width.
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={260}
+          title={t('app.title')}
+          styles={{ body: { padding: 0 } }}
+        >
+          <div data-testid="menu-drawer">{menu}</div>
+        </Drawer>
+      )}
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #e5e5e5' }}>
-          <Space size="middle" wrap>
-            <span data-testid="current-user">
+        <Layout.Header
+          style={{ background: '#fff', padding: wide ? '0 24px' : '0 12px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, borderBottom: '1px solid #e5e5e5' }}
+        >
+          {wide ? <span /> : (
+            <Button aria-label={t('app.openMenu')} aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} data-testid="menu-button">
+              ☰ {t('app.menu')}
+            </Button>
+          )}
+          <Space size={wide ? 'middle' : 'small'}>
+            <span data-testid="current-user" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : 300, verticalAlign: 'middle' }}>
               <Typography.Text strong>{user.fullName}</Typography.Text>{' '}
-              <Typography.Text type="secondary">· {roleLabel(user.role)}{user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>
+              <Typography.Text type="secondary">· {roleLabel(user.role)}{wide && user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>
             </span>
             <Segmented<Language>
               aria-label={t('app.language')}
@@ -76,7 +110,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: 24, outline: 'none' }}>
+        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: wide ? 24 : 12, outline: 'none', minWidth: 0 }}>
           <main>{children}</main>
         </Layout.Content>
       </Layout>
