@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(__dirname, '../../../test-output/screenshots');
+export const DOC_SCREENSHOT_DIR = join(__dirname, '../../../docs/user-guide/img');
 export const DEMO_PASSWORD = 'Demo@2026';
 
 /** The screen size the product must work at (issue 6: 1366×768). */
@@ -38,7 +39,13 @@ export async function newPage(browser: Browser, baseURL: string, viewport = VIEW
 /** Saves test-output/screenshots/<name>.png; long report forms are taken at screen size (fullPage is slow there). */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true });
+  const fullPage = options.fullPage ?? true;
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+  // `npm run docs:screenshots` refreshes the user guides' pictures (committed, as small JPEGs) from the same steps.
+  if (process.env['GDTX_DOC_SCREENSHOTS'] === '1' && !name.startsWith('failed-')) {
+    mkdirSync(DOC_SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(DOC_SCREENSHOT_DIR, `${name}.jpg`), fullPage, type: 'jpeg', quality: 60 });
+  }
 }
 
 /** axe-core on the current page; returns the serious and critical violations (the bar is: none). */
