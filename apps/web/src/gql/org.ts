@@ -117,3 +117,11 @@ export type CreateUserInput = GeneratedCreateUserInput;
 export const CREATE_USER = graphql(`
   mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }
 `);
+
+export const UPDATE_USER = graphql(`
+  mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { ...UserFields } }
+`);
+
+export const ASSIGN_ROLE = graphql(`
+  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }
+`);

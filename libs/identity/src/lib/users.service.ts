@@ -47,7 +47,10 @@ export class UsersService {
         `UPDATE app_user SET role = $2, unit_id = $3, centre_id = $4, token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING id`,
         [assertUuid(input.userId, 'userId'), input.role, scope === 'unit' ? input.unitId : null, scope === 'centre' ? input.centreId : null],
       );
-      if (!result[0]?.length && !result.length) throw Errors.notFound(USER, input.userId);
+      // TypeORM returns [rows, affected] for an UPDATE … RETURNING; a user outside the caller's province is not
+      // visible through row-level security, so nothing is updated and the user is "not found".
+      const rows: unknown[] = Array.isArray(result[0]) ? result[0] : result;
+      if (!rows.length) throw Errors.notFound(USER, input.userId);
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'ROLE_ASSIGNED', entity: 'app_user', entityId: input.userId, data: { ...input } });
     });
     return this.get(ctx, input.userId);
