@@ -1,9 +1,16 @@
 import { GDTX_SEMESTER_TEMPLATE, validateTemplateDefinition, XMC_COMMUNE_DEADLINE, type TemplateDefinition } from '@gdtx/domain';
 import {
-  applyEdits, changesInWords, deadlineInWords, editsOf, fieldCodeOfPath, pathInWords, problemsFromExtensions, ruleInWords,
+  applyEdits, changesInWords, sameDefinition, deadlineInWords, editsOf, fieldCodeOfPath, pathInWords, problemsFromExtensions, ruleInWords,
 } from './templates';
 
 const base = GDTX_SEMESTER_TEMPLATE as TemplateDefinition;
+
+/** Every object key used anywhere in a value (for a replacer array that reorders keys). */
+function flatKeys(value: unknown, into: Record<string, true> = {}): Record<string, true> {
+  if (Array.isArray(value)) value.forEach((v) => flatKeys(v, into));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) { into[k] = true; flatKeys(v, into); }
+  return into;
+}
 
 describe('template screens: pure helpers', () => {
   it('says a deadline rule in words, in both languages', () => {
@@ -26,6 +33,11 @@ describe('template screens: pure helpers', () => {
   it('applies the edits of the form and nothing else; the result still validates', () => {
     const edits = editsOf(base);
     expect(applyEdits(base, edits)).toEqual(base);
+    // As stored (jsonb reorders keys): unchanged edits are still "no change".
+    const reordered = JSON.parse(JSON.stringify(base, Object.keys(flatKeys(base)).sort().reverse())) as TemplateDefinition;
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(base));
+    expect(sameDefinition(applyEdits(reordered, editsOf(reordered)), base)).toBe(true);
+    expect(changesInWords(reordered, applyEdits(reordered, editsOf(reordered)), 'vi')).toEqual([]);
 
     edits.fields['staff_total'] = { ...edits.fields['staff_total'], labelVi: '  Tổng số cán bộ  ' };
     edits.fields['staff_ldtt_rate'] = { ...edits.fields['staff_ldtt_rate'], helpVi: '' };
@@ -42,6 +54,7 @@ describe('template screens: pure helpers', () => {
     // The base is untouched (published versions are frozen data).
     expect(base.sections.find((s) => s.code === 'staff')!.fields[0].labelVi).toBe('Tổng số viên chức và người lao động');
     expect(validateTemplateDefinition(next)).toEqual([]);
+    expect(sameDefinition(next, base)).toBe(false);
 
     const changes = changesInWords(base, next, 'vi');
     expect(changes).toEqual([

@@ -145,12 +145,27 @@ export function applyEdits(base: TemplateDefinition, edits: TemplateEdits): Temp
   return next;
 }
 
+/** JSON with object keys sorted (PostgreSQL jsonb does not keep the key order a definition was written in). */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** True when two definitions say the same thing, whatever their key order. */
+export function sameDefinition(a: TemplateDefinition, b: TemplateDefinition): boolean {
+  return stableJson(a) === stableJson(b);
+}
+
 /** The changes between two versions, in words (shown in the confirmation before publishing). */
 export function changesInWords(before: TemplateDefinition, after: TemplateDefinition, language: Language): string[] {
   const vi = language === 'vi';
   const out: string[] = [];
   if (before.nameVi !== after.nameVi) out.push(vi ? `Tên biểu mẫu: "${before.nameVi}" → "${after.nameVi}"` : `Name: "${before.nameEn}" → "${after.nameEn}"`);
-  if (JSON.stringify(before.deadline) !== JSON.stringify(after.deadline)) {
+  if (stableJson(before.deadline) !== stableJson(after.deadline)) {
     out.push(`${vi ? 'Hạn nộp' : 'Deadline'}: ${lowerFirst(deadlineInWords(before.deadline, before.periodType, language))} → ${lowerFirst(deadlineInWords(after.deadline, after.periodType, language))}`);
   }
   const old = new Map(before.sections.flatMap((s) => s.fields.map((f) => [f.code, f] as const)));

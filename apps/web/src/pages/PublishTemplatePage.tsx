@@ -8,7 +8,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { describeError } from '../errors';
 import { ErrorState, Loading } from '../components/States';
 import {
-  applyEdits, changesInWords, deadlineInWords, editsOf, fieldCodeOfPath, pathInWords, problemsFromExtensions,
+  applyEdits, changesInWords, deadlineInWords, editsOf, fieldCodeOfPath, pathInWords, problemsFromExtensions, sameDefinition,
   type FieldEdit, type NewField, type NewFieldType, type PathProblem, type TemplateEdits,
 } from '../templates';
 
@@ -126,7 +126,7 @@ export function PublishTemplatePage() {
   const template = data.reportTemplate;
   const latestVersion = latest.data?.reportTemplate.version ?? template.version;
   const changes = draft ? changesInWords(base, draft, language) : [];
-  const changed = !!draft && JSON.stringify(draft) !== JSON.stringify(base);
+  const changed = !!draft && !sameDefinition(draft, base);
   const problemsByField = new Map<string, PathProblem[]>();
   for (const p of [...checkProblems, ...serverProblems]) {
     const fieldCode = draft ? fieldCodeOfPath(draft, p.path) : null;
