@@ -15,7 +15,7 @@ interface Tpl {
   version: number;
   national: boolean;
   nameVi: string;
-  definition: { sections: { code: string; fields: { code: string; labelVi: string }[] }[] };
+  definition: { sections: { code: string; fields: { code: string; labelVi: string }[] }[]; rules: unknown[] };
 }
 
 const TEMPLATE_Q = `query($code: String!, $version: Int) { reportTemplate(code: $code, version: $version) { code version national nameVi definition } }`;
@@ -69,10 +69,13 @@ describe('report templates and deadline extensions in Chromium', () => {
     await expect(page.getByTestId('current-version').textContent()).resolves.toBe(`Phiên bản ${before.version}`);
     const field = before.definition.sections[0].fields[0];
     await expect(page.getByTestId(`field-label-${field.code}`).textContent()).resolves.toBe(field.labelVi);
-    await page.getByRole('heading', { name: /^Quy tắc kiểm tra số liệu \(\d+\)$/ }).waitFor();
     await screenshot(page, '41-bieu-mau-chi-tiet');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    const rules = before.definition.rules;
+    await page.getByRole('tab', { name: `Quy tắc kiểm tra số liệu (${rules.length})` }).click();
+    await expect(page.getByTestId('rule-table').locator('.ant-table-row').count()).resolves.toBe(rules.length);
+    await screenshot(page, '47-bieu-mau-quy-tac', { fullPage: false });
 
     // The publishing form: the domain check runs as one types (a blank label blocks publishing).
     await page.getByRole('button', { name: 'Ban hành phiên bản mới' }).click();

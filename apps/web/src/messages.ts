@@ -290,6 +290,7 @@ export const dictionary = {
   'tpl.required': ['bắt buộc', 'required'],
   'tpl.target': ['Kế hoạch', 'Target'],
   'tpl.rules': ['Quy tắc kiểm tra số liệu ({n})', 'Validation rules ({n})'],
+  'tpl.structure': ['Chỉ tiêu và bảng phân tổ ({n} phần)', 'Fields and grids ({n} sections)'],
   'tpl.noRules': ['Biểu mẫu không có quy tắc kiểm tra', 'No validation rules'],
   'tpl.severity.error': ['Lỗi', 'Error'],
   'tpl.severity.warning': ['Cảnh báo', 'Warning'],
@@ -391,6 +392,7 @@ export const dictionary = {
     'Periods that ended in the last 12 months and the current one.',
   ],
   'ext.noneExtended': ['Trung tâm chưa có báo cáo nào được gia hạn', 'No extended reports for this centre'],
+  'ext.report': ['Kỳ báo cáo · biểu mẫu', 'Period · template'],
   'ext.regular': ['Hạn quy định', 'Regular'],
   'ext.extendedTo': ['Hạn mới', 'Extended to'],
 

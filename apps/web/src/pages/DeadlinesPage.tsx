@@ -178,8 +178,16 @@ export function DeadlinesPage() {
                   pagination={false}
                   locale={{ emptyText: <EmptyState text={t('ext.noneExtended')} /> }}
                   columns={[
-                    { title: t('col.template'), key: 'template', render: (_, r) => pick(r.templateNameVi, r.templateNameEn) },
-                    { title: t('col.period'), key: 'period', width: 150, render: (_, r) => pick(r.periodLabelVi, r.periodLabelEn) },
+                    {
+                      title: t('ext.report'),
+                      key: 'report',
+                      render: (_, r) => (
+                        <>
+                          <div>{pick(r.periodLabelVi, r.periodLabelEn)}</div>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{pick(r.templateNameVi, r.templateNameEn)}</Typography.Text>
+                        </>
+                      ),
+                    },
                     { title: t('ext.regular'), dataIndex: 'regularDueDate', width: 105, render: (d: string) => formatDate(d) },
                     { title: t('ext.extendedTo'), dataIndex: 'dueDate', width: 105, render: (d: string) => <strong>{formatDate(d)}</strong> },
                     { title: t('col.status'), dataIndex: 'status', width: 120, render: (s: string) => <SubmissionStatusTag status={s} /> },

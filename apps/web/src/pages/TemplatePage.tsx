@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Descriptions, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { FieldDef, GridDef, RuleDef, TemplateDefinition } from '@gdtx/domain';
 import { TEMPLATE_DETAIL, TEMPLATE_VERSION_INFO, type TemplateVersionInfo } from '../gql/templates';
 import { useAuth } from '../auth';
@@ -74,13 +74,13 @@ function GridView({ grid }: { grid: GridDef }) {
 
 export function TemplateDefinitionView({ definition }: { definition: TemplateDefinition }) {
   const { t, pick, language, formatNumber } = useI18n();
-  return (
+  const structure = (
     <>
       {definition.sections.map((section, index) => (
         <Card
           key={section.code}
           size="small"
-          style={{ marginTop: 16 }}
+          style={{ marginTop: index ? 16 : 0 }}
           title={<h2 style={{ fontSize: 16, margin: 0 }}>{index + 1}. {pick(section.titleVi, section.titleEn)}</h2>}
         >
           <Table<FieldDef>
@@ -113,41 +113,48 @@ export function TemplateDefinitionView({ definition }: { definition: TemplateDef
           {section.grids?.map((grid) => <GridView key={grid.code} grid={grid} />)}
         </Card>
       ))}
-      <Card
-        size="small"
-        style={{ marginTop: 16 }}
-        title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('tpl.rules', { n: definition.rules.length })}</h2>}
-      >
-        <Table<RuleDef>
-          rowKey="code"
-          size="small"
-          pagination={false}
-          dataSource={definition.rules}
-          locale={{ emptyText: t('tpl.noRules') }}
-          columns={[
-            {
-              title: t('tpl.col.severity'),
-              dataIndex: 'severity',
-              width: 120,
-              render: (s: string, r) => (
-                <>
-                  <Tag color={s === 'error' ? 'red' : 'gold'} style={{ color: '#1f1f1f' }}>{t(s === 'error' ? 'tpl.severity.error' : 'tpl.severity.warning')}</Tag>
-                  {r.explainable && <div style={{ fontSize: 12 }}>{t('tpl.explainable')}</div>}
-                </>
-              ),
-            },
-            { title: t('tpl.col.rule'), key: 'message', render: (_, r) => ruleInWords(definition, r, language) },
-            { title: t('tpl.col.ruleFields'), key: 'fields', width: 260, render: (_, r) => ruleKeysInWords(definition, r, language).join('; ') },
-            {
-              title: t('tpl.col.expression'),
-              dataIndex: 'expression',
-              width: 220,
-              render: (e: string) => <code style={{ fontSize: 12, wordBreak: 'break-word' }}>{e}</code>,
-            },
-          ]}
-        />
-      </Card>
     </>
+  );
+  const rules = (
+    <Table<RuleDef>
+      data-testid="rule-table"
+      rowKey="code"
+      size="small"
+      pagination={false}
+      dataSource={definition.rules}
+      locale={{ emptyText: t('tpl.noRules') }}
+      columns={[
+        {
+          title: t('tpl.col.severity'),
+          dataIndex: 'severity',
+          width: 120,
+          render: (s: string, r) => (
+            <>
+              <Tag color={s === 'error' ? 'red' : 'gold'} style={{ color: '#1f1f1f' }}>{t(s === 'error' ? 'tpl.severity.error' : 'tpl.severity.warning')}</Tag>
+              {r.explainable && <div style={{ fontSize: 12 }}>{t('tpl.explainable')}</div>}
+            </>
+          ),
+        },
+        { title: t('tpl.col.rule'), key: 'message', render: (_, r) => ruleInWords(definition, r, language) },
+        { title: t('tpl.col.ruleFields'), key: 'fields', width: 260, render: (_, r) => ruleKeysInWords(definition, r, language).join('; ') },
+        {
+          title: t('tpl.col.expression'),
+          dataIndex: 'expression',
+          width: 220,
+          render: (e: string) => <code style={{ fontSize: 12, wordBreak: 'break-word' }}>{e}</code>,
+        },
+      ]}
+    />
+  );
+  return (
+    <Card style={{ marginTop: 16 }}>
+      <Tabs
+        items={[
+          { key: 'structure', label: t('tpl.structure', { n: definition.sections.length }), children: structure },
+          { key: 'rules', label: t('tpl.rules', { n: definition.rules.length }), children: rules },
+        ]}
+      />
+    </Card>
   );
 }
 
