@@ -16,8 +16,8 @@ export const codegenConfig: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         // JSON carries values, explanations and template definitions whose shapes @gdtx/domain defines
-        // (ValueMap, TemplateDefinition); the fragments' aliases in src/gql/*.ts narrow them.
-        scalars: { DateTime: 'string', JSON: { input: 'unknown', output: 'any' } },
+        // (ValueMap, TemplateDefinition): unknown here, narrowed by src/gql/json.ts.
+        scalars: { DateTime: 'string', JSON: { input: 'unknown', output: 'unknown' } },
         skipTypename: false,
       },
     },

@@ -18,6 +18,10 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ 
 const ReportFormPage = lazy(() => import('./pages/ReportFormPage').then((m) => ({ default: m.ReportFormPage })));
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
 import { UsersPage } from './pages/UsersPage';
+import { TemplatesPage } from './pages/TemplatesPage';
+import { TemplatePage } from './pages/TemplatePage';
+import { PublishTemplatePage } from './pages/PublishTemplatePage';
+import { DeadlinesPage } from './pages/DeadlinesPage';
 
 /** Colours chosen for WCAG AA contrast on white (the default antd blue is slightly too light for small text). */
 const theme = {
@@ -84,6 +88,10 @@ export function App() {
                 <Route path="/reports/:centreId/:templateCode/:periodCode" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
                 <Route path="/submissions/:submissionId" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
                 <Route path="/users" element={<RequireAuth permission="USER_MANAGE"><UsersPage /></RequireAuth>} />
+                <Route path="/templates" element={<RequireAuth permission="TEMPLATE_MANAGE"><TemplatesPage /></RequireAuth>} />
+                <Route path="/templates/:code" element={<RequireAuth permission="TEMPLATE_MANAGE"><TemplatePage /></RequireAuth>} />
+                <Route path="/templates/:code/publish" element={<RequireAuth permission="TEMPLATE_MANAGE"><PublishTemplatePage /></RequireAuth>} />
+                <Route path="/deadlines" element={<RequireAuth permission="EXTENSION_GRANT"><DeadlinesPage /></RequireAuth>} />
                 <Route path="*" element={<RootRedirect />} />
               </Routes>
             </BrowserRouter>

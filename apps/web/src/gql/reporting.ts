@@ -7,6 +7,7 @@ import type { TypedDocumentNode } from '@apollo/client';
 import { parse } from 'graphql';
 import type { FieldValue, Severity, SubmissionStatus, TemplateDefinition, ValueMap } from '@gdtx/domain';
 import { graphql } from './__generated__';
+import { asTextMap, asValueMap } from './json';
 import type {
   DueReportFieldsFragment,
   DueReportStatus as GeneratedDueReportStatus,
@@ -84,9 +85,15 @@ export type SubmissionDetail = Omit<SubmissionDetailFieldsFragment, 'values' | '
   versions: SubmissionVersion[];
 };
 
-/** Narrows the generated result to the screens' type (the schema types severity as a plain String). */
+/** Narrows the generated result to the screens' type (JSON values; the schema types severity as a plain String). */
 export function asSubmissionDetail(s: SubmissionDetailFieldsFragment): SubmissionDetail {
-  return { ...s, issues: s.issues.map(asValidationIssue) };
+  return {
+    ...s,
+    values: asValueMap(s.values),
+    explanations: asTextMap(s.explanations),
+    versions: s.versions.map((v) => ({ ...v, values: asValueMap(v.values) })),
+    issues: s.issues.map(asValidationIssue),
+  };
 }
 
 export function asValidationIssue(issue: ValidationIssueFieldsFragment): ValidationIssueDto {

@@ -46,6 +46,14 @@ type Documents = {
     "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": typeof types.SubmitSubmissionDocument,
     "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n": typeof types.ReturnSubmissionDocument,
     "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": typeof types.AcceptSubmissionDocument,
+    "\n  fragment TemplateSummaryFields on ReportTemplate { code version nameVi nameEn centreTypes periodType national publishedAt definition }\n": typeof types.TemplateSummaryFieldsFragmentDoc,
+    "\n  query ReportTemplates($centreType: CentreType) { reportTemplates(centreType: $centreType) { ...TemplateSummaryFields } }\n": typeof types.ReportTemplatesDocument,
+    "\n  query TemplateDetail($code: String!, $version: Int) { reportTemplate(code: $code, version: $version) { ...TemplateSummaryFields } }\n": typeof types.TemplateDetailDocument,
+    "\n  query TemplateVersionInfo($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version national publishedAt }\n  }\n": typeof types.TemplateVersionInfoDocument,
+    "\n  mutation PublishReportTemplate($definition: JSON!) { publishReportTemplate(definition: $definition) { ...TemplateSummaryFields } }\n": typeof types.PublishReportTemplateDocument,
+    "\n  mutation GrantExtension($input: GrantExtensionInput!) {\n    grantExtension(input: $input) { id centreId templateCode periodCode dueDate reason grantedAt grantedBy }\n  }\n": typeof types.GrantExtensionDocument,
+    "\n  query CentreDeadlines($centreId: ID!) {\n    dueReports(centreId: $centreId) {\n      centreId templateCode templateNameVi templateNameEn periodCode periodLabelVi periodLabelEn periodEnd\n      dueDate regularDueDate extended status daysLeft\n    }\n  }\n": typeof types.CentreDeadlinesDocument,
+    "\n  query CentreOptions($search: String, $first: Int) {\n    centres(filter: { search: $search }, first: $first) { totalCount nodes { id code name type } }\n  }\n": typeof types.CentreOptionsDocument,
 };
 const documents: Documents = {
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": types.IndicatorValueFieldsFragmentDoc,
@@ -80,6 +88,14 @@ const documents: Documents = {
     "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": types.SubmitSubmissionDocument,
     "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n": types.ReturnSubmissionDocument,
     "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": types.AcceptSubmissionDocument,
+    "\n  fragment TemplateSummaryFields on ReportTemplate { code version nameVi nameEn centreTypes periodType national publishedAt definition }\n": types.TemplateSummaryFieldsFragmentDoc,
+    "\n  query ReportTemplates($centreType: CentreType) { reportTemplates(centreType: $centreType) { ...TemplateSummaryFields } }\n": types.ReportTemplatesDocument,
+    "\n  query TemplateDetail($code: String!, $version: Int) { reportTemplate(code: $code, version: $version) { ...TemplateSummaryFields } }\n": types.TemplateDetailDocument,
+    "\n  query TemplateVersionInfo($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version national publishedAt }\n  }\n": types.TemplateVersionInfoDocument,
+    "\n  mutation PublishReportTemplate($definition: JSON!) { publishReportTemplate(definition: $definition) { ...TemplateSummaryFields } }\n": types.PublishReportTemplateDocument,
+    "\n  mutation GrantExtension($input: GrantExtensionInput!) {\n    grantExtension(input: $input) { id centreId templateCode periodCode dueDate reason grantedAt grantedBy }\n  }\n": types.GrantExtensionDocument,
+    "\n  query CentreDeadlines($centreId: ID!) {\n    dueReports(centreId: $centreId) {\n      centreId templateCode templateNameVi templateNameEn periodCode periodLabelVi periodLabelEn periodEnd\n      dueDate regularDueDate extended status daysLeft\n    }\n  }\n": types.CentreDeadlinesDocument,
+    "\n  query CentreOptions($search: String, $first: Int) {\n    centres(filter: { search: $search }, first: $first) { totalCount nodes { id code name type } }\n  }\n": types.CentreOptionsDocument,
 };
 
 /**
@@ -224,6 +240,38 @@ export function graphql(source: "\n  mutation ReturnSubmission($id: ID!, $expect
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"): (typeof documents)["\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TemplateSummaryFields on ReportTemplate { code version nameVi nameEn centreTypes periodType national publishedAt definition }\n"): (typeof documents)["\n  fragment TemplateSummaryFields on ReportTemplate { code version nameVi nameEn centreTypes periodType national publishedAt definition }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportTemplates($centreType: CentreType) { reportTemplates(centreType: $centreType) { ...TemplateSummaryFields } }\n"): (typeof documents)["\n  query ReportTemplates($centreType: CentreType) { reportTemplates(centreType: $centreType) { ...TemplateSummaryFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TemplateDetail($code: String!, $version: Int) { reportTemplate(code: $code, version: $version) { ...TemplateSummaryFields } }\n"): (typeof documents)["\n  query TemplateDetail($code: String!, $version: Int) { reportTemplate(code: $code, version: $version) { ...TemplateSummaryFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TemplateVersionInfo($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version national publishedAt }\n  }\n"): (typeof documents)["\n  query TemplateVersionInfo($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version national publishedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishReportTemplate($definition: JSON!) { publishReportTemplate(definition: $definition) { ...TemplateSummaryFields } }\n"): (typeof documents)["\n  mutation PublishReportTemplate($definition: JSON!) { publishReportTemplate(definition: $definition) { ...TemplateSummaryFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantExtension($input: GrantExtensionInput!) {\n    grantExtension(input: $input) { id centreId templateCode periodCode dueDate reason grantedAt grantedBy }\n  }\n"): (typeof documents)["\n  mutation GrantExtension($input: GrantExtensionInput!) {\n    grantExtension(input: $input) { id centreId templateCode periodCode dueDate reason grantedAt grantedBy }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CentreDeadlines($centreId: ID!) {\n    dueReports(centreId: $centreId) {\n      centreId templateCode templateNameVi templateNameEn periodCode periodLabelVi periodLabelEn periodEnd\n      dueDate regularDueDate extended status daysLeft\n    }\n  }\n"): (typeof documents)["\n  query CentreDeadlines($centreId: ID!) {\n    dueReports(centreId: $centreId) {\n      centreId templateCode templateNameVi templateNameEn periodCode periodLabelVi periodLabelEn periodEnd\n      dueDate regularDueDate extended status daysLeft\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CentreOptions($search: String, $first: Int) {\n    centres(filter: { search: $search }, first: $first) { totalCount nodes { id code name type } }\n  }\n"): (typeof documents)["\n  query CentreOptions($search: String, $first: Int) {\n    centres(filter: { search: $search }, first: $first) { totalCount nodes { id code name type } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
