@@ -264,6 +264,8 @@ export const dictionary = {
   'literacy.reports': ['Số liệu', 'Data'],
   'literacy.reportsValue': ['{with}/{total} xã có báo cáo được duyệt', '{with}/{total} communes with an accepted report'],
   'literacy.dbkk': ['Xã đặc biệt khó khăn', 'Especially disadvantaged commune'],
+  'literacy.dbkkShort': ['Xã ĐBKK', 'Disadvantaged'],
+  'literacy.reportsShort': ['Xã có báo cáo', 'Communes reporting'],
   'literacy.dbkkYes': ['Có', 'Yes'],
   'literacy.dbkkNo': ['Không', 'No'],
   'literacy.dbkkSource.REGISTRY': ['theo danh mục xã ĐBKK', 'from the registry'],

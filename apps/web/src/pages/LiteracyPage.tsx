@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Progress, Result, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
@@ -58,6 +58,13 @@ export function LiteracyPage() {
     if (!unitId || year === null) return;
     navigate({ search: literacySearch({ unitId: next.unitId ?? unitId, year: next.year ?? year, view: next.view ?? view }) }, { replace });
   };
+
+  // Once the default year is known, the URL says it (replacing /literacy, so Back does not loop): links stay shareable.
+  useEffect(() => {
+    if (unitId && year !== null && query.year === null) {
+      navigate({ search: literacySearch({ unitId, year, view }) }, { replace: true });
+    }
+  }, [unitId, year, view, query.year, navigate]);
 
   if (!user) return null;
   if (user.scope === 'centre') return <Result status="info" title={t('literacy.centreOnly')} />;
@@ -376,23 +383,23 @@ function ChildrenCard({ status, year, view, pct, formatNumber, onOpen }: {
             scroll={{ x: 900 }}
             columns={[
               {
-                title: t('literacy.unit'), key: 'name',
+                title: t('literacy.unit'), key: 'name', width: 210,
                 render: (_, c) => <Link to={literacySearch({ unitId: c.unitId, year, view })}>{c.name}</Link>,
               },
-              { title: t('literacy.result'), key: 'level', width: 170, render: (_, c) => (c.hasData ? <LevelTag level={c.level} /> : <Tag>{t('literacy.noChildData')}</Tag>) },
+              { title: t('literacy.result'), key: 'level', width: 160, render: (_, c) => (c.hasData ? <LevelTag level={c.level} /> : <Tag>{t('literacy.noChildData')}</Tag>) },
               {
-                title: t('literacy.criterion1'), key: 'c1', width: 170,
+                title: t('literacy.criterion1'), key: 'c1', width: 130,
                 render: (_, c) => <CriterionCell c={c.criteria[0]} hasData={c.hasData} pct={pct} formatNumber={formatNumber} base={BASE_LEVELS.has(c.unitLevel)} />,
               },
               {
-                title: t('literacy.criterion2'), key: 'c2', width: 170,
+                title: t('literacy.criterion2'), key: 'c2', width: 130,
                 render: (_, c) => <CriterionCell c={c.criteria[1]} hasData={c.hasData} pct={pct} formatNumber={formatNumber} base={BASE_LEVELS.has(c.unitLevel)} />,
               },
-              { title: t('literacy.rateL1Band'), key: 'r1', width: 130, align: 'right', render: (_, c) => pct(rate(c, '15_35', 'rateL1Pct')) },
-              { title: t('literacy.rateL2Band'), key: 'r2', width: 130, align: 'right', render: (_, c) => pct(rate(c, '15_60', 'rateL2Pct')) },
-              { title: t('literacy.dbkk'), key: 'dbkk', width: 110, render: (_, c) => (c.dbkk ? <Tag color="purple" style={{ color: '#1f1f1f' }}>ĐBKK</Tag> : '—') },
+              { title: t('literacy.rateL1Band'), key: 'r1', width: 120, align: 'right', render: (_, c) => pct(rate(c, '15_35', 'rateL1Pct')) },
+              { title: t('literacy.rateL2Band'), key: 'r2', width: 120, align: 'right', render: (_, c) => pct(rate(c, '15_60', 'rateL2Pct')) },
+              { title: t('literacy.dbkkShort'), key: 'dbkk', width: 90, render: (_, c) => (c.dbkk ? <Tag color="purple" style={{ color: '#1f1f1f' }}>ĐBKK</Tag> : '—') },
               {
-                title: t('literacy.reports'), key: 'reports', width: 110, align: 'right',
+                title: t('literacy.reportsShort'), key: 'reports', width: 110, align: 'right',
                 render: (_, c) => `${formatNumber(c.communesWithData)}/${formatNumber(c.communes)}`,
               },
             ]}
@@ -473,6 +480,7 @@ function LearningSocietyCard({ unitId, year, asOf, pct, formatNumber }: {
                       format={() => pct(i.ratePct)}
                       aria-label={`${pick(i.nameVi, i.nameEn)}: ${pct(i.ratePct)}`}
                       size="small"
+                      status="normal"
                     />
                   ),
               },
