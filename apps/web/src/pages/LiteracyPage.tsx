@@ -19,6 +19,9 @@ import {
 const BASE_LEVELS = new Set(['COMMUNE', 'WARD', 'SPECIAL_ZONE']);
 // Dark text on antd's tinted tags passes AA contrast (as the other status tags of the app).
 const LEVEL_COLOUR = ['red', 'gold', 'green'];
+/** Bar colours by result (the table beside says the level in words). */
+const BAR_COLOUR = ['#a8071a', '#ad6800', '#2f8f46'];
+const NO_DATA_COLOUR = '#8c8c8c';
 const LS_COLOUR: Record<string, string> = { MET: 'green', ON_TRACK: 'gold', BEHIND: 'red', NO_DATA: 'default', NO_TARGET: 'default' };
 
 function todayInVietnam(): string {
@@ -187,9 +190,9 @@ function LiteracyContent({ unitId, year, view, topId, onOpen, onToday, onHome, l
         <Col xs={24}>
           <RecognitionCard status={status} pct={pct} formatNumber={formatNumber} language={language} label={label} />
         </Col>
-        <Col xs={24}>
+        {!(BASE_LEVELS.has(status.unitLevel) && status.children.length === 0) && <Col xs={24}>
           <ChildrenCard status={status} year={year} view={view} pct={pct} formatNumber={formatNumber} onOpen={onOpen} />
-        </Col>
+        </Col>}
         <Col xs={24}>
           <LearningSocietyCard unitId={unitId} year={year} asOf={asOf} pct={pct} formatNumber={formatNumber} />
         </Col>
@@ -329,10 +332,20 @@ function RatesTable({ rates, pct, formatNumber }: { rates: LiteracyBandRate[]; p
       columns={[
         { title: t('literacy.band'), key: 'band', render: (_, b) => bandLabel(b.band) },
         { title: t('literacy.population'), key: 'population', align: 'right', render: (_, b) => formatNumber(b.population) },
-        { title: t('literacy.literateL1'), key: 'l1', align: 'right', render: (_, b) => formatNumber(b.literateL1) },
-        { title: t('literacy.rateL1'), key: 'r1', align: 'right', render: (_, b) => <strong>{pct(b.rateL1Pct)}</strong> },
-        { title: t('literacy.literateL2'), key: 'l2', align: 'right', render: (_, b) => formatNumber(b.literateL2) },
-        { title: t('literacy.rateL2'), key: 'r2', align: 'right', render: (_, b) => <strong>{pct(b.rateL2Pct)}</strong> },
+        {
+          title: t('literacy.criterionLevel', { level: 1 }), key: 'level1', align: 'center',
+          children: [
+            { title: t('literacy.literate'), key: 'l1', align: 'right', render: (_, b) => formatNumber(b.literateL1) },
+            { title: t('literacy.rate'), key: 'r1', align: 'right', render: (_, b) => <strong>{pct(b.rateL1Pct)}</strong> },
+          ],
+        },
+        {
+          title: t('literacy.criterionLevel', { level: 2 }), key: 'level2', align: 'center',
+          children: [
+            { title: t('literacy.literate'), key: 'l2', align: 'right', render: (_, b) => formatNumber(b.literateL2) },
+            { title: t('literacy.rate'), key: 'r2', align: 'right', render: (_, b) => <strong>{pct(b.rateL2Pct)}</strong> },
+          ],
+        },
       ]}
     />
   );
@@ -369,8 +382,16 @@ function ChildrenCard({ status, year, view, pct, formatNumber, onOpen }: {
                 unit="%"
                 formatNumber={(n) => formatNumber(n)}
                 onSelect={onOpen}
-                data={children.map((c) => ({ key: c.unitId, label: c.name, value: c.hasData ? truncatePct(c.criteria[0]?.valuePct ?? 0) : 0 }))}
+                data={children.map((c) => ({
+                  key: c.unitId,
+                  label: c.name,
+                  value: c.hasData ? truncatePct(c.criteria[0]?.valuePct ?? 0) : 0,
+                  color: c.hasData ? BAR_COLOUR[c.level] : NO_DATA_COLOUR,
+                }))}
               />
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 4 }}>
+                {t('literacy.chartLegend', { pct: formatNumber(children.find((c) => c.hasData)?.criteria[0]?.thresholdPct ?? 90) })}
+              </Typography.Paragraph>
             </>
           )}
           <Table<LiteracyChild>
