@@ -241,7 +241,9 @@ function RecognitionCard({ status, pct, formatNumber, language, label }: {
               <Descriptions.Item label={t('literacy.dataAcceptedUntil')}>{formatDateTime(status.dataAcceptedUntil)}</Descriptions.Item>
               <Descriptions.Item label={t('literacy.asOf')}>{formatDate(status.asOf)}</Descriptions.Item>
               <Descriptions.Item label={t('literacy.params')}>
-                {status.paramsVersion} ({t(`literacy.tier.${status.aggregationTier}` as MessageKey) || status.aggregationTier})
+                {t(`literacy.tier.${status.aggregationTier}` as MessageKey) || status.aggregationTier}
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>{status.paramsVersion}</Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('literacy.reports')}>
                 {t('literacy.reportsValue', { with: formatNumber(status.communesWithData), total: formatNumber(status.communes) })}
