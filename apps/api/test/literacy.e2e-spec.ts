@@ -115,6 +115,36 @@ describe('literacy (e2e)', () => {
       ].sort());
     });
 
+    it('each child carries its own criteria and band rates, equal to its own literacyStatus (one request for the drill-down table)', async () => {
+      const CHILDREN = `query($u: ID!, $y: Int!, $a: String) { literacyStatus(unitId: $u, year: $y, asOf: $a) {
+        children { unitId name level reasons reasonsEn communes communesWithData
+          criteria { level met thresholdPct valuePct band basis numerator denominator }
+          rates { band population literateL1 literateL2 rateL1Pct rateL2Pct communes } } } }`;
+      type Child = { unitId: string; name: string; level: number; reasons: string[]; reasonsEn: string[]; communes: number; communesWithData: number; criteria: Criterion[]; rates: Band[] };
+      for (const parent of ['Tỉnh Thanh Hóa', 'Huyện Thọ Xuân']) {
+        const r = await api.gql<{ literacyStatus: { children: Child[] } }>(CHILDREN, { u: unit[parent], y: 2024, a: BEFORE }, specialist);
+        expect(r.errors).toBeUndefined();
+        const children = r.data!.literacyStatus.children;
+        expect(children.length).toBe(5);
+        for (const child of children) {
+          const own = await api.gql<{ literacyStatus: Status & { reasonsEn: string[]; rates: Band[] } }>(
+            `query($u: ID!, $y: Int!, $a: String) { literacyStatus(unitId: $u, year: $y, asOf: $a) { level reasons reasonsEn communes communesWithData
+              criteria { level met thresholdPct valuePct band basis numerator denominator }
+              rates { band population literateL1 literateL2 rateL1Pct rateL2Pct communes } } }`,
+            { u: child.unitId, y: 2024, a: BEFORE }, specialist,
+          );
+          expect(own.errors).toBeUndefined();
+          const s = own.data!.literacyStatus;
+          expect({ level: child.level, reasons: child.reasons, reasonsEn: child.reasonsEn, criteria: child.criteria, rates: child.rates, communes: child.communes, communesWithData: child.communesWithData })
+            .toEqual({ level: s.level, reasons: s.reasons, reasonsEn: s.reasonsEn, criteria: s.criteria, rates: s.rates, communes: s.communes, communesWithData: s.communesWithData });
+        }
+      }
+      const nam = (await api.gql<{ literacyStatus: { children: Child[] } }>(CHILDREN, { u: unit['Huyện Thọ Xuân'], y: 2024, a: BEFORE }, specialist))
+        .data!.literacyStatus.children.find((c) => c.name === 'Xã Nam Giang')!;
+      expect(nam.criteria[0]).toMatchObject({ numerator: 3596, denominator: 4000, met: false });
+      expect(nam.rates.find((b) => b.band === '15_35')).toMatchObject({ population: 4000, literateL1: 3596, communes: 1 });
+    });
+
     it("on today's units (communes directly under the province, Hoằng Tiến for Hoằng Châu + Hoằng Phụ) the totals agree", async () => {
       const before = await status(specialist, unit['Tỉnh Thanh Hóa'], 2024, BEFORE);
       const today = await status(specialist, unit['Tỉnh Thanh Hóa'], 2024);

@@ -15,6 +15,7 @@ import { CentresPage } from './pages/CentresPage';
 import { CentrePage } from './pages/CentrePage';
 // Charts and the report form are the heavy screens: loaded when first opened, not with the login page.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const LiteracyPage = lazy(() => import('./pages/LiteracyPage').then((m) => ({ default: m.LiteracyPage })));
 const ReportFormPage = lazy(() => import('./pages/ReportFormPage').then((m) => ({ default: m.ReportFormPage })));
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
 import { UsersPage } from './pages/UsersPage';
@@ -84,6 +85,7 @@ export function App() {
                 <Route path="/dashboard" element={<RequireAuth permission="ANALYTICS_READ"><DashboardPage /></RequireAuth>} />
                 <Route path="/centres" element={<RequireAuth permission="CENTRE_READ"><CentresPage /></RequireAuth>} />
                 <Route path="/centres/:id" element={<RequireAuth permission="CENTRE_READ"><CentrePage /></RequireAuth>} />
+                <Route path="/literacy" element={<RequireAuth permission="LITERACY_READ"><LiteracyPage /></RequireAuth>} />
                 <Route path="/review" element={<RequireAuth permission="REPORT_REVIEW"><ReviewQueuePage /></RequireAuth>} />
                 <Route path="/reports/:centreId/:templateCode/:periodCode" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
                 <Route path="/submissions/:submissionId" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />

@@ -12,6 +12,8 @@ export interface ChartDatum {
   key: string;
   label: string;
   value: number;
+  /** Optional colour of this bar (e.g. by result); the palette otherwise. */
+  color?: string;
 }
 
 /** Palette with enough contrast against white for bars and slices. */
@@ -36,7 +38,7 @@ export function BarChartCard({ data, ariaLabel, unit, onSelect, formatNumber, te
     yAxis: { type: 'category', inverse: true, data: data.map((d) => d.label), axisLabel: { color: '#1f1f1f', width: 190, overflow: 'truncate' } },
     series: [{
       type: 'bar',
-      data: data.map((d, i) => ({ value: d.value, itemStyle: { color: PALETTE[i % PALETTE.length] } })),
+      data: data.map((d, i) => ({ value: d.value, itemStyle: { color: d.color ?? PALETTE[i % PALETTE.length] } })),
       label: { show: true, position: 'right', color: '#1f1f1f', formatter: (p) => formatNumber(Number(p.value)) },
       cursor: onSelect ? 'pointer' : 'default',
     }],

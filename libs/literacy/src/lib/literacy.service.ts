@@ -132,10 +132,17 @@ export class LiteracyService {
         .filter((u) => u.parentId === unit.id && (BASE_LEVELS.has(u.level) || u.level === 'DISTRICT'))
         .map((u) => {
           const s = statusOf(u);
+          const childBase = BASE_LEVELS.has(u.level) ? [u] : timeline.subtreeOn(u.id, asOf).filter((x) => BASE_LEVELS.has(x.level));
+          const childData = childBase.filter((x) => counts.has(x.id)).map((x) => counts.get(x.id)!);
           return {
-            unitId: u.id, name: u.name, unitLevel: u.level, level: s.level, reasons: s.reasons,
-            hasData: BASE_LEVELS.has(u.level) ? counts.has(u.id) : timeline.subtreeOn(u.id, asOf).some((x) => counts.has(x.id)),
+            unitId: u.id, name: u.name, unitLevel: u.level, level: s.level, reasons: s.reasons, reasonsEn: s.reasonsEn,
+            hasData: childData.length > 0,
             dbkk: s.kind === 'COMMUNE' ? s.dbkk : false,
+            // What the parent's table shows per child without one request per child.
+            criteria: criteriaOf(s),
+            rates: bandRates(childData),
+            communes: childBase.length,
+            communesWithData: childData.length,
           };
         })
         .sort((a, b) => a.name.localeCompare(b.name, 'vi'));

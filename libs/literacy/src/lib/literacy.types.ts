@@ -56,6 +56,11 @@ export class LiteracyChildStatus {
   @Field() hasData: boolean;
   @Field() dbkk: boolean;
   @Field(() => [String]) reasons: string[];
+  @Field(() => [String]) reasonsEn: string[];
+  @Field(() => [LiteracyCriterion], { description: 'Các tiêu chí của đơn vị cấp dưới (như literacyStatus của đơn vị đó)' }) criteria: LiteracyCriterion[];
+  @Field(() => [LiteracyBandRate], { description: 'Tỷ lệ biết chữ theo độ tuổi, cộng trên các xã có số liệu của đơn vị cấp dưới' }) rates: LiteracyBandRate[];
+  @Field(() => Int, { description: 'Số xã (cấp cơ sở) của đơn vị cấp dưới vào ngày asOf' }) communes: number;
+  @Field(() => Int) communesWithData: number;
 }
 
 @ObjectType({ description: 'Số liệu không gắn được vào đơn vị hành chính của ngày xem' })
