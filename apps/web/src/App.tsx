@@ -18,6 +18,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ 
 const ReportFormPage = lazy(() => import('./pages/ReportFormPage').then((m) => ({ default: m.ReportFormPage })));
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
 import { UsersPage } from './pages/UsersPage';
+import { UnitsPage } from './pages/UnitsPage';
 
 /** Colours chosen for WCAG AA contrast on white (the default antd blue is slightly too light for small text). */
 const theme = {
@@ -80,6 +81,7 @@ export function App() {
                 <Route path="/dashboard" element={<RequireAuth permission="ANALYTICS_READ"><DashboardPage /></RequireAuth>} />
                 <Route path="/centres" element={<RequireAuth permission="CENTRE_READ"><CentresPage /></RequireAuth>} />
                 <Route path="/centres/:id" element={<RequireAuth permission="CENTRE_READ"><CentrePage /></RequireAuth>} />
+                <Route path="/units" element={<RequireAuth permission="CENTRE_READ"><UnitsPage /></RequireAuth>} />
                 <Route path="/review" element={<RequireAuth permission="REPORT_REVIEW"><ReviewQueuePage /></RequireAuth>} />
                 <Route path="/reports/:centreId/:templateCode/:periodCode" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
                 <Route path="/submissions/:submissionId" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />

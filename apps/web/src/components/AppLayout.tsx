@@ -26,6 +26,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'myCentre', path: `/centres/${user.centreId}`, label: 'menu.myCentre', visible: centreScoped && !!user.centreId },
     { key: 'dashboard', path: '/dashboard', label: 'menu.dashboard', visible: user.scope === 'province' && can('ANALYTICS_READ') },
     { key: 'centres', path: '/centres', label: 'menu.centres', visible: !centreScoped && can('CENTRE_READ') },
+    { key: 'units', path: '/units', label: 'menu.units', visible: !centreScoped && can('CENTRE_READ') },
     { key: 'review', path: '/review', label: 'menu.reviewQueue', visible: can('REPORT_REVIEW') },
     { key: 'users', path: '/users', label: 'menu.users', visible: can('USER_MANAGE') },
   ];
