@@ -313,6 +313,8 @@ export const dictionary = {
   ],
   'admin.supervisingUnitCol': ['Đơn vị quản lý', 'Supervised by'],
   'units.title': ['Đơn vị hành chính', 'Administrative units'],
+  'units.level': ['Cấp', 'Level'],
+  'units.centreCount': ['Số trung tâm', 'Centres'],
   'units.asOf': ['Xem cơ cấu vào ngày', 'Structure as of'],
   'units.today': ['Hôm nay', 'Today'],
   'units.summary': ['{province} tỉnh · {district} huyện/thị xã/thành phố · {commune} xã/phường', '{province} province · {district} districts · {commune} communes/wards'],

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,7 +8,7 @@ import {
 } from '../gql/admin';
 import type { CentreDetail, LicenceKind } from '../gql/org';
 import {
-  CENTRE_CODE_PATTERN, buildUnitTree, centreChanges, createErrorField, isNotFuture, isOnOrAfter, isPhone, optionalText, type UnitTreeNode,
+  CENTRE_CODE_PATTERN, buildUnitTree, centreChanges, createErrorField, isNotFuture, isOnOrAfter, isPhone, optionalText, type EditableCentre, type UnitTreeNode,
 } from '../centreAdmin';
 import { describeError } from '../errors';
 import { useI18n, type MessageKey } from '../i18n';
@@ -236,8 +236,8 @@ export function EditCentreModal({ open, centre, onClose, onReload }: {
   open: boolean;
   centre: CentreDetail;
   onClose(): void;
-  /** Fetches the centre again (new version) without touching the form. */
-  onReload(): Promise<unknown>;
+  /** Fetches the centre again (new version); the form merges it (see reload). */
+  onReload(): Promise<CentreDetail | undefined>;
 }) {
   const { t, language } = useI18n();
   const { message } = App.useApp();
@@ -247,22 +247,20 @@ export function EditCentreModal({ open, centre, onClose, onReload }: {
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
   const rules = useCommonRules();
+  // What the form started from: only the fields the user changed from it are sent, so saving never overwrites
+  // a colleague's change to a field this user did not touch.
+  const baseline = useRef<EditableCentre | null>(null);
+  const version = useRef(centre.version);
 
   // Fill the form when it opens, never while it is open: a reload after a conflict must keep the user's input.
   useEffect(() => {
     if (!open) return;
     setError(null);
     setConflict(false);
-    form.setFieldsValue({
-      name: centre.name,
-      address: centre.address ?? '',
-      phone: centre.phone ?? '',
-      email: centre.email ?? '',
-      adminUnitId: centre.adminUnit?.id,
-      supervisingUnitId: centre.supervisingUnitId,
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on opening, see above
-  }, [open]);
+    baseline.current = editableOf(centre);
+    version.current = centre.version;
+    form.setFieldsValue(formValuesOf(baseline.current));
+  }, [open]); // only on opening (see above)
 
   const submit = async () => {
     let values: EditValues;
@@ -271,14 +269,7 @@ export function EditCentreModal({ open, centre, onClose, onReload }: {
     } catch {
       return;
     }
-    const current = {
-      name: centre.name, address: centre.address, phone: centre.phone, email: centre.email,
-      adminUnitId: centre.adminUnit?.id ?? null, supervisingUnitId: centre.supervisingUnitId,
-    };
-    const { changes, cleared } = centreChanges(current, {
-      name: values.name, address: values.address ?? null, phone: values.phone ?? null, email: values.email ?? null,
-      adminUnitId: values.adminUnitId ?? null, supervisingUnitId: values.supervisingUnitId ?? null,
-    });
+    const { changes, cleared } = centreChanges(baseline.current ?? editableOf(centre), editableFromForm(values));
     if (!Object.keys(changes).length && !cleared.length) {
       setError(t('admin.noChanges'));
       return;
@@ -287,7 +278,7 @@ export function EditCentreModal({ open, centre, onClose, onReload }: {
     setConflict(false);
     try {
       if (Object.keys(changes).length) {
-        await updateCentre({ variables: { input: { id: centre.id, expectedVersion: centre.version, ...changes } } });
+        await updateCentre({ variables: { input: { id: centre.id, expectedVersion: version.current, ...changes } } });
       }
       if (cleared.length) {
         const labels: Record<string, MessageKey> = {
@@ -309,10 +300,20 @@ export function EditCentreModal({ open, centre, onClose, onReload }: {
     }
   };
 
+  // Three-way merge: fields the user left as they were take the latest values, the user's edits stay.
   const reload = async () => {
     setReloading(true);
     try {
-      await onReload();
+      const latest = await onReload();
+      if (!latest) return;
+      const fresh = editableOf(latest);
+      const edited = editableFromForm(form.getFieldsValue());
+      const { changes } = centreChanges(baseline.current ?? fresh, edited);
+      const merged: EditableCentre = { ...fresh };
+      for (const key of Object.keys(changes) as (keyof EditableCentre)[]) merged[key] = edited[key] as never;
+      baseline.current = fresh;
+      version.current = latest.version;
+      form.setFieldsValue(formValuesOf(merged));
       setConflict(false);
       setError(null);
       message.info(t('admin.reloaded'));
@@ -373,6 +374,27 @@ export function EditCentreModal({ open, centre, onClose, onReload }: {
       </Form>
     </Modal>
   );
+}
+
+function editableOf(centre: CentreDetail): EditableCentre {
+  return {
+    name: centre.name, address: centre.address, phone: centre.phone, email: centre.email,
+    adminUnitId: centre.adminUnit?.id ?? null, supervisingUnitId: centre.supervisingUnitId,
+  };
+}
+
+function editableFromForm(values: Partial<EditValues>): EditableCentre {
+  return {
+    name: values.name ?? '', address: values.address ?? null, phone: values.phone ?? null, email: values.email ?? null,
+    adminUnitId: values.adminUnitId ?? null, supervisingUnitId: values.supervisingUnitId ?? null,
+  };
+}
+
+function formValuesOf(c: EditableCentre): EditValues {
+  return {
+    name: c.name, address: c.address ?? '', phone: c.phone ?? '', email: c.email ?? '',
+    adminUnitId: c.adminUnitId ?? '', supervisingUnitId: c.supervisingUnitId ?? undefined,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

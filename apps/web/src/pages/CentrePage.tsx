@@ -114,7 +114,7 @@ export function CentrePage() {
         <SubmissionsTable filter={{ centreId: centre.id }} />
       </Card>
       {canManage && (
-        <EditCentreModal open={dialog === 'edit'} centre={centre} onClose={() => setDialog(null)} onReload={() => refetch()} />
+        <EditCentreModal open={dialog === 'edit'} centre={centre} onClose={() => setDialog(null)} onReload={async () => (await refetch()).data?.centre} />
       )}
       {canManage && dialog === 'status' && <ChangeStatusModal open centre={centre} onClose={() => setDialog(null)} />}
       {canLicence && dialog === 'licence' && (

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState, type Key } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, DatePicker, Space, Spin, Table, Tag, Typography } from 'antd';
@@ -41,6 +41,9 @@ export function UnitsPage() {
   const units = useMemo(() => data?.administrativeUnits ?? [], [data]);
   const rows = useMemo(() => toRows(buildUnitTree(units)), [units]);
   const counts = countByLevel(units);
+  // Expanded rows per date: the province is open by default (its districts or communes are the first view).
+  const [expanded, setExpanded] = useState<{ asOf: string; keys: Key[] } | null>(null);
+  const expandedKeys = expanded?.asOf === asOf ? expanded.keys : rows.map((r) => r.id);
 
   const setAsOf = (value: string | null) => {
     const next = new URLSearchParams(params);
@@ -81,14 +84,17 @@ export function UnitsPage() {
                 : '\u00a0'}
             </Typography.Paragraph>
             <Table<UnitRow>
-              key={asOf}
               data-testid="units-tree"
               rowKey="id"
               size="small"
               loading={loading && !data}
               dataSource={rows}
               pagination={false}
-              expandable={{ defaultExpandedRowKeys: rows.map((r) => r.id), indentSize: 24 }}
+              expandable={{
+                expandedRowKeys: expandedKeys,
+                onExpandedRowsChange: (keys) => setExpanded({ asOf, keys: [...keys] }),
+                indentSize: 24,
+              }}
               locale={{ emptyText: <EmptyState text={t('units.empty')} /> }}
               columns={[
                 {
@@ -98,7 +104,7 @@ export function UnitsPage() {
                 },
                 { title: t('col.code'), dataIndex: 'code', width: 140 },
                 {
-                  title: t('col.type'),
+                  title: t('units.level'),
                   dataIndex: 'level',
                   width: 130,
                   render: (v: string) => <Tag style={{ color: '#1f1f1f' }}>{t(`unitLevel.${v}` as MessageKey)}</Tag>,
@@ -120,7 +126,7 @@ export function UnitsPage() {
                   ),
                 },
                 {
-                  title: t('menu.centres'),
+                  title: t('units.centreCount'),
                   key: 'centres',
                   width: 160,
                   align: 'right',
