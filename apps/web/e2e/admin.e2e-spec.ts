@@ -27,16 +27,27 @@ function todayVn(): string {
   return `${d}/${m}/${y}`;
 }
 
-async function choose(page: Page, field: Locator, option: string): Promise<void> {
+/**
+ * Picks an option of an antd select as a user does (open, optionally type, click). On a loaded 2-core machine a
+ * click can land while the dropdown is still animating in and be lost: the option is clicked again until the
+ * dropdown closes, which it does once a value is chosen.
+ */
+async function pick(page: Page, field: Locator, optionSelector: string, option: string, search?: string): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   await field.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  if (search) await field.fill(search);
+  for (let attempt = 0; ; attempt++) {
+    await dropdown.locator(optionSelector).filter({ hasText: option }).first().click();
+    try {
+      await dropdown.waitFor({ state: 'hidden', timeout: 3000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
-
-async function chooseUnit(page: Page, field: Locator, search: string, name: string): Promise<void> {
-  await field.click();
-  await field.fill(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title').filter({ hasText: name }).first().click();
-}
+const choose = (page: Page, field: Locator, option: string) => pick(page, field, '.ant-select-item-option', option);
+const chooseUnit = (page: Page, field: Locator, search: string, name: string) => pick(page, field, '.ant-select-tree-title', name, search);
 
 async function typeDate(field: Locator, value: string): Promise<void> {
   await field.click();
