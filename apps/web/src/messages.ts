@@ -252,6 +252,7 @@ export const dictionary = {
   'admin.changeStatus': ['Đổi trạng thái', 'Change status'],
   'admin.recordLicence': ['Ghi nhận giấy phép/quyết định', 'Record licence/decision'],
   'admin.save': ['Lưu', 'Save'],
+  'admin.close': ['Đóng', 'Close'],
   'admin.created': ['Đã thêm trung tâm {name}.', 'Centre {name} added.'],
   'admin.openCreated': ['Mở trang trung tâm', 'Open the centre page'],
   'admin.saved': ['Đã lưu thông tin trung tâm', 'Centre details saved'],

@@ -132,7 +132,7 @@ export function CentresPage() {
           <Alert
             type="success"
             showIcon
-            closable={{ 'aria-label': t('common.cancel') }}
+            closable={{ 'aria-label': t('admin.close') }}
             role="status"
             data-testid="centre-created"
             title={t('admin.created', { name: created.name })}
