@@ -20,8 +20,9 @@ function toRows(nodes: UnitTreeNode<UnitVersion>[]): UnitRow[] {
 /** The centres of one unit's subtree, asked only when its row is shown (rows of collapsed units are not rendered). */
 function UnitCentreCount({ unitId, href }: { unitId: string; href: string }) {
   const { t, formatNumber } = useI18n();
-  const { data, loading, error } = useQuery(UNIT_CENTRE_COUNT, { variables: { unitId } });
-  if (loading) return <Spin size="small" aria-label={t('app.loading')} />;
+  // cache-and-network: a centre added or moved earlier in the session shows in the count on return.
+  const { data, loading, error } = useQuery(UNIT_CENTRE_COUNT, { variables: { unitId }, fetchPolicy: 'cache-and-network' });
+  if (loading && !data) return <Spin size="small" aria-label={t('app.loading')} />;
   if (error || !data) return <span>—</span>;
   return (
     <Link to={href} data-testid={`unit-count-${unitId}`} data-count={data.centres.totalCount}>
