@@ -120,6 +120,9 @@ describe('Sở admin screens in Chromium', () => {
     await dialog.getByLabel('Địa chỉ').fill('Thôn 3, xã Xuân Tín, huyện Thọ Xuân');
     await dialog.getByLabel('Điện thoại').fill('0237 3833 099');
     await dialog.getByLabel('Email').fill('htcd.xuantin@thanhhoa.edu.vn');
+    // Corrected fields are checked again as the user types: the earlier messages go away.
+    await dialog.getByText('Địa chỉ email không hợp lệ').waitFor({ state: 'detached' });
+    await dialog.getByText('Mã gồm 2–40 ký tự').waitFor({ state: 'detached' });
     await screenshot(page, '21-quan-tri-them-trung-tam', { fullPage: false });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Lưu' }).click();
