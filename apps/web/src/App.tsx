@@ -23,6 +23,7 @@ import { TemplatesPage } from './pages/TemplatesPage';
 import { TemplatePage } from './pages/TemplatePage';
 import { PublishTemplatePage } from './pages/PublishTemplatePage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
+import { UnitsPage } from './pages/UnitsPage';
 
 /** Colours chosen for WCAG AA contrast on white (the default antd blue is slightly too light for small text). */
 const theme = {
@@ -86,6 +87,7 @@ export function App() {
                 <Route path="/centres" element={<RequireAuth permission="CENTRE_READ"><CentresPage /></RequireAuth>} />
                 <Route path="/centres/:id" element={<RequireAuth permission="CENTRE_READ"><CentrePage /></RequireAuth>} />
                 <Route path="/literacy" element={<RequireAuth permission="LITERACY_READ"><LiteracyPage /></RequireAuth>} />
+                <Route path="/units" element={<RequireAuth permission="CENTRE_READ"><UnitsPage /></RequireAuth>} />
                 <Route path="/review" element={<RequireAuth permission="REPORT_REVIEW"><ReviewQueuePage /></RequireAuth>} />
                 <Route path="/reports/:centreId/:templateCode/:periodCode" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
                 <Route path="/submissions/:submissionId" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />

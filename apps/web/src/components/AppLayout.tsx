@@ -33,6 +33,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'dashboard', path: '/dashboard', label: 'menu.dashboard', visible: user.scope === 'province' && can('ANALYTICS_READ') },
     { key: 'centres', path: '/centres', label: 'menu.centres', visible: !centreScoped && can('CENTRE_READ') },
     { key: 'literacy', path: '/literacy', label: 'menu.literacy', visible: !centreScoped && can('LITERACY_READ') },
+    { key: 'units', path: '/units', label: 'menu.units', visible: !centreScoped && can('CENTRE_READ') },
     { key: 'review', path: '/review', label: 'menu.reviewQueue', visible: can('REPORT_REVIEW') },
     { key: 'templates', path: '/templates', label: 'menu.templates', visible: can('TEMPLATE_MANAGE') },
     { key: 'deadlines', path: '/deadlines', label: 'menu.deadlines', visible: can('EXTENSION_GRANT') },

@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Card, Descriptions, Space, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { CENTRE, type LicenceRecord } from '../gql/org';
+import { UNITS_AS_OF } from '../gql/admin';
+import { useAuth } from '../auth';
+import { ChangeStatusModal, EditCentreModal, RecordLicenceModal } from '../components/CentreAdminForms';
 import { errorCodeOf } from '../errors';
 import { useI18n, type MessageKey } from '../i18n';
 import { CentreNotFound, CentreStatusTag, EmptyState, ErrorState, LicenceTag, Loading } from '../components/States';
@@ -13,6 +17,12 @@ export function CentrePage() {
   const { id = '' } = useParams();
   const { t, centreTypeLabel, formatDate } = useI18n();
   const { data, loading, error, refetch } = useQuery(CENTRE, { variables: { id } });
+  const { can } = useAuth();
+  const canManage = can('CENTRE_MANAGE');
+  const canLicence = can('LICENCE_MANAGE');
+  const [dialog, setDialog] = useState<'edit' | 'status' | 'licence' | null>(null);
+  // Today's units name the supervising unit (the centre only carries its id); shared with the forms' unit pickers.
+  const units = useQuery(UNITS_AS_OF, { variables: {}, skip: !data });
 
   if (error) {
     // The API answers NOT_FOUND for a centre outside the user's scope as for a missing one (no existence leak).
@@ -22,15 +32,33 @@ export function CentrePage() {
   }
   if (loading && !data) return <Loading />;
   const centre = data!.centre;
+  const supervisingUnit = units.data?.administrativeUnits.find((u) => u.id === centre.supervisingUnitId);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={1} className="page-title" style={{ fontSize: 24, marginBottom: 4 }} data-testid="centre-name">{centre.name}</Typography.Title>
-        <Space wrap>
-          <CentreStatusTag status={centre.status} />
-          <LicenceTag status={centre.licenceStatus} />
-        </Space>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, justifyContent: 'space-between', alignItems: 'flex-start' }}>
+        <div>
+          <Typography.Title level={1} className="page-title" style={{ fontSize: 24, marginBottom: 4 }} data-testid="centre-name">{centre.name}</Typography.Title>
+          <Space wrap data-testid="centre-tags">
+            <CentreStatusTag status={centre.status} />
+            <LicenceTag status={centre.licenceStatus} />
+          </Space>
+        </div>
+        {(canManage || canLicence) && (
+          <Space wrap data-testid="centre-admin-actions">
+            {canManage && <Button onClick={() => setDialog('edit')}>{t('admin.editCentre')}</Button>}
+            {canManage && (
+              <Button
+                onClick={() => setDialog('status')}
+                disabled={centre.status === 'DISSOLVED'}
+                title={centre.status === 'DISSOLVED' ? t('admin.dissolvedLocked') : undefined}
+              >
+                {t('admin.changeStatus')}
+              </Button>
+            )}
+            {canLicence && <Button type="primary" onClick={() => setDialog('licence')}>{t('admin.recordLicence')}</Button>}
+          </Space>
+        )}
       </div>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.info')}</h2>}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
@@ -43,11 +71,14 @@ export function CentrePage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('centre.licenceStatus')}><LicenceTag status={centre.licenceStatus} /></Descriptions.Item>
           <Descriptions.Item label={t('centre.establishedOn')}>{formatDate(centre.establishedOn)}</Descriptions.Item>
+          <Descriptions.Item label={t('admin.supervisingUnit')}>{supervisingUnit?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('centre.address')}>{centre.address ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('admin.phone')}>{centre.phone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('admin.email')}>{centre.email ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
       <CentreComplianceCard centreId={centre.id} />
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.licences')}</h2>}>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.licences')}</h2>} data-testid="licence-table">
         <Table<LicenceRecord>
           rowKey="id"
           size="small"
@@ -65,7 +96,7 @@ export function CentrePage() {
           ]}
         />
       </Card>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.statusHistory')}</h2>}>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.statusHistory')}</h2>} data-testid="status-history">
         <Table
           rowKey={(r) => `${r.status}-${r.validFrom}`}
           size="small"
@@ -82,6 +113,13 @@ export function CentrePage() {
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.reports')}</h2>}>
         <SubmissionsTable filter={{ centreId: centre.id }} />
       </Card>
+      {canManage && (
+        <EditCentreModal open={dialog === 'edit'} centre={centre} onClose={() => setDialog(null)} onReload={async () => (await refetch()).data?.centre} />
+      )}
+      {canManage && dialog === 'status' && <ChangeStatusModal open centre={centre} onClose={() => setDialog(null)} />}
+      {canLicence && dialog === 'licence' && (
+        <RecordLicenceModal open centre={centre} onClose={() => setDialog(null)} onRecorded={() => void refetch()} />
+      )}
     </Space>
   );
 }

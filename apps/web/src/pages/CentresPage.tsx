@@ -4,6 +4,9 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { CentreStatuses, CentreTypes, type CentreStatus, type CentreType } from '@gdtx/domain';
 import { CENTRES, type CentreFilter, type CentreSummary, type LicenceStatus } from '../gql/org';
+import { UNITS_AS_OF } from '../gql/admin';
+import { useAuth } from '../auth';
+import { CreateCentreModal } from '../components/CentreAdminForms';
 import { useI18n } from '../i18n';
 import { CentreStatusTag, EmptyState, ErrorState, LicenceTag } from '../components/States';
 import { DownloadError, downloadFile } from '../download';
@@ -30,6 +33,7 @@ export function CentresPage() {
       status: (params.get('status') as CentreStatus) || undefined,
       licenceStatus: (params.get('licenceStatus') as LicenceStatus) || undefined,
       search: params.get('search') || undefined,
+      unitId: params.get('unitId') || undefined,
     }),
     [params],
   );
@@ -41,6 +45,19 @@ export function CentresPage() {
     setParams(next, { replace: true });
   };
   const centres = data?.centres;
+  const { can } = useAuth();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
+  // The unit filter comes from the units page (drill-down): name it, from the units valid on the date it was picked.
+  const unitAsOf = params.get('unitAsOf') || undefined;
+  const units = useQuery(UNITS_AS_OF, { variables: { asOf: unitAsOf }, skip: !filter.unitId });
+  const filteredUnit = filter.unitId ? units.data?.administrativeUnits.find((u) => u.id === filter.unitId) : undefined;
+  const clearUnit = () => {
+    const next = new URLSearchParams(params);
+    next.delete('unitId');
+    next.delete('unitAsOf');
+    setParams(next, { replace: true });
+  };
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const exportToExcel = async () => {
@@ -97,7 +114,33 @@ export function CentresPage() {
             options={LICENCE_STATUSES.map((s) => ({ value: s, label: t(`licence.${s}`) }))}
           />
           <Button loading={exporting} onClick={() => void exportToExcel()}>{t('centres.export')}</Button>
+          {can('CENTRE_MANAGE') && (
+            <Button type="primary" onClick={() => setCreating(true)}>{t('admin.addCentre')}</Button>
+          )}
         </Space>
+        {filter.unitId && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="unit-filter"
+            title={t('centres.unitFilter', { name: filteredUnit?.name ?? (units.loading ? '…' : t('centres.unitFilterUnknown')) })}
+            action={<Button size="small" onClick={clearUnit}>{t('centres.clearUnit')}</Button>}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {created && (
+          <Alert
+            type="success"
+            showIcon
+            closable={{ 'aria-label': t('admin.close') }}
+            role="status"
+            data-testid="centre-created"
+            title={t('admin.created', { name: created.name })}
+            action={<Link to={`/centres/${created.id}`}>{t('admin.openCreated')}</Link>}
+            onClose={() => setCreated(null)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {exportError && (
           <Alert type="error" showIcon closable role="alert" message={exportError} onClose={() => setExportError(null)} style={{ marginBottom: 16 }} />
         )}
@@ -144,6 +187,16 @@ export function CentresPage() {
           </>
         )}
       </Card>
+      {creating && (
+        <CreateCentreModal
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={(c) => {
+            setCreated(c);
+            void refetch();
+          }}
+        />
+      )}
     </>
   );
 }

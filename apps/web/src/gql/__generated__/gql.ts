@@ -14,6 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query UnitsAsOf($asOf: String) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n": typeof types.UnitsAsOfDocument,
+    "\n  query UnitCentreCount($unitId: ID!) {\n    centres(filter: { unitId: $unitId }, first: 1) { totalCount }\n  }\n": typeof types.UnitCentreCountDocument,
+    "\n  mutation CreateCentre($input: CreateCentreInput!) { createCentre(input: $input) { id code name } }\n": typeof types.CreateCentreDocument,
+    "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n": typeof types.UpdateCentreDocument,
+    "\n  mutation ChangeCentreStatus($input: ChangeCentreStatusInput!) { changeCentreStatus(input: $input) { ...CentreDetailFields } }\n": typeof types.ChangeCentreStatusDocument,
+    "\n  mutation RecordLicence($input: RecordLicenceInput!) { recordLicence(input: $input) { ...LicenceRecordFields } }\n": typeof types.RecordLicenceDocument,
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": typeof types.IndicatorValueFieldsFragmentDoc,
     "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": typeof types.ProvinceOverviewDocument,
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": typeof types.ComplianceOverviewDocument,
@@ -60,6 +66,12 @@ type Documents = {
     "\n  query CentreOptions($search: String, $first: Int) {\n    centres(filter: { search: $search }, first: $first) { totalCount nodes { id code name type } }\n  }\n": typeof types.CentreOptionsDocument,
 };
 const documents: Documents = {
+    "\n  query UnitsAsOf($asOf: String) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n": types.UnitsAsOfDocument,
+    "\n  query UnitCentreCount($unitId: ID!) {\n    centres(filter: { unitId: $unitId }, first: 1) { totalCount }\n  }\n": types.UnitCentreCountDocument,
+    "\n  mutation CreateCentre($input: CreateCentreInput!) { createCentre(input: $input) { id code name } }\n": types.CreateCentreDocument,
+    "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n": types.UpdateCentreDocument,
+    "\n  mutation ChangeCentreStatus($input: ChangeCentreStatusInput!) { changeCentreStatus(input: $input) { ...CentreDetailFields } }\n": types.ChangeCentreStatusDocument,
+    "\n  mutation RecordLicence($input: RecordLicenceInput!) { recordLicence(input: $input) { ...LicenceRecordFields } }\n": types.RecordLicenceDocument,
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": types.IndicatorValueFieldsFragmentDoc,
     "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": types.ProvinceOverviewDocument,
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": types.ComplianceOverviewDocument,
@@ -120,6 +132,30 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitsAsOf($asOf: String) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n"): (typeof documents)["\n  query UnitsAsOf($asOf: String) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitCentreCount($unitId: ID!) {\n    centres(filter: { unitId: $unitId }, first: 1) { totalCount }\n  }\n"): (typeof documents)["\n  query UnitCentreCount($unitId: ID!) {\n    centres(filter: { unitId: $unitId }, first: 1) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCentre($input: CreateCentreInput!) { createCentre(input: $input) { id code name } }\n"): (typeof documents)["\n  mutation CreateCentre($input: CreateCentreInput!) { createCentre(input: $input) { id code name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n"): (typeof documents)["\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeCentreStatus($input: ChangeCentreStatusInput!) { changeCentreStatus(input: $input) { ...CentreDetailFields } }\n"): (typeof documents)["\n  mutation ChangeCentreStatus($input: ChangeCentreStatusInput!) { changeCentreStatus(input: $input) { ...CentreDetailFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordLicence($input: RecordLicenceInput!) { recordLicence(input: $input) { ...LicenceRecordFields } }\n"): (typeof documents)["\n  mutation RecordLicence($input: RecordLicenceInput!) { recordLicence(input: $input) { ...LicenceRecordFields } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,143 @@
+import { useMemo, useState, type Key } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, DatePicker, Space, Spin, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { vietnamDateOf } from '@gdtx/domain';
+import { UNIT_CENTRE_COUNT, UNITS_AS_OF, type UnitVersion } from '../gql/admin';
+import { buildUnitTree, countByLevel, type UnitTreeNode } from '../centreAdmin';
+import { useI18n, type MessageKey } from '../i18n';
+import { EmptyState, ErrorState } from '../components/States';
+
+interface UnitRow extends UnitVersion {
+  children?: UnitRow[];
+}
+
+function toRows(nodes: UnitTreeNode<UnitVersion>[]): UnitRow[] {
+  return nodes.map((n) => ({ ...n.unit, children: n.children.length ? toRows(n.children) : undefined }));
+}
+
+/** The centres of one unit's subtree, asked only when its row is shown (rows of collapsed units are not rendered). */
+function UnitCentreCount({ unitId, href }: { unitId: string; href: string }) {
+  const { t, formatNumber } = useI18n();
+  // cache-and-network: a centre added or moved earlier in the session shows in the count on return.
+  const { data, loading, error } = useQuery(UNIT_CENTRE_COUNT, { variables: { unitId }, fetchPolicy: 'cache-and-network' });
+  if (loading && !data) return <Spin size="small" aria-label={t('app.loading')} />;
+  if (error || !data) return <span>—</span>;
+  return (
+    <Link to={href} data-testid={`unit-count-${unitId}`} data-count={data.centres.totalCount}>
+      {t('units.centres', { n: formatNumber(data.centres.totalCount) })}
+    </Link>
+  );
+}
+
+/** The province's administrative units as a tree on a chosen date, with centre counts and drill-down to the list. */
+export function UnitsPage() {
+  const { t, formatDate } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const today = vietnamDateOf(new Date()) as string;
+  const asOf = params.get('asOf') || today;
+  const isToday = asOf === today;
+  const { data, loading, error, refetch } = useQuery(UNITS_AS_OF, { variables: { asOf } });
+  const units = useMemo(() => data?.administrativeUnits ?? [], [data]);
+  const rows = useMemo(() => toRows(buildUnitTree(units)), [units]);
+  const counts = countByLevel(units);
+  // Expanded rows per date: the province is open by default (its districts or communes are the first view).
+  const [expanded, setExpanded] = useState<{ asOf: string; keys: Key[] } | null>(null);
+  const expandedKeys = expanded?.asOf === asOf ? expanded.keys : rows.map((r) => r.id);
+
+  const setAsOf = (value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value && value !== today) next.set('asOf', value);
+    else next.delete('asOf');
+    setParams(next, { replace: true });
+  };
+  const centresHref = (id: string) => `/centres?unitId=${id}${isToday ? '' : `&unitAsOf=${asOf}`}`;
+
+  return (
+    <>
+      <Typography.Title level={1} className="page-title" style={{ fontSize: 24 }}>{t('units.title')}</Typography.Title>
+      <Card>
+        <Space wrap align="center" style={{ marginBottom: 12 }}>
+          <label htmlFor="units-as-of">{t('units.asOf')}</label>
+          <DatePicker
+            id="units-as-of"
+            aria-label={t('units.asOf')}
+            format="DD/MM/YYYY"
+            allowClear={false}
+            value={dayjs(asOf)}
+            onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : null)}
+          />
+          <Button onClick={() => setAsOf(null)} disabled={isToday}>{t('units.today')}</Button>
+        </Space>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('units.help')}</Typography.Paragraph>
+        {error ? (
+          <ErrorState error={error} onRetry={() => void refetch()} />
+        ) : (
+          <>
+            <Typography.Paragraph data-testid="units-summary" strong>
+              {data
+                ? t('units.summary', {
+                    province: counts['PROVINCE'] ?? 0,
+                    district: counts['DISTRICT'] ?? 0,
+                    commune: (counts['COMMUNE'] ?? 0) + (counts['WARD'] ?? 0) + (counts['SPECIAL_ZONE'] ?? 0),
+                  })
+                : '\u00a0'}
+            </Typography.Paragraph>
+            <Table<UnitRow>
+              data-testid="units-tree"
+              rowKey="id"
+              size="small"
+              loading={loading && !data}
+              dataSource={rows}
+              pagination={false}
+              expandable={{
+                expandedRowKeys: expandedKeys,
+                onExpandedRowsChange: (keys) => setExpanded({ asOf, keys: [...keys] }),
+                indentSize: 24,
+              }}
+              locale={{ emptyText: <EmptyState text={t('units.empty')} /> }}
+              columns={[
+                {
+                  title: t('col.name'),
+                  dataIndex: 'name',
+                  render: (_, u) => <Link to={centresHref(u.id)}>{u.name}</Link>,
+                },
+                { title: t('col.code'), dataIndex: 'code', width: 140 },
+                {
+                  title: t('units.level'),
+                  dataIndex: 'level',
+                  width: 130,
+                  render: (v: string) => <Tag style={{ color: '#1f1f1f' }}>{t(`unitLevel.${v}` as MessageKey)}</Tag>,
+                },
+                {
+                  title: t('centre.validity'),
+                  key: 'validity',
+                  width: 250,
+                  render: (_, u) => (
+                    <span>
+                      {u.validTo ? `${formatDate(u.validFrom)} – ${formatDate(u.validTo)}` : t('units.since', { date: formatDate(u.validFrom) })}
+                      {u.successorIds.length > 0 && (
+                        <>
+                          {' '}
+                          <Tag color="gold" style={{ color: '#1f1f1f' }}>{t('units.successors')}</Tag>
+                        </>
+                      )}
+                    </span>
+                  ),
+                },
+                {
+                  title: t('units.centreCount'),
+                  key: 'centres',
+                  width: 160,
+                  align: 'right',
+                  render: (_, u) => <UnitCentreCount unitId={u.id} href={centresHref(u.id)} />,
+                },
+              ]}
+            />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
