@@ -18,6 +18,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ 
 const ReportFormPage = lazy(() => import('./pages/ReportFormPage').then((m) => ({ default: m.ReportFormPage })));
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
 import { UsersPage } from './pages/UsersPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 
 /** Colours chosen for WCAG AA contrast on white (the default antd blue is slightly too light for small text). */
 const theme = {
@@ -83,6 +84,7 @@ export function App() {
                 <Route path="/review" element={<RequireAuth permission="REPORT_REVIEW"><ReviewQueuePage /></RequireAuth>} />
                 <Route path="/reports/:centreId/:templateCode/:periodCode" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
                 <Route path="/submissions/:submissionId" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
+                <Route path="/notifications" element={<RequireAuth permission="NOTIFICATION_READ"><NotificationsPage /></RequireAuth>} />
                 <Route path="/users" element={<RequireAuth permission="USER_MANAGE"><UsersPage /></RequireAuth>} />
                 <Route path="*" element={<RootRedirect />} />
               </Routes>

@@ -4,6 +4,7 @@ import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import type { Language } from '@gdtx/domain';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
+import { NotificationBell } from './Notifications';
 
 interface MenuEntry {
   key: string;
@@ -27,6 +28,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'dashboard', path: '/dashboard', label: 'menu.dashboard', visible: user.scope === 'province' && can('ANALYTICS_READ') },
     { key: 'centres', path: '/centres', label: 'menu.centres', visible: !centreScoped && can('CENTRE_READ') },
     { key: 'review', path: '/review', label: 'menu.reviewQueue', visible: can('REPORT_REVIEW') },
+    { key: 'notifications', path: '/notifications', label: 'menu.notifications', visible: can('NOTIFICATION_READ') },
     { key: 'users', path: '/users', label: 'menu.users', visible: can('USER_MANAGE') },
   ];
   const visible = entries.filter((e) => e.visible);
@@ -54,6 +56,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #e5e5e5' }}>
           <Space size="middle" wrap>
+            {can('NOTIFICATION_READ') && <NotificationBell />}
             <span data-testid="current-user">
               <Typography.Text strong>{user.fullName}</Typography.Text>{' '}
               <Typography.Text type="secondary">· {roleLabel(user.role)}{user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>

@@ -72,7 +72,12 @@ export interface CentreFilter {
   licenceStatus?: LicenceStatus | null;
   search?: string | null;
   unitId?: string | null;
+  compliance?: CentreComplianceFilter | null;
 }
+
+/** Compliance of the centre list (CentreFilter.compliance): from the centre's open findings today. */
+export type CentreComplianceFilter = 'HAS_OPEN_FINDINGS' | 'NON_COMPLIANT' | 'AT_RISK' | 'COMPLIANT';
+export const CENTRE_COMPLIANCE_FILTERS: CentreComplianceFilter[] = ['HAS_OPEN_FINDINGS', 'NON_COMPLIANT', 'AT_RISK', 'COMPLIANT'];
 
 export const CENTRES: TypedDocumentNode<
   { centres: { totalCount: number; nodes: CentreSummary[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } },

@@ -80,7 +80,7 @@ export function CentrePage() {
         />
       </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.reports')}</h2>}>
-        <SubmissionsTable filter={{ centreId: centre.id }} />
+        <SubmissionsTable filter={{ centreId: centre.id }} exportTitle={`${t('centre.reports')} — ${centre.name}`} />
       </Card>
     </Space>
   );
