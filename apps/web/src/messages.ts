@@ -267,7 +267,6 @@ export const dictionary = {
   'notificationKind.LICENCE_EXPIRY': ['Quyết định hết hiệu lực', 'Licence expiry'],
   'notificationKind.FINDING_OPENED': ['Vấn đề tuân thủ', 'Compliance finding'],
   'menu.notifications': ['Thông báo', 'Notifications'],
-  'heatmap.cellLabel': ['{unit}, {period}: đã nộp {submitted}/{expected} ({rate})', '{unit}, {period}: {submitted}/{expected} submitted ({rate})'],
   'heatmap.hint': ['Chọn một ô (nhấp chuột hoặc Enter) để xem từng trung tâm.', 'Pick a cell (click or Enter) to see each centre.'],
   'heatmap.legend': ['Tỷ lệ đã nộp', 'Share submitted'],
   'heatmap.noData': ['Không có trung tâm phải nộp', 'No centre expected'],

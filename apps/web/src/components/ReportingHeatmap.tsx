@@ -94,24 +94,24 @@ export function ReportingHeatmap() {
                     {periods.map((p) => {
                       const r = cell(unitId, p);
                       const colours = heatColour(r && r.expected ? r.submittedRate : null);
-                      const label = r && r.expected
-                        ? t('heatmap.cellLabel', { unit: name, period: periodLabel(p), submitted: formatNumber(r.submitted), expected: formatNumber(r.expected), rate: rateText(r) })
-                        : `${name}, ${periodLabel(p)}: ${t('heatmap.noData')}`;
+                      const has = !!r && r.expected > 0;
                       return (
                         <td key={p}>
                           <button
                             type="button"
                             className="heatmap-cell"
                             style={colours}
-                            aria-label={label}
-                            title={label}
                             data-unit={unitId}
                             data-period={p}
-                            disabled={!r || !r.expected}
+                            data-submitted={r?.submitted ?? 0}
+                            data-expected={r?.expected ?? 0}
+                            disabled={!has}
                             onClick={() => setOpen({ unitId, unitName: name, periodCode: p })}
                           >
-                            <span className="heatmap-rate">{r && r.expected ? rateText(r) : '—'}</span>
-                            {r && r.expected ? <span className="heatmap-count">{formatNumber(r.submitted)}/{formatNumber(r.expected)}</span> : null}
+                            {/* The name read out is the unit, the period and the figures shown (nothing hidden from sight). */}
+                            <span className="sr-only">{`${name}, ${periodLabel(p)}: `}</span>
+                            <span className="heatmap-rate">{has ? rateText(r) : '—'}</span>
+                            {has ? <span className="heatmap-count">{formatNumber(r!.submitted)}/{formatNumber(r!.expected)}</span> : <span className="sr-only">{t('heatmap.noData')}</span>}
                           </button>
                         </td>
                       );
