@@ -55,7 +55,7 @@ describe('Excel upload in Chromium', () => {
     page = await newPage(browser, api.url);
   });
   afterAll(async () => {
-    await screenshotOnFailure(page, 'excel-upload');
+    if (process.env['WEB_E2E_DEBUG']) await screenshotOnFailure(page, 'excel-upload');
     await page?.context().close();
     await browser?.close();
     await api?.close();

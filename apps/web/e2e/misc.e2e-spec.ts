@@ -58,7 +58,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     page = await newPage(browser, api.url);
   });
   afterEach(async () => {
-    await screenshotOnFailure(page, `misc-${(expect.getState().currentTestName ?? 'test').slice(-50)}`);
+    if (process.env['WEB_E2E_DEBUG']) await screenshotOnFailure(page, `misc-${(expect.getState().currentTestName ?? 'test').slice(-50)}`);
     await page?.context().close();
   });
   afterAll(async () => {
@@ -119,7 +119,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     await total.getByText(`${counts.notifications.totalCount} thông báo · ${counts.unreadNotificationCount} chưa đọc`).waitFor();
     const items = page.getByTestId('notifications-page').getByTestId('notification-item');
     await until(() => items.count(), 20);
-    await screenshot(page, '21-so-danh-sach-thong-bao');
+    await screenshot(page, '21-so-danh-sach-thong-bao', { fullPage: false });
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
