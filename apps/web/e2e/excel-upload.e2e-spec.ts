@@ -93,6 +93,9 @@ describe('Excel upload in Chromium', () => {
     await waitDigits('staff_total', String(S0_THANH_HOA_2020_2021_VALUES['staff_total']));
     await waitDigits('short_course_enrolled', String(S0_THANH_HOA_2020_2021_VALUES['short_course_enrolled']));
     await page.getByTestId('validation-summary').waitFor();
+    // The success message stays on screen once the form holds the uploaded draft (the editor is not remounted).
+    await page.getByText('Đã nhập số liệu từ tệp Excel vào bản nháp').waitFor();
+    await page.getByTestId('submission-status').getByText('Bản nháp').waitFor();
     await page.locator('[data-testid="excel-upload"]').evaluate((el) => el.closest('.ant-card')?.scrollIntoView({ block: 'center' }));
     await screenshot(page, '24-giam-doc-tai-len-excel-thanh-cong', { fullPage: false });
     expect(await horizontalOverflow(page)).toBe(0);

@@ -410,14 +410,15 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
               editable={editable}
               onUploaded={() => {
                 // The upload may have created the draft (a report not started yet): find it rather than reload
-                // the page, which would also wipe the success message.
+                // the page, which would also wipe the success message. 'no-cache': writing this list to the cache
+                // would make ByKey remount the editor (its key changes from 'new' to the id), losing the message too.
                 const load = async () => {
                   let id = submission?.id;
                   if (!id) {
                     const list = await client.query({
                       query: SUBMISSIONS,
                       variables: { filter: { centreId, templateCode: template.code, periodId: periodCode }, first: 1 },
-                      fetchPolicy: 'network-only',
+                      fetchPolicy: 'no-cache',
                     });
                     id = list.data?.submissions.nodes[0]?.id;
                     if (!id) return window.location.reload();
