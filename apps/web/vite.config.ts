@@ -24,6 +24,9 @@ export default defineConfig({
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'charts';
           if (id.includes('node_modules/dayjs')) return 'antd';
           if (/node_modules\/(antd|@ant-design|@rc-component|rc-[a-z-]+|@emotion|stylis)\//.test(id)) return 'antd';
+          // exceljs (its self-contained browser build) is imported on demand by the "Xuất Excel" button: its own chunk,
+          // so it stays out of the bundle every page loads.
+          if (id.includes('node_modules/exceljs')) return 'exceljs';
           if (id.includes('node_modules')) return 'vendor';
           return undefined;
         },

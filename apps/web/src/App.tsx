@@ -24,6 +24,7 @@ import { TemplatePage } from './pages/TemplatePage';
 import { PublishTemplatePage } from './pages/PublishTemplatePage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
 import { UnitsPage } from './pages/UnitsPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 
 /** Colours chosen for WCAG AA contrast on white (the default antd blue is slightly too light for small text). */
 const theme = {
@@ -91,6 +92,7 @@ export function App() {
                 <Route path="/review" element={<RequireAuth permission="REPORT_REVIEW"><ReviewQueuePage /></RequireAuth>} />
                 <Route path="/reports/:centreId/:templateCode/:periodCode" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
                 <Route path="/submissions/:submissionId" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
+                <Route path="/notifications" element={<RequireAuth permission="NOTIFICATION_READ"><NotificationsPage /></RequireAuth>} />
                 <Route path="/users" element={<RequireAuth permission="USER_MANAGE"><UsersPage /></RequireAuth>} />
                 <Route path="/templates" element={<RequireAuth permission="TEMPLATE_MANAGE"><TemplatesPage /></RequireAuth>} />
                 <Route path="/templates/:code" element={<RequireAuth permission="TEMPLATE_MANAGE"><TemplatePage /></RequireAuth>} />

@@ -4,6 +4,7 @@ import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography } from
 import type { Language } from '@gdtx/domain';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
+import { NotificationBell } from './Notifications';
 
 interface MenuEntry {
   key: string;
@@ -37,6 +38,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'review', path: '/review', label: 'menu.reviewQueue', visible: can('REPORT_REVIEW') },
     { key: 'templates', path: '/templates', label: 'menu.templates', visible: can('TEMPLATE_MANAGE') },
     { key: 'deadlines', path: '/deadlines', label: 'menu.deadlines', visible: can('EXTENSION_GRANT') },
+    { key: 'notifications', path: '/notifications', label: 'menu.notifications', visible: can('NOTIFICATION_READ') },
     { key: 'users', path: '/users', label: 'menu.users', visible: can('USER_MANAGE') },
   ];
   const visible = entries.filter((e) => e.visible);
@@ -92,6 +94,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Button>
           )}
           <Space size={wide ? 'middle' : 'small'}>
+            {can('NOTIFICATION_READ') && <NotificationBell />}
             <span data-testid="current-user" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : 300, verticalAlign: 'middle' }}>
               <Typography.Text strong>{user.fullName}</Typography.Text>{' '}
               <Typography.Text type="secondary">· {roleLabel(user.role)}{wide && user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>

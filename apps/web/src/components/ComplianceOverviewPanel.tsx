@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { BarChartCard } from './Chart';
 import { ComplianceTag } from './Insights';
 import { EmptyState, Loading } from './States';
+import { ExportButton } from './ExportButton';
 
 /** Province compliance: centres by status, and the centres with the most serious open findings. */
 export function ComplianceOverviewPanel() {
@@ -24,7 +25,22 @@ export function ComplianceOverviewPanel() {
         formatNumber={formatNumber}
         testId="chart-compliance"
       />
-      <Typography.Title level={3} style={{ fontSize: 14 }}>{t('compliance.worst')}</Typography.Title>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+        <Typography.Title level={3} style={{ fontSize: 14, margin: '8px 0' }}>{t('compliance.worst')}</Typography.Title>
+        <ExportButton
+          title={t('compliance.worst')}
+          subtitle={t('compliance.asOf', { date: formatDate(overview.asOf) })}
+          rows={overview.worstCentres.slice(0, 5)}
+          testId="export-worst-centres"
+          columns={[
+            { header: t('col.code'), value: (c) => c.centreCode },
+            { header: t('col.centre'), value: (c) => c.centreName },
+            { header: t('col.status'), value: (c) => t(`compliance.${c.status}`) },
+            { header: t('compliance.openFindings'), value: (c) => c.openFindings, kind: 'number' },
+            { header: t('compliance.high'), value: (c) => c.highFindings, kind: 'number' },
+          ]}
+        />
+      </div>
       <Table
         rowKey="centreId"
         size="small"

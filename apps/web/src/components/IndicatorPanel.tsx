@@ -5,6 +5,7 @@ import { periodContaining, previousPeriod, vietnamDateOf } from '@gdtx/domain';
 import { PROVINCE_OVERVIEW, type IndicatorTrend } from '../gql/insights';
 import { useI18n } from '../i18n';
 import { EmptyState, Loading } from './States';
+import { ExportButton } from './ExportButton';
 
 /** School years and their semesters, newest first: the periods the Sở compares indicators over. */
 function recentPeriods(): string[] {
@@ -28,9 +29,23 @@ export function IndicatorPanel() {
   const show = (v: number | null | undefined, unit?: string) => (v === null || v === undefined ? '—' : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`);
   return (
     <>
-      <Space style={{ marginBottom: 8 }}>
+      <Space wrap style={{ marginBottom: 8 }}>
         <label htmlFor="indicator-period">{t('indicators.period')}:</label>
         <Select id="indicator-period" value={periodId} onChange={setPeriodId} style={{ width: 280 }} options={periods.map((p) => ({ value: p, label: periodLabel(p) }))} />
+        <ExportButton<IndicatorTrend>
+          title={t('dashboard.indicators')}
+          subtitle={t('export.period', { period: periodLabel(periodId) })}
+          rows={data?.provinceOverview.indicators ?? []}
+          testId="export-indicators"
+          columns={[
+            { header: t('form.field'), value: (r) => pick(r.current.nameVi, r.current.nameEn) },
+            { header: t('indicators.value'), value: (r) => r.current.value, kind: 'number' },
+            { header: t('indicators.previous'), value: (r) => r.previous?.value ?? null, kind: 'number' },
+            { header: t('indicators.change'), value: (r) => r.change, kind: 'number' },
+            { header: t('indicators.centres'), value: (r) => r.current.centreCount, kind: 'number' },
+            { header: t('indicators.computedAt'), value: (r) => r.current.computedAt, kind: 'datetime' },
+          ]}
+        />
       </Space>
       {loading && !data ? (
         <Loading />

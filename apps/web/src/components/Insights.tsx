@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Card, List, Tag, Typography } from 'antd';
-import { CENTRE_COMPLIANCE, NOTIFICATIONS, type Finding } from '../gql/insights';
+import { Alert, Button, Card, List, Tag, Typography } from 'antd';
+import { CENTRE_COMPLIANCE, type Finding } from '../gql/insights';
+import { NotificationList, useMarkNotificationsRead, usePagedNotifications } from './Notifications';
 import { useI18n, type MessageKey } from '../i18n';
 import { EmptyState, Loading } from './States';
 
@@ -46,33 +47,28 @@ export function CentreComplianceCard({ centreId }: { centreId: string }) {
   );
 }
 
-/** The signed-in user's latest notifications (deadline reminders, returns, acceptances). */
+/** The signed-in user's latest notifications, with "mark read" per item and for all, and a link to the full list. */
 export function NotificationsCard() {
-  const { t, formatDateTime } = useI18n();
-  const { data, loading, error } = useQuery(NOTIFICATIONS, { variables: { first: 5 }, fetchPolicy: 'network-only' });
+  const { t } = useI18n();
+  const { page, data, loading, error } = usePagedNotifications(false, 5);
+  const { markRead, markAllRead, marking } = useMarkNotificationsRead();
+  const unread = data?.unreadNotificationCount ?? 0;
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('notifications.title')}</h2>} data-testid="notifications">
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('notifications.title')}</h2>}
+      extra={<Button size="small" disabled={!unread} loading={marking} onClick={() => void markAllRead()} data-testid="mark-all-read">{t('notifications.markAllRead')}</Button>}
+      data-testid="notifications"
+    >
       {error ? (
         <Alert type="info" showIcon title={t('app.notAvailable')} />
-      ) : loading && !data ? (
+      ) : loading && !page ? (
         <Loading />
       ) : (
-        <List
-          size="small"
-          dataSource={data?.notifications.nodes ?? []}
-          locale={{ emptyText: <EmptyState text={t('notifications.empty')} /> }}
-          renderItem={(n) => (
-            <List.Item>
-              <div>
-                <strong style={{ fontWeight: n.readAt ? 400 : 600 }}>{n.link && n.link.startsWith('/') ? <Link to={n.link}>{n.titleVi}</Link> : n.titleVi}</strong>
-                <div>{n.bodyVi}</div>
-                <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
-              </div>
-            </List.Item>
-          )}
-        />
+        <>
+          <NotificationList items={page?.nodes ?? []} onMarkRead={(ids) => void markRead(ids)} marking={marking} />
+          <Link to="/notifications">{t('notifications.viewAll')} →</Link>
+        </>
       )}
     </Card>
   );
 }
-

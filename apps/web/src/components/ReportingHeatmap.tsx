@@ -1,26 +1,40 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Select, Space, Typography } from 'antd';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
-import * as echarts from 'echarts/core';
-import { HeatmapChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-import type { EChartsOption } from 'echarts';
-import { periodContaining, previousPeriod, shippedTemplates, vietnamDateOf } from '@gdtx/domain';
-import { REPORTING_RATES } from '../gql/insights';
+import { Alert, Button, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
+import { findShippedTemplate, periodContaining, previousPeriod, shippedTemplates, vietnamDateOf, type SubmissionStatus } from '@gdtx/domain';
+import { REPORTING_RATES, type ReportingRate } from '../gql/insights';
+import { HEATMAP_CELL, type CellSubmission } from '../gql/misc';
 import { useI18n } from '../i18n';
-import { EmptyState, Loading } from './States';
-
-echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+import { EmptyState, ErrorState, Loading, SubmissionStatusTag } from './States';
+import { ExportButton } from './ExportButton';
 
 const PERIODS_SHOWN = 6;
 
-/** Share of expected reports submitted, by unit (rows) and period (columns), for one template. */
+/** Cell colours by share submitted; all dark enough for white text (WCAG AA). */
+export function heatColour(rate: number | null): { background: string; color: string } {
+  if (rate === null) return { background: '#f5f5f5', color: '#434343' };
+  if (rate >= 100) return { background: '#135200', color: '#fff' };
+  if (rate >= 80) return { background: '#3f6600', color: '#fff' };
+  if (rate >= 50) return { background: '#ad4e00', color: '#fff' };
+  return { background: '#a8071a', color: '#fff' };
+}
+
+const LEGEND: { label: string; rate: number | null }[] = [
+  { label: '< 50%', rate: 0 }, { label: '50–79%', rate: 50 }, { label: '80–99%', rate: 80 }, { label: '100%', rate: 100 },
+];
+
+interface Cell { unitId: string; unitName: string; periodCode: string }
+
+/**
+ * Share of expected reports submitted, by unit (rows) and period (columns), for one template. Each cell is a
+ * button: click or Enter opens the centres of that unit with their report for that period.
+ */
 export function ReportingHeatmap() {
   const { t, pick, periodLabel, formatNumber, formatDateTime } = useI18n();
   const templates = shippedTemplates.filter((tpl) => tpl.code !== 'XMC_COMMUNE_YEARLY');
   const [templateCode, setTemplateCode] = useState(templates[0]?.code ?? 'GDTX_SEMESTER');
+  const [open, setOpen] = useState<Cell | null>(null);
   const template = templates.find((tpl) => tpl.code === templateCode) ?? templates[0];
   const periods = useMemo(() => {
     const list = [periodContaining(template.periodType, vietnamDateOf(new Date()))];
@@ -35,32 +49,25 @@ export function ReportingHeatmap() {
 
   const rates = data?.reportingRates ?? [];
   const units = [...new Map(rates.filter((r) => r.unitId).map((r) => [r.unitId!, r.unitName ?? r.unitId!])).entries()];
-  const cell = (unitId: string, period: string) => rates.find((r) => r.unitId === unitId && r.periodCode === period);
-  const option: EChartsOption = {
-    animation: false,
-    grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
-    tooltip: {
-      formatter: (p) => {
-        const [x, y] = (p as unknown as { value: [number, number, number | null] }).value;
-        const r = cell(units[y][0], periods[x]);
-        return r ? `${units[y][1]} · ${periodLabel(periods[x])}<br/>${formatNumber(r.submitted)}/${formatNumber(r.expected)} (${r.submittedRate === null ? '—' : `${formatNumber(r.submittedRate)}%`})` : '';
-      },
-    },
-    xAxis: { type: 'category', data: periods.map(periodLabel), axisLabel: { color: '#1f1f1f', interval: 0, rotate: 20 } },
-    yAxis: { type: 'category', data: units.map(([, name]) => name), axisLabel: { color: '#1f1f1f' } },
-    visualMap: { min: 0, max: 100, orient: 'horizontal', left: 'center', bottom: 0, text: ['100%', '0%'], calculable: false, inRange: { color: ['#a8071a', '#d48806', '#237804'] } },
-    series: [{
-      type: 'heatmap',
-      data: units.flatMap(([unitId], y) => periods.map((period, x) => [x, y, cell(unitId, period)?.submittedRate ?? null])),
-      label: { show: true, color: '#fff', formatter: (p) => { const v = (p.value as [number, number, number | null])[2]; return v === null ? '' : `${formatNumber(v)}%`; } },
-    }],
-  };
+  const cell = (unitId: string, period: string): ReportingRate | undefined => rates.find((r) => r.unitId === unitId && r.periodCode === period);
+  const rateText = (r: ReportingRate | undefined) => (r?.submittedRate === null || r?.submittedRate === undefined ? '—' : `${formatNumber(r.submittedRate)}%`);
+  const templateName = pick(template.nameVi, template.nameEn);
 
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>
         <label htmlFor="heatmap-template">{t('col.template')}:</label>
         <Select id="heatmap-template" value={templateCode} onChange={setTemplateCode} style={{ width: 360 }} options={templates.map((tpl) => ({ value: tpl.code, label: pick(tpl.nameVi, tpl.nameEn) }))} />
+        <ExportButton<[string, string]>
+          title={t('dashboard.reportingRate')}
+          subtitle={`${t('col.template')}: ${templateName}`}
+          rows={units}
+          testId="export-heatmap"
+          columns={[
+            { header: t('heatmap.unitColumn'), value: ([, name]) => name },
+            ...periods.map((p) => ({ header: `${periodLabel(p)} (%)`, value: ([unitId]: [string, string]) => cell(unitId, p)?.submittedRate ?? null, kind: 'percent' as const })),
+          ]}
+        />
       </Space>
       {loading && !data ? (
         <Loading />
@@ -68,24 +75,156 @@ export function ReportingHeatmap() {
         <EmptyState />
       ) : (
         <div data-testid="reporting-heatmap">
-          <Typography.Paragraph type="secondary">{t('dashboard.computedAt', { time: formatDateTime(rates[0]?.computedAt) })}</Typography.Paragraph>
-          <div className="sr-only"><table>
-            <caption>{t('dashboard.reportingRate')}</caption>
-            <thead><tr><th scope="col">{t('col.unit')}</th>{periods.map((p) => <th key={p} scope="col">{periodLabel(p)}</th>)}</tr></thead>
-            <tbody>
-              {units.map(([unitId, name]) => (
-                <tr key={unitId}>
-                  <th scope="row">{name}</th>
-                  {periods.map((p) => { const r = cell(unitId, p); return <td key={p}>{r ? `${formatNumber(r.submitted)}/${formatNumber(r.expected)}` : '—'}</td>; })}
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            {t('dashboard.computedAt', { time: formatDateTime(rates[0]?.computedAt) })} · {t('heatmap.hint')}
+          </Typography.Paragraph>
+          <div className="heatmap-scroll">
+            <table className="heatmap">
+              <caption className="sr-only">{`${t('dashboard.reportingRate')} — ${templateName}`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('heatmap.unitColumn')}</th>
+                  {periods.map((p) => <th key={p} scope="col">{periodLabel(p)}</th>)}
                 </tr>
-              ))}
-            </tbody>
-          </table></div>
-          <div aria-hidden="true">
-            <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: Math.max(200, units.length * 40 + 110), width: '100%' }} />
+              </thead>
+              <tbody>
+                {units.map(([unitId, name]) => (
+                  <tr key={unitId}>
+                    <th scope="row">{name}</th>
+                    {periods.map((p) => {
+                      const r = cell(unitId, p);
+                      const colours = heatColour(r && r.expected ? r.submittedRate : null);
+                      const has = !!r && r.expected > 0;
+                      return (
+                        <td key={p}>
+                          <button
+                            type="button"
+                            className="heatmap-cell"
+                            style={colours}
+                            data-unit={unitId}
+                            data-period={p}
+                            data-submitted={r?.submitted ?? 0}
+                            data-expected={r?.expected ?? 0}
+                            disabled={!has}
+                            onClick={() => setOpen({ unitId, unitName: name, periodCode: p })}
+                          >
+                            {/* The name read out is the unit, the period and the figures shown (nothing hidden from sight). */}
+                            <span className="sr-only">{`${name}, ${periodLabel(p)}: `}</span>
+                            <span className="heatmap-rate">{has ? rateText(r) : '—'}</span>
+                            {has ? <span className="heatmap-count">{formatNumber(r!.submitted)}/{formatNumber(r!.expected)}</span> : <span className="sr-only">{t('heatmap.noData')}</span>}
+                          </button>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="heatmap-legend" aria-hidden="true">
+            <span>{t('heatmap.legend')}:</span>
+            {LEGEND.map((l) => (
+              <span key={l.label} className="heatmap-legend-item"><span className="heatmap-swatch" style={{ background: heatColour(l.rate).background }} />{l.label}</span>
+            ))}
           </div>
         </div>
       )}
+      <Drawer
+        open={!!open}
+        onClose={() => setOpen(null)}
+        size={720}
+        destroyOnHidden
+        title={open ? t('heatmap.drawerTitle', { unit: open.unitName, period: periodLabel(open.periodCode) }) : ''}
+        data-testid="heatmap-drawer"
+      >
+        {open && <CellCentres templateCode={templateCode} cell={open} />}
+      </Drawer>
+    </>
+  );
+}
+
+interface CentreRow {
+  centreId: string;
+  code: string;
+  name: string;
+  submitted: boolean;
+  onTime: boolean;
+  submission: CellSubmission | null;
+}
+
+/** The centres expected to report in one cell, with their report's status and a link to it. */
+function CellCentres({ templateCode, cell }: { templateCode: string; cell: Cell }) {
+  const { t, pick, periodLabel, formatDateTime } = useI18n();
+  const { data, loading, error, refetch } = useQuery(HEATMAP_CELL, {
+    variables: { templateCode, periodCode: cell.periodCode, unitId: cell.unitId },
+    fetchPolicy: 'network-only',
+  });
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (loading || !data) return <Loading />;
+  const names = new Map(data.centres.nodes.map((c) => [c.id, c]));
+  const submissions = new Map(data.submissions.nodes.map((s) => [s.centreId, s]));
+  const rows: CentreRow[] = data.reportingRates
+    .filter((r) => r.centreId && r.expected > 0)
+    .map((r) => ({
+      centreId: r.centreId!,
+      code: names.get(r.centreId!)?.code ?? '',
+      name: names.get(r.centreId!)?.name ?? r.centreId!,
+      submitted: r.submitted > 0,
+      onTime: r.onTime > 0,
+      submission: submissions.get(r.centreId!) ?? null,
+    }))
+    // Not submitted first: that is what the Sở follows up.
+    .sort((a, b) => Number(a.submitted) - Number(b.submitted) || a.name.localeCompare(b.name, 'vi'));
+  const total = (key: 'expected' | 'submitted' | 'onTime' | 'late' | 'accepted') => data.reportingRates.reduce((s, r) => s + r[key], 0);
+  const template = findShippedTemplate(templateCode);
+  const statusText = (r: CentreRow) => (r.submission ? t(`status.${r.submission.status}` as 'status.DRAFT') : t('heatmap.notSubmitted'));
+  const timeliness = (r: CentreRow) => (!r.submitted ? '' : r.onTime ? t('heatmap.onTime') : t('heatmap.late'));
+  return (
+    <>
+      <Typography.Paragraph data-testid="heatmap-drawer-summary">
+        {template ? <strong>{pick(template.nameVi, template.nameEn)}</strong> : null}
+        <br />
+        {t('heatmap.summary', { submitted: total('submitted'), expected: total('expected'), onTime: total('onTime'), late: total('late'), accepted: total('accepted') })}
+      </Typography.Paragraph>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <ExportButton<CentreRow>
+          title={`${t('dashboard.reportingRate')} — ${cell.unitName}`}
+          subtitle={`${template ? pick(template.nameVi, template.nameEn) : templateCode} · ${t('export.period', { period: periodLabel(cell.periodCode) })}`}
+          rows={rows}
+          testId="export-heatmap-cell"
+          columns={[
+            { header: t('col.code'), value: (r) => r.code },
+            { header: t('col.centre'), value: (r) => r.name },
+            { header: t('col.status'), value: statusText },
+            { header: t('heatmap.timeliness'), value: timeliness },
+            { header: t('col.dueDate'), value: (r) => r.submission?.dueDate ?? null, kind: 'date' },
+            { header: t('col.submittedAt'), value: (r) => r.submission?.submittedAt ?? null, kind: 'datetime' },
+          ]}
+        />
+      </div>
+      <Table<CentreRow>
+        rowKey="centreId"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: <EmptyState text={t('heatmap.noData')} /> }}
+        scroll={{ x: 640 }}
+        columns={[
+          { title: t('col.centre'), key: 'centre', render: (_, r) => <Link to={`/centres/${r.centreId}`}>{r.name}</Link> },
+          {
+            title: t('col.status'), key: 'status', width: 130,
+            render: (_, r) => (r.submission ? <SubmissionStatusTag status={r.submission.status as SubmissionStatus} /> : <Tag color="red" style={{ color: '#1f1f1f' }}>{t('heatmap.notSubmitted')}</Tag>),
+          },
+          { title: t('heatmap.timeliness'), key: 'time', width: 100, render: (_, r) => timeliness(r) || '—' },
+          { title: t('col.submittedAt'), key: 'at', width: 140, render: (_, r) => formatDateTime(r.submission?.submittedAt) },
+          {
+            title: t('col.actions'), key: 'open', width: 130,
+            render: (_, r) => (r.submission
+              ? <Link to={`/submissions/${r.submission.id}`}><Button size="small">{t('heatmap.openReport')}</Button></Link>
+              : <Typography.Text type="secondary">—</Typography.Text>),
+          },
+        ]}
+      />
     </>
   );
 }

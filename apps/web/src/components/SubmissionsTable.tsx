@@ -5,13 +5,17 @@ import { findShippedTemplate } from '@gdtx/domain';
 import { SUBMISSIONS, type SubmissionFilter, type SubmissionSummary } from '../gql/reporting';
 import { useI18n } from '../i18n';
 import { EmptyState, ErrorState, SubmissionStatusTag } from './States';
+import { ExportButton } from './ExportButton';
 
 /** Submissions matching a filter (a centre's reports, or the review queue). */
-export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel }: {
+export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel, exportTitle, exportSubtitle }: {
   filter: SubmissionFilter;
   emptyText?: string;
   showCentre?: boolean;
   actionLabel?: string;
+  /** Title of the Excel export (the button is shown when given). */
+  exportTitle?: string;
+  exportSubtitle?: string;
 }) {
   const { t, pick, periodLabel, formatDate, formatDateTime } = useI18n();
   const { data, loading, error, refetch } = useQuery(SUBMISSIONS, { variables: { filter, first: 100 }, fetchPolicy: 'network-only' });
@@ -20,12 +24,33 @@ export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel }:
     const template = findShippedTemplate(code);
     return template ? pick(template.nameVi, template.nameEn) : code;
   };
+  const rows = data?.submissions.nodes ?? [];
   return (
+    <>
+    {exportTitle && (
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <ExportButton<SubmissionSummary>
+          title={exportTitle}
+          subtitle={exportSubtitle}
+          rows={rows}
+          testId="export-submissions"
+          columns={[
+            ...(showCentre ? [{ header: t('col.code'), value: (s: SubmissionSummary) => s.centreCode }, { header: t('col.centre'), value: (s: SubmissionSummary) => s.centreName }] : []),
+            { header: t('col.template'), value: (s) => templateName(s.templateCode) },
+            { header: t('col.period'), value: (s) => periodLabel(s.periodCode) },
+            { header: t('col.status'), value: (s) => t(`status.${s.status}`) },
+            { header: t('col.version'), value: (s) => s.version, kind: 'number' },
+            { header: t('col.dueDate'), value: (s) => s.dueDate, kind: 'date' },
+            { header: t('col.submittedAt'), value: (s) => s.submittedAt, kind: 'datetime' },
+          ]}
+        />
+      </div>
+    )}
     <Table<SubmissionSummary>
       rowKey="id"
       size="middle"
       loading={loading && !data}
-      dataSource={data?.submissions.nodes ?? []}
+      dataSource={rows}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: <EmptyState text={emptyText} /> }}
       scroll={{ x: 900 }}
@@ -44,5 +69,6 @@ export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel }:
         },
       ]}
     />
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { graphql } from './__generated__';
 import type {
   AdministrativeUnitFieldsFragment,
   CentreDetailFieldsFragment,
+  CentreComplianceFilter as GeneratedCentreComplianceFilter,
   CentreFilter as GeneratedCentreFilter,
   CentreSummaryFieldsFragment,
   CreateUserInput as GeneratedCreateUserInput,
@@ -56,6 +57,10 @@ graphql(`
 export type CentreSummary = CentreSummaryFieldsFragment;
 
 export type CentreFilter = GeneratedCentreFilter;
+
+/** Compliance of the centre list (CentreFilter.compliance): from the centre's open findings today. */
+export type CentreComplianceFilter = GeneratedCentreComplianceFilter;
+export const CENTRE_COMPLIANCE_FILTERS: CentreComplianceFilter[] = ['HAS_OPEN_FINDINGS', 'NON_COMPLIANT', 'AT_RISK', 'COMPLIANT'];
 
 export const CENTRES = graphql(`
   query Centres($filter: CentreFilter, $first: Int, $after: String) {

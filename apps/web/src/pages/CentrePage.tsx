@@ -111,7 +111,7 @@ export function CentrePage() {
         />
       </Card>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.reports')}</h2>}>
-        <SubmissionsTable filter={{ centreId: centre.id }} />
+        <SubmissionsTable filter={{ centreId: centre.id }} exportTitle={`${t('centre.reports')} — ${centre.name}`} />
       </Card>
       {canManage && (
         <EditCentreModal open={dialog === 'edit'} centre={centre} onClose={() => setDialog(null)} onReload={async () => (await refetch()).data?.centre} />

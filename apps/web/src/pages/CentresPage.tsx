@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { CentreStatuses, CentreTypes, type CentreStatus, type CentreType } from '@gdtx/domain';
-import { CENTRES, type CentreFilter, type CentreSummary, type LicenceStatus } from '../gql/org';
+import { CENTRE_COMPLIANCE_FILTERS, CENTRES, type CentreComplianceFilter, type CentreFilter, type CentreSummary, type LicenceStatus } from '../gql/org';
 import { UNITS_AS_OF } from '../gql/admin';
 import { useAuth } from '../auth';
 import { CreateCentreModal } from '../components/CentreAdminForms';
@@ -34,6 +34,7 @@ export function CentresPage() {
       licenceStatus: (params.get('licenceStatus') as LicenceStatus) || undefined,
       search: params.get('search') || undefined,
       unitId: params.get('unitId') || undefined,
+      compliance: (params.get('compliance') as CentreComplianceFilter) || undefined,
     }),
     [params],
   );
@@ -112,6 +113,16 @@ export function CentresPage() {
             onChange={(v) => setFilter('licenceStatus', v)}
             style={{ width: 210 }}
             options={LICENCE_STATUSES.map((s) => ({ value: s, label: t(`licence.${s}`) }))}
+          />
+          <Select
+            aria-label={t('centres.compliance')}
+            allowClear
+            placeholder={t('centres.allCompliance')}
+            value={filter.compliance ?? undefined}
+            onChange={(v) => setFilter('compliance', v)}
+            style={{ width: 270 }}
+            data-testid="filter-compliance"
+            options={CENTRE_COMPLIANCE_FILTERS.map((c) => ({ value: c, label: t(`centresCompliance.${c}`) }))}
           />
           <Button loading={exporting} onClick={() => void exportToExcel()}>{t('centres.export')}</Button>
           {can('CENTRE_MANAGE') && (

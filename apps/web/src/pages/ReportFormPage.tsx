@@ -410,14 +410,28 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
               periodCode={periodCode}
               editable={editable}
               onUploaded={() => {
-                if (!submission) return void window.location.reload();
-                void client.query({ query: SUBMISSION, variables: { id: submission.id }, fetchPolicy: 'network-only' }).then((r) => {
+                // The upload may have created the draft (a report not started yet): find it rather than reload
+                // the page, which would also wipe the success message. 'no-cache': writing this list to the cache
+                // would make ByKey remount the editor (its key changes from 'new' to the id), losing the message too.
+                const load = async () => {
+                  let id = submission?.id;
+                  if (!id) {
+                    const list = await client.query({
+                      query: SUBMISSIONS,
+                      variables: { filter: { centreId, templateCode: template.code, periodId: periodCode }, first: 1 },
+                      fetchPolicy: 'no-cache',
+                    });
+                    id = list.data?.submissions.nodes[0]?.id;
+                    if (!id) return window.location.reload();
+                  }
+                  const r = await client.query({ query: SUBMISSION, variables: { id }, fetchPolicy: 'network-only' });
                   const s = asSubmissionDetail(r.data!.submission);
                   setSubmission(s);
                   setValues({ ...s.values });
                   setExplanations({ ...s.explanations });
                   setDirty(false);
-                });
+                };
+                void load();
               }}
             />
             {submission && <SubmissionHistory submission={submission} template={template} />}

@@ -4,7 +4,7 @@ import { foldVietnamese } from '@gdtx/domain';
 import type { CentreStatus } from '@gdtx/domain';
 import { assertUuid, audit, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
 import type {
-  AdministrativeUnit, Centre, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
+  AdministrativeUnit, Centre, CentreComplianceFilter, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
   LicenceRecord, LicenceStatus, RecordLicenceInput, UpdateCentreInput,
 } from './org.types';
 
@@ -15,6 +15,19 @@ const CENTRE_COLUMNS = `c.id, c.province_id AS "provinceId", c.code, c.name, c.t
   to_char(c.status_since, 'YYYY-MM-DD') AS "statusSince", to_char(c.established_on, 'YYYY-MM-DD') AS "establishedOn",
   c.address, c.phone, c.email, c.admin_unit_id AS "adminUnitId", c.supervising_unit_id AS "supervisingUnitId",
   c.version, centre_licence_status(c.id, c.type, $1::date) AS "licenceStatus"`;
+
+/**
+ * Open findings of the centre as semi-joins (one statement, no per-centre query; the finding table's own RLS
+ * policy applies inside the sub-queries). Severity split as libs/compliance complianceStatusOf.
+ */
+const OPEN_FINDING = `SELECT 1 FROM finding f WHERE f.centre_id = c.id AND f.status = 'OPEN'`;
+const OPEN_SERIOUS_FINDING = `${OPEN_FINDING} AND f.severity IN ('HIGH', 'CRITICAL')`;
+const COMPLIANCE_PREDICATE: Record<CentreComplianceFilter, string> = {
+  HAS_OPEN_FINDINGS: `EXISTS (${OPEN_FINDING})`,
+  NON_COMPLIANT: `EXISTS (${OPEN_SERIOUS_FINDING})`,
+  AT_RISK: `EXISTS (${OPEN_FINDING}) AND NOT EXISTS (${OPEN_SERIOUS_FINDING})`,
+  COMPLIANT: `NOT EXISTS (${OPEN_FINDING})`,
+};
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -76,6 +89,7 @@ export class OrgService {
         where.push(`(c.unit_path LIKE $${p} || '%' OR c.supervising_unit_path LIKE $${p} || '%')`);
       }
       if (filter.licenceStatus) where.push(`centre_licence_status(c.id, c.type, $1::date) = $${params.push(filter.licenceStatus)}`);
+      if (filter.compliance) where.push(COMPLIANCE_PREDICATE[filter.compliance]);
       if (filter.search?.trim()) {
         const folded = foldVietnamese(filter.search).replace(/[\\%_]/g, (m) => '\\' + m);
         where.push(`c.search_text LIKE '%' || $${params.push(folded)} || '%'`);

@@ -12,6 +12,20 @@ registerEnumType(LicenceStatusEnum, {
   description: 'Tình trạng giấy phép: VALID còn hiệu lực, EXPIRING sắp hết hạn (≤ 90 ngày), EXPIRED hết hạn, MISSING thiếu quyết định',
 });
 
+/**
+ * Compliance filter of the centre list, from the centre's open findings today (the same derivation as
+ * libs/compliance complianceStatusOf: an open HIGH/CRITICAL finding → NON_COMPLIANT, other open ones → AT_RISK).
+ * Its own enum: org cannot import the compliance context (which depends on org).
+ */
+export const CentreComplianceFilters = ['HAS_OPEN_FINDINGS', 'NON_COMPLIANT', 'AT_RISK', 'COMPLIANT'] as const;
+export type CentreComplianceFilter = (typeof CentreComplianceFilters)[number];
+export const CentreComplianceFilterEnum = Object.fromEntries(CentreComplianceFilters.map((v) => [v, v])) as Record<CentreComplianceFilter, CentreComplianceFilter>;
+registerEnumType(CentreComplianceFilterEnum, {
+  name: 'CentreComplianceFilter',
+  description:
+    'Lọc theo tuân thủ: HAS_OPEN_FINDINGS có vấn đề đang mở, NON_COMPLIANT có vấn đề mức cao/nghiêm trọng đang mở, AT_RISK chỉ có vấn đề mức thấp/trung bình, COMPLIANT không có vấn đề đang mở',
+});
+
 @ObjectType({ description: 'Đơn vị hành chính (có hiệu lực theo thời gian)' })
 export class AdministrativeUnit {
   @Field(() => ID) id: string;
@@ -79,6 +93,7 @@ export class CentreFilter {
   @Field(() => CentreStatusEnum, { nullable: true }) @IsOptional() @IsIn(CentreStatuses) status?: CentreStatus;
   @Field(() => LicenceStatusEnum, { nullable: true }) @IsOptional() @IsIn(LicenceStatuses) licenceStatus?: LicenceStatus;
   @Field({ nullable: true, description: 'Tìm theo tên, mã, địa chỉ (không phân biệt dấu)' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
+  @Field(() => CentreComplianceFilterEnum, { nullable: true, description: 'Theo vấn đề tuân thủ đang mở' }) @IsOptional() @IsIn(CentreComplianceFilters) compliance?: CentreComplianceFilter;
 }
 
 @InputType()
