@@ -123,7 +123,7 @@ describe('Sở admin screens in Chromium', () => {
     // Corrected fields are checked again as the user types: the earlier messages go away.
     await dialog.getByText('Địa chỉ email không hợp lệ').waitFor({ state: 'detached' });
     await dialog.getByText('Mã gồm 2–40 ký tự').waitFor({ state: 'detached' });
-    await screenshot(page, '21-quan-tri-them-trung-tam', { fullPage: false });
+    await screenshot(page, '51-quan-tri-them-trung-tam', { fullPage: false });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.getByTestId('centre-created').getByText(`Đã thêm trung tâm ${NEW_NAME}.`).waitFor();
@@ -153,7 +153,7 @@ describe('Sở admin screens in Chromium', () => {
     const duplicate = 'Mã trung tâm "TH-NN-004" đã được dùng cho một trung tâm khác trong tỉnh. Vui lòng chọn mã khác.';
     await dialog.getByTestId('form-error').getByText(duplicate).waitFor();
     await expect(dialog.locator('.ant-form-item-explain-error').filter({ hasText: duplicate }).count()).resolves.toBe(1);
-    await screenshot(page, '22-quan-tri-trung-ma', { fullPage: false });
+    await screenshot(page, '52-quan-tri-trung-ma', { fullPage: false });
     const again = await api.gql(
       `mutation($i: CreateCentreInput!) { createCentre(input: $i) { id } }`,
       { i: { code: 'TH-NN-004', name: 'Trùng mã', type: 'LANGUAGE', ownership: 'PRIVATE', adminUnitId: unit('Huyện Thọ Xuân').id } }, token,
@@ -183,7 +183,7 @@ describe('Sở admin screens in Chromium', () => {
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.getByTestId('form-error').getByText('vừa được người khác thay đổi trong lúc bạn sửa', { exact: false }).waitFor();
     await expect(dialog.getByLabel('Địa chỉ').inputValue()).resolves.toBe(newAddress);
-    await screenshot(page, '23-quan-tri-sua-xung-dot', { fullPage: false });
+    await screenshot(page, '53-quan-tri-sua-xung-dot', { fullPage: false });
     await expect(state(newId).then((c) => c.address)).resolves.toBe('Thôn 3, xã Xuân Tín, huyện Thọ Xuân');
     // Reloading keeps what this user typed and takes the colleague's change to the field they did not touch.
     await dialog.getByRole('button', { name: 'Tải phiên bản mới' }).click();
@@ -234,7 +234,7 @@ describe('Sở admin screens in Chromium', () => {
     expect(licensed.licenceStatus).toBe('VALID');
     expect(licensed.licences).toEqual([{ decisionNumber: '125/QĐ-UBND', kind: 'ESTABLISHMENT', state: 'IN_FORCE' }]);
 
-    await screenshot(page, '24-quan-tri-trang-trung-tam');
+    await screenshot(page, '54-quan-tri-trang-trung-tam');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -267,7 +267,7 @@ describe('Sở admin screens in Chromium', () => {
     await login(page, 'bn.quantri');
     await page.goto(`/centres/${newId}`);
     await page.getByText('Không tìm thấy trung tâm hoặc bạn không có quyền xem').waitFor();
-    await screenshot(page, '25-quan-tri-tinh-khac');
+    await screenshot(page, '55-quan-tri-tinh-khac');
     const before = await state(newId);
     const token = await api.login('bn.quantri');
     const read = await api.gql(`query($id: ID!) { centre(id: $id) { id name } }`, { id: newId }, token);
@@ -308,7 +308,7 @@ describe('Sở admin screens in Chromium', () => {
     await tree.locator(`tr[data-row-key="${hoangHoa}"] button.ant-table-row-expand-icon`).click();
     await tree.getByRole('link', { name: 'Xã Hoằng Tiến' }).waitFor();
     await expect(tree.getByRole('link', { name: 'Xã Hoằng Châu' }).count()).resolves.toBe(0);
-    await screenshot(page, '26-don-vi-hanh-chinh');
+    await screenshot(page, '56-don-vi-hanh-chinh');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -320,7 +320,7 @@ describe('Sở admin screens in Chromium', () => {
     await tree.getByRole('link', { name: 'Xã Hoằng Châu' }).waitFor();
     await tree.getByRole('link', { name: 'Xã Hoằng Phụ' }).waitFor();
     await expect(tree.getByRole('link', { name: 'Xã Hoằng Tiến' }).count()).resolves.toBe(0);
-    await screenshot(page, '27-don-vi-hanh-chinh-ngay-cu');
+    await screenshot(page, '57-don-vi-hanh-chinh-ngay-cu');
     await page.getByRole('button', { name: 'Hôm nay' }).click();
     await page.waitForURL((url) => !url.search.includes('asOf'));
 
@@ -332,7 +332,7 @@ describe('Sở admin screens in Chromium', () => {
     await page.getByTestId('centre-total').getByText(`Tổng số: ${inThoXuan} trung tâm`).waitFor();
     await expect(page.locator('.ant-table-row').count()).resolves.toBe(inThoXuan);
     await page.getByRole('link', { name: NEW_NAME, exact: true }).waitFor();
-    await screenshot(page, '28-danh-sach-theo-don-vi');
+    await screenshot(page, '58-danh-sach-theo-don-vi');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Bỏ lọc đơn vị' }).click();

@@ -40,12 +40,20 @@ export async function newPage(browser: Browser, baseURL: string, viewport = VIEW
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const fullPage = options.fullPage ?? true;
+  await settle(page);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage });
   // `npm run docs:screenshots` refreshes the user guides' pictures (committed, as small JPEGs) from the same steps.
   if (process.env['GDTX_DOC_SCREENSHOTS'] === '1' && !name.startsWith('failed-')) {
     mkdirSync(DOC_SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(DOC_SCREENSHOT_DIR, `${name}.jpg`), fullPage, type: 'jpeg', quality: 60 });
   }
+}
+
+/** Waits for running CSS animations (a drawer sliding in, a modal fading) so a picture shows the end state. */
+export async function settle(page: Page): Promise<void> {
+  await page
+    .evaluate(() => Promise.race([Promise.all(document.getAnimations().map((a) => a.finished)), new Promise((r) => setTimeout(r, 2000))]))
+    .catch(() => undefined);
 }
 
 /** axe-core on the current page; returns the serious and critical violations (the bar is: none). */

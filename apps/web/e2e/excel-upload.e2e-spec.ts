@@ -97,7 +97,7 @@ describe('Excel upload in Chromium', () => {
     await page.getByText('Đã nhập số liệu từ tệp Excel vào bản nháp').waitFor();
     await page.getByTestId('submission-status').getByText('Bản nháp').waitFor();
     await page.locator('[data-testid="excel-upload"]').evaluate((el) => el.closest('.ant-card')?.scrollIntoView({ block: 'center' }));
-    await screenshot(page, '24-giam-doc-tai-len-excel-thanh-cong', { fullPage: false });
+    await screenshot(page, '64-giam-doc-tai-len-excel-thanh-cong', { fullPage: false });
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page, ['header', 'nav', '[data-testid="validation-summary"]', '.report-sidebar', '[data-section="staff"]'])).toEqual([]);
 

@@ -113,7 +113,7 @@ describe('literacy screen in Chromium', () => {
     await lsTable.getByRole('cell', { name: `${vi(family.recognised)}/${vi(family.eligible)}` }).waitFor();
     await page.getByText(`Từ báo cáo học kỳ được duyệt của ${ls.data!.learningSocietyProgress.reportingCentres} trung tâm học tập cộng đồng`).waitFor();
     await page.locator('[data-testid="literacy-chart"] canvas').waitFor();
-    await screenshot(page, '20-xmc-toan-tinh');
+    await screenshot(page, '30-xmc-toan-tinh');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -143,7 +143,7 @@ describe('literacy screen in Chromium', () => {
     expect(namGiangLevel1).toContain('89,9%');
     expect(namGiangLevel1).toContain('3.596/4.000 · 15–35');
     await page.getByRole('navigation', { name: 'Đơn vị đang xem' }).getByRole('link', { name: 'Tỉnh Thanh Hóa' }).waitFor();
-    await screenshot(page, '21-xmc-huyen');
+    await screenshot(page, '31-xmc-huyen');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -156,7 +156,7 @@ describe('literacy screen in Chromium', () => {
     const band = commune.rates.find((b) => b.band === '15_35')!;
     await page.getByTestId('literacy-rates').getByRole('row', { name: new RegExp(`^15–35 ${vi(band.population)} ${vi(band.literateL1)}`) }).waitFor();
     await expect(page.getByTestId('literacy-dbkk').textContent()).resolves.toContain('Không');
-    await screenshot(page, '22-xmc-xa');
+    await screenshot(page, '32-xmc-xa');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -185,7 +185,7 @@ describe('literacy screen in Chromium', () => {
     await expectChildren(own);
     // The breadcrumb starts at the supervisor's own unit: no link up to the province.
     await expect(page.getByRole('navigation', { name: 'Đơn vị đang xem' }).getByRole('link').count()).resolves.toBe(0);
-    await screenshot(page, '23-xmc-can-bo-dia-ban');
+    await screenshot(page, '33-xmc-can-bo-dia-ban');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -193,7 +193,7 @@ describe('literacy screen in Chromium', () => {
     await page.goto(`/literacy?unit=${outside}&year=2024`);
     await expect(page.getByTestId('literacy-forbidden').textContent()).resolves.toBe('Bạn chỉ được xem số liệu xóa mù chữ trên địa bàn mình quản lý');
     await expect(page.getByTestId('literacy-recognition').count()).resolves.toBe(0);
-    await screenshot(page, '24-xmc-ngoai-dia-ban');
+    await screenshot(page, '34-xmc-ngoai-dia-ban');
     expect(await seriousA11yViolations(page)).toEqual([]);
     for (const id of [outside, unit['Tỉnh Thanh Hóa'], unit['Xã Lũng Niêm']]) {
       const r = await api.gql(STATUS, { u: id, y: 2024, a: '2024-09-30' }, token);

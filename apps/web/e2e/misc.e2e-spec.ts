@@ -80,7 +80,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     await page.getByTestId('notifications').getByTestId('notification-item').first().waitFor();
     await until(bellCount, unread);
     expect(await page.getByTestId('notification-bell').getAttribute('aria-label')).toBe(`Thông báo: ${unread} chưa đọc`);
-    await screenshot(page, '20-giam-doc-thong-bao');
+    await screenshot(page, '60-giam-doc-thong-bao');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -119,7 +119,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     await total.getByText(`${counts.notifications.totalCount} thông báo · ${counts.unreadNotificationCount} chưa đọc`).waitFor();
     const items = page.getByTestId('notifications-page').getByTestId('notification-item');
     await until(() => items.count(), 20);
-    await screenshot(page, '21-so-danh-sach-thong-bao', { fullPage: false });
+    await screenshot(page, '61-so-danh-sach-thong-bao', { fullPage: false });
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -167,7 +167,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     await drawer.getByText(`Đã nộp ${submitted}/${expected.length}`).waitFor();
     await until(() => drawer.locator('.ant-table-row').count(), expected.length);
     await expect(drawer.getByText('Chưa nộp', { exact: true }).count()).resolves.toBe(expected.length - submitted);
-    await screenshot(page, '22-so-ban-do-nhiet-chi-tiet', { fullPage: false });
+    await screenshot(page, '62-so-ban-do-nhiet-chi-tiet', { fullPage: false });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The drawer's table to Excel: the same centres, Vietnamese headers.
@@ -215,7 +215,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     await page.locator('.ant-select-item-option[title="Có vấn đề tuân thủ đang mở"]').click();
     await until<string | null>(() => new URL(page.url()).searchParams.get('compliance'), 'HAS_OPEN_FINDINGS');
     await page.getByTestId('centre-total').getByText(`Tổng số: ${withOpen.data!.centres.totalCount} trung tâm`).waitFor();
-    await screenshot(page, '23-so-loc-tuan-thu');
+    await screenshot(page, '63-so-loc-tuan-thu');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 

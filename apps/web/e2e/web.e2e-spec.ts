@@ -119,7 +119,7 @@ describe('web app in Chromium', () => {
   it('a Sở administrator sees the users of the province', async () => {
     await login(page, 'so.quantri');
     await page.getByRole('link', { name: 'Quản lý người dùng' }).click();
-    await page.getByRole('cell', { name: 'phong.thoxuan' }).waitFor();
+    await page.getByRole('cell', { name: 'phong.thoxuan', exact: true }).waitFor();
     await screenshot(page, '13-quan-tri-nguoi-dung');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
