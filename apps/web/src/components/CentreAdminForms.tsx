@@ -11,7 +11,8 @@ import {
   CENTRE_CODE_PATTERN, buildUnitTree, centreChanges, createErrorField, isNotFuture, isOnOrAfter, isPhone, optionalText, type EditableCentre, type UnitTreeNode,
 } from '../centreAdmin';
 import { describeError } from '../errors';
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n, type MessageKey, type Translate } from '../i18n';
+import { useModalSubmit } from './useModalSubmit';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 const LICENCE_KINDS: LicenceKind[] = ['ESTABLISHMENT', 'OPERATING_PERMISSION', 'DIRECTOR_RECOGNITION'];
@@ -78,6 +79,29 @@ interface CreateValues {
   phone?: string;
   email?: string;
   establishedOn?: Dayjs | null;
+}
+
+/** Address, phone and e-mail: the same fields and checks when a centre is added and when it is edited. */
+function contactFields(t: Translate, rules: ReturnType<typeof useCommonRules>, columnWidth: 8 | 12): ReactNode {
+  return (
+    <>
+      <Col span={24}>
+        <Form.Item name="address" label={t('centre.address')} rules={[{ max: 500 }]}>
+          <Input maxLength={500} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={columnWidth}>
+        <Form.Item name="phone" label={t('admin.phone')} rules={[rules.phone]}>
+          <Input inputMode="tel" maxLength={40} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={columnWidth}>
+        <Form.Item name="email" label={t('admin.email')} rules={[rules.email]}>
+          <Input type="email" maxLength={200} />
+        </Form.Item>
+      </Col>
+    </>
+  );
 }
 
 export function CreateCentreModal({ open, onClose, onCreated }: {
@@ -178,21 +202,7 @@ export function CreateCentreModal({ open, onClose, onCreated }: {
               <UnitTreeSelect ariaLabel={t('admin.supervisingUnit')} allowClear />
             </Form.Item>
           </Col>
-          <Col span={24}>
-            <Form.Item name="address" label={t('centre.address')} rules={[{ max: 500 }]}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="phone" label={t('admin.phone')} rules={[rules.phone]}>
-              <Input inputMode="tel" maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="email" label={t('admin.email')} rules={[rules.email]}>
-              <Input type="email" maxLength={200} />
-            </Form.Item>
-          </Col>
+          {contactFields(t, rules, 8)}
           <Col xs={24} md={8}>
             <Form.Item name="establishedOn" label={t('centre.establishedOn')} rules={[rules.notFuture]}>
               <DatePicker format={DATE_FORMAT} aria-label={t('centre.establishedOn')} style={{ width: '100%' }} />
@@ -355,21 +365,7 @@ export function EditCentreModal({ open, centre, onClose, onReload }: {
               <UnitTreeSelect ariaLabel={t('admin.supervisingUnit')} />
             </Form.Item>
           </Col>
-          <Col span={24}>
-            <Form.Item name="address" label={t('centre.address')} rules={[{ max: 500 }]}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="phone" label={t('admin.phone')} rules={[rules.phone]}>
-              <Input inputMode="tel" maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="email" label={t('admin.email')} rules={[rules.email]}>
-              <Input type="email" maxLength={200} />
-            </Form.Item>
-          </Col>
+          {contactFields(t, rules, 12)}
         </Row>
       </Form>
     </Modal>
@@ -408,24 +404,15 @@ interface StatusValues {
 }
 
 export function ChangeStatusModal({ open, centre, onClose }: { open: boolean; centre: CentreDetail; onClose(): void }) {
-  const { t, language, centreStatusLabel, formatDate } = useI18n();
-  const { message } = App.useApp();
+  const { t, centreStatusLabel, formatDate } = useI18n();
   const [form] = Form.useForm<StatusValues>();
-  const [changeStatus, { loading }] = useMutation(CHANGE_CENTRE_STATUS);
-  const [error, setError] = useState<string | null>(null);
+  const [changeStatus] = useMutation(CHANGE_CENTRE_STATUS);
   const rules = useCommonRules();
   const status = Form.useWatch('status', form);
-
-  const submit = async () => {
-    let values: StatusValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setError(null);
-    try {
-      await changeStatus({
+  const { submit, error, running } = useModalSubmit(
+    form,
+    (values) =>
+      changeStatus({
         variables: {
           input: {
             centreId: centre.id,
@@ -435,14 +422,9 @@ export function ChangeStatusModal({ open, centre, onClose }: { open: boolean; ce
             decisionRef: optionalText(values.decisionRef),
           },
         },
-      });
-      message.success(t('admin.statusChanged'));
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      setError(describeError(e, language).message);
-    }
-  };
+      }),
+    { success: t('admin.statusChanged'), onDone: onClose },
+  );
 
   return (
     <Modal
@@ -452,7 +434,7 @@ export function ChangeStatusModal({ open, centre, onClose }: { open: boolean; ce
       onOk={() => void submit()}
       okText={t('admin.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={loading}
+      confirmLoading={running}
       destroyOnHidden
     >
       <ErrorBanner text={error} />
@@ -511,24 +493,15 @@ export function RecordLicenceModal({ open, centre, onClose, onRecorded }: {
   onClose(): void;
   onRecorded(): void;
 }) {
-  const { t, language } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [form] = Form.useForm<LicenceValues>();
-  const [recordLicence, { loading }] = useMutation(RECORD_LICENCE);
-  const [error, setError] = useState<string | null>(null);
+  const [recordLicence] = useMutation(RECORD_LICENCE);
   const rules = useCommonRules();
   const kind = Form.useWatch('kind', form);
-
-  const submit = async () => {
-    let values: LicenceValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setError(null);
-    try {
-      await recordLicence({
+  const { submit, error, running } = useModalSubmit(
+    form,
+    (values) =>
+      recordLicence({
         variables: {
           input: {
             centreId: centre.id,
@@ -542,15 +515,15 @@ export function RecordLicenceModal({ open, centre, onClose, onRecorded }: {
             note: optionalText(values.note),
           },
         },
-      });
-      message.success(t('admin.licenceRecorded'));
-      form.resetFields();
-      onRecorded();
-      onClose();
-    } catch (e) {
-      setError(describeError(e, language).message);
-    }
-  };
+      }),
+    {
+      success: t('admin.licenceRecorded'),
+      onDone: () => {
+        onRecorded();
+        onClose();
+      },
+    },
+  );
 
   return (
     <Modal
@@ -561,7 +534,7 @@ export function RecordLicenceModal({ open, centre, onClose, onRecorded }: {
       onOk={() => void submit()}
       okText={t('admin.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={loading}
+      confirmLoading={running}
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t('admin.licenceHelp')} style={{ marginBottom: 16 }} />

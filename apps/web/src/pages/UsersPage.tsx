@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { Roles, type Role } from '@gdtx/domain';
 import {
   ADMINISTRATIVE_UNITS,
@@ -13,9 +13,9 @@ import {
   type UserInfo,
 } from '../gql/org';
 import { useAuth } from '../auth';
-import { describeError } from '../errors';
 import { useI18n } from '../i18n';
 import { EmptyState, ErrorState } from '../components/States';
+import { useModalSubmit } from '../components/useModalSubmit';
 
 const isCentreRole = (role: Role | undefined) => role === 'CENTRE_DIRECTOR' || role === 'CENTRE_STAFF';
 const ASSIGNABLE_ROLES = Roles.filter((r) => r !== 'SYSTEM_ADMIN');
@@ -105,29 +105,24 @@ function ScopeFields({ role, open }: { role: Role | undefined; open: boolean }) 
 }
 
 function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(): void }) {
-  const { t, language, roleLabel } = useI18n();
-  const { message } = App.useApp();
+  const { t, roleLabel } = useI18n();
   const [form] = Form.useForm<CreateUserInput>();
   const role = Form.useWatch('role', form) as Role | undefined;
-  const [createUser, { loading }] = useMutation(CREATE_USER);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields();
-    setError(null);
-    try {
-      await createUser({ variables: { input: { ...values, email: values.email || null } } });
-      message.success(t('users.created'));
-      form.resetFields();
-      onCreated();
-      onClose();
-    } catch (e) {
-      setError(describeError(e, language).message);
-    }
-  };
+  const [createUser] = useMutation(CREATE_USER);
+  const { submit, error, running } = useModalSubmit(
+    form,
+    (values) => createUser({ variables: { input: { ...values, email: values.email || null } } }),
+    {
+      success: t('users.created'),
+      onDone: () => {
+        onCreated();
+        onClose();
+      },
+    },
+  );
 
   return (
-    <Modal open={open} title={t('users.create')} onCancel={onClose} onOk={() => void submit()} confirmLoading={loading} okText={t('common.ok')} cancelText={t('common.cancel')}>
+    <Modal open={open} title={t('users.create')} onCancel={onClose} onOk={() => void submit()} confirmLoading={running} okText={t('common.ok')} cancelText={t('common.cancel')}>
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" requiredMark>
         <Form.Item name="username" label={t('col.username')} rules={[{ required: true, message: t('common.required') }]}><Input /></Form.Item>
@@ -160,47 +155,43 @@ interface EditUserForm {
  * sessions, so the new scope applies from the next sign-in). Only what changed is sent.
  */
 function EditUserModal({ user, onClose, onSaved }: { user: UserInfo; onClose(): void; onSaved(): void }) {
-  const { t, language, roleLabel } = useI18n();
+  const { t, roleLabel } = useI18n();
   const { user: me } = useAuth();
-  const { message } = App.useApp();
   const [form] = Form.useForm<EditUserForm>();
   const role = Form.useWatch('role', form) as Role | undefined;
-  const [updateUser, update] = useMutation(UPDATE_USER);
-  const [assignRole, assign] = useMutation(ASSIGN_ROLE);
-  const [error, setError] = useState<string | null>(null);
+  const [updateUser] = useMutation(UPDATE_USER);
+  const [assignRole] = useMutation(ASSIGN_ROLE);
   const self = me?.id === user.id;
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    setError(null);
-    try {
-      const profileChanged =
-        values.fullName !== user.fullName || (values.email || null) !== (user.email ?? null) || values.active !== user.active || !!values.password;
-      if (profileChanged) {
-        await updateUser({
-          variables: {
-            input: {
-              id: user.id,
-              fullName: values.fullName !== user.fullName ? values.fullName : null,
-              email: (values.email || null) !== (user.email ?? null) ? values.email || null : null,
-              active: values.active !== user.active ? values.active : null,
-              password: values.password || null,
-            },
+  const save = async (values: EditUserForm) => {
+    const profileChanged =
+      values.fullName !== user.fullName || (values.email || null) !== (user.email ?? null) || values.active !== user.active || !!values.password;
+    if (profileChanged) {
+      await updateUser({
+        variables: {
+          input: {
+            id: user.id,
+            fullName: values.fullName !== user.fullName ? values.fullName : null,
+            email: (values.email || null) !== (user.email ?? null) ? values.email || null : null,
+            active: values.active !== user.active ? values.active : null,
+            password: values.password || null,
           },
-        });
-      }
-      const centreId = isCentreRole(values.role) ? values.centreId ?? null : null;
-      const unitId = values.role === 'SUPERVISOR' ? values.unitId ?? null : null;
-      if (values.role !== user.role || centreId !== (isCentreRole(user.role) ? user.centreId : null) || unitId !== (user.role === 'SUPERVISOR' ? user.unitId : null)) {
-        await assignRole({ variables: { input: { userId: user.id, role: values.role, centreId, unitId } } });
-      }
-      message.success(t('users.saved'));
-      onSaved();
-      onClose();
-    } catch (e) {
-      setError(describeError(e, language).message);
+        },
+      });
+    }
+    const centreId = isCentreRole(values.role) ? values.centreId ?? null : null;
+    const unitId = values.role === 'SUPERVISOR' ? values.unitId ?? null : null;
+    if (values.role !== user.role || centreId !== (isCentreRole(user.role) ? user.centreId : null) || unitId !== (user.role === 'SUPERVISOR' ? user.unitId : null)) {
+      await assignRole({ variables: { input: { userId: user.id, role: values.role, centreId, unitId } } });
     }
   };
+  const { submit, error, running } = useModalSubmit(form, save, {
+    success: t('users.saved'),
+    onDone: () => {
+      onSaved();
+      onClose();
+    },
+  });
 
   return (
     <Modal
@@ -208,7 +199,7 @@ function EditUserModal({ user, onClose, onSaved }: { user: UserInfo; onClose(): 
       title={t('users.editTitle', { username: user.username })}
       onCancel={onClose}
       onOk={() => void submit()}
-      confirmLoading={update.loading || assign.loading}
+      confirmLoading={running}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
     >
