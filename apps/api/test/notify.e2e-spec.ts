@@ -184,4 +184,28 @@ describe('notifications (e2e)', () => {
     expect(errorCode(await api.gql(MARK, { ids: ['not-a-uuid'] }, gdtx))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api.gql(COUNT, {}))).toBe('UNAUTHENTICATED');
   });
+
+  it("marking all read clears the user's own unread notifications and nobody else's", async () => {
+    // Two users who both have unread notifications in the seeded data (the earlier test read some of gd.gdtx's).
+    const withUnread = await owner.query(
+      `SELECT u.username FROM app_user u JOIN notification n ON n.user_id = u.id WHERE n.read_at IS NULL GROUP BY u.username ORDER BY u.username LIMIT 2`,
+    );
+    expect(withUnread.rows).toHaveLength(2);
+    const first = await api.login(withUnread.rows[0].username);
+    const second = await api.login(withUnread.rows[1].username);
+    const COUNT = `{ unreadNotificationCount }`;
+    const ALL = `mutation { markAllNotificationsRead }`;
+    const unread = async (token: string) => (await api.gql<{ unreadNotificationCount: number }>(COUNT, {}, token)).data!.unreadNotificationCount;
+    const firstBefore = await unread(first);
+    const secondBefore = await unread(second);
+    expect(firstBefore).toBeGreaterThan(0);
+    expect(secondBefore).toBeGreaterThan(0);
+    const marked = await api.gql<{ markAllNotificationsRead: number }>(ALL, {}, first);
+    expect(marked.data!.markAllNotificationsRead).toBe(firstBefore);
+    expect(await unread(first)).toBe(0);
+    expect(await unread(second)).toBe(secondBefore);
+    // Nothing left to mark: a second call marks none.
+    expect((await api.gql<{ markAllNotificationsRead: number }>(ALL, {}, first)).data!.markAllNotificationsRead).toBe(0);
+    expect(errorCode(await api.gql(ALL, {}))).toBe('UNAUTHENTICATED');
+  });
 });

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Badge, Button, List, Space, Tag, Typography } from 'antd';
 import type { NotificationItem } from '../gql/insights';
-import { MARK_NOTIFICATIONS_READ, NOTIFICATION_LIST, UNREAD_NOTIFICATION_COUNT, type NotificationPage } from '../gql/misc';
+import { MARK_ALL_NOTIFICATIONS_READ, MARK_NOTIFICATIONS_READ, NOTIFICATION_LIST, UNREAD_NOTIFICATION_COUNT } from '../gql/misc';
 import { describeError } from '../errors';
 import { useI18n, type MessageKey } from '../i18n';
 import { EmptyState } from './States';
@@ -14,7 +14,6 @@ const MARK_BATCH = 500;
 
 /** Marks one, several or all unread notifications read, then refreshes every list and the header badge. */
 export function useMarkNotificationsRead() {
-  const client = useApolloClient();
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const [mutate, { loading }] = useMutation(MARK_NOTIFICATIONS_READ, { refetchQueries: NOTIFICATION_QUERIES, awaitRefetchQueries: true });
@@ -27,25 +26,16 @@ export function useMarkNotificationsRead() {
       return false;
     }
   };
+  const [mutateAll, all] = useMutation(MARK_ALL_NOTIFICATIONS_READ, { refetchQueries: NOTIFICATION_QUERIES, awaitRefetchQueries: true });
   const markAllRead = async () => {
-    const ids: string[] = [];
-    let after: string | null = null;
     try {
-      for (;;) {
-        const page: { data?: { notifications: NotificationPage } } = await client.query({ query: NOTIFICATION_LIST, variables: { unreadOnly: true, first: 200, after }, fetchPolicy: 'network-only' });
-        const list: NotificationPage | undefined = page.data?.notifications;
-        if (!list) break;
-        ids.push(...list.nodes.map((n) => n.id));
-        if (!list.pageInfo.hasNextPage || !list.pageInfo.endCursor) break;
-        after = list.pageInfo.endCursor;
-      }
+      const result = await mutateAll();
+      if (result.data?.markAllNotificationsRead) void message.success(t('notifications.markedAll'));
     } catch (e) {
       void message.error(describeError(e, language).message);
-      return;
     }
-    if (ids.length && (await markRead(ids))) void message.success(t('notifications.markedAll'));
   };
-  return { markRead, markAllRead, marking: loading };
+  return { markRead, markAllRead, marking: loading || all.loading };
 }
 
 /** A bell (inline SVG: @ant-design/icons is not a direct dependency of the web app). */

@@ -22,6 +22,10 @@ export const UNREAD_NOTIFICATION_COUNT = graphql(`
   query UnreadNotificationCount { unreadNotificationCount }
 `);
 
+export const MARK_ALL_NOTIFICATIONS_READ = graphql(`
+  mutation MarkAllNotificationsRead { markAllNotificationsRead }
+`);
+
 export const MARK_NOTIFICATIONS_READ = graphql(`
   mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }
 `);

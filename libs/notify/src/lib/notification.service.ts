@@ -175,6 +175,15 @@ export class NotificationService {
       return (rows as Record<string, unknown>[]).map(toDto);
     });
   }
+
+  /** Marks every unread notification of the signed-in user read, in one statement; returns how many. */
+  async markAllRead(ctx: TenantContext): Promise<number> {
+    if (!ctx.userId) throw Errors.unauthenticated();
+    return this.db.run(ctx, async (em) => {
+      const [, affected] = await em.query(`UPDATE notification SET read_at = now() WHERE user_id = app_user_id() AND read_at IS NULL`);
+      return Number(affected ?? 0);
+    });
+  }
 }
 
 function toDto(r: Record<string, unknown>): Notification {

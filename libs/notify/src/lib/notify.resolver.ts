@@ -29,4 +29,10 @@ export class NotificationResolver {
   markNotificationsRead(@Ctx() ctx: TenantContext, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<Notification[]> {
     return this.service.markRead(ctx, ids);
   }
+
+  @Mutation(() => Int, { description: 'Đánh dấu tất cả thông báo chưa đọc của người dùng là đã đọc; trả về số thông báo đã đánh dấu' })
+  @RequirePermission('NOTIFICATION_READ')
+  markAllNotificationsRead(@Ctx() ctx: TenantContext): Promise<number> {
+    return this.service.markAllRead(ctx);
+  }
 }

@@ -32,6 +32,7 @@ type Documents = {
     "\n  query LiteracyUnits($asOf: String) {\n    administrativeUnits(asOf: $asOf) { id name level parentId }\n  }\n": typeof types.LiteracyUnitsDocument,
     "\n  query NotificationList($first: Int, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      nodes { id kind titleVi bodyVi link readAt createdAt }\n    }\n    unreadNotificationCount\n  }\n": typeof types.NotificationListDocument,
     "\n  query UnreadNotificationCount { unreadNotificationCount }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {\n      centreId expected submitted onTime late accepted\n    }\n    submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {\n      nodes { id centreId status submittedAt dueDate }\n    }\n    centres(filter: { unitId: $unitId }, first: 200) {\n      nodes { id code name }\n    }\n  }\n": typeof types.HeatmapCellDocument,
     "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n": typeof types.UserFieldsFragmentDoc,
@@ -88,6 +89,7 @@ const documents: Documents = {
     "\n  query LiteracyUnits($asOf: String) {\n    administrativeUnits(asOf: $asOf) { id name level parentId }\n  }\n": types.LiteracyUnitsDocument,
     "\n  query NotificationList($first: Int, $after: String, $unreadOnly: Boolean) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      nodes { id kind titleVi bodyVi link readAt createdAt }\n    }\n    unreadNotificationCount\n  }\n": types.NotificationListDocument,
     "\n  query UnreadNotificationCount { unreadNotificationCount }\n": types.UnreadNotificationCountDocument,
+    "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": types.MarkAllNotificationsReadDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }\n": types.MarkNotificationsReadDocument,
     "\n  query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {\n      centreId expected submitted onTime late accepted\n    }\n    submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {\n      nodes { id centreId status submittedAt dueDate }\n    }\n    centres(filter: { unitId: $unitId }, first: 200) {\n      nodes { id code name }\n    }\n  }\n": types.HeatmapCellDocument,
     "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n": types.UserFieldsFragmentDoc,
@@ -212,6 +214,10 @@ export function graphql(source: "\n  query NotificationList($first: Int, $after:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UnreadNotificationCount { unreadNotificationCount }\n"): (typeof documents)["\n  query UnreadNotificationCount { unreadNotificationCount }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
