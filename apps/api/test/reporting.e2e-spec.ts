@@ -491,6 +491,14 @@ describe('reporting (e2e)', () => {
       expect(th.data!.reportTemplate.version).toBe(2);
       const bn = await api.gql<{ reportTemplate: { version: number; national: boolean } }>(TEMPLATE, { c: 'LANGUAGE_IT_QUARTERLY' }, await api.login('bn.quantri'));
       expect(bn.data!.reportTemplate).toMatchObject({ version: 1, national: true });
+      // The version list: Thanh Hóa sees its own v2 above the national v1; Bắc Ninh sees only the national one.
+      const VERSIONS = `query($c: String!) { reportTemplateVersions(code: $c) { version national nameVi } }`;
+      const thVersions = await api.gql<{ reportTemplateVersions: { version: number; national: boolean; nameVi: string }[] }>(VERSIONS, { c: 'LANGUAGE_IT_QUARTERLY' }, so);
+      expect(thVersions.data!.reportTemplateVersions.map((v) => [v.version, v.national])).toEqual([[2, false], [1, true]]);
+      expect(thVersions.data!.reportTemplateVersions[0].nameVi).toBe('Báo cáo hoạt động quý (mẫu Thanh Hóa)');
+      const bnVersions = await api.gql<{ reportTemplateVersions: { version: number }[] }>(VERSIONS, { c: 'LANGUAGE_IT_QUARTERLY' }, await api.login('bn.quantri'));
+      expect(bnVersions.data!.reportTemplateVersions.map((v) => v.version)).toEqual([1]);
+      expect(errorCode(await api.gql(VERSIONS, { c: 'NO_SUCH_TEMPLATE' }, so))).toBe('NOT_FOUND');
 
       const quarter = periodContaining('QUARTER', today).code;
       const draft = await save('gd.hoasen', { centreId: ids['TH-NN-004'], templateCode: 'LANGUAGE_IT_QUARTERLY', periodCode: quarter, values: { teachers_total: 8, teachers_native: 1 } });

@@ -5,7 +5,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
 import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { assertWebBuilt, horizontalOverflow, launchBrowser, login, logout, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { assertWebBuilt, chooseOption, horizontalOverflow, launchBrowser, login, logout, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -32,22 +32,8 @@ function todayVn(): string {
  * click can land while the dropdown is still animating in and be lost: the option is clicked again until the
  * dropdown closes, which it does once a value is chosen.
  */
-async function pick(page: Page, field: Locator, optionSelector: string, option: string, search?: string): Promise<void> {
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await field.click();
-  if (search) await field.fill(search);
-  for (let attempt = 0; ; attempt++) {
-    await dropdown.locator(optionSelector).filter({ hasText: option }).first().click();
-    try {
-      await dropdown.waitFor({ state: 'hidden', timeout: 3000 });
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-    }
-  }
-}
-const choose = (page: Page, field: Locator, option: string) => pick(page, field, '.ant-select-item-option', option);
-const chooseUnit = (page: Page, field: Locator, search: string, name: string) => pick(page, field, '.ant-select-tree-title', name, search);
+const choose = (page: Page, field: Locator, option: string) => chooseOption(page, field, option);
+const chooseUnit = (page: Page, field: Locator, search: string, name: string) => chooseOption(page, field, name, { search, optionSelector: '.ant-select-tree-title' });
 
 async function typeDate(field: Locator, value: string): Promise<void> {
   await field.click();

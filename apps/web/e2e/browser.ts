@@ -2,7 +2,7 @@
 // headless Debian Chromium through playwright-core.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -94,4 +94,29 @@ export async function screenshotOnFailure(page: Page | undefined, name: string):
 /** How many pixels the page is wider than the window (0: no horizontal scrolling at 1366×768). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+}
+
+/**
+ * Opens a select (or tree select), optionally types a search, and clicks the option whose text matches. On a
+ * loaded 2-core machine a click on an option that is still animating in can be lost: the click is repeated
+ * until the dropdown closes (3 tries).
+ */
+export async function chooseOption(
+  page: Page,
+  field: Locator,
+  option: string | RegExp,
+  { search, optionSelector = '.ant-select-item-option' }: { search?: string; optionSelector?: string } = {},
+): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await field.click();
+  if (search !== undefined) await field.fill(search);
+  for (let attempt = 0; ; attempt++) {
+    await dropdown.locator(optionSelector).filter({ hasText: option }).first().click();
+    try {
+      await dropdown.waitFor({ state: 'hidden', timeout: 3000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }

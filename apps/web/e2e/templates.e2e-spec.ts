@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
 import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { assertWebBuilt, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { assertWebBuilt, chooseOption, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -152,15 +152,10 @@ describe('report templates and deadline extensions in Chromium', () => {
     await login(page, 'so.chuyenvien');
     await page.getByRole('link', { name: 'Gia hạn nộp báo cáo' }).click();
     await page.getByRole('heading', { name: 'Gia hạn nộp báo cáo', level: 1 }).waitFor();
-    await page.getByLabel('Trung tâm', { exact: true }).click();
-    await page.getByLabel('Trung tâm', { exact: true }).fill('thường xuyên tỉnh');
-    await page.locator('.ant-select-item-option', { hasText: '(TH-GDTX)' }).click();
-    await page.getByLabel('Biểu mẫu báo cáo', { exact: true }).click();
-    await page.locator('.ant-select-item-option', { hasText: /Học kỳ|học kỳ/ }).first().waitFor();
+    await chooseOption(page, page.getByLabel('Trung tâm', { exact: true }), '(TH-GDTX)', { search: 'thường xuyên tỉnh' });
     const templateName = (await api.gql<{ reportTemplate: Tpl }>(TEMPLATE_Q, { code: CODE }, soToken)).data!.reportTemplate.nameVi;
-    await page.locator('.ant-select-item-option', { hasText: templateName }).first().click();
-    await page.getByLabel('Kỳ báo cáo', { exact: true }).click();
-    await page.locator('.ant-select-item-option', { hasText: target.periodLabelVi }).first().click();
+    await chooseOption(page, page.getByLabel('Biểu mẫu báo cáo', { exact: true }), templateName);
+    await chooseOption(page, page.getByLabel('Kỳ báo cáo', { exact: true }), target.periodLabelVi);
     await page.getByLabel('Hạn nộp mới').fill(`${d}/${m}/${y}`);
     await page.getByLabel('Hạn nộp mới').press('Enter');
     await page.getByLabel('Lý do gia hạn').fill('Trung tâm bị ảnh hưởng do bão, mất điện kéo dài');

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
 import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { DEMO_PASSWORD, assertWebBuilt, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { DEMO_PASSWORD, assertWebBuilt, chooseOption, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -58,9 +58,7 @@ describe('user administration in Chromium', () => {
     await page.getByRole('button', { name: 'Sửa phong.thoxuan' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sửa người dùng phong.thoxuan' });
     await dialog.waitFor();
-    await dialog.getByLabel('Đơn vị phụ trách (với cán bộ địa bàn)').click();
-    await page.keyboard.type('Thành phố Thanh Hóa');
-    await page.locator('.ant-select-item-option', { hasText: 'Thành phố Thanh Hóa' }).first().click();
+    await chooseOption(page, dialog.getByLabel('Đơn vị phụ trách (với cán bộ địa bàn)'), 'Thành phố Thanh Hóa', { search: 'Thành phố Thanh Hóa' });
     await screenshot(page, '14-quan-tri-sua-nguoi-dung', { fullPage: false });
     expect(await seriousA11yViolations(page, ['.ant-modal'])).toEqual([]);
     await dialog.getByRole('button', { name: 'Đồng ý' }).click();

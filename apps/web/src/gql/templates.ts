@@ -12,7 +12,7 @@ import type {
   GrantExtensionInput as GeneratedGrantExtensionInput,
   GrantExtensionMutation,
   TemplateSummaryFieldsFragment,
-  TemplateVersionInfoQuery,
+  TemplateVersionsQuery,
 } from './__generated__/graphql';
 
 graphql(`
@@ -34,13 +34,11 @@ export const TEMPLATE_DETAIL = graphql(`
   query TemplateDetail($code: String!, $version: Int) { reportTemplate(code: $code, version: $version) { ...TemplateSummaryFields } }
 `);
 
-export type TemplateVersionInfo = TemplateVersionInfoQuery['reportTemplate'];
+export type TemplateVersionInfo = TemplateVersionsQuery['reportTemplateVersions'][number];
 
-/** One version's identity without its definition (the version list asks for each number it can see). */
-export const TEMPLATE_VERSION_INFO = graphql(`
-  query TemplateVersionInfo($code: String!, $version: Int) {
-    reportTemplate(code: $code, version: $version) { code version national publishedAt }
-  }
+/** Every published version the user can see (national ones and the province's own), newest first. */
+export const TEMPLATE_VERSIONS = graphql(`
+  query TemplateVersions($code: String!) { reportTemplateVersions(code: $code) { code version nameVi national publishedAt } }
 `);
 
 export const PUBLISH_REPORT_TEMPLATE = graphql(`

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Descriptions, Result, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { FieldDef, GridDef, RuleDef, TemplateDefinition } from '@gdtx/domain';
-import { TEMPLATE_DETAIL, TEMPLATE_VERSION_INFO, type TemplateVersionInfo } from '../gql/templates';
+import { TEMPLATE_DETAIL, TEMPLATE_VERSIONS, type TemplateVersionInfo } from '../gql/templates';
 import { asTemplateDefinition } from '../gql/json';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
@@ -12,31 +12,18 @@ import { ErrorState, Loading } from '../components/States';
 import { deadlineInWords, ruleInWords, ruleKeysInWords } from '../templates';
 
 /**
- * Every version of a template the user can see. The API has no version list: versions are numbered 1…latest
- * over what the province sees (national ones and its own), so each number is asked for (identity only, not
- * cached: the full definition of the same version is cached by the detail query).
+ * Every version of a template the user can see, newest first; asked again when a newer version appears
+ * (`latest` changes after a publication).
  */
 export function useTemplateVersions(code: string, latest: number | undefined): TemplateVersionInfo[] | null {
-  const client = useApolloClient();
-  const [versions, setVersions] = useState<TemplateVersionInfo[] | null>(null);
+  const { data, refetch } = useQuery(TEMPLATE_VERSIONS, { variables: { code }, skip: !latest });
+  const versions = data?.reportTemplateVersions ?? null;
+  const current = !!versions && versions.some((v) => v.version === latest);
+  // A list cached before a publication lacks the new version: ask again.
   useEffect(() => {
-    if (!latest) return;
-    let live = true;
-    const numbers = Array.from({ length: latest }, (_, i) => i + 1);
-    void Promise.all(
-      numbers.map((version) =>
-        client
-          .query({ query: TEMPLATE_VERSION_INFO, variables: { code, version }, fetchPolicy: 'no-cache' })
-          .then((r) => r.data?.reportTemplate ?? null, () => null),
-      ),
-    ).then((list) => {
-      if (live) setVersions(list.filter((v): v is TemplateVersionInfo => v !== null).sort((a, b) => b.version - a.version));
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, code, latest]);
-  return versions;
+    if (latest && versions && !current) void refetch();
+  }, [latest, versions, current, refetch]);
+  return current ? versions : null;
 }
 
 function fieldTypeLabel(t: (k: MessageKey) => string, field: FieldDef): string {

@@ -4,7 +4,7 @@ import { CentreTypeEnum, Ctx, RequirePermission, requestLoader, TenantContext } 
 import { JsonScalar } from './json.scalar';
 import { ReportingService } from './reporting.service';
 import {
-  DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, SaveDraftResult, SaveSubmissionDraftInput,
+  DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
   Submission, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
 } from './reporting.types';
 
@@ -29,6 +29,12 @@ export class ReportTemplateResolver {
     @Args('version', { nullable: true, type: () => Int }) version?: number,
   ): Promise<ReportTemplate> {
     return this.reporting.getTemplate(ctx, code, version);
+  }
+
+  @Query(() => [ReportTemplateVersion], { description: 'Các phiên bản đã ban hành của một biểu mẫu mà người dùng được xem, mới nhất trước' })
+  @RequirePermission('REPORT_READ')
+  reportTemplateVersions(@Ctx() ctx: TenantContext, @Args('code') code: string): Promise<ReportTemplateVersion[]> {
+    return this.reporting.templateVersions(ctx, code);
   }
 
   @Mutation(() => ReportTemplate, { description: 'Sở ban hành phiên bản mới của biểu mẫu cho tỉnh (phiên bản cũ giữ nguyên)' })

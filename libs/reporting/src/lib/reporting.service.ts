@@ -16,7 +16,7 @@ import {
   diffValues, draftProblems, normalizeExplanations, normalizeValues, sameDocument, ValuesShapeError,
 } from './submission-values';
 import type {
-  DeadlineExtension, DueReport, FieldComment, GrantExtensionInput, ReportTemplate, SaveDraftResult, SaveSubmissionDraftInput,
+  DeadlineExtension, DueReport, FieldComment, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
   Submission, SubmissionAction, SubmissionEvent, SubmissionFilter, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
 } from './reporting.types';
 
@@ -152,6 +152,21 @@ export class ReportingService {
 
   async getTemplate(ctx: TenantContext, code: string, version?: number | null): Promise<ReportTemplate> {
     return this.db.run(ctx, async (em) => toTemplateDto(await this.template(em, ctx, code, version ?? null)));
+  }
+
+  /** Every published version of a template the user can see (national ones and the province's own), newest first. */
+  async templateVersions(ctx: TenantContext, code: string): Promise<ReportTemplateVersion[]> {
+    return this.db.run(ctx, async (em) => {
+      const rows: { version: number; nameVi: string; national: boolean; publishedAt: Date | string | null }[] = await em.query(
+        `SELECT v.version, v.definition->>'nameVi' AS "nameVi", v.province_id IS NULL AS national, v.published_at AS "publishedAt"
+         FROM report_template_version v
+         WHERE v.code = $1 AND v.published_at IS NOT NULL
+         ORDER BY v.version DESC`,
+        [code],
+      );
+      if (!rows.length) throw Errors.notFound(TEMPLATE, code);
+      return rows.map((r) => ({ code, version: r.version, nameVi: r.nameVi, national: r.national, publishedAt: iso(r.publishedAt) }));
+    });
   }
 
   /**

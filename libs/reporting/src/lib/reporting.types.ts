@@ -33,6 +33,15 @@ export class ReportTemplate {
   definition: unknown;
 }
 
+@ObjectType({ description: 'Một phiên bản đã ban hành của biểu mẫu (không kèm định nghĩa)' })
+export class ReportTemplateVersion {
+  @Field() code: string;
+  @Field(() => Int) version: number;
+  @Field() nameVi: string;
+  @Field(() => Boolean, { description: 'Phiên bản dùng chung toàn quốc (không riêng tỉnh)' }) national: boolean;
+  @Field(() => String, { nullable: true }) publishedAt: string | null;
+}
+
 @ObjectType({ description: 'Một báo cáo trung tâm phải nộp, kèm hạn nộp và tình trạng' })
 export class DueReport {
   @Field(() => ID) centreId: string;

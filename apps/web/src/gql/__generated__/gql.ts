@@ -64,7 +64,7 @@ type Documents = {
     "\n  fragment TemplateSummaryFields on ReportTemplate { code version nameVi nameEn centreTypes periodType national publishedAt definition }\n": typeof types.TemplateSummaryFieldsFragmentDoc,
     "\n  query ReportTemplates($centreType: CentreType) { reportTemplates(centreType: $centreType) { ...TemplateSummaryFields } }\n": typeof types.ReportTemplatesDocument,
     "\n  query TemplateDetail($code: String!, $version: Int) { reportTemplate(code: $code, version: $version) { ...TemplateSummaryFields } }\n": typeof types.TemplateDetailDocument,
-    "\n  query TemplateVersionInfo($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version national publishedAt }\n  }\n": typeof types.TemplateVersionInfoDocument,
+    "\n  query TemplateVersions($code: String!) { reportTemplateVersions(code: $code) { code version nameVi national publishedAt } }\n": typeof types.TemplateVersionsDocument,
     "\n  mutation PublishReportTemplate($definition: JSON!) { publishReportTemplate(definition: $definition) { ...TemplateSummaryFields } }\n": typeof types.PublishReportTemplateDocument,
     "\n  mutation GrantExtension($input: GrantExtensionInput!) {\n    grantExtension(input: $input) { id centreId templateCode periodCode dueDate reason grantedAt grantedBy }\n  }\n": typeof types.GrantExtensionDocument,
     "\n  query CentreDeadlines($centreId: ID!) {\n    dueReports(centreId: $centreId) {\n      centreId templateCode templateNameVi templateNameEn periodCode periodLabelVi periodLabelEn periodEnd\n      dueDate regularDueDate extended status daysLeft\n    }\n  }\n": typeof types.CentreDeadlinesDocument,
@@ -121,7 +121,7 @@ const documents: Documents = {
     "\n  fragment TemplateSummaryFields on ReportTemplate { code version nameVi nameEn centreTypes periodType national publishedAt definition }\n": types.TemplateSummaryFieldsFragmentDoc,
     "\n  query ReportTemplates($centreType: CentreType) { reportTemplates(centreType: $centreType) { ...TemplateSummaryFields } }\n": types.ReportTemplatesDocument,
     "\n  query TemplateDetail($code: String!, $version: Int) { reportTemplate(code: $code, version: $version) { ...TemplateSummaryFields } }\n": types.TemplateDetailDocument,
-    "\n  query TemplateVersionInfo($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version national publishedAt }\n  }\n": types.TemplateVersionInfoDocument,
+    "\n  query TemplateVersions($code: String!) { reportTemplateVersions(code: $code) { code version nameVi national publishedAt } }\n": types.TemplateVersionsDocument,
     "\n  mutation PublishReportTemplate($definition: JSON!) { publishReportTemplate(definition: $definition) { ...TemplateSummaryFields } }\n": types.PublishReportTemplateDocument,
     "\n  mutation GrantExtension($input: GrantExtensionInput!) {\n    grantExtension(input: $input) { id centreId templateCode periodCode dueDate reason grantedAt grantedBy }\n  }\n": types.GrantExtensionDocument,
     "\n  query CentreDeadlines($centreId: ID!) {\n    dueReports(centreId: $centreId) {\n      centreId templateCode templateNameVi templateNameEn periodCode periodLabelVi periodLabelEn periodEnd\n      dueDate regularDueDate extended status daysLeft\n    }\n  }\n": types.CentreDeadlinesDocument,
@@ -345,7 +345,7 @@ export function graphql(source: "\n  query TemplateDetail($code: String!, $versi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TemplateVersionInfo($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version national publishedAt }\n  }\n"): (typeof documents)["\n  query TemplateVersionInfo($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version national publishedAt }\n  }\n"];
+export function graphql(source: "\n  query TemplateVersions($code: String!) { reportTemplateVersions(code: $code) { code version nameVi national publishedAt } }\n"): (typeof documents)["\n  query TemplateVersions($code: String!) { reportTemplateVersions(code: $code) { code version nameVi national publishedAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
