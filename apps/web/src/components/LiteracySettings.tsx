@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import type { FormRule } from 'antd';
+import type { RuleObject } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { vietnamDateOf } from '@gdtx/domain';
 import {
@@ -67,7 +67,7 @@ function EffectLink({ unitId, unitName }: { unitId: string; unitName: string }) 
 
 function useProblemRule() {
   const { t } = useI18n();
-  return <T,>(check: (value: T) => SettingsProblem | null): FormRule => ({
+  return <T,>(check: (value: T) => SettingsProblem | null): RuleObject => ({
     validator: async (_: unknown, value: T) => {
       const problem = check(value);
       if (problem) throw new Error(t(`settings.problem.${problem}` as MessageKey));
