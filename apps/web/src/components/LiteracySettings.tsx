@@ -181,7 +181,7 @@ function ParameterSetDialog({ initial, adjusting, onClose, onSaved }: {
 
   const pctItem = (name: (typeof PCT_FIELDS)[number], label: string) => (
     <Form.Item name={name} label={label} rules={[rule((v: number | null) => checkPct(v))]}>
-      <InputNumber aria-label={label} decimalSeparator="," style={{ width: '100%' }} addonAfter="%" />
+      <InputNumber aria-label={label} decimalSeparator="," style={{ width: '100%' }} suffix="%" />
     </Form.Item>
   );
   const bandItem = (name: 'l1StandardBand' | 'l1DbkkBand' | 'l2StandardBand' | 'l2DbkkBand', label: string) => (
@@ -385,7 +385,7 @@ function TargetDialog({ targets, initial, onClose, onSaved }: { targets: TargetR
           </Col>
           <Col span={12}>
             <Form.Item name="targetPct" label={t('settings.targetPct')} rules={[rule((v: number | null) => checkPct(v))]}>
-              <InputNumber aria-label={t('settings.targetPct')} decimalSeparator="," style={{ width: '100%' }} addonAfter="%" />
+              <InputNumber aria-label={t('settings.targetPct')} decimalSeparator="," style={{ width: '100%' }} suffix="%" />
             </Form.Item>
           </Col>
         </Row>
