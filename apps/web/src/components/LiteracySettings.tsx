@@ -51,6 +51,12 @@ function RefusalAlert({ refusal }: { refusal: Refusal | null }) {
   );
 }
 
+/** The province of the signed-in Sở user (its literacy page shows the effect of a province-wide change). */
+function useProvince(): SettingsUnit | undefined {
+  const { data } = useQuery(SETTINGS_UNITS);
+  return data?.administrativeUnits.find((u) => u.level === 'PROVINCE');
+}
+
 /** After a change: where users see it (the literacy page of the unit concerned). */
 function EffectLink({ unitId, unitName }: { unitId: string; unitName: string }) {
   const { t } = useI18n();
@@ -287,7 +293,8 @@ function ParameterSetDialog({ initial, adjusting, onClose, onSaved }: {
 
 export function ParameterSetsTab() {
   const { t } = useI18n();
-  const { user, can } = useAuth();
+  const { can } = useAuth();
+  const province = useProvince();
   const { data, error, refetch } = useQuery(LITERACY_PARAMETER_SETS, { fetchPolicy: 'cache-and-network' });
   const [dialog, setDialog] = useState<{ initial: ParameterDefinition; adjusting: boolean } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -298,7 +305,7 @@ export function ParameterSetsTab() {
   return (
     <div data-testid="settings-params">
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('settings.paramsHelp')} />
-      {saved && user?.provinceId && <EffectLink unitId={user.provinceId} unitName={user.scopeName ?? ''} />}
+      {saved && province && <EffectLink unitId={province.id} unitName={province.name} />}
       {canEdit && latest && (
         <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setDialog({ initial: latest, adjusting: false })}>
           {t('settings.addSet')}
@@ -396,7 +403,8 @@ function TargetDialog({ targets, initial, onClose, onSaved }: { targets: TargetR
 
 export function TargetsTab() {
   const { t, pick, formatNumber } = useI18n();
-  const { user, can } = useAuth();
+  const { can } = useAuth();
+  const province = useProvince();
   const { data, error, refetch } = useQuery(LEARNING_SOCIETY_TARGETS, { fetchPolicy: 'cache-and-network' });
   const [dialog, setDialog] = useState<TargetForm | null>(null);
   const [saved, setSaved] = useState(false);
@@ -406,7 +414,7 @@ export function TargetsTab() {
   return (
     <div data-testid="settings-targets">
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('settings.targetsHelp')} />
-      {saved && user?.provinceId && <EffectLink unitId={user.provinceId} unitName={user.scopeName ?? ''} />}
+      {saved && province && <EffectLink unitId={province.id} unitName={province.name} />}
       {canEdit && targets.length > 0 && (
         <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setDialog({ code: undefined, year: null, targetPct: null })}>
           {t('settings.addTarget')}
