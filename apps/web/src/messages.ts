@@ -764,6 +764,7 @@ export const dictionary = {
   'settings.addDbkk': ['Xác định xã ĐBKK', 'Flag a commune ĐBKK'],
   'settings.endDbkk': ['Kết thúc', 'End'],
   'settings.endDbkkTitle': ['Kết thúc ĐBKK: {name}', 'End ĐBKK: {name}'],
+  'settings.validToCol': ['Đến ngày', 'Until'],
   'settings.endDate': ['Ngày cuối cùng là xã ĐBKK', 'Last day as ĐBKK'],
   'settings.searchCommune': ['Tìm xã theo tên (gõ không dấu được)', 'Search a commune by name'],
   'settings.dbkkSaved': ['Đã lưu: {name} là xã ĐBKK từ {from}', 'Saved: {name} is ĐBKK from {from}'],

@@ -212,7 +212,7 @@ function ParameterSetDialog({ initial, adjusting, onClose, onSaved }: {
     >
       <Typography.Paragraph type="secondary">{adjusting ? t('settings.adjustHelp') : t('settings.addHelp')}</Typography.Paragraph>
       <RefusalAlert refusal={refusal} />
-      <Form form={form} layout="vertical" initialValues={initialValues} requiredMark="optional">
+      <Form form={form} layout="vertical" initialValues={initialValues}>
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="version" label={t('settings.version')} rules={[rule((v: string | undefined) => checkVersion(v ?? ''))]}>
@@ -603,7 +603,7 @@ export function DbkkTab() {
               },
             },
             { title: t('settings.validFrom'), key: 'from', width: 140, render: (_, r) => formatDate(r.validFrom) },
-            { title: t('settings.endDate'), key: 'to', width: 180, render: (_, r) => (r.validTo ? formatDate(r.validTo) : t('settings.openEnded')) },
+            { title: t('settings.validToCol'), key: 'to', width: 150, render: (_, r) => (r.validTo ? formatDate(r.validTo) : t('settings.openEnded')) },
             { title: t('settings.decisionRef'), dataIndex: 'decisionRef', key: 'ref', width: 180, render: (v: string | null) => v ?? '—' },
             {
               title: t('settings.state'), key: 'state', width: 190,
