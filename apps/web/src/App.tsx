@@ -25,6 +25,7 @@ import { PublishTemplatePage } from './pages/PublishTemplatePage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { SettingsLiteracyPage } from './pages/SettingsLiteracyPage';
 
 /** Colours chosen for WCAG AA contrast on white (the default antd blue is slightly too light for small text). */
 const theme = {
@@ -98,6 +99,7 @@ export function App() {
                 <Route path="/templates/:code" element={<RequireAuth permission="TEMPLATE_MANAGE"><TemplatePage /></RequireAuth>} />
                 <Route path="/templates/:code/publish" element={<RequireAuth permission="TEMPLATE_MANAGE"><PublishTemplatePage /></RequireAuth>} />
                 <Route path="/deadlines" element={<RequireAuth permission="EXTENSION_GRANT"><DeadlinesPage /></RequireAuth>} />
+                <Route path="/settings/literacy" element={<RequireAuth permission="TEMPLATE_MANAGE"><SettingsLiteracyPage /></RequireAuth>} />
                 <Route path="*" element={<RootRedirect />} />
               </Routes>
             </BrowserRouter>

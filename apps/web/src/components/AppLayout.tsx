@@ -38,6 +38,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'review', path: '/review', label: 'menu.reviewQueue', visible: can('REPORT_REVIEW') },
     { key: 'templates', path: '/templates', label: 'menu.templates', visible: can('TEMPLATE_MANAGE') },
     { key: 'deadlines', path: '/deadlines', label: 'menu.deadlines', visible: can('EXTENSION_GRANT') },
+    { key: 'settingsLiteracy', path: '/settings/literacy', label: 'menu.settingsLiteracy', visible: user.scope === 'province' && can('TEMPLATE_MANAGE') },
     { key: 'notifications', path: '/notifications', label: 'menu.notifications', visible: can('NOTIFICATION_READ') },
     { key: 'users', path: '/users', label: 'menu.users', visible: can('USER_MANAGE') },
   ];

@@ -61,6 +61,16 @@ type Documents = {
     "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": typeof types.SubmitSubmissionDocument,
     "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n": typeof types.ReturnSubmissionDocument,
     "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": typeof types.AcceptSubmissionDocument,
+    "\n  fragment LiteracyParameterSetFields on LiteracyParameterSetDto {\n    version\n    source\n    validFrom\n    validTo\n    legalBasis\n    definitionJson\n  }\n": typeof types.LiteracyParameterSetFieldsFragmentDoc,
+    "\n  query LiteracyParameterSets {\n    literacyParameterSets { ...LiteracyParameterSetFields }\n  }\n": typeof types.LiteracyParameterSetsDocument,
+    "\n  mutation SetLiteracyParameters($input: SetLiteracyParametersInput!) {\n    setLiteracyParameters(input: $input) { ...LiteracyParameterSetFields }\n  }\n": typeof types.SetLiteracyParametersDocument,
+    "\n  fragment LearningSocietyTargetFields on LearningSocietyTargetDto { code year targetPct nameVi nameEn legalBasis source }\n": typeof types.LearningSocietyTargetFieldsFragmentDoc,
+    "\n  fragment CommuneDbkkFields on CommuneDbkkDto { unitId validFrom validTo decisionRef }\n": typeof types.CommuneDbkkFieldsFragmentDoc,
+    "\n  query LearningSocietyTargets {\n    learningSocietyTargets { ...LearningSocietyTargetFields }\n  }\n": typeof types.LearningSocietyTargetsDocument,
+    "\n  mutation SetLearningSocietyTarget($input: SetLearningSocietyTargetInput!) {\n    setLearningSocietyTarget(input: $input) { ...LearningSocietyTargetFields }\n  }\n": typeof types.SetLearningSocietyTargetDocument,
+    "\n  query CommuneDbkk {\n    communeDbkk { ...CommuneDbkkFields }\n  }\n": typeof types.CommuneDbkkDocument,
+    "\n  mutation SetCommuneDbkk($input: SetCommuneDbkkInput!) {\n    setCommuneDbkk(input: $input) { ...CommuneDbkkFields }\n  }\n": typeof types.SetCommuneDbkkDocument,
+    "\n  query SettingsUnits {\n    administrativeUnits { id name level parentId }\n  }\n": typeof types.SettingsUnitsDocument,
     "\n  fragment TemplateSummaryFields on ReportTemplate { code version nameVi nameEn centreTypes periodType national publishedAt definition }\n": typeof types.TemplateSummaryFieldsFragmentDoc,
     "\n  query ReportTemplates($centreType: CentreType) { reportTemplates(centreType: $centreType) { ...TemplateSummaryFields } }\n": typeof types.ReportTemplatesDocument,
     "\n  query TemplateDetail($code: String!, $version: Int) { reportTemplate(code: $code, version: $version) { ...TemplateSummaryFields } }\n": typeof types.TemplateDetailDocument,
@@ -118,6 +128,16 @@ const documents: Documents = {
     "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": types.SubmitSubmissionDocument,
     "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n": types.ReturnSubmissionDocument,
     "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": types.AcceptSubmissionDocument,
+    "\n  fragment LiteracyParameterSetFields on LiteracyParameterSetDto {\n    version\n    source\n    validFrom\n    validTo\n    legalBasis\n    definitionJson\n  }\n": types.LiteracyParameterSetFieldsFragmentDoc,
+    "\n  query LiteracyParameterSets {\n    literacyParameterSets { ...LiteracyParameterSetFields }\n  }\n": types.LiteracyParameterSetsDocument,
+    "\n  mutation SetLiteracyParameters($input: SetLiteracyParametersInput!) {\n    setLiteracyParameters(input: $input) { ...LiteracyParameterSetFields }\n  }\n": types.SetLiteracyParametersDocument,
+    "\n  fragment LearningSocietyTargetFields on LearningSocietyTargetDto { code year targetPct nameVi nameEn legalBasis source }\n": types.LearningSocietyTargetFieldsFragmentDoc,
+    "\n  fragment CommuneDbkkFields on CommuneDbkkDto { unitId validFrom validTo decisionRef }\n": types.CommuneDbkkFieldsFragmentDoc,
+    "\n  query LearningSocietyTargets {\n    learningSocietyTargets { ...LearningSocietyTargetFields }\n  }\n": types.LearningSocietyTargetsDocument,
+    "\n  mutation SetLearningSocietyTarget($input: SetLearningSocietyTargetInput!) {\n    setLearningSocietyTarget(input: $input) { ...LearningSocietyTargetFields }\n  }\n": types.SetLearningSocietyTargetDocument,
+    "\n  query CommuneDbkk {\n    communeDbkk { ...CommuneDbkkFields }\n  }\n": types.CommuneDbkkDocument,
+    "\n  mutation SetCommuneDbkk($input: SetCommuneDbkkInput!) {\n    setCommuneDbkk(input: $input) { ...CommuneDbkkFields }\n  }\n": types.SetCommuneDbkkDocument,
+    "\n  query SettingsUnits {\n    administrativeUnits { id name level parentId }\n  }\n": types.SettingsUnitsDocument,
     "\n  fragment TemplateSummaryFields on ReportTemplate { code version nameVi nameEn centreTypes periodType national publishedAt definition }\n": types.TemplateSummaryFieldsFragmentDoc,
     "\n  query ReportTemplates($centreType: CentreType) { reportTemplates(centreType: $centreType) { ...TemplateSummaryFields } }\n": types.ReportTemplatesDocument,
     "\n  query TemplateDetail($code: String!, $version: Int) { reportTemplate(code: $code, version: $version) { ...TemplateSummaryFields } }\n": types.TemplateDetailDocument,
@@ -330,6 +350,46 @@ export function graphql(source: "\n  mutation ReturnSubmission($id: ID!, $expect
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"): (typeof documents)["\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LiteracyParameterSetFields on LiteracyParameterSetDto {\n    version\n    source\n    validFrom\n    validTo\n    legalBasis\n    definitionJson\n  }\n"): (typeof documents)["\n  fragment LiteracyParameterSetFields on LiteracyParameterSetDto {\n    version\n    source\n    validFrom\n    validTo\n    legalBasis\n    definitionJson\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiteracyParameterSets {\n    literacyParameterSets { ...LiteracyParameterSetFields }\n  }\n"): (typeof documents)["\n  query LiteracyParameterSets {\n    literacyParameterSets { ...LiteracyParameterSetFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLiteracyParameters($input: SetLiteracyParametersInput!) {\n    setLiteracyParameters(input: $input) { ...LiteracyParameterSetFields }\n  }\n"): (typeof documents)["\n  mutation SetLiteracyParameters($input: SetLiteracyParametersInput!) {\n    setLiteracyParameters(input: $input) { ...LiteracyParameterSetFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LearningSocietyTargetFields on LearningSocietyTargetDto { code year targetPct nameVi nameEn legalBasis source }\n"): (typeof documents)["\n  fragment LearningSocietyTargetFields on LearningSocietyTargetDto { code year targetPct nameVi nameEn legalBasis source }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommuneDbkkFields on CommuneDbkkDto { unitId validFrom validTo decisionRef }\n"): (typeof documents)["\n  fragment CommuneDbkkFields on CommuneDbkkDto { unitId validFrom validTo decisionRef }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LearningSocietyTargets {\n    learningSocietyTargets { ...LearningSocietyTargetFields }\n  }\n"): (typeof documents)["\n  query LearningSocietyTargets {\n    learningSocietyTargets { ...LearningSocietyTargetFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLearningSocietyTarget($input: SetLearningSocietyTargetInput!) {\n    setLearningSocietyTarget(input: $input) { ...LearningSocietyTargetFields }\n  }\n"): (typeof documents)["\n  mutation SetLearningSocietyTarget($input: SetLearningSocietyTargetInput!) {\n    setLearningSocietyTarget(input: $input) { ...LearningSocietyTargetFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommuneDbkk {\n    communeDbkk { ...CommuneDbkkFields }\n  }\n"): (typeof documents)["\n  query CommuneDbkk {\n    communeDbkk { ...CommuneDbkkFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCommuneDbkk($input: SetCommuneDbkkInput!) {\n    setCommuneDbkk(input: $input) { ...CommuneDbkkFields }\n  }\n"): (typeof documents)["\n  mutation SetCommuneDbkk($input: SetCommuneDbkkInput!) {\n    setCommuneDbkk(input: $input) { ...CommuneDbkkFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsUnits {\n    administrativeUnits { id name level parentId }\n  }\n"): (typeof documents)["\n  query SettingsUnits {\n    administrativeUnits { id name level parentId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
