@@ -3,8 +3,10 @@
  * in the URL, the due date a finding carries in its evidence, which findings can be closed by hand, and the
  * administrative units inside a supervisor's area.
  */
-export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
-export type FindingStatusValue = 'OPEN' | 'RESOLVED';
+import type { ComplianceRuleCode, FindingSeverity, FindingStatus } from './gql/__generated__/graphql';
+
+export type Severity = FindingSeverity;
+export type FindingStatusValue = FindingStatus;
 
 const SEVERITY_VALUES: readonly string[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 const STATUS_VALUES: readonly string[] = ['OPEN', 'RESOLVED'];
@@ -18,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface FindingUrlFilter {
   status?: FindingStatusValue;
   severity?: Severity;
-  ruleCode?: string;
+  ruleCode?: ComplianceRuleCode;
   unitId?: string;
   centreId?: string;
 }
@@ -34,7 +36,7 @@ export function findingFilterFromParams(params: URLSearchParams): FindingUrlFilt
   const severity = params.get('severity');
   if (severity && SEVERITY_VALUES.includes(severity)) filter.severity = severity as Severity;
   const rule = params.get('rule');
-  if (rule && RULE_VALUES.includes(rule)) filter.ruleCode = rule;
+  if (rule && RULE_VALUES.includes(rule)) filter.ruleCode = rule as ComplianceRuleCode;
   const unit = params.get('unit');
   if (unit && UUID.test(unit)) filter.unitId = unit;
   const centre = params.get('centre');

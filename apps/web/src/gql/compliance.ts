@@ -108,3 +108,8 @@ export const UPDATE_UNLICENSED = graphql(`
     updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }
   }
 `);
+
+/** Names the centre a filter or the inspections tab points at (the id comes from the URL). */
+export const COMPLIANCE_CENTRE_NAME = graphql(`
+  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }
+`);

@@ -31,6 +31,7 @@ type Documents = {
     "\n  query UnlicensedCases($status: UnlicensedCaseStatus, $unitId: ID, $first: Int, $after: String) {\n    unlicensedOperatorCases(status: $status, unitId: $unitId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...UnlicensedCaseFields }\n    }\n  }\n": typeof types.UnlicensedCasesDocument,
     "\n  mutation ReportUnlicensedOperator($input: ReportUnlicensedOperatorInput!) {\n    reportUnlicensedOperator(input: $input) { ...UnlicensedCaseFields }\n  }\n": typeof types.ReportUnlicensedOperatorDocument,
     "\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n": typeof types.UpdateUnlicensedOperatorCaseDocument,
+    "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n": typeof types.ComplianceCentreNameDocument,
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": typeof types.IndicatorValueFieldsFragmentDoc,
     "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": typeof types.ProvinceOverviewDocument,
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": typeof types.ComplianceOverviewDocument,
@@ -98,6 +99,7 @@ const documents: Documents = {
     "\n  query UnlicensedCases($status: UnlicensedCaseStatus, $unitId: ID, $first: Int, $after: String) {\n    unlicensedOperatorCases(status: $status, unitId: $unitId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...UnlicensedCaseFields }\n    }\n  }\n": types.UnlicensedCasesDocument,
     "\n  mutation ReportUnlicensedOperator($input: ReportUnlicensedOperatorInput!) {\n    reportUnlicensedOperator(input: $input) { ...UnlicensedCaseFields }\n  }\n": types.ReportUnlicensedOperatorDocument,
     "\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n": types.UpdateUnlicensedOperatorCaseDocument,
+    "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n": types.ComplianceCentreNameDocument,
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": types.IndicatorValueFieldsFragmentDoc,
     "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": types.ProvinceOverviewDocument,
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": types.ComplianceOverviewDocument,
@@ -230,6 +232,10 @@ export function graphql(source: "\n  mutation ReportUnlicensedOperator($input: R
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n"): (typeof documents)["\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n"): (typeof documents)["\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
