@@ -8,6 +8,7 @@ import {
   type FindingSeverity, type InspectionKind, type InspectionRow,
 } from '../../gql/compliance';
 import { useAuth } from '../../auth';
+import { errorCodeOf } from '../../errors';
 import { useI18n, type MessageKey } from '../../i18n';
 import { EmptyState, ErrorState, Loading } from '../States';
 import { useModalSubmit } from '../useModalSubmit';
@@ -46,6 +47,8 @@ export function InspectionsPanel() {
       </Space>
       {!centreId ? (
         <EmptyState text={t('cw.insp.pickCentre')} />
+      ) : list.error && !list.data && errorCodeOf(list.error) === 'NOT_FOUND' ? (
+        <Alert type="warning" showIcon role="alert" title={t('centre.notFoundOrForbidden')} data-testid="inspection-centre-not-found" />
       ) : list.error && !list.data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : list.loading && !list.data ? (
