@@ -18,10 +18,14 @@ const INSPECTIONS = `query($c: ID!) { inspections(centreId: $c) { id decisionRef
 type InspectionsResult = { inspections: { id: string; decisionRef: string | null; conclusionVi: string | null; findings: { id: string; descriptionVi: string; severity: string; remediatedOn: string | null }[] }[] };
 
 /** Picks an antd select option as a user does (open, optionally type, click; again if the click was lost in the animation). */
-async function pick(page: Page, field: Locator, option: string, search?: string): Promise<void> {
+async function pick(page: Page, field: Locator, option: string | RegExp, search?: string): Promise<void> {
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   await field.click();
-  if (search) await field.locator('input').fill(search);
+  if (search) {
+    // getByLabel finds the select's own input; a test id names its wrapper.
+    const input = (await field.evaluate((el) => el.tagName)) === 'INPUT' ? field : field.locator('input');
+    await input.fill(search);
+  }
   for (let attempt = 0; ; attempt++) {
     await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
     try {
@@ -94,7 +98,7 @@ describe('compliance work screens in Chromium', () => {
     // The specialist does not record remediation (INSPECTION_RECORD): no such button.
     expect(await page.getByRole('button', { name: /Ghi nhận khắc phục/ }).count()).toBe(0);
 
-    await pick(page, page.getByTestId('filter-severity'), 'Nghiêm trọng');
+    await pick(page, page.getByTestId('filter-severity'), /^Nghiêm trọng$/);
     await until(() => numberIn(page.getByTestId('finding-total')), high.data!.findings.totalCount);
     expect(page.url()).toContain('severity=HIGH');
     expect(await rows.count()).toBe(high.data!.findings.totalCount);
@@ -107,7 +111,7 @@ describe('compliance work screens in Chromium', () => {
     await page.reload();
     await until(() => numberIn(page.getByTestId('finding-total')), expired.data!.findings.totalCount);
     await expect(page.getByTestId('findings-table').innerText()).resolves.toContain('TH-NN-002');
-    await expect(page.getByTestId('findings-table').innerText()).resolves.toContain('NĐ 125/2024/NĐ-CP');
+    await expect(page.getByTestId('findings-table').innerText()).resolves.toContain('Nghị định 125/2024/NĐ-CP');
 
     await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
     await until(() => numberIn(page.getByTestId('finding-total')), open.data!.findings.totalCount);
@@ -131,10 +135,10 @@ describe('compliance work screens in Chromium', () => {
     await dialog.getByText('Ghi nhận kiểm tra — Trung tâm Ngoại ngữ Sao Việt').waitFor();
     await pick(page, dialog.getByLabel('Hình thức'), 'Kiểm tra đột xuất');
     await dialog.getByLabel('Đoàn kiểm tra / số quyết định').fill(`QĐ số 77/QĐ-SGDĐT (${tag})`);
-    await dialog.getByLabel('Kết luận').fill('Trung tâm cơ bản thực hiện đúng quy định; cần khắc phục về phòng cháy chữa cháy.');
+    await dialog.getByLabel('Kết luận', { exact: true }).fill('Trung tâm cơ bản thực hiện đúng quy định; cần khắc phục về phòng cháy chữa cháy.');
     await dialog.getByText('Kèm một kết luận cần khắc phục').click();
     await pick(page, dialog.getByLabel('Nhóm nội dung'), 'Cơ sở vật chất');
-    await pick(page, dialog.getByLabel('Mức độ'), 'Nghiêm trọng');
+    await pick(page, dialog.getByLabel('Mức độ'), /^Nghiêm trọng$/);
     // Saving without the description shows the field's message, nothing is sent.
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.getByText('Vui lòng nhập nội dung').waitFor();
@@ -261,9 +265,9 @@ describe('compliance work screens in Chromium', () => {
     // A Bắc Ninh inspector (created by their own admin) is refused a Thanh Hóa finding: to them it does not exist.
     const username = `bn.thanhtra.${tag}`;
     const created = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
-      { i: { username, fullName: 'Thanh tra Bắc Ninh', role: 'INSPECTOR', password: 'Demo@2026' } }, bn);
+      { i: { username, fullName: 'Thanh tra Bắc Ninh', role: 'INSPECTOR', password: 'Thanhtra@2026' } }, bn);
     expect(created.errors).toBeUndefined();
-    const bnInspector = await api.login(username);
+    const bnInspector = await api.login(username, 'Thanhtra@2026');
     const RESOLVE = `mutation($id: ID!, $note: String!) { resolveFinding(id: $id, note: $note) { id status } }`;
     expect(errorCode(await api.gql(RESOLVE, { id: thFinding.id, note: 'thử' }, bnInspector))).toBe('NOT_FOUND');
     expect(errorCode(await api.gql(RESOLVE, { id: thFinding.id, note: 'thử' }, bn))).toBe('FORBIDDEN');

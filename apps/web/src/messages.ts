@@ -781,6 +781,8 @@ export const dictionary = {
   'cw.case.status.SANCTIONED': ['Đã xử phạt', 'Sanctioned'],
   'cw.case.status.CLOSED': ['Đã kết thúc', 'Closed'],
   'cw.case.reportedBy': ['Người báo cáo', 'Reported by'],
+  'cw.case.days': ['{n} ngày xử lý', '{n} days open'],
+  'cw.case.fineShort': ['Phạt {amount} đ', 'Fine {amount} VND'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof dictionary;

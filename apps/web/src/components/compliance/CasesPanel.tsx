@@ -85,7 +85,7 @@ export function CasesPanel() {
             locale={{ emptyText: <EmptyState text={t('cw.case.none')} /> }}
             columns={[
               {
-                title: t('cw.case.operator'), key: 'operator', width: 230,
+                title: t('cw.case.operator'), key: 'operator', width: 210,
                 render: (_, c) => (
                   <>
                     <Typography.Text strong>{c.operatorName}</Typography.Text>
@@ -93,7 +93,7 @@ export function CasesPanel() {
                   </>
                 ),
               },
-              { title: t('cw.case.unit'), dataIndex: 'unitName', width: 150 },
+              { title: t('cw.case.unit'), dataIndex: 'unitName', width: 130 },
               {
                 title: t('cw.case.activity'), key: 'activity',
                 render: (_, c) => (
@@ -103,13 +103,27 @@ export function CasesPanel() {
                   </>
                 ),
               },
-              { title: t('cw.case.foundOn'), dataIndex: 'foundOn', width: 110, render: (d: string) => formatDate(d) },
-              { title: t('col.status'), dataIndex: 'status', width: 140, render: (s: string) => <CaseStatusTag status={s} /> },
-              { title: t('cw.case.daysOpen'), dataIndex: 'daysOpen', width: 90, align: 'right', render: (n: number) => formatNumber(n) },
-              { title: t('cw.case.fine'), dataIndex: 'fineVnd', width: 120, align: 'right', render: (n: number | null) => (n == null ? '—' : formatNumber(n)) },
+              {
+                title: t('cw.case.foundOn'), key: 'found', width: 120,
+                render: (_, c) => (
+                  <>
+                    <div>{formatDate(c.foundOn)}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('cw.case.days', { n: formatNumber(c.daysOpen) })}</Typography.Text>
+                  </>
+                ),
+              },
+              {
+                title: t('col.status'), key: 'status', width: 150,
+                render: (_, c) => (
+                  <>
+                    <CaseStatusTag status={c.status} />
+                    {c.fineVnd != null && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('cw.case.fineShort', { amount: formatNumber(c.fineVnd) })}</Typography.Text></div>}
+                  </>
+                ),
+              },
               ...(mayRecord
                 ? [{
-                  title: t('cw.col.actions'), key: 'actions', width: 120,
+                  title: t('cw.col.actions'), key: 'actions', width: 140,
                   render: (_: unknown, c: UnlicensedCase) => <Button size="small" onClick={() => setUpdating(c)} aria-label={`${t('cw.case.update')}: ${c.operatorName}`}>{t('cw.case.update')}</Button>,
                 }]
                 : []),

@@ -139,7 +139,7 @@ export function FindingsPanel() {
             locale={{ emptyText: <EmptyState text={t('cw.noFindings')} /> }}
             columns={[
               {
-                title: t('col.centre'), key: 'centre', width: 190,
+                title: t('col.centre'), key: 'centre', width: 170,
                 render: (_, f) => (
                   <>
                     <Link to={`/centres/${f.centreId}`}>{f.centreName}</Link>
@@ -158,12 +158,12 @@ export function FindingsPanel() {
                   </>
                 ),
               },
-              { title: t('cw.col.severity'), dataIndex: 'severity', width: 120, render: (s: string) => <SeverityTag severity={s} /> },
-              { title: t('col.status'), key: 'status', width: 130, render: (_, f) => statusText(f) },
-              { title: t('cw.col.foundOn'), dataIndex: 'foundOn', width: 105, render: (d: string) => formatDate(d) },
-              { title: t('cw.col.due'), key: 'due', width: 100, render: (_, f) => { const d = findingDueDate(f.evidence); return d ? formatDate(d) : '—'; } },
+              { title: t('cw.col.severity'), dataIndex: 'severity', width: 110, render: (s: string) => <SeverityTag severity={s} /> },
+              { title: t('col.status'), key: 'status', width: 120, render: (_, f) => statusText(f) },
+              { title: t('cw.col.foundOn'), dataIndex: 'foundOn', width: 100, render: (d: string) => formatDate(d) },
+              { title: t('cw.col.due'), key: 'due', width: 95, render: (_, f) => { const d = findingDueDate(f.evidence); return d ? formatDate(d) : '—'; } },
               {
-                title: t('cw.col.actions'), key: 'actions', width: 150,
+                title: t('cw.col.actions'), key: 'actions', width: 145,
                 render: (_, f) =>
                   canResolveByHand(f) ? (
                     mayResolve ? <Button size="small" onClick={() => setResolving(f)} aria-label={`${t('cw.resolve')}: ${f.centreName}`}>{t('cw.resolve')}</Button> : null
