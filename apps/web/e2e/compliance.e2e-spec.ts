@@ -115,7 +115,7 @@ describe('compliance work screens in Chromium', () => {
 
     await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
     await until(() => numberIn(page.getByTestId('finding-total')), open.data!.findings.totalCount);
-    await screenshot(page, '70-tuan-thu-van-de');
+    await screenshot(page, '70-tuan-thu-van-de', { fullPage: false });
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBe(0);
   });

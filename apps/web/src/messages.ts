@@ -690,6 +690,7 @@ export const dictionary = {
   'cw.filter.centre': ['Trung tâm', 'Centre'],
   'cw.filter.searchCentre': ['Tìm trung tâm theo tên hoặc mã', 'Search a centre by name or code'],
   'cw.filter.clear': ['Xóa bộ lọc', 'Clear filters'],
+  'cw.filter.unknownCentre': ['Trung tâm không xem được', 'Centre not available'],
   'cw.total': ['{n} vấn đề', '{n} findings'],
   'cw.noFindings': ['Không có vấn đề nào khớp bộ lọc', 'No finding matches the filters'],
   'cw.loadMore': ['Xem thêm', 'Load more'],

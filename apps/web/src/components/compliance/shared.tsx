@@ -39,6 +39,8 @@ export function CentrePicker({ value, onChange, width = 300, testId }: { value?:
   const list = (options.data?.centres.nodes ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.code})` }));
   const current = chosen.data?.centre;
   if (current && !list.some((o) => o.value === current.id)) list.unshift({ value: current.id, label: `${current.name} (${current.code})` });
+  // A link to a centre the user cannot see (or one that does not exist) is not named by its id.
+  if (value && !current && !chosen.loading && !list.some((o) => o.value === value)) list.unshift({ value, label: t('cw.filter.unknownCentre') });
   return (
     <Select
       aria-label={t('cw.filter.centre')}
