@@ -174,6 +174,13 @@ describe('compliance (e2e)', () => {
     expect(overdue).toMatchObject({ severity: 'HIGH', evidence: { daysOverdue: 30 } });
     expect(insp.openFindings.some((f) => f.ruleCode === 'INSPECTION_FINDING' && f.subjectKey === subject)).toBe(true);
 
+    // The centre's inspections list it (latest first, with its findings); another province cannot list them.
+    const LIST = `query($c: ID!) { inspections(centreId: $c) { id inspectedOn kind conclusionVi findings { id severity remediationDue } } }`;
+    const listed = await api.gql<{ inspections: { id: string; inspectedOn: string; findings: { id: string }[] }[] }>(LIST, { c: lamson }, await api.login('so.chuyenvien'));
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.inspections.find((i) => i.id === insp.id)).toMatchObject({ inspectedOn: input.inspectedOn, kind: 'UNSCHEDULED', findings: [{ id: subject, severity: 'MEDIUM' }] });
+    expect(errorCode(await api.gql(LIST, { c: lamson }, await api.login('bn.quantri')))).toBe('NOT_FOUND');
+
     const RESOLVE = `mutation($id: ID!, $note: String!) { resolveFinding(id: $id, note: $note) { status resolution resolutionNote resolvedOn } }`;
     const done = await api.gql<{ resolveFinding: { status: string; resolution: string; resolutionNote: string } }>(RESOLVE, { id: overdue.id, note: 'Đã bổ sung giấy phép lao động' }, inspector);
     expect(done.data!.resolveFinding).toMatchObject({ status: 'RESOLVED', resolution: 'REMEDIATED', resolutionNote: 'Đã bổ sung giấy phép lao động' });

@@ -16,6 +16,7 @@ import { CentrePage } from './pages/CentrePage';
 // Charts and the report form are the heavy screens: loaded when first opened, not with the login page.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const LiteracyPage = lazy(() => import('./pages/LiteracyPage').then((m) => ({ default: m.LiteracyPage })));
+const CompliancePage = lazy(() => import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })));
 const ReportFormPage = lazy(() => import('./pages/ReportFormPage').then((m) => ({ default: m.ReportFormPage })));
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
 import { UsersPage } from './pages/UsersPage';
@@ -89,6 +90,7 @@ export function App() {
                 <Route path="/centres" element={<RequireAuth permission="CENTRE_READ"><CentresPage /></RequireAuth>} />
                 <Route path="/centres/:id" element={<RequireAuth permission="CENTRE_READ"><CentrePage /></RequireAuth>} />
                 <Route path="/literacy" element={<RequireAuth permission="LITERACY_READ"><LiteracyPage /></RequireAuth>} />
+                <Route path="/compliance" element={<RequireAuth permission="COMPLIANCE_READ"><CompliancePage /></RequireAuth>} />
                 <Route path="/units" element={<RequireAuth permission="CENTRE_READ"><UnitsPage /></RequireAuth>} />
                 <Route path="/review" element={<RequireAuth permission="REPORT_REVIEW"><ReviewQueuePage /></RequireAuth>} />
                 <Route path="/reports/:centreId/:templateCode/:periodCode" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { CENTRE, type LicenceRecord } from '../gql/org';
@@ -17,7 +17,7 @@ export function CentrePage() {
   const { id = '' } = useParams();
   const { t, centreTypeLabel, formatDate } = useI18n();
   const { data, loading, error, refetch } = useQuery(CENTRE, { variables: { id } });
-  const { can } = useAuth();
+  const { can, user } = useAuth();
   const canManage = can('CENTRE_MANAGE');
   const canLicence = can('LICENCE_MANAGE');
   const [dialog, setDialog] = useState<'edit' | 'status' | 'licence' | null>(null);
@@ -42,6 +42,9 @@ export function CentrePage() {
           <Space wrap data-testid="centre-tags">
             <CentreStatusTag status={centre.status} />
             <LicenceTag status={centre.licenceStatus} />
+            {user?.scope !== 'centre' && can('COMPLIANCE_READ') && (
+              <Link to={`/compliance?tab=inspections&centre=${centre.id}`} data-testid="centre-inspections-link">{t('cw.insp.openCentre')} →</Link>
+            )}
           </Space>
         </div>
         {(canManage || canLicence) && (

@@ -48,6 +48,12 @@ export class ComplianceResolver {
     return this.compliance.inspection(ctx, id);
   }
 
+  @Query(() => [Inspection], { description: 'Các cuộc kiểm tra của một trung tâm (mới nhất trước)' })
+  @RequirePermission('COMPLIANCE_READ')
+  inspections(@Ctx() ctx: TenantContext, @Args('centreId', { type: () => ID }) centreId: string): Promise<Inspection[]> {
+    return this.compliance.inspections(ctx, centreId);
+  }
+
   @Query(() => UnlicensedOperatorCaseConnection, { description: 'Vụ việc cơ sở hoạt động không phép trong phạm vi của người dùng' })
   @RequirePermission('COMPLIANCE_READ')
   unlicensedOperatorCases(

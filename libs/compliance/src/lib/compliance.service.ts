@@ -10,7 +10,7 @@ import { evaluateCentreWith, EvaluationOutcome, findingNotification, NotifiableF
 import { complianceStatusOf, LegalBasisVi, SEVERITY_RANK } from './rules';
 import type { ComplianceStatus, Severity } from './rules';
 import type {
-  CentreCompliance, ComplianceOverview, Finding, FindingFilter, Inspection, InspectionFindingInput, RecordInspectionInput,
+  CentreCompliance, ComplianceOverview, Finding, FindingFilter, Inspection, InspectionFindingInput, InspectionFindingRecord, RecordInspectionInput,
   ReportUnlicensedOperatorInput, UnlicensedCaseStatus, UnlicensedOperatorCase, UpdateUnlicensedOperatorCaseInput,
 } from './compliance.types';
 
@@ -308,6 +308,32 @@ export class ComplianceService {
     });
     insp.openFindings = (await this.centreCompliance(ctx, insp.centreId)).openFindings;
     return insp;
+  }
+
+  /** A centre's inspections, latest first, each with its findings (open findings of the centre computed once). */
+  async inspections(ctx: TenantContext, centreId: string): Promise<Inspection[]> {
+    const list: Inspection[] = await this.db.run(ctx, async (em) => {
+      const [centre] = await em.query(`SELECT id FROM centre WHERE id = $1`, [assertUuid(centreId, 'centreId')]);
+      if (!centre) throw Errors.notFound(CENTRE, centreId);
+      const rows = await em.query(
+        `SELECT id, centre_id AS "centreId", to_char(inspected_on,'YYYY-MM-DD') AS "inspectedOn", kind, decision_ref AS "decisionRef",
+                inspector_name AS "inspectorName", conclusion_vi AS "conclusionVi" FROM inspection WHERE centre_id = $1
+         ORDER BY inspected_on DESC, created_at DESC, id`,
+        [centreId],
+      );
+      const findings: (InspectionFindingRecord & { inspectionId: string })[] = rows.length
+        ? await em.query(
+          `SELECT id, inspection_id AS "inspectionId", category, description_vi AS "descriptionVi", severity, to_char(remediation_due,'YYYY-MM-DD') AS "remediationDue",
+                  to_char(remediated_on,'YYYY-MM-DD') AS "remediatedOn", remediation_note AS "remediationNote"
+           FROM inspection_finding WHERE inspection_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+          [rows.map((r: { id: string }) => r.id)],
+        )
+        : [];
+      return rows.map((r: Inspection) => ({ ...r, findings: findings.filter((f) => f.inspectionId === r.id).map(({ inspectionId: _i, ...f }) => f) }));
+    });
+    if (!list.length) return list;
+    const open = (await this.centreCompliance(ctx, centreId)).openFindings;
+    return list.map((i) => ({ ...i, openFindings: open }));
   }
 
   /**

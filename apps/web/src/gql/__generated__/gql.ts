@@ -20,6 +20,18 @@ type Documents = {
     "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n": typeof types.UpdateCentreDocument,
     "\n  mutation ChangeCentreStatus($input: ChangeCentreStatusInput!) { changeCentreStatus(input: $input) { ...CentreDetailFields } }\n": typeof types.ChangeCentreStatusDocument,
     "\n  mutation RecordLicence($input: RecordLicenceInput!) { recordLicence(input: $input) { ...LicenceRecordFields } }\n": typeof types.RecordLicenceDocument,
+    "\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n": typeof types.FindingRowFieldsFragmentDoc,
+    "\n  query Findings($filter: FindingFilter, $first: Int, $after: String) {\n    findings(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...FindingRowFields }\n    }\n  }\n": typeof types.FindingsDocument,
+    "\n  mutation ResolveFinding($id: ID!, $note: String!) {\n    resolveFinding(id: $id, note: $note) { ...FindingRowFields }\n  }\n": typeof types.ResolveFindingDocument,
+    "\n  fragment InspectionFields on Inspection {\n    id centreId inspectedOn kind decisionRef inspectorName conclusionVi\n    findings { id category descriptionVi severity remediationDue remediatedOn remediationNote }\n  }\n": typeof types.InspectionFieldsFragmentDoc,
+    "\n  query CentreInspections($centreId: ID!) {\n    inspections(centreId: $centreId) { ...InspectionFields }\n  }\n": typeof types.CentreInspectionsDocument,
+    "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) { ...InspectionFields }\n  }\n": typeof types.RecordInspectionDocument,
+    "\n  mutation RecordInspectionFinding($inspectionId: ID!, $input: InspectionFindingInput!) {\n    recordInspectionFinding(inspectionId: $inspectionId, input: $input) { ...InspectionFields }\n  }\n": typeof types.RecordInspectionFindingDocument,
+    "\n  fragment UnlicensedCaseFields on UnlicensedOperatorCase {\n    id unitId unitName operatorName address activityVi foundOn status statusNote fineVnd closedOn daysOpen legalBasisVi reportedByName version\n  }\n": typeof types.UnlicensedCaseFieldsFragmentDoc,
+    "\n  query UnlicensedCases($status: UnlicensedCaseStatus, $unitId: ID, $first: Int, $after: String) {\n    unlicensedOperatorCases(status: $status, unitId: $unitId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...UnlicensedCaseFields }\n    }\n  }\n": typeof types.UnlicensedCasesDocument,
+    "\n  mutation ReportUnlicensedOperator($input: ReportUnlicensedOperatorInput!) {\n    reportUnlicensedOperator(input: $input) { ...UnlicensedCaseFields }\n  }\n": typeof types.ReportUnlicensedOperatorDocument,
+    "\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n": typeof types.UpdateUnlicensedOperatorCaseDocument,
+    "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n": typeof types.ComplianceCentreNameDocument,
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": typeof types.IndicatorValueFieldsFragmentDoc,
     "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": typeof types.ProvinceOverviewDocument,
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": typeof types.ComplianceOverviewDocument,
@@ -87,6 +99,18 @@ const documents: Documents = {
     "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n": types.UpdateCentreDocument,
     "\n  mutation ChangeCentreStatus($input: ChangeCentreStatusInput!) { changeCentreStatus(input: $input) { ...CentreDetailFields } }\n": types.ChangeCentreStatusDocument,
     "\n  mutation RecordLicence($input: RecordLicenceInput!) { recordLicence(input: $input) { ...LicenceRecordFields } }\n": types.RecordLicenceDocument,
+    "\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n": types.FindingRowFieldsFragmentDoc,
+    "\n  query Findings($filter: FindingFilter, $first: Int, $after: String) {\n    findings(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...FindingRowFields }\n    }\n  }\n": types.FindingsDocument,
+    "\n  mutation ResolveFinding($id: ID!, $note: String!) {\n    resolveFinding(id: $id, note: $note) { ...FindingRowFields }\n  }\n": types.ResolveFindingDocument,
+    "\n  fragment InspectionFields on Inspection {\n    id centreId inspectedOn kind decisionRef inspectorName conclusionVi\n    findings { id category descriptionVi severity remediationDue remediatedOn remediationNote }\n  }\n": types.InspectionFieldsFragmentDoc,
+    "\n  query CentreInspections($centreId: ID!) {\n    inspections(centreId: $centreId) { ...InspectionFields }\n  }\n": types.CentreInspectionsDocument,
+    "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) { ...InspectionFields }\n  }\n": types.RecordInspectionDocument,
+    "\n  mutation RecordInspectionFinding($inspectionId: ID!, $input: InspectionFindingInput!) {\n    recordInspectionFinding(inspectionId: $inspectionId, input: $input) { ...InspectionFields }\n  }\n": types.RecordInspectionFindingDocument,
+    "\n  fragment UnlicensedCaseFields on UnlicensedOperatorCase {\n    id unitId unitName operatorName address activityVi foundOn status statusNote fineVnd closedOn daysOpen legalBasisVi reportedByName version\n  }\n": types.UnlicensedCaseFieldsFragmentDoc,
+    "\n  query UnlicensedCases($status: UnlicensedCaseStatus, $unitId: ID, $first: Int, $after: String) {\n    unlicensedOperatorCases(status: $status, unitId: $unitId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...UnlicensedCaseFields }\n    }\n  }\n": types.UnlicensedCasesDocument,
+    "\n  mutation ReportUnlicensedOperator($input: ReportUnlicensedOperatorInput!) {\n    reportUnlicensedOperator(input: $input) { ...UnlicensedCaseFields }\n  }\n": types.ReportUnlicensedOperatorDocument,
+    "\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n": types.UpdateUnlicensedOperatorCaseDocument,
+    "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n": types.ComplianceCentreNameDocument,
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": types.IndicatorValueFieldsFragmentDoc,
     "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": types.ProvinceOverviewDocument,
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": types.ComplianceOverviewDocument,
@@ -186,6 +210,54 @@ export function graphql(source: "\n  mutation ChangeCentreStatus($input: ChangeC
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordLicence($input: RecordLicenceInput!) { recordLicence(input: $input) { ...LicenceRecordFields } }\n"): (typeof documents)["\n  mutation RecordLicence($input: RecordLicenceInput!) { recordLicence(input: $input) { ...LicenceRecordFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n"): (typeof documents)["\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Findings($filter: FindingFilter, $first: Int, $after: String) {\n    findings(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...FindingRowFields }\n    }\n  }\n"): (typeof documents)["\n  query Findings($filter: FindingFilter, $first: Int, $after: String) {\n    findings(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...FindingRowFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveFinding($id: ID!, $note: String!) {\n    resolveFinding(id: $id, note: $note) { ...FindingRowFields }\n  }\n"): (typeof documents)["\n  mutation ResolveFinding($id: ID!, $note: String!) {\n    resolveFinding(id: $id, note: $note) { ...FindingRowFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InspectionFields on Inspection {\n    id centreId inspectedOn kind decisionRef inspectorName conclusionVi\n    findings { id category descriptionVi severity remediationDue remediatedOn remediationNote }\n  }\n"): (typeof documents)["\n  fragment InspectionFields on Inspection {\n    id centreId inspectedOn kind decisionRef inspectorName conclusionVi\n    findings { id category descriptionVi severity remediationDue remediatedOn remediationNote }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CentreInspections($centreId: ID!) {\n    inspections(centreId: $centreId) { ...InspectionFields }\n  }\n"): (typeof documents)["\n  query CentreInspections($centreId: ID!) {\n    inspections(centreId: $centreId) { ...InspectionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) { ...InspectionFields }\n  }\n"): (typeof documents)["\n  mutation RecordInspection($input: RecordInspectionInput!) {\n    recordInspection(input: $input) { ...InspectionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordInspectionFinding($inspectionId: ID!, $input: InspectionFindingInput!) {\n    recordInspectionFinding(inspectionId: $inspectionId, input: $input) { ...InspectionFields }\n  }\n"): (typeof documents)["\n  mutation RecordInspectionFinding($inspectionId: ID!, $input: InspectionFindingInput!) {\n    recordInspectionFinding(inspectionId: $inspectionId, input: $input) { ...InspectionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UnlicensedCaseFields on UnlicensedOperatorCase {\n    id unitId unitName operatorName address activityVi foundOn status statusNote fineVnd closedOn daysOpen legalBasisVi reportedByName version\n  }\n"): (typeof documents)["\n  fragment UnlicensedCaseFields on UnlicensedOperatorCase {\n    id unitId unitName operatorName address activityVi foundOn status statusNote fineVnd closedOn daysOpen legalBasisVi reportedByName version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnlicensedCases($status: UnlicensedCaseStatus, $unitId: ID, $first: Int, $after: String) {\n    unlicensedOperatorCases(status: $status, unitId: $unitId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...UnlicensedCaseFields }\n    }\n  }\n"): (typeof documents)["\n  query UnlicensedCases($status: UnlicensedCaseStatus, $unitId: ID, $first: Int, $after: String) {\n    unlicensedOperatorCases(status: $status, unitId: $unitId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...UnlicensedCaseFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportUnlicensedOperator($input: ReportUnlicensedOperatorInput!) {\n    reportUnlicensedOperator(input: $input) { ...UnlicensedCaseFields }\n  }\n"): (typeof documents)["\n  mutation ReportUnlicensedOperator($input: ReportUnlicensedOperatorInput!) {\n    reportUnlicensedOperator(input: $input) { ...UnlicensedCaseFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n"): (typeof documents)["\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n"): (typeof documents)["\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
