@@ -98,6 +98,18 @@ describe('web app in Chromium', () => {
     await page.getByTestId('indicator-table').or(page.getByText('Chưa có số liệu: các chỉ tiêu')).first().waitFor();
     await page.getByTestId('reporting-heatmap').waitFor();
     await page.getByTestId('chart-compliance').or(page.getByText('Chưa có số liệu: phân hệ đánh giá tuân thủ')).first().waitFor({ state: 'attached' });
+    // Literacy recognition of the province, as the literacy API judges it for the year the panel shows.
+    const literacy = page.getByTestId('literacy-overview');
+    await literacy.waitFor();
+    const year = Number(await literacy.getAttribute('data-year'));
+    const me = await api.gql<{ me: { provinceId: string } }>(`{ me { provinceId } }`, {}, token);
+    const status = await api.gql<{ literacyStatus: { level: number; communesWithData: number; children: { level: number }[] } }>(
+      `query($u: ID!, $y: Int!) { literacyStatus(unitId: $u, year: $y) { level communesWithData children { level } } }`,
+      { u: me.data!.me.provinceId, y: year }, token,
+    );
+    expect(status.data!.literacyStatus.communesWithData).toBeGreaterThan(0);
+    expect(Number(await literacy.getAttribute('data-level'))).toBe(status.data!.literacyStatus.level);
+    await literacy.getByText(`${status.data!.literacyStatus.children.length} đơn vị trực thuộc`).waitFor();
     await screenshot(page, '06-so-tong-quan');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);

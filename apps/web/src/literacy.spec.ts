@@ -1,6 +1,6 @@
 import {
-  asOfFor, bandLabel, latestYearWithData, literacySearch, literacyYearCandidates, literacyYearLabel, literacyYearOf, parseLiteracyQuery,
-  truncatePct, unitChain,
+  asOfFor, bandLabel, countByLevel, latestYearWithData, literacySearch, literacyYearCandidates, literacyYearLabel, literacyYearOf,
+  parseLiteracyQuery, truncatePct, unitChain,
 } from './literacy';
 
 const ID = '73936f88-7088-4f52-b02f-8dcdefaefbfe';
@@ -60,5 +60,15 @@ describe('literacy screen helpers', () => {
     expect(unitChain(units, 'x', null)).toEqual([]);
     // A cycle in bad data does not hang the page.
     expect(unitChain([{ id: 'a', name: 'A', parentId: 'b' }, { id: 'b', name: 'B', parentId: 'a' }], 'a', null).length).toBe(2);
+  });
+});
+
+describe('countByLevel', () => {
+  it('counts the children with data at each level and leaves out those without', () => {
+    const children = [
+      { level: 2, hasData: true }, { level: 1, hasData: true }, { level: 1, hasData: true }, { level: 0, hasData: true }, { level: 0, hasData: false },
+    ];
+    expect(countByLevel(children)).toEqual([{ level: 0, units: 1 }, { level: 1, units: 2 }, { level: 2, units: 1 }]);
+    expect(countByLevel([])).toEqual([{ level: 0, units: 0 }, { level: 1, units: 0 }, { level: 2, units: 0 }]);
   });
 });

@@ -151,6 +151,11 @@ export const dictionary = {
   'dashboard.byType': ['Số trung tâm theo loại hình', 'Centres by type'],
   'dashboard.byStatus': ['Số trung tâm theo trạng thái hoạt động', 'Centres by operating status'],
   'dashboard.byLicence': ['Số trung tâm theo tình trạng giấy phép', 'Centres by licence status'],
+  'dashboard.literacy': ['Xóa mù chữ: đơn vị theo mức công nhận', 'Literacy: units by recognition level'],
+  'dashboard.literacyChildren': ['{n} đơn vị trực thuộc', '{n} units below'],
+  'dashboard.literacyNoData': ['Chưa có báo cáo xóa mù chữ được duyệt trong 6 năm gần đây', 'No accepted literacy report in the last six years'],
+  'dashboard.literacyOpen': ['Xem chi tiết xóa mù chữ →', 'Literacy details →'],
+  'dashboard.unitsUnit': ['đơn vị', 'units'],
   'dashboard.reportingRate': ['Tỷ lệ nộp báo cáo theo đơn vị và kỳ (đã nộp / phải nộp)', 'Reporting rate by unit and period (submitted / expected)'],
   'dashboard.reporting': ['Báo cáo theo trạng thái (mọi kỳ)', 'Reports by status (all periods)'],
   'dashboard.reportingPending': [

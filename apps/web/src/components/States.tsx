@@ -75,3 +75,16 @@ export function DaysLeft({ dueDate, done }: { dueDate: string; done?: boolean })
   return <strong style={{ color: '#a8071a' }}>{t('home.overdueBy', { n: -days })}</strong>;
 }
 
+
+// Dark text on antd's tinted tags passes AA contrast (as the other status tags of the app).
+const LEVEL_COLOUR = ['red', 'gold', 'green'];
+
+/** A literacy recognition level (Decree 20/2014): 0 not recognised, 1, 2. */
+export function LevelTag({ level, large }: { level: number; large?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={LEVEL_COLOUR[level] ?? 'default'} data-testid="level-tag" style={{ color: '#1f1f1f', ...(large ? { fontSize: 16, padding: '4px 12px', lineHeight: '24px' } : {}) }}>
+      {t(`literacy.level${level}` as MessageKey)}
+    </Tag>
+  );
+}

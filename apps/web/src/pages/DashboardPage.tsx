@@ -11,6 +11,7 @@ import { ErrorState, Loading } from '../components/States';
 import { ComplianceOverviewPanel } from '../components/ComplianceOverviewPanel';
 import { IndicatorPanel } from '../components/IndicatorPanel';
 import { ReportingHeatmap } from '../components/ReportingHeatmap';
+import { LiteracyOverviewPanel } from '../components/LiteracyOverviewPanel';
 
 const LICENCE_STATUSES = ['VALID', 'EXPIRING', 'EXPIRED', 'MISSING'] as const;
 
@@ -96,6 +97,9 @@ export function DashboardPage() {
                 formatNumber={formatNumber}
               />
             )}
+          </Card>
+          <Card title={cardTitle('dashboard.literacy')} style={{ marginTop: 16 }}>
+            <LiteracyOverviewPanel />
           </Card>
         </Col>
         <Col xs={24} xl={12}>

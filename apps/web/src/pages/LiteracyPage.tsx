@@ -6,36 +6,24 @@ import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
 import { describeError, errorCodeOf } from '../errors';
 import { BarChartCard } from '../components/Chart';
-import { EmptyState, ErrorState, Loading } from '../components/States';
+import { EmptyState, ErrorState, LevelTag, Loading } from '../components/States';
 import {
   LEARNING_SOCIETY_PROGRESS, LITERACY_STATUS, LITERACY_UNITS, LITERACY_YEARS,
   type LearningSocietyIndicator, type LiteracyBandRate, type LiteracyChild, type LiteracyCriterion, type LiteracyStatusResult,
 } from '../gql/literacy';
 import {
-  asOfFor, bandLabel, latestYearWithData, literacySearch, literacyYearCandidates, literacyYearLabel, parseLiteracyQuery, truncatePct, unitChain,
+  asOfFor, bandLabel, latestYearWithData, literacySearch, literacyYearCandidates, literacyYearLabel, parseLiteracyQuery, todayInVietnam, truncatePct,
+  unitChain,
   type LiteracyView,
 } from '../literacy';
 
 const BASE_LEVELS = new Set(['COMMUNE', 'WARD', 'SPECIAL_ZONE']);
-// Dark text on antd's tinted tags passes AA contrast (as the other status tags of the app).
-const LEVEL_COLOUR = ['red', 'gold', 'green'];
 /** Bar colours by result (the table beside says the level in words). */
 const BAR_COLOUR = ['#a8071a', '#ad6800', '#2f8f46'];
 const NO_DATA_COLOUR = '#8c8c8c';
 const LS_COLOUR: Record<string, string> = { MET: 'green', ON_TRACK: 'gold', BEHIND: 'red', NO_DATA: 'default', NO_TARGET: 'default' };
 
-function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
-export function LevelTag({ level, large }: { level: number; large?: boolean }) {
-  const { t } = useI18n();
-  return (
-    <Tag color={LEVEL_COLOUR[level] ?? 'default'} data-testid="level-tag" style={{ color: '#1f1f1f', ...(large ? { fontSize: 16, padding: '4px 12px', lineHeight: '24px' } : {}) }}>
-      {t(`literacy.level${level}` as MessageKey)}
-    </Tag>
-  );
-}
 
 /** Literacy recognition (NĐ 20/2014) and learning-society progress of a unit, with drill-down into its children. */
 export function LiteracyPage() {
