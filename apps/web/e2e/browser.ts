@@ -88,7 +88,9 @@ export async function logout(page: Page): Promise<void> {
 /** Leaves a picture of the page when a step fails (test-output/screenshots/failed-*.png). */
 export async function screenshotOnFailure(page: Page | undefined, name: string): Promise<void> {
   if (!page || page.isClosed()) return;
-  await screenshot(page, `failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+  // The start names the suite and the end the test: two tests of one suite never share a picture.
+  const slug = name.replace(/[^a-z0-9]+/gi, '-');
+  await screenshot(page, `failed-${slug.length > 90 ? `${slug.slice(0, 40)}--${slug.slice(-48)}` : slug}`).catch(() => undefined);
 }
 
 /** How many pixels the page is wider than the window (0: no horizontal scrolling at 1366×768). */

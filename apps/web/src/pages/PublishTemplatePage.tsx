@@ -80,7 +80,7 @@ export function PublishTemplatePage() {
   const [params] = useSearchParams();
   const from = Number(params.get('from')) || null;
   const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const { modal } = App.useApp();
   const { t, pick, language } = useI18n();
   const { data, loading, error, refetch } = useQuery(TEMPLATE_DETAIL, { variables: { code, version: from } });
   const latest = useQuery(TEMPLATE_DETAIL, { variables: { code }, fetchPolicy: 'cache-and-network' });
@@ -90,7 +90,7 @@ export function PublishTemplatePage() {
   const [jsonText, setJsonText] = useState('');
   const [serverProblems, setServerProblems] = useState<PathProblem[]>([]);
   const [serverMessage, setServerMessage] = useState<string | null>(null);
-  const [publish, { loading: publishing }] = useMutation(PUBLISH_REPORT_TEMPLATE, { refetchQueries: ['ReportTemplates', 'TemplateDetail'] });
+  const [publish, { loading: publishing }] = useMutation(PUBLISH_REPORT_TEMPLATE, { refetchQueries: ['ReportTemplates', 'TemplateDetail', 'TemplateVersions'], awaitRefetchQueries: true });
 
   useEffect(() => {
     if (base && !edits) setEdits(editsOf(base));
@@ -146,8 +146,8 @@ export function PublishTemplatePage() {
       const result = await publish({ variables: { definition } });
       const published = result.data?.publishReportTemplate;
       if (!published) return;
-      message.success(t('tpl.published', { n: published.version }));
-      navigate(`/templates/${encodeURIComponent(code)}`);
+      // The template page says so in a banner that stays (a toast is easily missed).
+      navigate(`/templates/${encodeURIComponent(code)}`, { state: { published: published.version } });
     } catch (e) {
       const info = describeError(e, language);
       const vi = describeError(e, 'vi').message;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Descriptions, Result, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { FieldDef, GridDef, RuleDef, TemplateDefinition } from '@gdtx/domain';
@@ -154,6 +154,7 @@ export function TemplatePage() {
   const { can } = useAuth();
   const { t, pick, language, centreTypeLabel, formatDateTime } = useI18n();
   const requested = Number(params.get('version')) || null;
+  const justPublished = (useLocation().state as { published?: number } | null)?.published ?? null;
   const latest = useQuery(TEMPLATE_DETAIL, { variables: { code }, fetchPolicy: 'cache-and-network' });
   const viewed = useQuery(TEMPLATE_DETAIL, { variables: { code, version: requested }, skip: !requested });
   const latestVersion = latest.data?.reportTemplate.version;
@@ -183,6 +184,9 @@ export function TemplatePage() {
     <>
       <div style={{ marginBottom: 8 }}>{back}</div>
       <Typography.Title level={1} className="page-title" style={{ fontSize: 24, marginTop: 0 }}>{pick(current.nameVi, current.nameEn)}</Typography.Title>
+      {justPublished && (
+        <Alert type="success" showIcon closable role="status" data-testid="published-banner" style={{ marginBottom: 12 }} title={t('tpl.published', { n: justPublished })} />
+      )}
       <Space wrap style={{ marginBottom: 12 }} align="center">
         <label htmlFor="template-version-select">{t('tpl.viewVersion')}</label>
         <Select
