@@ -3,6 +3,8 @@
  * description (title rows, headers, typed cell values, number formats, column widths). ExportButton writes it
  * with exceljs; this file has no exceljs import so it stays testable and out of the initial bundle.
  */
+import { foldVietnamese } from '@gdtx/domain';
+
 export type CellValue = string | number | Date | null;
 export type ColumnKind = 'text' | 'number' | 'percent' | 'date' | 'datetime';
 
@@ -94,11 +96,7 @@ export function toSheet<T>(title: string, subtitle: string, columns: readonly Ex
 
 /** "Chỉ tiêu hoạt động" → "chi-tieu-hoat-dong.xlsx" (ASCII: safe on every system the file travels to). */
 export function exportFileName(title: string): string {
-  const slug = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  const slug = foldVietnamese(title)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);

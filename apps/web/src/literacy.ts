@@ -101,11 +101,6 @@ export function unitChain<T extends UnitLike>(units: T[], unitId: string, topId:
   return chain;
 }
 
-/** Today's date (YYYY-MM-DD) in Vietnam, whatever the browser's time zone. */
-export function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 /** How many child units stand at each recognition level (0 not recognised, 1, 2), for the dashboard's chart. */
 export function countByLevel(children: readonly { level: number; hasData: boolean }[]): { level: 0 | 1 | 2; units: number }[] {
   const counts = [0, 0, 0];

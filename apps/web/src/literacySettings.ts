@@ -3,6 +3,8 @@
  * form's checks (mirroring validateParameters of the API, so a wrong value is refused before it is sent), the
  * server's issue texts in Vietnamese, ĐBKK validity and a commune search that ignores Vietnamese diacritics.
  */
+import { foldVietnamese } from '@gdtx/domain';
+
 export const AGE_BANDS = ['15_25', '15_35', '15_60'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 export type Tier = 'DISTRICT' | 'PROVINCE_DIRECT';
@@ -199,11 +201,6 @@ export function serverFieldMessages(extensions: Record<string, unknown>, languag
 /** Whether a ĐBKK row is in force on `date` (both ends inclusive). */
 export function dbkkInForce(row: { validFrom: string; validTo?: string | null }, date: string): boolean {
   return row.validFrom <= date && (!row.validTo || date <= row.validTo);
-}
-
-/** Lower case, without Vietnamese diacritics (đ → d), for searching names. */
-export function foldVietnamese(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
 }
 
 /** "xuan" finds "Xã Xuân Hòa"; every word of the query must appear. */

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { describeError } from '../errors';
 import { EmptyState, ErrorState, SubmissionStatusTag } from '../components/States';
 import { problemsFromExtensions } from '../templates';
+import { useDebounced } from '../useDebounced';
 
 interface FormValues {
   centreId?: string;
@@ -14,16 +15,6 @@ interface FormValues {
   periodCode?: string;
   dueDate?: Dayjs;
   reason?: string;
-}
-
-/** Waits `ms` after the last change (the centre search asks the server as one types). */
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
 }
 
 /** The Sở grants a centre more time for one report (template × period); the centre's due list follows. */

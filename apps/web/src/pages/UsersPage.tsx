@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
-import { Roles, type Role } from '@gdtx/domain';
+import { foldVietnamese, Roles, type Role } from '@gdtx/domain';
 import {
   ADMINISTRATIVE_UNITS,
   ASSIGN_ROLE,
@@ -20,11 +20,6 @@ import { useModalSubmit } from '../components/useModalSubmit';
 const isCentreRole = (role: Role | undefined) => role === 'CENTRE_DIRECTOR' || role === 'CENTRE_STAFF';
 const ASSIGNABLE_ROLES = Roles.filter((r) => r !== 'SYSTEM_ADMIN');
 
-/** Search without diacritics, as the centre search does: "nguyen van" finds "Nguyễn Văn". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}
-
 /** Users of the province (SO_ADMIN): list, search, create, edit (name, e-mail, password, lock) and re-assign role and scope. */
 export function UsersPage() {
   const { t, roleLabel } = useI18n();
@@ -34,8 +29,9 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const users = useMemo(() => {
     const all = data?.users.nodes ?? [];
-    const needle = fold(search.trim());
-    return needle ? all.filter((u) => fold(`${u.username} ${u.fullName} ${u.scopeName ?? ''}`).includes(needle)) : all;
+    // Without diacritics, as the centre search does: "nguyen van" finds "Nguyễn Văn".
+    const needle = foldVietnamese(search);
+    return needle ? all.filter((u) => foldVietnamese(`${u.username} ${u.fullName} ${u.scopeName ?? ''}`).includes(needle)) : all;
   }, [data, search]);
   return (
     <>

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Select, Tag } from 'antd';
 import { CENTRE_OPTIONS } from '../../gql/templates';
 import { COMPLIANCE_CENTRE_NAME } from '../../gql/compliance';
 import { useI18n, type MessageKey } from '../../i18n';
+import { useDebounced } from '../../useDebounced';
 
 // Dark text on tinted tags: antd's light presets fail AA contrast for small text (as in States.tsx).
 const severityColour: Record<string, string> = { CRITICAL: 'magenta', HIGH: 'red', MEDIUM: 'gold', LOW: 'blue' };
@@ -18,15 +19,6 @@ const caseColour: Record<string, string> = { OPEN: 'red', INVESTIGATING: 'gold',
 export function CaseStatusTag({ status }: { status: string }) {
   const { t } = useI18n();
   return <Tag color={caseColour[status] ?? 'default'} style={{ color: '#1f1f1f' }}>{t(`cw.case.status.${status}` as MessageKey)}</Tag>;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
 }
 
 /** A centre picker that searches the server as one types; the chosen centre is named even when not in the results. */
