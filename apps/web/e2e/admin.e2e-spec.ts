@@ -2,10 +2,10 @@
 // edits it (meeting a concurrent edit), changes its status and records a licence; roles without the
 // permission see no admin buttons and the API refuses them; another province's administrator cannot open or
 // change the centre; the administrative-unit tree (today and on a past date) drills down to the centre list.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
-import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { assertWebBuilt, chooseOption, horizontalOverflow, launchBrowser, login, logout, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { errorCode, type TestApi } from '../../api/test/harness';
+import { chooseOption, horizontalOverflow, login, logout, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -43,8 +43,8 @@ async function typeDate(field: Locator, value: string): Promise<void> {
 
 describe('Sở admin screens in Chromium', () => {
   let api: TestApi;
-  let browser: Browser;
   let page: Page;
+  useBrowserSuite('admin', (suite) => ({ api, page } = suite));
   let units: Unit[];
   const unit = (name: string) => units.find((u) => u.name === name)!;
   const centreIds: Record<string, string> = {};
@@ -62,25 +62,12 @@ describe('Sở admin screens in Chromium', () => {
   };
 
   beforeAll(async () => {
-    assertWebBuilt();
-    [api, browser] = await Promise.all([bootApi(), launchBrowser()]);
     const token = await api.login('so.quantri');
     const r = await api.gql<{ administrativeUnits: Unit[]; centres: { nodes: { id: string; code: string }[] } }>(
       `{ administrativeUnits { id name level parentId } centres(first: 200) { nodes { id code } } }`, {}, token,
     );
     units = r.data!.administrativeUnits;
     for (const c of r.data!.centres.nodes) centreIds[c.code] = c.id;
-  });
-  beforeEach(async () => {
-    page = await newPage(browser, api.url);
-  });
-  afterEach(async () => {
-    if (process.env['WEB_E2E_DEBUG']) await screenshotOnFailure(page, expect.getState().currentTestName ?? 'test');
-    await page?.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
   });
 
   it('a Sở administrator creates a centre with field checks; it appears in the list; a duplicate code is explained', async () => {

@@ -4,6 +4,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
+import { bootApi, type TestApi } from '../../api/test/harness';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(__dirname, '../../../test-output/screenshots');
@@ -121,4 +123,36 @@ export async function chooseOption(
       if (attempt >= 3) throw e;
     }
   }
+}
+
+export interface BrowserSuite {
+  api: TestApi;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * The hooks every browser spec shares: the real API on its own cloned demo database and Chromium, once per file;
+ * a fresh browser context per test (no session carried over), pictured after the test and closed. `bind` hands
+ * the spec its API and, before each test, the new page.
+ */
+export function useBrowserSuite(name: string, bind: (suite: BrowserSuite) => void, viewport = VIEWPORT): void {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    assertWebBuilt();
+    [suite.api, suite.browser] = await Promise.all([bootApi(), launchBrowser()]);
+    bind(suite);
+  });
+  beforeEach(async () => {
+    suite.page = await newPage(suite.browser, suite.api.url, viewport);
+    bind(suite);
+  });
+  afterEach(async () => {
+    await screenshotOnFailure(suite.page, expect.getState().currentTestName ?? name);
+    await suite.page?.context().close();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.api?.close();
+  });
 }

@@ -3,10 +3,10 @@
 // unlicensed operator in their area and sees only their area's cases; Bắc Ninh sees nothing of Thanh Hóa's and
 // cannot close a Thanh Hóa finding. Numbers are checked against the API.
 import { randomBytes } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
-import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { assertWebBuilt, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { errorCode, type TestApi } from '../../api/test/harness';
+import { horizontalOverflow, login, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -55,27 +55,12 @@ const numberIn = async (locator: Locator) => Number((await locator.innerText()).
 
 describe('compliance work screens in Chromium', () => {
   let api: TestApi;
-  let browser: Browser;
   let page: Page;
+  useBrowserSuite('compliance', (suite) => ({ api, page } = suite));
   const tag = randomBytes(3).toString('hex');
   const description = `Phòng học số 3 thiếu thiết bị phòng cháy chữa cháy (${tag})`;
   const secondDescription = `Chưa niêm yết học phí tại trụ sở (${tag})`;
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    [api, browser] = await Promise.all([bootApi(), launchBrowser()]);
-  });
-  beforeEach(async () => {
-    page = await newPage(browser, api.url);
-  });
-  afterEach(async () => {
-    if (process.env['WEB_E2E_DEBUG']) await screenshotOnFailure(page, `compliance-${(expect.getState().currentTestName ?? 'test').slice(-50)}`);
-    await page?.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
 
   async function centreIdOf(code: string, token: string): Promise<string> {
     const r = await api.gql<{ centres: { nodes: { id: string; code: string }[] } }>(`query($s: String) { centres(filter: { search: $s }, first: 5) { nodes { id code } } }`, { s: code }, token);

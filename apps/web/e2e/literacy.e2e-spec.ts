@@ -1,10 +1,10 @@
 // The literacy (xóa mù chữ) and learning-society screen in a real browser: a Sở specialist opens the province,
 // changes the year, drills down province → district → commune (numbers checked against literacyStatus), goes
 // back with the browser; a supervisor sees their district and is refused another one (page and API).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
-import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { assertWebBuilt, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { errorCode, type TestApi } from '../../api/test/harness';
+import { horizontalOverflow, login, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -28,8 +28,8 @@ const pct = (v: number) => `${vi(Math.floor(v * 100 + 1e-9) / 100)}%`;
 
 describe('literacy screen in Chromium', () => {
   let api: TestApi;
-  let browser: Browser;
   let page: Page;
+  useBrowserSuite('literacy', (suite) => ({ api, page } = suite));
   let specialist: string;
   const unit: Record<string, string> = {};
 
@@ -67,22 +67,9 @@ describe('literacy screen in Chromium', () => {
   }
 
   beforeAll(async () => {
-    assertWebBuilt();
-    [api, browser] = await Promise.all([bootApi(), launchBrowser()]);
     specialist = await api.login('so.chuyenvien');
     const r = await api.gql<{ administrativeUnits: { id: string; name: string }[] }>(`{ administrativeUnits(asOf: "2024-09-30") { id name } }`, {}, specialist);
     for (const u of r.data!.administrativeUnits) unit[u.name] = u.id;
-  });
-  beforeEach(async () => {
-    page = await newPage(browser, api.url);
-  });
-  afterEach(async () => {
-    await screenshotOnFailure(page, expect.getState().currentTestName ?? 'literacy');
-    await page?.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
   });
 
   it('a Sở specialist sees the province, changes the year, drills down to a district and a commune, and goes back', async () => {

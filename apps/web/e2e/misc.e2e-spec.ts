@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
-import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { DEMO_PASSWORD, assertWebBuilt, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { errorCode, type TestApi } from '../../api/test/harness';
+import { DEMO_PASSWORD, horizontalOverflow, login, newPage, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -49,22 +49,8 @@ describe('notifications, heat-map drill-down, compliance filter and table export
   let api: TestApi;
   let browser: Browser;
   let page: Page;
+  useBrowserSuite('misc', (suite) => ({ api, browser, page } = suite));
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    [api, browser] = await Promise.all([bootApi(), launchBrowser()]);
-  });
-  beforeEach(async () => {
-    page = await newPage(browser, api.url);
-  });
-  afterEach(async () => {
-    if (process.env['WEB_E2E_DEBUG']) await screenshotOnFailure(page, `misc-${(expect.getState().currentTestName ?? 'test').slice(-50)}`);
-    await page?.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
 
   const COUNT = `{ unreadNotificationCount notifications(first: 100) { totalCount nodes { id readAt } } }`;
   type Counted = { unreadNotificationCount: number; notifications: { totalCount: number; nodes: { id: string; readAt: string | null }[] } };

@@ -6,8 +6,8 @@
 // ĐBKK list without changing it.
 import type { Browser, Locator, Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
-import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { assertWebBuilt, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { errorCode, type TestApi } from '../../api/test/harness';
+import { horizontalOverflow, login, newPage, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -53,6 +53,7 @@ describe('literacy settings screen in Chromium', () => {
   let api: TestApi;
   let browser: Browser;
   let page: Page;
+  useBrowserSuite('settings', (suite) => ({ api, browser, page } = suite));
   let units: Unit[];
   let provinceId = '';
   const q = async <T,>(query: string, user: string, variables: Record<string, unknown> = {}): Promise<T> => {
@@ -62,21 +63,8 @@ describe('literacy settings screen in Chromium', () => {
   };
 
   beforeAll(async () => {
-    assertWebBuilt();
-    [api, browser] = await Promise.all([bootApi(), launchBrowser()]);
     units = (await q<{ administrativeUnits: Unit[] }>(`{ administrativeUnits { id name level parentId } }`, 'so.quantri')).administrativeUnits;
     provinceId = units.find((u) => u.level === 'PROVINCE')!.id;
-  });
-  beforeEach(async () => {
-    page = await newPage(browser, api.url);
-  });
-  afterEach(async () => {
-    if (process.env['WEB_E2E_DEBUG']) await screenshotOnFailure(page, expect.getState().currentTestName ?? 'test');
-    await page?.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
   });
 
   it('a Sở administrator reads and changes the parameter sets; wrong values are refused in Vietnamese and save nothing', async () => {

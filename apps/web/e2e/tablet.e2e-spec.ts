@@ -1,32 +1,14 @@
 // Issue 6, "works at 1366×768 and on a tablet": the main screens at 768×1024 (portrait tablet) fit the screen
 // without sideways scrolling, and the folded side menu still reaches every screen.
-import type { Browser, Page } from 'playwright-core';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
-import { bootApi, type TestApi } from '../../api/test/harness';
-import { TABLET_VIEWPORT, assertWebBuilt, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure } from './browser';
+import type { Page } from 'playwright-core';
+import { TABLET_VIEWPORT, horizontalOverflow, login, screenshot, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
 describe('web app on a tablet (768×1024)', () => {
-  let api: TestApi;
-  let browser: Browser;
   let page: Page;
+  useBrowserSuite('tablet', (suite) => ({ page } = suite), TABLET_VIEWPORT);
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    [api, browser] = await Promise.all([bootApi(), launchBrowser()]);
-  });
-  beforeEach(async () => {
-    page = await newPage(browser, api.url, TABLET_VIEWPORT);
-  });
-  afterEach(async () => {
-    await screenshotOnFailure(page, expect.getState().currentTestName ?? 'tablet');
-    await page?.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
 
   /** The side menu is folded on a tablet: open it with its button and follow an entry. */
   async function openMenuEntry(name: string): Promise<void> {

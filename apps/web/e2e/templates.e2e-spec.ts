@@ -1,10 +1,10 @@
 // Report templates and deadline extensions (Sở), in a real browser against the real API: list, read, publish a
 // new version (domain check, server refusal, confirmation), view the old one, grant an extension that the
 // centre's due list follows; a centre director is kept out and another province does not see the version.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
-import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { assertWebBuilt, chooseOption, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { errorCode, type TestApi } from '../../api/test/harness';
+import { chooseOption, horizontalOverflow, login, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -23,30 +23,17 @@ const LIST_Q = `{ reportTemplates { code version national nameVi } }`;
 
 describe('report templates and deadline extensions in Chromium', () => {
   let api: TestApi;
-  let browser: Browser;
   let page: Page;
+  useBrowserSuite('templates', (suite) => ({ api, page } = suite));
   let soToken: string;
   let before: Tpl;
   let centreId: string;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    [api, browser] = await Promise.all([bootApi(), launchBrowser()]);
     soToken = await api.login('so.chuyenvien');
     before = (await api.gql<{ reportTemplate: Tpl }>(TEMPLATE_Q, { code: CODE }, soToken)).data!.reportTemplate;
     const centres = await api.gql<{ centres: { nodes: { id: string; code: string }[] } }>(`{ centres(first: 100) { nodes { id code } } }`, {}, soToken);
     centreId = centres.data!.centres.nodes.find((c) => c.code === 'TH-GDTX')!.id;
-  });
-  beforeEach(async () => {
-    page = await newPage(browser, api.url);
-  });
-  afterEach(async () => {
-    await screenshotOnFailure(page, expect.getState().currentTestName ?? 'templates');
-    await page?.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
   });
 
   it('a Sở specialist lists the templates, reads one, publishes version N+1 and still views version N', async () => {

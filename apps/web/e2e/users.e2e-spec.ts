@@ -1,10 +1,10 @@
 // Issue 6, admin screens for users: a Sở administrator finds a user, moves a supervisor to another unit (the
 // new scope applies: the API shows that officer other centres), locks an account (its login is refused); the
 // administrator of another province neither sees nor changes Thanh Hóa's users.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
-import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { DEMO_PASSWORD, assertWebBuilt, chooseOption, horizontalOverflow, launchBrowser, login, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { errorCode, type TestApi } from '../../api/test/harness';
+import { DEMO_PASSWORD, chooseOption, horizontalOverflow, login, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -12,8 +12,8 @@ interface User { id: string; username: string; role: string; unitId: string | nu
 
 describe('user administration in Chromium', () => {
   let api: TestApi;
-  let browser: Browser;
   let page: Page;
+  useBrowserSuite('users', (suite) => ({ api, page } = suite));
 
   /** A fresh token (assignRole and locking revoke the user's sessions, so the harness's cached one would be stale). */
   const freshLogin = async (username: string) =>
@@ -29,21 +29,6 @@ describe('user administration in Chromium', () => {
     return r.data!.centres.nodes.map((c) => c.name);
   };
 
-  beforeAll(async () => {
-    assertWebBuilt();
-    [api, browser] = await Promise.all([bootApi(), launchBrowser()]);
-  });
-  beforeEach(async () => {
-    page = await newPage(browser, api.url);
-  });
-  afterEach(async () => {
-    await screenshotOnFailure(page, expect.getState().currentTestName ?? 'users');
-    await page?.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
 
   it('moves a supervisor to another unit: the new area applies from the next sign-in', async () => {
     const before = await freshLogin('phong.thoxuan');

@@ -1,34 +1,22 @@
 // Issue 6 must-show, in a real browser: login, a director's home, the supervisor's area boundary, the Sở
 // dashboard; screenshots of each main screen and an axe check with no serious or critical violations.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
-import { bootApi, errorCode, type TestApi } from '../../api/test/harness';
-import { assertWebBuilt, horizontalOverflow, launchBrowser, login, logout, newPage, screenshot, seriousA11yViolations } from './browser';
+import { errorCode, type TestApi } from '../../api/test/harness';
+import { horizontalOverflow, login, logout, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
 describe('web app in Chromium', () => {
   let api: TestApi;
-  let browser: Browser;
   let page: Page;
+  useBrowserSuite('web', (suite) => ({ api, page } = suite));
   const centreIds: Record<string, string> = {};
 
   beforeAll(async () => {
-    assertWebBuilt();
-    [api, browser] = await Promise.all([bootApi(), launchBrowser()]);
     const token = await api.login('so.chuyenvien');
     const r = await api.gql<{ centres: { nodes: { id: string; code: string }[] } }>(`{ centres(first: 100) { nodes { id code } } }`, {}, token);
     for (const c of r.data!.centres.nodes) centreIds[c.code] = c.id;
-  });
-  beforeEach(async () => {
-    page = await newPage(browser, api.url);
-  });
-  afterEach(async () => {
-    await page?.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
   });
 
   it('serves the login page in Vietnamese and explains a wrong password', async () => {
