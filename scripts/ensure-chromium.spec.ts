@@ -5,7 +5,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureChromium } = require('./ensure-chromium.js') as typeof import('./ensure-chromium.js');
 
 const script = path.join(__dirname, 'ensure-chromium.js');
