@@ -3,7 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from 'nestjs-pino';
 import {
-  APP_CONFIG, AppConfig, ConfigModule, DatabaseModule, formatGraphqlError, graphqlArmor, HealthModule, loggingModule,
+  APP_CONFIG, AppConfig, ConfigModule, DatabaseModule, formatGraphqlError, graphqlArmor, graphqlParseOptions, HealthModule, inputGuardPlugin, loggingModule,
 } from '@gdtx/platform';
 import { JobsRuntimeModule, QueueApiModule, QueueModule } from '@gdtx/platform';
 import { IdentityApiModule } from '@gdtx/identity';
@@ -33,7 +33,8 @@ import { NotifyApiModule } from '@gdtx/notify';
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           introspection: config.graphqlIntrospection,
           playground: false,
-          plugins: [...armor.plugins],
+          parseOptions: graphqlParseOptions,
+          plugins: [...armor.plugins, inputGuardPlugin()],
           validationRules: armor.validationRules,
           formatError: (formatted, error) =>
             formatGraphqlError(formatted, error, (err) => logger.error({ err }, 'GraphQL internal error')),

@@ -118,3 +118,36 @@ describe('error envelope (e2e)', () => {
     expect(r.errors![0].message).toMatch(VIETNAMESE);
   });
 });
+
+describe('error envelope: query size (e2e)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await bootApi();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('a document over the token limit is HTTP 400 with reason MAX_TOKENS', async () => {
+    const fields = Array.from({ length: 6000 }, () => '__typename').join(' ');
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ ${fields} }` }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as Envelope;
+    expectEnvelope(body, 'BAD_USER_INPUT');
+    expect(body.errors![0].extensions?.reason).toBe('MAX_TOKENS');
+  });
+
+  it('a refused string is HTTP 400, not 500', async () => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($u: String!) { login(input: { username: $u, password: "x" }) { accessToken } }', variables: { u: 'a\u0000' } }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Envelope).errors![0].extensions?.reason).toBe('NUL_CHARACTER');
+  });
+});

@@ -12,6 +12,8 @@ export * from './lib/database/migration-helpers';
 export * from './lib/logging/logging.module';
 export * from './lib/health/health.module';
 export * from './lib/graphql/graphql-limits';
+export * from './lib/graphql/input-guard';
+export * from './lib/http/http-envelope';
 export * from './lib/graphql/connection';
 export * from './lib/auth/decorators';
 import { PlatformScope1732000000000 } from './migrations/1732000000000-platform-scope';
