@@ -2,8 +2,8 @@
 // module subscribes to, or that has two handlers for one job, refuses to start with a clear error.
 import type { Job } from 'bullmq';
 import { Module } from '@nestjs/common';
-import { declareEvents, EventSubscriber } from './job-handler';
-import type { EventData } from './jobs';
+import { declareEvents, EventSubscriber, JobHandler } from './job-handler';
+import type { EventData, JobData } from './jobs';
 import { bootJobs, createTestDatabase, queueTestEnv, REAL_REDIS, TestDatabase } from './queue-test-kit';
 
 declare module './jobs' {
@@ -25,6 +25,23 @@ class OrphanSubscriber {
 class SameSubscriberAgain {
   async handle(job: Job<EventData<'test.orphan-emitted'>>): Promise<string> {
     return job.data.thingId;
+  }
+}
+
+// The decorators are typed against the payload (checked by `tsc -p libs/platform`, never provided to a module):
+// a handler of another job's or event's data does not compile.
+// @ts-expect-error: a subscriber of 'test.orphan-emitted' is no handler of 'system.ping'
+@JobHandler('system.ping')
+export class WrongPayloadHandler {
+  async handle(job: Job<EventData<'test.orphan-emitted'>>): Promise<string> {
+    return job.data.thingId;
+  }
+}
+// @ts-expect-error: a handler of the ping job is no subscriber of 'test.orphan-emitted'
+@EventSubscriber('test.orphan-emitted', 'tests')
+export class WrongPayloadSubscriber {
+  async handle(job: Job<JobData<'system.ping'>>): Promise<string> {
+    return job.data.pingId;
   }
 }
 
