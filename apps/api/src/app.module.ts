@@ -7,8 +7,8 @@ import {
 } from '@gdtx/platform';
 import { JobsRuntimeModule, QueueApiModule, QueueModule } from '@gdtx/platform';
 import { IdentityApiModule } from '@gdtx/identity';
-import { OrgApiModule } from '@gdtx/org';
-import { ReportingApiModule } from '@gdtx/reporting';
+import { OrgApiModule, orgEvents } from '@gdtx/org';
+import { ReportingApiModule, reportingEvents } from '@gdtx/reporting';
 import { AnalyticsApiModule } from '@gdtx/analytics';
 import { LiteracyApiModule } from '@gdtx/literacy';
 import { ComplianceApiModule } from '@gdtx/compliance';
@@ -49,10 +49,11 @@ import { NotifyApiModule } from '@gdtx/notify';
     ComplianceApiModule,
     NotifyApiModule,
     // Jobs: queues for every context, jobStatus/dashboard API; relay + processors run here when
-    // RUN_WORKERS_IN_PROCESS (default: no REDIS_URL, the embedded `npm start`), else in apps/worker.
+    // RUN_WORKERS_IN_PROCESS (default: no REDIS_URL, the embedded `npm start`), else in apps/worker. The API
+    // refuses to start when an event a context emits has no subscriber among the modules above.
     QueueModule,
     QueueApiModule,
-    JobsRuntimeModule.forRoot({ runWorkers: 'auto' }),
+    JobsRuntimeModule.forRoot({ runWorkers: 'auto', events: [orgEvents, reportingEvents] }),
   ],
 })
 export class AppModule {}

@@ -485,7 +485,8 @@ describe('reporting (e2e)', () => {
       expect(published.errors).toBeUndefined();
       expect(published.data!.publishReportTemplate).toMatchObject({ version: 2, national: false });
       expect((await owner.query(`SELECT count(*)::int AS n FROM submission WHERE template_code = 'LANGUAGE_IT_QUARTERLY' AND template_version = 1`)).rows[0].n).toBe(before);
-      expect((await owner.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'template.published'`)).rows[0].n).toBe(1);
+      // Audited, and no outbox event: nothing subscribes to a publication (issue 11, defect 11).
+      expect((await owner.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'template.published'`)).rows[0].n).toBe(0);
 
       const th = await api.gql<{ reportTemplate: { version: number } }>(TEMPLATE, { c: 'LANGUAGE_IT_QUARTERLY' }, await api.login('gd.hoasen'));
       expect(th.data!.reportTemplate.version).toBe(2);

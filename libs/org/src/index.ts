@@ -2,5 +2,6 @@
 export { OrgModule, OrgApiModule } from './lib/org.module';
 export { OrgService, searchText } from './lib/org.service';
 export * from './lib/org.types';
+export * from './lib/org.events';
 import { OrgCore1732000001000 } from './migrations/1732000001000-org-core';
 export const orgMigrations = [OrgCore1732000001000];

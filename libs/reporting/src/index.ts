@@ -4,6 +4,7 @@ export { ReportingModule, ReportingApiModule } from './lib/reporting.module';
 export { ReportingService, issuesToFieldProblems, todayInVietnam } from './lib/reporting.service';
 export type { UploadOutcome } from './lib/reporting.service';
 export * from './lib/reporting.types';
+export * from './lib/reporting.events';
 export * from './lib/expected-reports';
 export * from './lib/submission-values';
 export { JsonScalar } from './lib/json.scalar';

@@ -14,9 +14,6 @@ import type {
   ReportUnlicensedOperatorInput, UnlicensedCaseStatus, UnlicensedOperatorCase, UpdateUnlicensedOperatorCaseInput,
 } from './compliance.types';
 
-/** Audit actions after which a centre's findings may change (libs/org and libs/reporting write them). */
-export const WATCHED_AUDIT_ACTIONS = ['LICENCE_RECORDED', 'CENTRE_STATUS_CHANGED', 'CENTRE_UPDATED', 'CENTRE_CREATED', 'DEADLINE_EXTENDED', 'SUBMISSION_SUBMITTED'];
-
 const CENTRE = { vi: 'trung tâm', en: 'Centre' };
 const FINDING = { vi: 'vấn đề tuân thủ', en: 'Finding' };
 const INSPECTION = { vi: 'cuộc kiểm tra', en: 'Inspection' };
@@ -109,35 +106,6 @@ export class ComplianceService {
       if (progress && i % 20 === 19) await progress(Math.round(((i + 1) / centres.length) * 100));
     }
     return { centres: centres.length, open };
-  }
-
-  /**
-   * Re-evaluates the centres whose licences, status, deadlines or submissions changed since the last run, read
-   * from the audit trail (libs/org records licence and status changes there but emits no outbox event).
-   * The watermark only advances past audit rows older than a minute: a transaction that took a lower id but
-   * committed late is read on the next run instead of skipped; reading a row twice is harmless (idempotent).
-   */
-  async evaluateChanged(): Promise<{ centres: number; watermark: number }> {
-    const ctx = systemContext(null, 'compliance.evaluate-changed');
-    const { changed, settled } = await this.db.run(ctx, async (em) => {
-      const [w] = await em.query(`SELECT last_id::text AS "lastId" FROM compliance_watermark WHERE name = 'audit_event'`);
-      const last = w?.lastId ?? '0';
-      const rows: { provinceId: string; centreId: string }[] = await em.query(
-        `SELECT DISTINCT province_id AS "provinceId", centre_id AS "centreId" FROM audit_event
-         WHERE id > $1::bigint AND centre_id IS NOT NULL AND action = ANY($2::text[])`,
-        [last, WATCHED_AUDIT_ACTIONS],
-      );
-      const [{ settled: upTo }] = await em.query(
-        `SELECT coalesce(max(id), $1::bigint)::text AS settled FROM audit_event WHERE id > $1::bigint AND at < now() - interval '1 minute'`,
-        [last],
-      );
-      return { changed: rows, settled: upTo as string };
-    });
-    for (const c of changed) await this.evaluateCentre(systemContext(c.provinceId, 'compliance.evaluate-changed'), c.centreId);
-    await this.db.run(ctx, (em) =>
-      em.query(`UPDATE compliance_watermark SET last_id = greatest(last_id, $1::bigint), updated_at = now() WHERE name = 'audit_event'`, [settled]),
-    );
-    return { centres: changed.length, watermark: Number(settled) };
   }
 
   private async notifyFindings(provinceId: string, findings: readonly NotifiableFinding[]): Promise<void> {

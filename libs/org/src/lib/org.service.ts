@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { foldVietnamese } from '@gdtx/domain';
 import type { CentreStatus } from '@gdtx/domain';
-import { assertUuid, audit, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
+import { assertUuid, audit, decodePage, enqueueOutbox, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
 import type {
   AdministrativeUnit, Centre, CentreComplianceFilter, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
   LicenceRecord, LicenceStatus, RecordLicenceInput, UpdateCentreInput,
@@ -161,6 +161,7 @@ export class OrgService {
         [unit.provinceId, row.id, unit.id, sup.id, since],
       );
       await audit(em, ctx, { provinceId: unit.provinceId, centreId: row.id, action: 'CENTRE_CREATED', entity: 'centre', entityId: row.id, data: { ...input } });
+      await enqueueOutbox(em, ctx, { topic: 'centre.created', payload: { centreId: row.id }, dedupeKey: `centre:${row.id}:created`, provinceId: unit.provinceId, centreId: row.id });
       return row.id as string;
     });
     return this.getCentre(ctx, id);
@@ -198,6 +199,9 @@ export class OrgService {
         );
       }
       await audit(em, ctx, { provinceId: current.province_id, centreId: input.id, action: 'CENTRE_UPDATED', entity: 'centre', entityId: input.id, data: { ...input } });
+      await enqueueOutbox(em, ctx, {
+        topic: 'centre.updated', payload: { centreId: input.id }, dedupeKey: `centre:${input.id}:updated:v${current.version + 1}`, provinceId: current.province_id, centreId: input.id,
+      });
     });
     return this.getCentre(ctx, input.id);
   }
@@ -223,13 +227,16 @@ export class OrgService {
           input.validFrom, input.validTo ?? null, input.note ?? null, ctx.userId],
       );
       await audit(em, ctx, { provinceId: centre.province_id, centreId: centre.id, action: 'LICENCE_RECORDED', entity: 'licence_record', entityId: row.id, data: { ...input } });
+      await enqueueOutbox(em, ctx, {
+        topic: 'licence.recorded', payload: { centreId: centre.id, licenceId: row.id }, dedupeKey: `licence:${row.id}:recorded`, provinceId: centre.province_id, centreId: centre.id,
+      });
       return row;
     });
   }
 
   async changeStatus(ctx: TenantContext, input: ChangeCentreStatusInput): Promise<Centre> {
     await this.db.run(ctx, async (em) => {
-      const [centre] = await em.query(`SELECT id, province_id, status FROM centre WHERE id = $1 FOR UPDATE`, [assertUuid(input.centreId, 'centreId')]);
+      const [centre] = await em.query(`SELECT id, province_id, status, version FROM centre WHERE id = $1 FOR UPDATE`, [assertUuid(input.centreId, 'centreId')]);
       if (!centre) throw Errors.notFound(CENTRE, input.centreId);
       if (centre.status === 'DISSOLVED') {
         throw Errors.conflict('Trung tâm đã giải thể, không thể đổi trạng thái', 'A dissolved centre cannot change status');
@@ -246,6 +253,10 @@ export class OrgService {
         centre.id, input.status as CentreStatus, input.effectiveFrom,
       ]);
       await audit(em, ctx, { provinceId: centre.province_id, centreId: centre.id, action: 'CENTRE_STATUS_CHANGED', entity: 'centre', entityId: centre.id, data: { from: centre.status, ...input } });
+      // The centre row is locked above, so its version names this change alone.
+      await enqueueOutbox(em, ctx, {
+        topic: 'centre.status-changed', payload: { centreId: centre.id }, dedupeKey: `centre:${centre.id}:status:v${centre.version + 1}`, provinceId: centre.province_id, centreId: centre.id,
+      });
     });
     return this.getCentre(ctx, input.centreId);
   }

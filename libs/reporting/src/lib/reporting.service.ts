@@ -225,11 +225,8 @@ export class ReportingService {
         provinceId: ctx.provinceId!, action: 'TEMPLATE_PUBLISHED', entity: 'report_template_version', entityId: version.id,
         data: { code: definition.code, version: definition.version },
       });
-      await enqueueOutbox(em, ctx, {
-        topic: 'template.published',
-        payload: { templateId: version.id, version: definition.version },
-        dedupeKey: `template:${version.id}:published`,
-      });
+      // No event: a new version changes no figure already computed (a report keeps the version it was filed
+      // on, and facts are per report), so no context has anything to do; before, every publish left a failed job.
       return toTemplateDto(await this.template(em, ctx, definition.code, definition.version));
     });
   }
@@ -526,6 +523,8 @@ export class ReportingService {
         [row.provinceId, row.centreId, id, n, row.templateVersion, JSON.stringify(row.values), JSON.stringify(row.explanations), ctx.userId],
       );
       await this.record(em, ctx, row, { action: 'SUBMITTED', from: row.status, to: 'SUBMITTED', version: row.version + 1, data: { number: n } });
+      // Compliance re-judges the centre's timeliness after this transaction commits.
+      await this.emitTransition(em, ctx, row, 'submitted');
     });
     return this.getSubmission(ctx, id);
   }
@@ -597,7 +596,7 @@ export class ReportingService {
    * The outbox event of a workflow transition, written in the transition's transaction. The dedupe key names the
    * event and the new version, so a later accept after a reopen is a new job, while a retried relay is not.
    */
-  private emitTransition(em: EntityManager, ctx: TenantContext, row: { id: string; version: number; provinceId: string; centreId: string }, event: 'returned' | 'accepted' | 'reopened') {
+  private emitTransition(em: EntityManager, ctx: TenantContext, row: { id: string; version: number; provinceId: string; centreId: string }, event: 'submitted' | 'returned' | 'accepted' | 'reopened') {
     const version = row.version + 1;
     return enqueueOutbox(em, ctx, {
       topic: `submission.${event}`,
@@ -639,6 +638,9 @@ export class ReportingService {
       await audit(em, ctx, {
         provinceId: centre.provinceId, centreId: centre.id, action: 'DEADLINE_EXTENDED', entity: 'deadline_extension', entityId: row.id,
         data: { templateCode: template.code, periodCode: period.code, regularDueDate: regular, dueDate: input.dueDate, reason: input.reason.trim() },
+      });
+      await enqueueOutbox(em, ctx, {
+        topic: 'deadline.extended', payload: { extensionId: row.id }, dedupeKey: `deadline-extension:${row.id}:${row.dueDate}`, provinceId: centre.provinceId, centreId: centre.id,
       });
       return { ...row, grantedAt: iso(row.grantedAt)! };
     });
