@@ -5,6 +5,7 @@ import { ConfigError, ConfigModule, DatabaseModule, JobsRuntimeModule, loadConfi
 import { AnalyticsModule } from '@gdtx/analytics';
 import { ComplianceModule } from '@gdtx/compliance';
 import { NotifyModule } from '@gdtx/notify';
+import { OrgReadersModule } from '@gdtx/org';
 
 /**
  * The worker: a NestJS application context without HTTP. It runs the outbox relay, the BullMQ processors
@@ -12,7 +13,7 @@ import { NotifyModule } from '@gdtx/notify';
  * reach the database. Every context with @JobHandler providers is imported here (its plain module, not
  * its GraphQL *ApiModule), or its jobs would fail with "no handler registered" when workers run here.
  */
-@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true }), AnalyticsModule, ComplianceModule, NotifyModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true }), OrgReadersModule, AnalyticsModule, ComplianceModule, NotifyModule] })
 class WorkerModule {}
 
 async function main() {

@@ -5,6 +5,7 @@ export { ReportingService, issuesToFieldProblems, todayInVietnam } from './lib/r
 export type { UploadOutcome } from './lib/reporting.service';
 export * from './lib/reporting.types';
 export * from './lib/expected-reports';
+export * from './lib/report-calendar';
 export * from './lib/submission-values';
 export { JsonScalar } from './lib/json.scalar';
 export * from './lib/excel';

@@ -10,7 +10,8 @@ import {
 } from '@gdtx/platform';
 import { buildWorkbook, parseWorkbook } from './excel';
 import type { CellProblem } from './excel';
-import { expectedReports, licensedFrom } from './expected-reports';
+import { duePeriodWindow, expectedReports } from './expected-reports';
+import { CentreCalendarSource, reportCalendar } from './report-calendar';
 import type { ExpectedReport as DueReportItem } from './expected-reports';
 import {
   diffValues, draftProblems, normalizeExplanations, normalizeValues, sameDocument, ValuesShapeError,
@@ -24,9 +25,6 @@ const CENTRE = { vi: 'trung tâm', en: 'Centre' };
 const TEMPLATE = { vi: 'biểu mẫu báo cáo', en: 'Report template' };
 const SUBMISSION = { vi: 'báo cáo', en: 'Submission' };
 const VERSION = { vi: 'phiên bản báo cáo', en: 'Submission version' };
-
-/** Centre types whose licence is the Sở's operating permission (TT 21/2018, NĐ 125/2024 Art. 42–45). */
-const NEEDS_OPERATING_PERMISSION: readonly CentreType[] = ['LANGUAGE', 'IT', 'LANGUAGE_IT', 'LIFE_SKILLS'];
 
 const STATUS_VI: Record<SubmissionStatus, string> = {
   DRAFT: 'đang soạn', SUBMITTED: 'đã nộp', RETURNED: 'bị trả lại', ACCEPTED: 'đã được duyệt',
@@ -131,7 +129,10 @@ export class ReportingService {
   /** Published template versions are immutable, so a parsed definition is cached per (province, code, version). */
   private readonly templates = new Map<string, TemplateRow>();
 
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly centres: CentreCalendarSource,
+  ) {}
 
   // ------------------------------------------------------------------------------------------------------
   // Templates
@@ -261,48 +262,23 @@ export class ReportingService {
   async dueReports(ctx: TenantContext, centreId: string, today = todayInVietnam()): Promise<DueReport[]> {
     assertUuid(centreId, 'centreId');
     return this.db.run(ctx, async (em) => {
-      const [centre] = await em.query(
-        `SELECT id, type, to_char(established_on, 'YYYY-MM-DD') AS "establishedOn" FROM centre WHERE id = $1`,
-        [centreId],
-      );
+      const [centre] = await this.centres.read(em, { centreIds: [centreId] });
       if (!centre) throw Errors.notFound(CENTRE, centreId);
-      // Sequential on purpose: one transaction is one connection, which runs one query at a time.
-      const [licences, statuses, submissions, extensions, templateRows] = await sequence([
-        () => em.query(`SELECT kind, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", state FROM licence_record WHERE centre_id = $1`, [centreId]),
-        () => em.query(
-          `SELECT status, to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_to, 'YYYY-MM-DD') AS "to" FROM centre_status_history WHERE centre_id = $1`,
-          [centreId],
-        ),
-        () => em.query(
-          `SELECT s.id, s.template_code AS "templateCode", s.period_code AS "periodCode", s.status, s.version,
-                  (SELECT min(v.submitted_at) FROM submission_version v WHERE v.submission_id = s.id) AS "firstSubmittedAt"
-           FROM submission s WHERE s.centre_id = $1`,
-          [centreId],
-        ),
-        () => em.query(
-          `SELECT template_code AS "templateCode", period_code AS "periodCode", to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM deadline_extension WHERE centre_id = $1`,
-          [centreId],
-        ),
-        () => em.query(
-          `SELECT DISTINCT ON (v.code) v.code, v.version FROM report_template_version v
-           WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text
-           ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
-          [centre.type],
-        ),
-      ]);
-      const templates = [];
-      for (const r of templateRows as { code: string; version: number }[]) templates.push((await this.template(em, ctx, r.code, r.version)).definition);
-      const items = expectedReports({
+      const templateRows: { code: string; version: number }[] = await em.query(
+        `SELECT DISTINCT ON (v.code) v.code, v.version FROM report_template_version v
+         WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text
+         ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
+        [centre.type],
+      );
+      const templates: TemplateDefinition[] = [];
+      for (const r of templateRows) templates.push((await this.template(em, ctx, r.code, r.version)).definition);
+      const entries = await reportCalendar(em, {
+        centres: [centre],
         templates,
-        lifecycle: {
-          licensedFrom: licensedFrom({ requiresOperatingPermission: NEEDS_OPERATING_PERMISSION.includes(centre.type), licences, establishedOn: centre.establishedOn }),
-          statusIntervals: statuses,
-        },
-        submissions,
-        extensions,
-        today,
+        periodsOf: (t) => duePeriodWindow(t.periodType, today),
+        asOf: today,
       });
-      return items.map((item) => toDueReportDto(centreId, item));
+      return expectedReports({ templates, entries, today }).map((item) => toDueReportDto(centreId, item));
     });
   }
 
@@ -855,7 +831,7 @@ function toDueReportDto(centreId: string, item: DueReportItem): DueReport {
     centreId, templateCode: item.templateCode, templateVersion: item.templateVersion, templateNameVi: item.templateNameVi,
     templateNameEn: item.templateNameEn, periodCode: item.period.code, periodType: item.period.type, periodLabelVi: item.period.labelVi,
     periodLabelEn: item.period.labelEn, periodStart: item.period.start, periodEnd: item.period.end, dueDate: item.dueDate,
-    regularDueDate: item.regularDueDate, extended: item.extended, status: item.status, daysLeft: item.daysLeft, daysLate: item.daysLate,
+    regularDueDate: item.regularDueDate, extended: item.extended, status: item.status, calendarStatus: item.calendarStatus, daysLeft: item.daysLeft, daysLate: item.daysLate,
     submissionId: item.submissionId, submissionVersion: item.submissionVersion,
   };
 }

@@ -100,7 +100,7 @@ describe('reporting calendar: where a report stands', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Properties over generated centres and timelines (seed printed by fast-check on failure; FC_SEED replays).
+// Properties over generated centres and timelines.
 
 const DAY0 = toDayNumber('2024-01-01');
 const day = (min = 0, max = 1400) => fc.integer({ min, max }).map((n) => fromDayNumber(DAY0 + n));
@@ -126,7 +126,8 @@ const report = fc.record({
   steps,
   asOf: day(),
 });
-const runs = { numRuns: Number(process.env.FC_RUNS ?? 200), seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined };
+// fast-check prints the seed and path of any failure; pass them back as { seed, path } to replay it.
+const runs = { numRuns: 200 };
 
 describe('reporting calendar: properties', () => {
   it('expected = notDue + onTime + late + returned + missing, submitted = onTime + late, no rate above 100 %', () => {
