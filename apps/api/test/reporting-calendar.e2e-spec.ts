@@ -54,7 +54,7 @@ describe('reporting calendar (e2e): dueReports and reportingRates agree', () => 
   }
 
   /** A submission with its whole timeline: each step is an action on a Vietnamese calendar day. */
-  async function timeline(code: string, period: Period, steps: { action: 'SUBMITTED' | 'RETURNED' | 'ACCEPTED'; on: string }[]): Promise<void> {
+  async function timeline(code: string, period: Period, steps: { action: 'SUBMITTED' | 'RETURNED' | 'ACCEPTED'; on: string; resubmitBy?: string }[]): Promise<string> {
     let status = 'DRAFT';
     let version = 1;
     let submittedAt: string | null = null;
@@ -77,11 +77,13 @@ describe('reporting calendar (e2e): dueReports and reportingRates agree', () => 
         );
       }
       await owner.query(
-        `INSERT INTO submission_event (province_id, centre_id, submission_id, action, from_status, to_status, submission_version, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [provinceId, centres[code], id, step.action, from, status, version, at(step.on)],
+        `INSERT INTO submission_event (province_id, centre_id, submission_id, action, from_status, to_status, submission_version, at, resubmit_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [provinceId, centres[code], id, step.action, from, status, version, at(step.on), step.resubmitBy ?? null],
       );
     }
     await owner.query(`UPDATE submission SET status = $2, version = $3, submitted_at = $4 WHERE id = $1`, [id, status, version, submittedAt]);
+    return id;
   }
 
   beforeAll(async () => {
@@ -129,6 +131,12 @@ describe('reporting calendar (e2e): dueReports and reportingRates agree', () => 
     expect(dueRows.data!.dueReports.find((d) => d.periodCode === beforeLast.code)?.daysLate).toBe(0);
   });
 
+  it('without grouping there is one row for the whole scope', async () => {
+    const r = await api.gql<{ reportingRates: { expected: number }[] }>(`{ reportingRates(templateCode: "${TEMPLATE}", periodFrom: "${last.code}") { expected } }`, {}, await api.login('so.chuyenvien'));
+    expect(r.data!.reportingRates).toHaveLength(1);
+    expect(r.data!.reportingRates[0].expected).toBeGreaterThan(0);
+  });
+
   it('defect 4: a period whose deadline is still ahead is not yet due, not missing', async () => {
     expect(due(current) > today).toBe(true);
     const row = rowOf(await rates(RATES_OLD, current), 'CAL-FULL', current)!;
@@ -142,6 +150,32 @@ describe('reporting calendar (e2e): dueReports and reportingRates agree', () => 
     expect(row.submitted).toBe(0);
     const full = rowOf(await rates(RATES, last), 'CAL-FULL', last) as Rate & { returned: number };
     expect(full).toMatchObject({ expected: 1, returned: 1, submitted: 0, missing: 0 });
+  });
+
+  it('a resubmission after a return with a resubmission deadline is judged against it, in both places', async () => {
+    const earlier = previousPeriod(beforeLast);
+    await timeline('CAL-FULL', earlier, [
+      { action: 'SUBMITTED', on: addDays(due(earlier), -3) },
+      { action: 'RETURNED', on: addDays(due(earlier), 1), resubmitBy: addDays(due(earlier), 5) },
+      { action: 'SUBMITTED', on: addDays(due(earlier), 8) },
+    ]);
+    const row = rowOf(await rates(RATES, earlier), 'CAL-FULL', earlier)!;
+    expect(row).toMatchObject({ expected: 1, submitted: 1, onTime: 0, late: 1 });
+    const listed = await api.gql<{ dueReports: { periodCode: string; calendarStatus: string; daysLate: number }[] }>(
+      `query($c: ID!) { dueReports(centreId: $c) { periodCode calendarStatus daysLate } }`, { c: centres['CAL-FULL'] }, await api.login('so.chuyenvien'));
+    const item = listed.data!.dueReports.find((d) => d.periodCode === earlier.code);
+    expect(item).toMatchObject({ calendarStatus: 'LATE', daysLate: 3 });
+  });
+
+  it('returnSubmission records the resubmission deadline, and refuses one in the past', async () => {
+    const id = await timeline('CAL-NO-LICENCE', current, [{ action: 'SUBMITTED', on: today }]);
+    const so = await api.login('so.chuyenvien');
+    const RETURN = `mutation($id: ID!, $by: String) { returnSubmission(id: $id, comment: "Bổ sung số liệu", resubmitBy: $by) { id status events { action resubmitBy } } }`;
+    const past = await api.gql(RETURN, { id, by: addDays(today, -1) }, so);
+    expect(past.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    const r = await api.gql<{ returnSubmission: { status: string; events: { action: string; resubmitBy: string | null }[] } }>(RETURN, { id, by: addDays(today, 7) }, so);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.returnSubmission.events.find((e) => e.action === 'RETURNED')?.resubmitBy).toBe(addDays(today, 7));
   });
 
   it('for the same centres, every report dueReports lists is counted the same way by reportingRates', async () => {

@@ -11,5 +11,6 @@ export { JsonScalar } from './lib/json.scalar';
 export * from './lib/excel';
 import { ReportingCore1732000003000 } from './migrations/1732000003000-reporting-core';
 import { PublishXmcV21732000003500 } from './migrations/1732000003500-publish-xmc-v2';
+import { ReturnResubmitBy1733000200000 } from './migrations/1733000200000-return-resubmit-by';
 export { publishShippedTemplates } from './migrations/1732000003000-reporting-core';
-export const reportingMigrations = [ReportingCore1732000003000, PublishXmcV21732000003500];
+export const reportingMigrations = [ReportingCore1732000003000, PublishXmcV21732000003500, ReturnResubmitBy1733000200000];

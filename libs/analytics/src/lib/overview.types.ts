@@ -45,7 +45,8 @@ export class ProvinceOverview {
   @Field(() => [CountByKey]) centresByType: CountByKey[];
   @Field(() => [CountByKey]) centresByStatus: CountByKey[];
   @Field(() => [CountByKey]) centresByLicenceStatus: CountByKey[];
-  @Field(() => [CountByKey], { description: 'Báo cáo của kỳ theo trạng thái' }) submissionsByStatus: CountByKey[];
+  @Field(() => [CountByKey], { description: 'Báo cáo đã lập cho kỳ theo trạng thái quy trình (DRAFT, SUBMITTED, RETURNED, ACCEPTED); số phải nộp, đúng hạn, quá hạn… xem reportingRates' }) submissionsByStatus: CountByKey[];
+  @Field(() => [ReportingRate], { description: 'Tình hình nộp báo cáo của kỳ theo lịch báo cáo, mỗi biểu mẫu một dòng (như reportingRates)' }) reportingRates: ReportingRate[];
   @Field(() => [IndicatorTrend]) indicators: IndicatorTrend[];
   @Field(() => Date) computedAt: Date;
 }

@@ -110,7 +110,7 @@ function groupEntries(entries: readonly CalendarEntry[], centres: Map<string, Ce
       periodCode: groupBy.includes('PERIOD') ? entry.period.code : null,
       centreId: groupBy.includes('CENTRE') ? entry.centreId : null,
     };
-    const id = JSON.stringify(key);
+    const id = groupBy.length ? JSON.stringify(key) : '';
     const group = groups.get(id) ?? { key, entries: [] };
     group.entries.push(entry);
     groups.set(id, group);

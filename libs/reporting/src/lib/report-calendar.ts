@@ -73,10 +73,10 @@ export async function reportCalendar(em: CalendarQueryable, input: {
   )) as (CalendarSubmission & { centreId: string; templateCode: string; periodCode: string })[];
   const events = submissions.length
     ? ((await em.query(
-        `SELECT submission_id AS "submissionId", action, at FROM submission_event
+        `SELECT submission_id AS "submissionId", action, at, to_char(resubmit_by, 'YYYY-MM-DD') AS "resubmitBy" FROM submission_event
          WHERE submission_id = ANY($1::uuid[]) AND action = ANY($2::text[]) ORDER BY id`,
         [submissions.map((s) => s.id), ON_CALENDAR],
-      )) as { submissionId: string; action: SubmissionActionOnCalendar; at: Date | string }[])
+      )) as { submissionId: string; action: SubmissionActionOnCalendar; at: Date | string; resubmitBy: IsoDate | null }[])
     : [];
   const extensions = (await em.query(
     `SELECT centre_id AS "centreId", template_code AS "templateCode", period_code AS "periodCode", to_char(due_date, 'YYYY-MM-DD') AS "dueDate"
@@ -89,7 +89,7 @@ export async function reportCalendar(em: CalendarQueryable, input: {
   const stepsOf = new Map<string, SubmissionStep[]>();
   for (const e of events) {
     const list = stepsOf.get(e.submissionId) ?? [];
-    list.push({ action: e.action, on: vietnamDateOf(e.at) });
+    list.push({ action: e.action, on: vietnamDateOf(e.at), resubmitBy: e.resubmitBy });
     stepsOf.set(e.submissionId, list);
   }
   const extensionOf = new Map(extensions.map((x) => [key(x.centreId, x.templateCode, x.periodCode), x.dueDate]));

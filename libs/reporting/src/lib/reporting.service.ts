@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  CentreTypes, compareIsoDates, dueDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, unexplainedWarnings, validateValues,
+  CentreTypes, compareIsoDates, dueDate, isIsoDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, unexplainedWarnings, validateValues,
   vietnamDateOf,
 } from '@gdtx/domain';
 import type { CentreType, Period, SubmissionStatus, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
@@ -337,7 +337,7 @@ export class ReportingService {
       em.query(
         `SELECT id::text, submission_id AS "submissionId", action, from_status AS "fromStatus", to_status AS "toStatus",
                 submission_version AS "submissionVersion", actor_user_id AS "actorId", actor_name AS "actorName", comment,
-                field_comments AS "fieldComments", at
+                field_comments AS "fieldComments", to_char(resubmit_by, 'YYYY-MM-DD') AS "resubmitBy", at
          FROM submission_event WHERE submission_id = ANY($1::uuid[]) ORDER BY id`,
         [submissionIds],
       ),
@@ -512,9 +512,13 @@ export class ReportingService {
     comment: string,
     fieldComments: FieldComment[] = [],
     expectedVersion?: number | null,
+    resubmitBy?: string | null,
   ): Promise<Submission> {
     assertUuid(id);
     const overall = comment?.trim();
+    if (resubmitBy && (!isIsoDate(resubmitBy) || compareIsoDates(resubmitBy, todayInVietnam()) < 0)) {
+      throw Errors.validation([{ field: 'resubmitBy', messageVi: 'Hạn nộp lại phải là một ngày (YYYY-MM-DD) từ hôm nay trở đi', messageEn: 'The resubmission deadline must be a date (YYYY-MM-DD), today or later' }]);
+    }
     if (!overall) throw Errors.validation([{ field: 'comment', messageVi: 'Cần nêu lý do trả lại báo cáo', messageEn: 'A comment is required to return a report' }]);
     if (overall.length > 4000 || fieldComments.length > 500) {
       throw Errors.badInput('Nội dung nhận xét quá dài', 'Comments too long', { field: 'comment' });
@@ -526,7 +530,7 @@ export class ReportingService {
       const template = (await this.template(em, ctx, row.templateCode, row.templateVersion)).definition;
       const comments = checkFieldComments(template, fieldComments);
       await em.query(`UPDATE submission SET status = 'RETURNED', version = version + 1, updated_by = $2, updated_at = now() WHERE id = $1`, [id, ctx.userId]);
-      await this.record(em, ctx, row, { action: 'RETURNED', from: row.status, to: 'RETURNED', version: row.version + 1, comment: overall, fieldComments: comments });
+      await this.record(em, ctx, row, { action: 'RETURNED', from: row.status, to: 'RETURNED', version: row.version + 1, comment: overall, fieldComments: comments, resubmitBy: resubmitBy ?? null });
       // The centre is told (libs/notify) and its compliance re-evaluated, after this transaction commits.
       await this.emitTransition(em, ctx, row, 'returned');
     });
@@ -736,21 +740,22 @@ export class ReportingService {
     row: { id: string; provinceId: string; centreId: string; templateCode: string; periodCode: string },
     event: {
       action: SubmissionAction; from: SubmissionStatus | null; to: SubmissionStatus; version: number;
-      comment?: string; fieldComments?: FieldComment[]; data?: Record<string, unknown>;
+      comment?: string; fieldComments?: FieldComment[]; data?: Record<string, unknown>; resubmitBy?: string | null;
     },
   ): Promise<void> {
     await em.query(
       `INSERT INTO submission_event (province_id, centre_id, submission_id, action, from_status, to_status, submission_version,
-                                     actor_user_id, actor_name, comment, field_comments)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,(SELECT full_name FROM app_user WHERE id = $8),$9,$10)`,
+                                     actor_user_id, actor_name, comment, field_comments, resubmit_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,(SELECT full_name FROM app_user WHERE id = $8),$9,$10,$11)`,
       [row.provinceId, row.centreId, row.id, event.action, event.from, event.to, event.version, ctx.userId, event.comment ?? null,
-        JSON.stringify(event.fieldComments ?? [])],
+        JSON.stringify(event.fieldComments ?? []), event.resubmitBy ?? null],
     );
     await audit(em, ctx, {
       provinceId: row.provinceId, centreId: row.centreId, action: `SUBMISSION_${event.action}`, entity: 'submission', entityId: row.id,
       data: {
         templateCode: row.templateCode, periodCode: row.periodCode, from: event.from, to: event.to, version: event.version,
         ...(event.comment ? { comment: event.comment } : {}), ...(event.fieldComments?.length ? { fieldComments: event.fieldComments } : {}),
+        ...(event.resubmitBy ? { resubmitBy: event.resubmitBy } : {}),
         ...(event.data ?? {}),
       },
     });

@@ -98,6 +98,7 @@ export class SubmissionEvent {
   @Field(() => String, { nullable: true }) actorName: string | null;
   @Field(() => String, { nullable: true }) comment: string | null;
   @Field(() => [FieldComment]) fieldComments: FieldComment[];
+  @Field(() => String, { nullable: true, description: 'Trả lại: hạn nộp lại do người duyệt đặt (nếu có)' }) resubmitBy: string | null;
   @Field() at: string;
 }
 
