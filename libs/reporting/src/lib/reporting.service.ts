@@ -841,12 +841,6 @@ function toDueReportDto(centreId: string, item: DueReportItem): DueReport {
   };
 }
 
-async function sequence<T extends unknown[]>(steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
-  const out: unknown[] = [];
-  for (const step of steps as (() => Promise<unknown>)[]) out.push(await step());
-  return out as T;
-}
-
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
