@@ -5,7 +5,7 @@ import { ConfigError, ConfigModule, DatabaseModule, JobsRuntimeModule, loadConfi
 import { AnalyticsModule } from '@gdtx/analytics';
 import { ComplianceModule } from '@gdtx/compliance';
 import { NotifyModule } from '@gdtx/notify';
-import { orgEvents } from '@gdtx/org';
+import { orgEvents, OrgReadersModule } from '@gdtx/org';
 import { reportingEvents } from '@gdtx/reporting';
 
 /**
@@ -15,12 +15,8 @@ import { reportingEvents } from '@gdtx/reporting';
  * GraphQL *ApiModule); the start-up check refuses to start the worker when an event of `events` (every context
  * that emits) has no subscriber among them.
  */
-@Module({
-  imports: [
-    ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true, events: [orgEvents, reportingEvents] }),
-    AnalyticsModule, ComplianceModule, NotifyModule,
-  ],
-})
+import { orgEvents, OrgReadersModule } from '@gdtx/org';
+import { reportingEvents } from '@gdtx/reporting';
 class WorkerModule {}
 
 async function main() {

@@ -1,7 +1,9 @@
 // Public API of the org context: modules, the service, GraphQL DTOs and migrations. Entities stay private.
-export { OrgModule, OrgApiModule } from './lib/org.module';
+export { OrgModule, OrgApiModule, OrgReadersModule } from './lib/org.module';
 export { OrgService, searchText } from './lib/org.service';
 export * from './lib/org.types';
 export * from './lib/org.events';
+export { readCentreCalendarFacts } from './lib/calendar-facts.reader';
+export type { CentreCalendarFilter, CentreCalendarRecord, OrgQueryable } from './lib/calendar-facts.reader';
 import { OrgCore1732000001000 } from './migrations/1732000001000-org-core';
 export const orgMigrations = [OrgCore1732000001000];

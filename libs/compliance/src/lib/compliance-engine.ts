@@ -1,8 +1,7 @@
-import {
-  addDays, compareIsoDates, dueDate, periodFromCode, periodsBetween, reportExpectation, vietnamDateOf,
-} from '@gdtx/domain';
+import { addDays, compareIsoDates, periodFromCode, periodsBetween } from '@gdtx/domain';
 import type { CentreStatus, DeadlineRule, IsoDate, LicenceKind, PeriodType, Role } from '@gdtx/domain';
-import { duePeriodWindow, licensedFrom } from '@gdtx/reporting';
+import { readCentreCalendarFacts } from '@gdtx/org';
+import { duePeriodWindow, reportCalendar } from '@gdtx/reporting';
 import type { NotificationRequest, Sql } from '@gdtx/notify';
 import {
   dormantFindings, FindingDraft, foreignTeacherFindings, inspectionFindings, InspectionFindingFact, licenceFindings, LicenceFact,
@@ -80,26 +79,17 @@ export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate
      FROM licence_record WHERE centre_id = $1`,
     [centre.id],
   )) as LicenceFact[];
-  const statuses = await sql(
-    `SELECT status, to_char(valid_from,'YYYY-MM-DD') AS "from", to_char(valid_to,'YYYY-MM-DD') AS "to" FROM centre_status_history WHERE centre_id = $1`,
-    [centre.id],
-  );
   const templates = (await sql(
     `SELECT DISTINCT ON (v.code) v.definition FROM report_template_version v
      WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text AND (v.province_id IS NULL OR v.province_id = $2)
      ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
     [centre.type, centre.provinceId],
-  )).map((r) => r.definition as { code: string; nameVi: string; periodType: PeriodType; deadline: DeadlineRule });
+  )).map((r) => r.definition as { code: string; nameVi: string; periodType: PeriodType; deadline: DeadlineRule; centreTypes: string[] });
   const submissions = await sql(
     `SELECT s.template_code AS "templateCode", s.period_code AS "periodCode", s.status,
-            (SELECT min(v.submitted_at) FROM submission_version v WHERE v.submission_id = s.id) AS "firstSubmittedAt",
             CASE WHEN s.template_code = $2 AND s.status <> 'DRAFT' THEN s."values" END AS "values"
      FROM submission s WHERE s.centre_id = $1`,
     [centre.id, QUARTERLY],
-  );
-  const extensions = await sql(
-    `SELECT template_code AS "templateCode", period_code AS "periodCode", to_char(due_date,'YYYY-MM-DD') AS "dueDate" FROM deadline_extension WHERE centre_id = $1`,
-    [centre.id],
   );
   const inspections = (await sql(
     `SELECT f.id, f.inspection_id AS "inspectionId", to_char(i.inspected_on,'YYYY-MM-DD') AS "inspectedOn", f.category, f.description_vi AS "descriptionVi",
@@ -108,28 +98,21 @@ export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate
     [centre.id],
   )) as InspectionFindingFact[];
 
-  const lifecycle = {
-    licensedFrom: licensedFrom({ requiresOperatingPermission: required.includes('OPERATING_PERMISSION'), licences, establishedOn: centre.establishedOn }),
-    statusIntervals: statuses,
-  };
-  const obligations: ReportObligation[] = [];
-  for (const t of templates) {
-    for (const period of duePeriodWindow(t.periodType, asOf, params.reportLookbackDays + 400)) {
-      const submission = submissions.find((s) => s.templateCode === t.code && s.periodCode === period.code);
-      const regular = dueDate(period, t.deadline);
-      const ext = extensions.find((e) => e.templateCode === t.code && e.periodCode === period.code);
-      obligations.push({
-        templateCode: t.code,
-        templateNameVi: t.nameVi,
-        periodCode: period.code,
-        periodLabelVi: period.labelVi,
-        expectation: reportExpectation(period, lifecycle),
-        dueDate: ext && compareIsoDates(ext.dueDate, regular) > 0 ? ext.dueDate : regular,
-        regularDueDate: regular,
-        firstSubmittedOn: submission?.firstSubmittedAt ? vietnamDateOf(submission.firstSubmittedAt) : null,
-      });
-    }
-  }
+  // Timeliness is the reporting calendar's verdict, from org's facts and reporting's timelines (one rule).
+  const db = { query: sql };
+  const calendar = await reportCalendar(db, {
+    centres: await readCentreCalendarFacts(db, { centreIds: [centre.id] }),
+    templates,
+    periodsOf: (t) => duePeriodWindow(t.periodType, asOf, params.reportLookbackDays + 400),
+    asOf,
+  });
+  const obligations: ReportObligation[] = calendar.map((entry) => ({
+    templateCode: entry.templateCode,
+    templateNameVi: templates.find((t) => t.code === entry.templateCode)!.nameVi,
+    periodCode: entry.period.code,
+    periodLabelVi: entry.period.labelVi,
+    calendar: entry.classification,
+  }));
 
   const quarters: (QuarterIntake & { values: Record<string, unknown> })[] = submissions
     .filter((s) => s.values)

@@ -104,8 +104,9 @@ export class SubmissionResolver {
     @Args('comment') comment: string,
     @Args('fieldComments', { nullable: true, type: () => [FieldCommentInput] }) fieldComments?: FieldCommentInput[],
     @Args('expectedVersion', { nullable: true, type: () => Int }) expectedVersion?: number,
+    @Args('resubmitBy', { nullable: true, type: () => String, description: 'Hạn nộp lại (YYYY-MM-DD); lần nộp lại sau hạn này bị tính là trễ hạn' }) resubmitBy?: string,
   ): Promise<Submission> {
-    return this.reporting.returnSubmission(ctx, id, comment, fieldComments ?? [], expectedVersion);
+    return this.reporting.returnSubmission(ctx, id, comment, fieldComments ?? [], expectedVersion, resubmitBy);
   }
 
   @Mutation(() => Submission, { description: 'Duyệt báo cáo' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  CentreTypes, compareIsoDates, dueDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, unexplainedWarnings, validateValues,
+  CentreTypes, compareIsoDates, dueDate, isIsoDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, unexplainedWarnings, validateValues,
   vietnamDateOf,
 } from '@gdtx/domain';
 import type { CentreType, Period, SubmissionStatus, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
@@ -10,7 +10,8 @@ import {
 } from '@gdtx/platform';
 import { buildWorkbook, parseWorkbook } from './excel';
 import type { CellProblem } from './excel';
-import { expectedReports, licensedFrom } from './expected-reports';
+import { duePeriodWindow, expectedReports } from './expected-reports';
+import { CentreCalendarSource, reportCalendar } from './report-calendar';
 import type { ExpectedReport as DueReportItem } from './expected-reports';
 import {
   diffValues, draftProblems, normalizeExplanations, normalizeValues, sameDocument, ValuesShapeError,
@@ -24,9 +25,6 @@ const CENTRE = { vi: 'trung tâm', en: 'Centre' };
 const TEMPLATE = { vi: 'biểu mẫu báo cáo', en: 'Report template' };
 const SUBMISSION = { vi: 'báo cáo', en: 'Submission' };
 const VERSION = { vi: 'phiên bản báo cáo', en: 'Submission version' };
-
-/** Centre types whose licence is the Sở's operating permission (TT 21/2018, NĐ 125/2024 Art. 42–45). */
-const NEEDS_OPERATING_PERMISSION: readonly CentreType[] = ['LANGUAGE', 'IT', 'LANGUAGE_IT', 'LIFE_SKILLS'];
 
 const STATUS_VI: Record<SubmissionStatus, string> = {
   DRAFT: 'đang soạn', SUBMITTED: 'đã nộp', RETURNED: 'bị trả lại', ACCEPTED: 'đã được duyệt',
@@ -131,7 +129,10 @@ export class ReportingService {
   /** Published template versions are immutable, so a parsed definition is cached per (province, code, version). */
   private readonly templates = new Map<string, TemplateRow>();
 
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly centres: CentreCalendarSource,
+  ) {}
 
   // ------------------------------------------------------------------------------------------------------
   // Templates
@@ -258,48 +259,23 @@ export class ReportingService {
   async dueReports(ctx: TenantContext, centreId: string, today = todayInVietnam()): Promise<DueReport[]> {
     assertUuid(centreId, 'centreId');
     return this.db.run(ctx, async (em) => {
-      const [centre] = await em.query(
-        `SELECT id, type, to_char(established_on, 'YYYY-MM-DD') AS "establishedOn" FROM centre WHERE id = $1`,
-        [centreId],
-      );
+      const [centre] = await this.centres.read(em, { centreIds: [centreId] });
       if (!centre) throw Errors.notFound(CENTRE, centreId);
-      // Sequential on purpose: one transaction is one connection, which runs one query at a time.
-      const [licences, statuses, submissions, extensions, templateRows] = await sequence([
-        () => em.query(`SELECT kind, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", state FROM licence_record WHERE centre_id = $1`, [centreId]),
-        () => em.query(
-          `SELECT status, to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_to, 'YYYY-MM-DD') AS "to" FROM centre_status_history WHERE centre_id = $1`,
-          [centreId],
-        ),
-        () => em.query(
-          `SELECT s.id, s.template_code AS "templateCode", s.period_code AS "periodCode", s.status, s.version,
-                  (SELECT min(v.submitted_at) FROM submission_version v WHERE v.submission_id = s.id) AS "firstSubmittedAt"
-           FROM submission s WHERE s.centre_id = $1`,
-          [centreId],
-        ),
-        () => em.query(
-          `SELECT template_code AS "templateCode", period_code AS "periodCode", to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM deadline_extension WHERE centre_id = $1`,
-          [centreId],
-        ),
-        () => em.query(
-          `SELECT DISTINCT ON (v.code) v.code, v.version FROM report_template_version v
-           WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text
-           ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
-          [centre.type],
-        ),
-      ]);
-      const templates = [];
-      for (const r of templateRows as { code: string; version: number }[]) templates.push((await this.template(em, ctx, r.code, r.version)).definition);
-      const items = expectedReports({
+      const templateRows: { code: string; version: number }[] = await em.query(
+        `SELECT DISTINCT ON (v.code) v.code, v.version FROM report_template_version v
+         WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text
+         ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
+        [centre.type],
+      );
+      const templates: TemplateDefinition[] = [];
+      for (const r of templateRows) templates.push((await this.template(em, ctx, r.code, r.version)).definition);
+      const entries = await reportCalendar(em, {
+        centres: [centre],
         templates,
-        lifecycle: {
-          licensedFrom: licensedFrom({ requiresOperatingPermission: NEEDS_OPERATING_PERMISSION.includes(centre.type), licences, establishedOn: centre.establishedOn }),
-          statusIntervals: statuses,
-        },
-        submissions,
-        extensions,
-        today,
+        periodsOf: (t) => duePeriodWindow(t.periodType, today),
+        asOf: today,
       });
-      return items.map((item) => toDueReportDto(centreId, item));
+      return expectedReports({ templates, entries, today }).map((item) => toDueReportDto(centreId, item));
     });
   }
 
@@ -358,7 +334,7 @@ export class ReportingService {
       em.query(
         `SELECT id::text, submission_id AS "submissionId", action, from_status AS "fromStatus", to_status AS "toStatus",
                 submission_version AS "submissionVersion", actor_user_id AS "actorId", actor_name AS "actorName", comment,
-                field_comments AS "fieldComments", at
+                field_comments AS "fieldComments", to_char(resubmit_by, 'YYYY-MM-DD') AS "resubmitBy", at
          FROM submission_event WHERE submission_id = ANY($1::uuid[]) ORDER BY id`,
         [submissionIds],
       ),
@@ -535,9 +511,13 @@ export class ReportingService {
     comment: string,
     fieldComments: FieldComment[] = [],
     expectedVersion?: number | null,
+    resubmitBy?: string | null,
   ): Promise<Submission> {
     assertUuid(id);
     const overall = comment?.trim();
+    if (resubmitBy && (!isIsoDate(resubmitBy) || compareIsoDates(resubmitBy, todayInVietnam()) < 0)) {
+      throw Errors.validation([{ field: 'resubmitBy', messageVi: 'Hạn nộp lại phải là một ngày (YYYY-MM-DD) từ hôm nay trở đi', messageEn: 'The resubmission deadline must be a date (YYYY-MM-DD), today or later' }]);
+    }
     if (!overall) throw Errors.validation([{ field: 'comment', messageVi: 'Cần nêu lý do trả lại báo cáo', messageEn: 'A comment is required to return a report' }]);
     if (overall.length > 4000 || fieldComments.length > 500) {
       throw Errors.badInput('Nội dung nhận xét quá dài', 'Comments too long', { field: 'comment' });
@@ -549,7 +529,7 @@ export class ReportingService {
       const template = (await this.template(em, ctx, row.templateCode, row.templateVersion)).definition;
       const comments = checkFieldComments(template, fieldComments);
       await em.query(`UPDATE submission SET status = 'RETURNED', version = version + 1, updated_by = $2, updated_at = now() WHERE id = $1`, [id, ctx.userId]);
-      await this.record(em, ctx, row, { action: 'RETURNED', from: row.status, to: 'RETURNED', version: row.version + 1, comment: overall, fieldComments: comments });
+      await this.record(em, ctx, row, { action: 'RETURNED', from: row.status, to: 'RETURNED', version: row.version + 1, comment: overall, fieldComments: comments, resubmitBy: resubmitBy ?? null });
       // The centre is told (libs/notify) and its compliance re-evaluated, after this transaction commits.
       await this.emitTransition(em, ctx, row, 'returned');
     });
@@ -762,21 +742,22 @@ export class ReportingService {
     row: { id: string; provinceId: string; centreId: string; templateCode: string; periodCode: string },
     event: {
       action: SubmissionAction; from: SubmissionStatus | null; to: SubmissionStatus; version: number;
-      comment?: string; fieldComments?: FieldComment[]; data?: Record<string, unknown>;
+      comment?: string; fieldComments?: FieldComment[]; data?: Record<string, unknown>; resubmitBy?: string | null;
     },
   ): Promise<void> {
     await em.query(
       `INSERT INTO submission_event (province_id, centre_id, submission_id, action, from_status, to_status, submission_version,
-                                     actor_user_id, actor_name, comment, field_comments)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,(SELECT full_name FROM app_user WHERE id = $8),$9,$10)`,
+                                     actor_user_id, actor_name, comment, field_comments, resubmit_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,(SELECT full_name FROM app_user WHERE id = $8),$9,$10,$11)`,
       [row.provinceId, row.centreId, row.id, event.action, event.from, event.to, event.version, ctx.userId, event.comment ?? null,
-        JSON.stringify(event.fieldComments ?? [])],
+        JSON.stringify(event.fieldComments ?? []), event.resubmitBy ?? null],
     );
     await audit(em, ctx, {
       provinceId: row.provinceId, centreId: row.centreId, action: `SUBMISSION_${event.action}`, entity: 'submission', entityId: row.id,
       data: {
         templateCode: row.templateCode, periodCode: row.periodCode, from: event.from, to: event.to, version: event.version,
         ...(event.comment ? { comment: event.comment } : {}), ...(event.fieldComments?.length ? { fieldComments: event.fieldComments } : {}),
+        ...(event.resubmitBy ? { resubmitBy: event.resubmitBy } : {}),
         ...(event.data ?? {}),
       },
     });
@@ -857,15 +838,9 @@ function toDueReportDto(centreId: string, item: DueReportItem): DueReport {
     centreId, templateCode: item.templateCode, templateVersion: item.templateVersion, templateNameVi: item.templateNameVi,
     templateNameEn: item.templateNameEn, periodCode: item.period.code, periodType: item.period.type, periodLabelVi: item.period.labelVi,
     periodLabelEn: item.period.labelEn, periodStart: item.period.start, periodEnd: item.period.end, dueDate: item.dueDate,
-    regularDueDate: item.regularDueDate, extended: item.extended, status: item.status, daysLeft: item.daysLeft, daysLate: item.daysLate,
+    regularDueDate: item.regularDueDate, extended: item.extended, status: item.status, calendarStatus: item.calendarStatus, daysLeft: item.daysLeft, daysLate: item.daysLate,
     submissionId: item.submissionId, submissionVersion: item.submissionVersion,
   };
-}
-
-async function sequence<T extends unknown[]>(steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
-  const out: unknown[] = [];
-  for (const step of steps as (() => Promise<unknown>)[]) out.push(await step());
-  return out as T;
 }
 
 function deepFreeze<T>(value: T): T {
