@@ -2,5 +2,8 @@
 export { OrgModule, OrgApiModule } from './lib/org.module';
 export { OrgService, searchText } from './lib/org.service';
 export * from './lib/org.types';
+// Readers of org's histories for the other contexts (they take the caller's transaction).
+export { centreUnitsAsRecorded, centresInOperationOn, unitHistoryOfProvince, unitOnAsRecorded } from './lib/readers/history.reader';
+export type { CentreInOperation, CentreUnitQuestion, UnitSuccessorRow, UnitVersionRow } from './lib/readers/history.reader';
 import { OrgCore1732000001000 } from './migrations/1732000001000-org-core';
 export const orgMigrations = [OrgCore1732000001000];
