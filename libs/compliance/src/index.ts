@@ -7,4 +7,5 @@ export { evaluateProvincesWith } from './lib/seed-evaluation';
 export * from './lib/rules';
 export * from './lib/compliance.types';
 import { ComplianceCore1732000005000 } from './migrations/1732000005000-compliance-core';
-export const complianceMigrations = [ComplianceCore1732000005000];
+import { FindingOpenDates1733000700000 } from './migrations/1733000700000-finding-open-dates';
+export const complianceMigrations = [ComplianceCore1732000005000, FindingOpenDates1733000700000];
