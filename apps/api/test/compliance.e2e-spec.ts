@@ -235,11 +235,13 @@ describe('compliance (e2e)', () => {
     expect(tx.byRule.find((r) => r.ruleCode === 'DORMANT_CENTRE')?.findings).toBe(1);
     const sup = (await api.gql<{ complianceOverview: O }>(Q, {}, await api.login('phong.thoxuan'))).data!.complianceOverview;
     expect(sup.centreCount).toBe(tx.centreCount);
-    // asOf: findings found today were not open a year ago.
-    const QA = `query($a: String) { complianceOverview(asOf: $a) { asOf byRule { ruleCode } byStatus { status centres } } }`;
-    const past = (await api.gql<{ complianceOverview: { asOf: string; byRule: unknown[]; byStatus: { status: string; centres: number }[] } }>(QA, { a: addDays(today, -365) }, token)).data!.complianceOverview;
-    expect(past.byRule).toEqual([]);
-    expect(past.byStatus.find((x) => x.status === 'COMPLIANT')?.centres).toBe(province.centreCount);
+    // asOf: a finding is open on the dates its condition held (opened_on), not only from the day it was computed:
+    // the director recognition of TH-NN-002 ended on 2025-08-31, so it was already expired a year ago.
+    const QA = `query($a: String) { complianceOverview(asOf: $a) { asOf centreCount byRule { ruleCode } byStatus { status centres } } }`;
+    const past = (await api.gql<{ complianceOverview: { asOf: string; centreCount: number; byRule: { ruleCode: string }[]; byStatus: { status: string; centres: number }[] } }>(QA, { a: addDays(today, -365) }, token)).data!.complianceOverview;
+    expect(past.byRule.map((r) => r.ruleCode)).toContain('LICENCE_EXPIRED');
+    expect(past.byStatus.reduce((s, x) => s + x.centres, 0)).toBe(past.centreCount);
+    expect(past.byStatus.find((x) => x.status === 'COMPLIANT')!.centres).toBeLessThan(past.centreCount);
     expect(errorCode(await api.gql(QA, { a: '2026-13-01' }, token))).toBe('BAD_USER_INPUT');
   });
 });

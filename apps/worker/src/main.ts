@@ -15,8 +15,12 @@ import { reportingEvents } from '@gdtx/reporting';
  * GraphQL *ApiModule); the start-up check refuses to start the worker when an event of `events` (every context
  * that emits) has no subscriber among them.
  */
-import { orgEvents, OrgReadersModule } from '@gdtx/org';
-import { reportingEvents } from '@gdtx/reporting';
+@Module({
+  imports: [
+    ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true, events: [orgEvents, reportingEvents] }),
+    OrgReadersModule, AnalyticsModule, ComplianceModule, NotifyModule,
+  ],
+})
 class WorkerModule {}
 
 async function main() {

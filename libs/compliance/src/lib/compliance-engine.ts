@@ -131,7 +131,9 @@ export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate
 
   return [
     ...reportTimelinessFindings(obligations, asOf, params),
-    ...licenceFindings(required, licences, asOf, params),
+    // A required decision never held has been missing since the centre was established (when that is known).
+    ...licenceFindings(required, licences, asOf, params).map((d) =>
+      d.ruleCode === 'LICENCE_MISSING' && !d.openedOn && centre.establishedOn ? { ...d, openedOn: centre.establishedOn } : d),
     ...dormantFindings(dormancy, params),
     ...(templates.some((t) => t.code === QUARTERLY) ? noActivityAfterEstablishmentFindings(dormancy, params) : []),
     ...foreignTeacherFindings(latest ? {
@@ -172,9 +174,10 @@ export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDa
   if (!centre) return null;
   const params = await loadParameters(sql, centre.provinceId, asOf);
   const drafts = await draftFindings(sql, centre, asOf, params);
-  const existing = new Map<string, { id: string; status: string; severity: string; evidence: unknown; titleVi: string }>(
+  const existing = new Map<string, { id: string; ruleCode: string; subjectKey: string; status: string; severity: string; evidence: unknown; titleVi: string; openedOn: IsoDate }>(
     (await sql(
-      `SELECT id, rule_code AS "ruleCode", subject_key AS "subjectKey", status, severity, evidence, title_vi AS "titleVi" FROM finding WHERE centre_id = $1`,
+      `SELECT id, rule_code AS "ruleCode", subject_key AS "subjectKey", status, severity, evidence, title_vi AS "titleVi",
+              to_char(opened_on, 'YYYY-MM-DD') AS "openedOn" FROM finding WHERE centre_id = $1`,
       [centre.id],
     )).map((r) => [`${r.ruleCode}|${r.subjectKey}`, r]),
   );
@@ -186,37 +189,42 @@ export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDa
     seen.add(key);
     const row = existing.get(key);
     const evidence = JSON.stringify(d.evidence);
+    const openedOn = openingDate(d, asOf);
     if (!row) {
       await sql(
-        `INSERT INTO finding (province_id, centre_id, rule_code, subject_key, severity, status, title_vi, legal_basis_vi, evidence, found_on, last_evaluated_on)
-         VALUES ($1,$2,$3,$4,$5,'OPEN',$6,$7,$8,$9,$9)
+        `INSERT INTO finding (province_id, centre_id, rule_code, subject_key, severity, status, title_vi, legal_basis_vi, evidence, found_on, opened_on, last_evaluated_on)
+         VALUES ($1,$2,$3,$4,$5,'OPEN',$6,$7,$8,$9,$10,$9)
          ON CONFLICT (centre_id, rule_code, subject_key) DO NOTHING`,
-        [centre.provinceId, centre.id, d.ruleCode, d.subjectKey, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf],
+        [centre.provinceId, centre.id, d.ruleCode, d.subjectKey, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, openedOn],
       );
       outcome.opened++;
     } else if (row.status === 'RESOLVED') {
+      // The row holds one open interval: a reopening starts a new one (the earlier interval is not kept).
       await sql(
         `UPDATE finding SET status = 'OPEN', severity = $2, title_vi = $3, legal_basis_vi = $4, evidence = $5, found_on = $6, last_evaluated_on = $6,
-                resolved_on = NULL, resolution = NULL, resolution_note = NULL, resolved_by = NULL, updated_at = now() WHERE id = $1`,
-        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf],
+                opened_on = $7, closed_on = NULL, resolved_on = NULL, resolution = NULL, resolution_note = NULL, resolved_by = NULL, updated_at = now() WHERE id = $1`,
+        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, openedOn],
       );
       outcome.reopened++;
-    } else if (row.severity !== d.severity || row.titleVi !== d.titleVi || canonicalJson(row.evidence) !== canonicalJson(d.evidence)) {
+    } else if (row.severity !== d.severity || row.titleVi !== d.titleVi || canonicalJson(row.evidence) !== canonicalJson(d.evidence) || (d.openedOn && row.openedOn !== openedOn)) {
+      // The data may have been corrected (a decision's end date, a due date extended): the opening follows it.
       await sql(
-        `UPDATE finding SET severity = $2, title_vi = $3, legal_basis_vi = $4, evidence = $5, last_evaluated_on = $6, updated_at = now() WHERE id = $1`,
-        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf],
+        `UPDATE finding SET severity = $2, title_vi = $3, legal_basis_vi = $4, evidence = $5, last_evaluated_on = $6,
+                opened_on = coalesce($7::date, opened_on), updated_at = now() WHERE id = $1`,
+        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, d.openedOn ? openedOn : null],
       );
       outcome.updated++;
     }
   }
-  const stale = [...existing.entries()].filter(([key, r]) => r.status === 'OPEN' && !seen.has(key)).map(([, r]) => r.id);
-  if (stale.length) {
+  const stale = [...existing.entries()].filter(([key, r]) => r.status === 'OPEN' && !seen.has(key)).map(([, r]) => r);
+  for (const r of stale) {
     await sql(
-      `UPDATE finding SET status = 'RESOLVED', resolved_on = $2, resolution = 'AUTO', last_evaluated_on = $2, updated_at = now() WHERE id = ANY($1::uuid[])`,
-      [stale, asOf],
+      `UPDATE finding SET status = 'RESOLVED', resolved_on = $2, closed_on = greatest(opened_on, $3::date), resolution = 'AUTO', last_evaluated_on = $2, updated_at = now()
+       WHERE id = $1`,
+      [r.id, asOf, closingDate(r, drafts, asOf)],
     );
-    outcome.resolved = stale.length;
   }
+  outcome.resolved = stale.length;
   // Notify about what is recent, not only what this run opened: if notifying failed after an evaluation, the
   // next one (nightly at the latest) retries, and the notification's event key prevents a second copy.
   outcome.toNotify = await sql(
@@ -227,6 +235,24 @@ export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDa
     [centre.id, asOf],
   );
   return outcome;
+}
+
+/** opened_on of a draft: the day its condition began, never after the evaluation date. */
+export function openingDate(d: Pick<FindingDraft, 'openedOn'>, asOf: IsoDate): IsoDate {
+  return d.openedOn && compareIsoDates(d.openedOn, asOf) < 0 ? d.openedOn : asOf;
+}
+
+/**
+ * closed_on of a finding no longer drafted: the day its condition stopped when the data says — a missing report
+ * stops being missing the day it is filed (the REPORT_LATE draft of the same subject carries that day) —
+ * otherwise the evaluation date.
+ */
+export function closingDate(f: { ruleCode: string; subjectKey: string }, drafts: readonly FindingDraft[], asOf: IsoDate): IsoDate {
+  if (f.ruleCode === 'REPORT_MISSING') {
+    const late = drafts.find((d) => d.ruleCode === 'REPORT_LATE' && d.subjectKey === f.subjectKey);
+    if (late?.openedOn && compareIsoDates(late.openedOn, asOf) <= 0) return late.openedOn;
+  }
+  return asOf;
 }
 
 const CENTRE_ROLES: Role[] = ['CENTRE_DIRECTOR'];

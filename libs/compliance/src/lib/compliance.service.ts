@@ -6,6 +6,7 @@ import {
   assertUuid, audit, decodePage, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection,
 } from '@gdtx/platform';
 import { NotificationService } from '@gdtx/notify';
+import { centresInOperationOn } from '@gdtx/org';
 import { evaluateCentreWith, EvaluationOutcome, findingNotification, NotifiableFinding } from './compliance-engine';
 import { complianceStatusOf, LegalBasisVi, SEVERITY_RANK } from './rules';
 import type { ComplianceStatus, Severity } from './rules';
@@ -22,35 +23,12 @@ const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
 
 const FINDING_COLUMNS = `f.id, f.centre_id AS "centreId", c.code AS "centreCode", c.name AS "centreName", f.rule_code AS "ruleCode",
   f.subject_key AS "subjectKey", f.severity, f.status, f.title_vi AS "titleVi", f.legal_basis_vi AS "legalBasisVi", f.evidence,
-  to_char(f.found_on,'YYYY-MM-DD') AS "foundOn", to_char(f.resolved_on,'YYYY-MM-DD') AS "resolvedOn", f.resolution,
+  to_char(f.found_on,'YYYY-MM-DD') AS "foundOn", to_char(f.resolved_on,'YYYY-MM-DD') AS "resolvedOn",
+  to_char(f.opened_on,'YYYY-MM-DD') AS "openedOn", to_char(f.closed_on,'YYYY-MM-DD') AS "closedOn", f.resolution,
   f.resolution_note AS "resolutionNote"`;
 const SEVERITY_ORDER = `CASE f.severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END`;
-/** Open on the date $n: found by then and not resolved by then. */
-const openOn = (n: number) => `f.found_on <= $${n}::date AND (f.resolved_on IS NULL OR f.resolved_on > $${n}::date)`;
-
-/**
- * Centre c lay in the unit subtree $2 (a path; NULL = no filter) on the date $1: by the centre's unit history
- * (located or supervised there), so an `asOf` before a reorganisation counts centres where they were then —
- * in the unit asked for or in a unit it replaced; centres with no unit history at all fall back to their
- * current units.
- */
-/**
- * The units of subtree $2 and, through unit_successor, every unit they replaced: a past date asked on today's
- * units (a commune created by the 2025 reform) finds the centres that then lay in its predecessors.
- */
-const UNITS_AND_PREDECESSORS = `WITH RECURSIVE pred(id) AS (
-    SELECT u.id FROM administrative_unit u WHERE u.path LIKE $2 || '%'
-    UNION SELECT us.predecessor_id FROM unit_successor us JOIN pred ON us.successor_id = pred.id)
-  SELECT id FROM pred`;
-
-const IN_UNIT_ON_DATE = `($2::text IS NULL
-  OR EXISTS (SELECT 1 FROM centre_unit_history h JOIN administrative_unit a ON a.id = h.admin_unit_id JOIN administrative_unit s ON s.id = h.supervising_unit_id
-             WHERE h.centre_id = c.id AND h.valid_from <= $1::date AND (h.valid_to IS NULL OR h.valid_to >= $1::date)
-               AND (a.path LIKE $2 || '%' OR s.path LIKE $2 || '%' OR a.id IN (${UNITS_AND_PREDECESSORS})))
-  -- Only a centre with no unit history at all falls back to its current unit; one whose history does not cover
-  -- the date did not exist then (e.g. the TTHTCĐ of a commune created by a merger) and is not counted.
-  OR (NOT EXISTS (SELECT 1 FROM centre_unit_history h WHERE h.centre_id = c.id)
-      AND (c.unit_path LIKE $2 || '%' OR c.supervising_unit_path LIKE $2 || '%')))`;
+/** Open on the date $n: its condition held by then (opened_on) and had not stopped by then (closed_on). */
+const openOn = (n: number) => `f.opened_on <= $${n}::date AND (f.closed_on IS NULL OR f.closed_on > $${n}::date)`;
 
 const CASE_COLUMNS = `k.id, k.unit_id AS "unitId", u.name AS "unitName", k.operator_name AS "operatorName", k.address, k.activity_vi AS "activityVi",
   to_char(k.found_on,'YYYY-MM-DD') AS "foundOn", k.status, k.status_note AS "statusNote", k.fine_vnd::int AS "fineVnd",
@@ -137,30 +115,31 @@ export class ComplianceService {
   }
 
   /**
-   * Roll-up for a unit subtree (centres located or supervised there) or, without unitId, everything the caller
-   * sees: centres by compliance status, open findings by rule, and the ten worst centres. Dissolved centres
-   * are left out (they no longer operate).
+   * Roll-up for a unit subtree (centres located or supervised there on the date) or, without unitId, everything
+   * the caller sees: centres by compliance status, open findings by rule, and the ten worst centres. The centres
+   * are those in operation on the date by org's history (one dissolved since is counted, one established since
+   * is not), with the findings open on that date.
    */
   async overview(ctx: TenantContext, unitId?: string | null, asOf?: string | null): Promise<ComplianceOverview> {
     const date = asOfOrToday(asOf);
     return this.db.run(ctx, async (em) => {
       const path = unitId ? await this.unitPath(em, unitId) : null;
-      const centres: { id: string; code: string; name: string; severities: Severity[] | null }[] = await em.query(
-        `SELECT c.id, c.code, c.name, array_agg(f.severity) FILTER (WHERE f.id IS NOT NULL) AS severities
-         FROM centre c LEFT JOIN finding f ON f.centre_id = c.id AND ${openOn(1)}
-         WHERE c.status <> 'DISSOLVED' AND ${IN_UNIT_ON_DATE}
-         GROUP BY c.id, c.code, c.name`,
-        [date, path],
+      const centres = await centresInOperationOn(em, date, path);
+      const ids = centres.map((c) => c.id);
+      const open: { centreId: string; severities: Severity[] }[] = await em.query(
+        `SELECT f.centre_id AS "centreId", array_agg(f.severity) AS severities FROM finding f
+         WHERE f.centre_id = ANY($2::uuid[]) AND ${openOn(1)} GROUP BY f.centre_id`,
+        [date, ids],
       );
       const byRule = await em.query(
         `SELECT f.rule_code AS "ruleCode", count(*)::int AS findings, count(DISTINCT f.centre_id)::int AS centres
-         FROM finding f JOIN centre c ON c.id = f.centre_id
-         WHERE ${openOn(1)} AND c.status <> 'DISSOLVED' AND ${IN_UNIT_ON_DATE}
+         FROM finding f WHERE f.centre_id = ANY($2::uuid[]) AND ${openOn(1)}
          GROUP BY f.rule_code ORDER BY findings DESC, f.rule_code`,
-        [date, path],
+        [date, ids],
       );
+      const severitiesOf = new Map(open.map((o) => [o.centreId, o.severities]));
       const summaries = centres.map((c) => {
-        const sev = (c.severities ?? []) as Severity[];
+        const sev = (severitiesOf.get(c.id) ?? []) as Severity[];
         return {
           centreId: c.id, centreCode: c.code, centreName: c.name, status: complianceStatusOf(sev), openFindings: sev.length,
           highFindings: sev.filter((s) => SEVERITY_RANK[s] >= SEVERITY_RANK.HIGH).length,
@@ -328,7 +307,7 @@ export class ComplianceService {
         [f.subject_key, date, text, ctx.userId],
       );
       await em.query(
-        `UPDATE finding SET status = 'RESOLVED', resolved_on = $3, resolution = 'REMEDIATED', resolution_note = $4, resolved_by = $5, updated_at = now()
+        `UPDATE finding SET status = 'RESOLVED', resolved_on = $3, closed_on = greatest(opened_on, $3::date), resolution = 'REMEDIATED', resolution_note = $4, resolved_by = $5, updated_at = now()
          WHERE centre_id = $1 AND subject_key = $2 AND rule_code IN ('INSPECTION_FINDING','INSPECTION_REMEDIATION_OVERDUE') AND status = 'OPEN'`,
         [f.centre_id, f.subject_key, date, text, ctx.userId],
       );

@@ -78,6 +78,7 @@ export function reportTimelinessFindings(obligations: readonly ReportObligation[
         titleVi: `Chưa nộp ${o.templateNameVi} – ${o.periodLabelVi} (quá hạn ${t.days} ngày, hạn ${dueDate})`,
         legalBasisVi: LegalBasisVi.reportTimeliness,
         evidence,
+        openedOn: addDays(o.dueDate, 1),
       });
     } else if (t.status === 'LATE') {
       drafts.push({
@@ -87,6 +88,8 @@ export function reportTimelinessFindings(obligations: readonly ReportObligation[
         titleVi: `Nộp muộn ${t.days} ngày: ${o.templateNameVi} – ${o.periodLabelVi} (hạn ${dueDate}, nộp ${firstSubmittedOn})`,
         legalBasisVi: LegalBasisVi.reportTimeliness,
         evidence,
+        // Known late from the day it was filed (until then it was missing: the REPORT_MISSING finding).
+        ...(o.firstSubmittedOn ? { openedOn: o.firstSubmittedOn } : {}),
       });
     }
   }
