@@ -135,8 +135,18 @@ describe('indicator coverage and paired ratios (e2e)', () => {
     expect(of('2019-2020')?.value ?? null).toBeNull();
 
     // Over a range without grouping: the same pairs, never the 2019-20 actual over the 2018-19 targets.
+    // (2018-19 pairs TH-GDTX's 410 with the 300 it set in 2017-18; TX, HH, NS set no target in 2017-18.)
+    const rangePairs = [
+      ...pairs,
+      ...(await pairedCentres('2018-2019', '2017-2018')),
+      ...(await pairedCentres('2019-2020', '2018-2019')),
+    ];
+    expect(rangePairs).toHaveLength(2);
     const [range] = await iv(token, { codes: ['TARGET_ACHIEVEMENT_JOINT'], periodFrom: '2017-2018', periodTo: '2019-2020' });
-    expect(range).toMatchObject({ numerator: 270, denominator: 300, value: 90, centreCount: 1 });
+    const actual = rangePairs.reduce((s, p) => s + p.actual, 0);
+    const target = rangePairs.reduce((s, p) => s + p.target, 0);
+    expect(range).toMatchObject({ numerator: actual, denominator: target, centreCount: 1 });
+    expect(range.value).toBeCloseTo((actual / target) * 100, 3);
 
     const byUnit = await iv(token, { codes: ['TARGET_ACHIEVEMENT_JOINT'], periodCode: '2017-2018', groupBy: ['UNIT_LEVEL'] });
     expect(byUnit.reduce((s, r) => s + r.coverage.reporting, 0)).toBe(1);

@@ -5,6 +5,8 @@ export { ReportingService, issuesToFieldProblems, todayInVietnam } from './lib/r
 export type { UploadOutcome } from './lib/reporting.service';
 export * from './lib/reporting.types';
 export * from './lib/expected-reports';
+export { ReportingReader } from './lib/reporting.reader';
+export type { ExpectedReportRef, ExpectedReportsQuery } from './lib/reporting.reader';
 export * from './lib/submission-values';
 export { JsonScalar } from './lib/json.scalar';
 export * from './lib/excel';

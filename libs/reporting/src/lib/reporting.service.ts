@@ -25,8 +25,8 @@ const TEMPLATE = { vi: 'biểu mẫu báo cáo', en: 'Report template' };
 const SUBMISSION = { vi: 'báo cáo', en: 'Submission' };
 const VERSION = { vi: 'phiên bản báo cáo', en: 'Submission version' };
 
-/** Centre types whose licence is the Sở's operating permission (TT 21/2018, NĐ 125/2024 Art. 42–45). */
-const NEEDS_OPERATING_PERMISSION: readonly CentreType[] = ['LANGUAGE', 'IT', 'LANGUAGE_IT', 'LIFE_SKILLS'];
+/** Centre types whose licence is the Sở's operating permission (TT 21/2018, NĐ 125/2024 Art. 42–45); ReportingReader reads it too. */
+export const NEEDS_OPERATING_PERMISSION: readonly CentreType[] = ['LANGUAGE', 'IT', 'LANGUAGE_IT', 'LIFE_SKILLS'];
 
 const STATUS_VI: Record<SubmissionStatus, string> = {
   DRAFT: 'đang soạn', SUBMITTED: 'đã nộp', RETURNED: 'bị trả lại', ACCEPTED: 'đã được duyệt',
