@@ -4,7 +4,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { isExpected, periodFromCode } from '@gdtx/domain';
-import type { CentreStatusInterval, CentreType, IsoDate, Period } from '@gdtx/domain';
+import type { CentreStatusInterval, CentreType, IsoDate, Period, PeriodType } from '@gdtx/domain';
 import { licensedFrom } from './expected-reports';
 import { NEEDS_OPERATING_PERMISSION } from './reporting.service';
 
@@ -37,7 +37,7 @@ export const ReportingReader = {
    */
   async expectedReports(em: EntityManager, q: ExpectedReportsQuery): Promise<ExpectedReportRef[]> {
     if (!q.templateCodes.length || !q.periodCodes.length) return [];
-    const templates: { code: string; periodType: string; centreTypes: CentreType[] }[] = await em.query(
+    const templates: { code: string; periodType: PeriodType; centreTypes: CentreType[] }[] = await em.query(
       `SELECT DISTINCT ON (v.code) v.code, v.definition->>'periodType' AS "periodType", v.definition->'centreTypes' AS "centreTypes"
        FROM report_template_version v WHERE v.published_at IS NOT NULL AND v.code = ANY($1)
        ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
@@ -51,9 +51,13 @@ export const ReportingReader = {
         // Not a period code: nothing is expected for it.
       }
     }
-    const centreTypes = [...new Set(templates.flatMap((t) => t.centreTypes))].filter((t) => !q.centreType || t === q.centreType);
-    if (!centreTypes.length || !periods.size) return [];
-    const periodList = [...periods.values()];
+    // Only templates with a period of their type among those asked, and only periods some template has: a
+    // quarterly template asked about school years expects nothing, so its centres are not even read.
+    const periodTypes = new Set([...periods.values()].map((p) => p.type));
+    const relevant = templates.filter((t) => periodTypes.has(t.periodType));
+    const periodList = [...periods.values()].filter((p) => relevant.some((t) => t.periodType === p.type));
+    const centreTypes = [...new Set(relevant.flatMap((t) => t.centreTypes))].filter((t) => !q.centreType || t === q.centreType);
+    if (!centreTypes.length || !periodList.length) return [];
     const centres: { id: string; type: CentreType; establishedOn: IsoDate | null; periodCode: string; unitPath: string }[] = await em.query(
       `SELECT c.id, c.type, to_char(c.established_on, 'YYYY-MM-DD') AS "establishedOn", p.code AS "periodCode", coalesce(up.path, c.unit_path) AS "unitPath"
        FROM centre c CROSS JOIN unnest($2::text[], $3::date[]) AS p(code, end_date)
@@ -83,6 +87,8 @@ export const ReportingReader = {
       [ids, q.templateCodes, periodList.map((p) => p.code)],
     );
     const hasReport = new Set(filed.map((f) => f.key));
+    const licencesOf = groupByCentre(licences);
+    const statusesOf = groupByCentre(statuses);
     const lifecycles = new Map<string, Parameters<typeof isExpected>[1]>();
     const lifecycleOf = (c: (typeof inScope)[number]) => {
       let l = lifecycles.get(c.id);
@@ -90,10 +96,10 @@ export const ReportingReader = {
         l = {
           licensedFrom: licensedFrom({
             requiresOperatingPermission: NEEDS_OPERATING_PERMISSION.includes(c.type),
-            licences: licences.filter((x) => x.centreId === c.id),
+            licences: licencesOf.get(c.id) ?? [],
             establishedOn: c.establishedOn,
           }),
-          statusIntervals: statuses.filter((s) => s.centreId === c.id).map(({ status, from, to }) => ({ status, from, to })),
+          statusIntervals: (statusesOf.get(c.id) ?? []).map(({ status, from, to }) => ({ status, from, to })),
         };
         lifecycles.set(c.id, l);
       }
@@ -102,7 +108,7 @@ export const ReportingReader = {
     const out: ExpectedReportRef[] = [];
     for (const c of inScope) {
       const period = periods.get(c.periodCode)!;
-      for (const t of templates) {
+      for (const t of relevant) {
         if (t.periodType !== period.type || !t.centreTypes.includes(c.type)) continue;
         if (!hasReport.has(`${c.id}|${t.code}|${period.code}`) && !isExpected(period, lifecycleOf(c))) continue;
         out.push({ centreId: c.id, centreType: c.type, templateCode: t.code, periodCode: period.code, unitPath: c.unitPath });
@@ -111,3 +117,13 @@ export const ReportingReader = {
     return out;
   }
 };
+
+function groupByCentre<T extends { centreId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.centreId);
+    if (list) list.push(r);
+    else out.set(r.centreId, [r]);
+  }
+  return out;
+}
