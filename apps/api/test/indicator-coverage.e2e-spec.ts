@@ -186,4 +186,21 @@ describe('indicator coverage and paired ratios (e2e)', () => {
     const candidates = rows.find((r) => r.code === 'EXAM_CANDIDATES')!;
     expect(candidates.coverage).toEqual({ reporting: await holding(['exam_candidates']), expected });
   });
+
+  it('ships LDTT_SHARE (the seed\'s 32 / 36) and CANDIDATES_PER_COUNCIL, both paired per report', async () => {
+    const token = await api.login('so.chuyenvien');
+    const rows = await iv(token, { codes: ['LDTT_SHARE', 'CANDIDATES_PER_COUNCIL'], periodCode: '2020-2021', groupBy: ['CENTRE'] });
+    const mine = (code: string) => rows.find((r) => r.code === code && r.centreId === centre['TH-GDTX'])!;
+    expect(mine('LDTT_SHARE')).toMatchObject({ numerator: 32, denominator: 36, coverage: { reporting: 1, expected: 1 } });
+    expect(mine('LDTT_SHARE').value).toBeCloseTo((32 / 36) * 100, 3);
+    const { rows: [s0] } = await owner.query(
+      `SELECT ("values"->>'exam_candidates')::float8 AS candidates, ("values"->>'exam_councils')::float8 AS councils FROM submission
+       WHERE centre_id = $1 AND template_code = 'GDTX_SCHOOL_YEAR' AND period_code = '2020-2021' AND status = 'ACCEPTED'`,
+      [centre['TH-GDTX']],
+    );
+    expect(mine('CANDIDATES_PER_COUNCIL')).toMatchObject({ numerator: s0.candidates, denominator: s0.councils });
+    expect(mine('CANDIDATES_PER_COUNCIL').value).toBeCloseTo(s0.candidates / s0.councils, 3);
+    const definitions = await api.gql<{ indicatorDefinitions: { code: string }[] }>(`{ indicatorDefinitions { code } }`, {}, token);
+    expect(definitions.data!.indicatorDefinitions.map((d) => d.code)).toEqual(expect.arrayContaining(['LDTT_SHARE', 'CANDIDATES_PER_COUNCIL']));
+  });
 });
