@@ -7,8 +7,11 @@ import { DEFAULT_PARAMETERS } from './parameters';
 // Issue 11, defect 9: each rule says the day its condition began, so a finding is open on the dates it was true.
 describe('openedOn of the drafts', () => {
   const obligation = (firstSubmittedOn: string | null): ReportObligation => ({
-    templateCode: 'T', templateNameVi: 'Báo cáo', periodCode: '2026-Q2', periodLabelVi: 'Quý 2/2026', expectation: 'EXPECTED',
-    dueDate: '2026-07-15', regularDueDate: '2026-07-15', firstSubmittedOn,
+    templateCode: 'T', templateNameVi: 'Báo cáo', periodCode: '2026-Q2', periodLabelVi: 'Quý 2/2026',
+    calendar: {
+      class: firstSubmittedOn ? 'LATE' : 'MISSING', expectation: 'EXPECTED', dueDate: '2026-07-15', regularDueDate: '2026-07-15', extended: false,
+      days: firstSubmittedOn ? 18 : 48, firstSubmittedOn,
+    },
   });
 
   it('a missing report from the day after its due date; a late one from the day it was filed', () => {

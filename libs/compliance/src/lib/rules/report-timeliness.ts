@@ -78,7 +78,7 @@ export function reportTimelinessFindings(obligations: readonly ReportObligation[
         titleVi: `Chưa nộp ${o.templateNameVi} – ${o.periodLabelVi} (quá hạn ${t.days} ngày, hạn ${dueDate})`,
         legalBasisVi: LegalBasisVi.reportTimeliness,
         evidence,
-        openedOn: addDays(o.dueDate, 1),
+        openedOn: addDays(dueDate, 1),
       });
     } else if (t.status === 'LATE') {
       drafts.push({
@@ -89,7 +89,7 @@ export function reportTimelinessFindings(obligations: readonly ReportObligation[
         legalBasisVi: LegalBasisVi.reportTimeliness,
         evidence,
         // Known late from the day it was filed (until then it was missing: the REPORT_MISSING finding).
-        ...(o.firstSubmittedOn ? { openedOn: o.firstSubmittedOn } : {}),
+        ...(firstSubmittedOn ? { openedOn: firstSubmittedOn } : {}),
       });
     }
   }
