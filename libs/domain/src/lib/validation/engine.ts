@@ -27,7 +27,7 @@ import {
 } from './expression';
 import { formatNumber, interpolateMessage } from './messages';
 import { FieldIssueCodes, parseFieldValue, unknownKeyIssue, valueSpecs, type ValueSpec } from './value-parser';
-import { indexTemplate, valueKeyLabel, type TemplateIndex } from './template-index';
+import { indexTemplate, type TemplateIndex } from './template-index';
 
 export { validateTemplateDefinition, type TemplateProblem } from './template-definition';
 
