@@ -10,5 +10,7 @@ export { JsonScalar } from './lib/json.scalar';
 export * from './lib/excel';
 import { ReportingCore1732000003000 } from './migrations/1732000003000-reporting-core';
 import { PublishXmcV21732000003500 } from './migrations/1732000003500-publish-xmc-v2';
+import { TypedStoredValues1733000100000 } from './migrations/1733000100000-typed-stored-values';
 export { publishShippedTemplates } from './migrations/1732000003000-reporting-core';
-export const reportingMigrations = [ReportingCore1732000003000, PublishXmcV21732000003500];
+export const reportingMigrations = [ReportingCore1732000003000, PublishXmcV21732000003500, TypedStoredValues1733000100000];
+export { reviewStoredValues } from './migrations/1733000100000-typed-stored-values';
