@@ -1,6 +1,7 @@
 // Public API of the analytics context: fact tables, indicators, reporting rates, the province overview.
 export { AnalyticsModule, AnalyticsApiModule } from './lib/analytics.module';
-export { FactService, rebuildProvinceFacts } from './lib/fact.service';
+export { FactService, rebuildProvinceFacts, UnflattenableValuesError } from './lib/fact.service';
+export type { UnflattenableValue } from './lib/fact.service';
 export { IndicatorService } from './lib/indicator.service';
 export { LICENCE_STATUS_COUNTS } from './lib/overview.service';
 export * from './lib/analytics.types';

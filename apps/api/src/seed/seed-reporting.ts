@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import {
-  addDays, compareIsoDates, dueDate, expectedFrom, findShippedTemplate, isExpected, periodsBetween, S0_THANH_HOA_2020_2021_VALUES, S0_THANH_HOA_PERIOD,
-  vietnamDateOf,
+  addDays, compareIsoDates, dueDate, expectedFrom, findShippedTemplate, isExpected, periodsBetween, requireReportValues, S0_THANH_HOA_2020_2021_VALUES,
+  S0_THANH_HOA_PERIOD, vietnamDateOf,
 } from '@gdtx/domain';
 import type { CentreStatus, IsoDate, Period, SubmissionStatus, TemplateDefinition, ValueMap } from '@gdtx/domain';
 
@@ -257,7 +257,8 @@ async function insertSubmission(
 ): Promise<number> {
   let status: SubmissionStatus = 'DRAFT';
   let version = 1;
-  let values = initial;
+  // The seed writes through the same typed parser as the API (issue 11): a bad figure fails the seed, loudly.
+  let values = requireReportValues(template, initial);
   const versions: { number: number; values: ValueMap; by: Actor; at: Date }[] = [];
   const events: { action: string; from: SubmissionStatus | null; to: SubmissionStatus; version: number; actor: Actor; at: Date; comment: string | null; fieldComments: unknown[] }[] = [];
   let submittedAt: Date | null = null;
@@ -268,7 +269,7 @@ async function insertSubmission(
     if (step.action !== 'CREATED') version += 1;
     if (step.action === 'SUBMITTED') {
       if (step.values) {
-        values = step.values;
+        values = requireReportValues(template, step.values);
         version += 1; // the fix was saved as a draft first
       }
       status = 'SUBMITTED';

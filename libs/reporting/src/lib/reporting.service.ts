@@ -6,7 +6,7 @@ import {
 } from '@gdtx/domain';
 import type { CentreType, Period, SubmissionStatus, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
 import {
-  assertUuid, audit, decodePage, enqueueOutbox, Errors, FieldProblem, PageArgs, TenantContext, TenantDb, toConnection,
+  assertUuid, audit, decodePage, enqueueOutbox, Errors, PageArgs, TenantContext, TenantDb, toConnection,
 } from '@gdtx/platform';
 import { buildWorkbook, parseWorkbook } from './excel';
 import type { CellProblem } from './excel';
@@ -14,7 +14,7 @@ import { duePeriodWindow, expectedReports } from './expected-reports';
 import { CentreCalendarSource, reportCalendar } from './report-calendar';
 import type { ExpectedReport as DueReportItem } from './expected-reports';
 import {
-  diffValues, draftProblems, normalizeExplanations, normalizeValues, sameDocument, ValuesShapeError,
+  diffValues, issuesToFieldProblems, normalizeExplanations, parseDraftValues, sameDocument, ValuesShapeError,
 } from './submission-values';
 import type {
   DeadlineExtension, DueReport, FieldComment, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
@@ -88,15 +88,6 @@ function iso(value: Date | string | null): string | null {
 
 function toIssueDto(issue: ValidationIssue): ValidationIssueDto {
   return { ...issue, explainable: issue.explainable ?? false };
-}
-
-/** One FieldProblem per (issue, field), so a client can mark every field a rule is about. */
-export function issuesToFieldProblems(issues: readonly ValidationIssue[]): FieldProblem[] {
-  return issues.flatMap((issue) =>
-    (issue.fields.length ? issue.fields : ['_form']).map((field) => ({
-      field, ruleCode: issue.ruleCode, severity: issue.severity, messageVi: issue.messageVi, messageEn: issue.messageEn,
-    })),
-  );
 }
 
 function parsePeriod(code: string): Period {
@@ -384,10 +375,8 @@ export class ReportingService {
     input: SaveSubmissionDraftInput,
     options: { action?: SubmissionAction; identicalWins?: boolean } = {},
   ): Promise<SaveDraftResult> {
-    let values: ValueMap;
     let explanations: Record<string, string> | undefined;
     try {
-      values = normalizeValues(input.values);
       explanations = input.explanations === undefined || input.explanations === null ? undefined : normalizeExplanations(input.explanations);
     } catch (e) {
       shapeError(e);
@@ -405,8 +394,8 @@ export class ReportingService {
       const template = (await this.template(em, ctx, input.templateCode, existing?.templateVersion ?? null)).definition;
       if (!existing) assertApplicable(template, centre.type, period);
 
-      const blocking = draftProblems(template, values);
-      if (blocking.length) throw Errors.validation(issuesToFieldProblems(blocking), 'Số liệu sai kiểu dữ liệu, chưa thể lưu', 'Values have the wrong type; nothing was saved');
+      // The write boundary: typed by the template version the report is filed against, or nothing is saved.
+      const values = parseDraftValues(template, input.values);
       const newExplanations = explanations ?? existing?.explanations ?? {};
 
       if (existing) {
@@ -542,6 +531,9 @@ export class ReportingService {
       const row = await this.lockedRow(em, id);
       if (expectedVersion) assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'duyệt');
+      // Accepted values become facts: a value stored untyped (before the parser existed, and not converted by
+      // the migration) must be fixed by the centre first, never silently dropped by the flattening.
+      parseDraftValues((await this.template(em, ctx, row.templateCode, row.templateVersion)).definition, row.values);
       await em.query(
         `UPDATE submission SET status = 'ACCEPTED', version = version + 1, accepted_at = now(), accepted_by = $2, updated_by = $2, updated_at = now() WHERE id = $1`,
         [id, ctx.userId],

@@ -179,7 +179,7 @@ export class SaveSubmissionDraftInput {
   @Field(() => ID) @IsUUID() centreId: string;
   @Field() @Matches(CODE) @MaxLength(64) templateCode: string;
   @Field() @IsString() @MaxLength(20) periodCode: string;
-  // @Allow: the global pipe whitelists decorated properties; the shape is checked by the service (normalizeValues).
+  // @Allow: the global pipe whitelists decorated properties; values are typed by the service (parseDraftValues, the domain's parseReportValues).
   @Field(() => JsonScalar, { description: 'Số liệu {mã chỉ tiêu: giá trị}' }) @Allow() values: unknown;
   @Field(() => JsonScalar, { nullable: true, description: 'Giải trình {mã quy tắc: nội dung}' }) @Allow() explanations?: unknown;
   @Field(() => Int, { nullable: true, description: 'Phiên bản đang sửa; bỏ trống khi tạo mới' }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;
