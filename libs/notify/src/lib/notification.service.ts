@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { addDays } from '@gdtx/domain';
 import {
-  assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection,
+  affectedRows, assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection, updateReturning,
 } from '@gdtx/platform';
 import { ReportingService, todayInVietnam } from '@gdtx/reporting';
 import { insertNotifications, NotificationRequest } from './notify-core';
@@ -167,12 +167,11 @@ export class NotificationService {
     ids.forEach((id) => assertUuid(id, 'ids'));
     if (!ctx.userId) throw Errors.unauthenticated();
     return this.db.run(ctx, async (em) => {
-      // TypeORM returns [rows, affected] for an UPDATE … RETURNING.
-      const [rows] = await em.query(
+      const rows = await updateReturning(em,
         `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = ANY($1::uuid[]) AND user_id = app_user_id() RETURNING ${COLUMNS}`,
         [ids],
       );
-      return (rows as Record<string, unknown>[]).map(toDto);
+      return rows.map(toDto);
     });
   }
 
@@ -180,8 +179,7 @@ export class NotificationService {
   async markAllRead(ctx: TenantContext): Promise<number> {
     if (!ctx.userId) throw Errors.unauthenticated();
     return this.db.run(ctx, async (em) => {
-      const [, affected] = await em.query(`UPDATE notification SET read_at = now() WHERE user_id = app_user_id() AND read_at IS NULL`);
-      return Number(affected ?? 0);
+      return affectedRows(em, `UPDATE notification SET read_at = now() WHERE user_id = app_user_id() AND read_at IS NULL`);
     });
   }
 }
