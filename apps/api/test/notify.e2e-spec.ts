@@ -138,7 +138,7 @@ describe('notifications (e2e)', () => {
       `SELECT s.id, s.version FROM submission s JOIN centre c ON c.id = s.centre_id WHERE c.code = 'TH-NN-004' AND s.status = 'SUBMITTED' ORDER BY s.period_code DESC LIMIT 1`,
     )).rows[0];
     expect(sub).toBeDefined();
-    const r = await api.gql(`mutation($id: ID!, $c: String!) { returnSubmission(id: $id, comment: $c) { status } }`, { id: sub.id, c: 'Số học viên mới chưa khớp với sổ tuyển sinh.' }, await api.login('phong.thoxuan'));
+    const r = await api.gql(`mutation($id: ID!, $v: Int!, $c: String!) { returnSubmission(id: $id, expectedVersion: $v, comment: $c) { status } }`, { id: sub.id, v: sub.version, c: 'Số học viên mới chưa khớp với sổ tuyển sinh.' }, await api.login('phong.thoxuan'));
     expect(r.errors).toBeUndefined();
     const director = await api.login('gd.hoasen');
     const Q = `{ notifications(first: 50) { nodes { id kind titleVi bodyVi link } } }`;

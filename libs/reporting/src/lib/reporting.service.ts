@@ -444,7 +444,7 @@ export class ReportingService {
           throw Errors.conflict(
             `Báo cáo ${STATUS_VI[existing.status as SubmissionStatus]}, không thể sửa. Đề nghị Sở trả lại hoặc mở lại báo cáo nếu cần điều chỉnh.`,
             `The report is ${existing.status.toLowerCase()} and cannot be edited; ask the Sở to return or reopen it.`,
-            { status: existing.status },
+            { status: existing.status, reason: 'INVALID_TRANSITION' },
           );
         }
         if (identical) return { id: existing.id as string, changed: false };
@@ -459,7 +459,9 @@ export class ReportingService {
       }
 
       if (input.expectedVersion) {
-        throw Errors.conflict('Báo cáo không còn tồn tại ở phiên bản đang sửa, vui lòng tải lại', 'The report does not exist at the expected version; reload', { currentVersion: null });
+        throw Errors.conflict('Báo cáo không còn tồn tại ở phiên bản đang sửa, vui lòng tải lại', 'The report does not exist at the expected version; reload', {
+          currentVersion: null, reason: 'STALE_VERSION',
+        });
       }
       await em.query(
         `INSERT INTO reporting_period (code, type, start_date, end_date, label_vi, label_en) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (code) DO NOTHING`,
@@ -471,7 +473,9 @@ export class ReportingService {
         [centre.provinceId, centre.id, template.code, template.version, period.code, JSON.stringify(values), JSON.stringify(newExplanations), ctx.userId],
       );
       if (!created) {
-        throw Errors.conflict('Người khác vừa tạo báo cáo này, vui lòng tải lại trước khi sửa', 'Someone else just created this report; reload before editing');
+        throw Errors.conflict('Người khác vừa tạo báo cáo này, vui lòng tải lại trước khi sửa', 'Someone else just created this report; reload before editing', {
+          reason: 'STALE_VERSION',
+        });
       }
       await this.record(em, ctx, { id: created.id, provinceId: centre.provinceId, centreId: centre.id, templateCode: template.code, periodCode: period.code }, {
         action: action === 'UPLOADED' ? 'UPLOADED' : 'CREATED', from: null, to: 'DRAFT', version: 1,
@@ -535,7 +539,7 @@ export class ReportingService {
     id: string,
     comment: string,
     fieldComments: FieldComment[] = [],
-    expectedVersion?: number | null,
+    expectedVersion: number,
   ): Promise<Submission> {
     assertUuid(id);
     const overall = comment?.trim();
@@ -545,7 +549,7 @@ export class ReportingService {
     }
     await this.db.run(ctx, async (em) => {
       const row = await this.lockedRow(em, id);
-      if (expectedVersion) assertVersion(row.version, expectedVersion);
+      assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'trả lại');
       const template = (await this.template(em, ctx, row.templateCode, row.templateVersion)).definition;
       const comments = checkFieldComments(template, fieldComments);
@@ -557,11 +561,11 @@ export class ReportingService {
     return this.getSubmission(ctx, id);
   }
 
-  async accept(ctx: TenantContext, id: string, expectedVersion?: number | null): Promise<Submission> {
+  async accept(ctx: TenantContext, id: string, expectedVersion: number): Promise<Submission> {
     assertUuid(id);
     await this.db.run(ctx, async (em) => {
       const row = await this.lockedRow(em, id);
-      if (expectedVersion) assertVersion(row.version, expectedVersion);
+      assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'duyệt');
       await em.query(
         `UPDATE submission SET status = 'ACCEPTED', version = version + 1, accepted_at = now(), accepted_by = $2, updated_by = $2, updated_at = now() WHERE id = $1`,
@@ -786,7 +790,7 @@ function assertVersion(current: number, expected: number | null | undefined): vo
     throw Errors.conflict(
       'Báo cáo vừa được người khác cập nhật. Vui lòng tải lại để xem số liệu mới nhất trước khi sửa; thay đổi của bạn chưa được lưu.',
       'The report was changed by someone else; reload before editing. Your change was not saved.',
-      { currentVersion: current, expectedVersion: expected ?? null },
+      { currentVersion: current, expectedVersion: expected ?? null, reason: 'STALE_VERSION' },
     );
   }
 }
@@ -796,7 +800,7 @@ function assertStatus(row: { status: SubmissionStatus }, allowed: SubmissionStat
     throw Errors.conflict(
       `Không thể ${actionVi} báo cáo đang ở trạng thái "${STATUS_VI[row.status]}"`,
       `Cannot ${actionVi === 'nộp' ? 'submit' : actionVi === 'duyệt' ? 'accept' : actionVi === 'trả lại' ? 'return' : 'reopen'} a report in status ${row.status}`,
-      { status: row.status },
+      { status: row.status, reason: 'INVALID_TRANSITION' },
     );
   }
 }

@@ -1,0 +1,31 @@
+/**
+ * Typed `extensions.reason`, per context, beside the closed set of `extensions.code` (architecture §6; issue 11).
+ * The code says what kind of failure it is (a CONFLICT); the reason says which one, so that a client can tell a
+ * stale version (reload and retry) from a wrong status (the action no longer applies). Shared with the web.
+ */
+export const ERROR_REASONS = {
+  /** Request limits and throttling (libs/platform). */
+  platform: ['MAX_DEPTH', 'MAX_COST', 'MAX_ALIASES', 'MAX_TOKENS', 'RATE_LIMITED'],
+  /**
+   * Reporting's workflow: STALE_VERSION when `expectedVersion` is not the stored version (someone else saved,
+   * submitted or reviewed first, or created the report meanwhile); INVALID_TRANSITION when the report's status
+   * does not allow the action (accepting a draft, editing a submitted report, reopening one not accepted).
+   */
+  reporting: ['STALE_VERSION', 'INVALID_TRANSITION'],
+  /** Centres: STALE_VERSION on an edit based on an old version; INVALID_TRANSITION on a dissolved centre's status. */
+  org: ['STALE_VERSION', 'INVALID_TRANSITION'],
+  /** Compliance: a case edited from an old version; a finding already resolved; a finding the system computes itself. */
+  compliance: ['STALE_VERSION', 'INVALID_TRANSITION', 'COMPUTED_FINDING'],
+  /** Literacy parameters whose validity periods overlap. */
+  literacy: ['OVERLAPPING_VALIDITY'],
+} as const;
+
+export type ErrorContext = keyof typeof ERROR_REASONS;
+/** The reasons of one context, or of every context when none is named. */
+export type ErrorReason<C extends ErrorContext = ErrorContext> = (typeof ERROR_REASONS)[C][number];
+
+const ALL_REASONS: ReadonlySet<string> = new Set(Object.values(ERROR_REASONS).flat());
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && ALL_REASONS.has(value);
+}
