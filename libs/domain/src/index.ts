@@ -10,3 +10,4 @@ export * from './lib/periods/iso-date';
 export * from './lib/periods/periods';
 export * from './lib/templates';
 export * from './lib/error-reasons';
+export * from './lib/routes';
