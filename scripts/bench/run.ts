@@ -256,13 +256,13 @@ async function main() {
 
   // (b) freshness: acceptSubmission returns → the change is visible in indicatorValues.
   log('freshness');
-  const pending = (await raw.query(`SELECT s.id, s.period_code, s.centre_id, ("values"->>'certificates_issued')::int AS v FROM submission s
+  const pending = (await raw.query(`SELECT s.id, s.version, s.period_code, s.centre_id, ("values"->>'certificates_issued')::int AS v FROM submission s
       WHERE s.status = 'SUBMITTED' AND s.template_code = 'LANGUAGE_IT_QUARTERLY' ORDER BY s.period_code DESC LIMIT 30`)).rows;
   const fresh: number[] = [];
   for (const p of pending) {
     const q = { codes: ['CERTIFICATES_ISSUED'], periodCode: p.period_code };
     const before = (await gql(DRILL, { q }, specialist)).indicatorValues[0]?.numerator ?? 0;
-    await gql(`mutation($id:ID!){acceptSubmission(id:$id){status}}`, { id: p.id }, specialist);
+    await gql(`mutation($id:ID!,$v:Int!){acceptSubmission(id:$id,expectedVersion:$v){status}}`, { id: p.id, v: p.version }, specialist);
     const t = Date.now();
     for (;;) {
       const now = (await gql(DRILL, { q }, specialist)).indicatorValues[0]?.numerator ?? 0;

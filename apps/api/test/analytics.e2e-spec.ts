@@ -118,7 +118,7 @@ describe('analytics (e2e)', () => {
 
     const before = await iv(specialist, { codes: ['EXAM_CANDIDATES'], periodCode: period });
     expect(before[0].numerator).toBe(0);
-    const accepted = await api.gql(`mutation($id: ID!) { acceptSubmission(id: $id) { status } }`, { id: sub.id }, specialist);
+    const accepted = await api.gql(`mutation($id: ID!, $v: Int!) { acceptSubmission(id: $id, expectedVersion: $v) { status } }`, { id: sub.id, v: submitted.data!.submitSubmission.version }, specialist);
     expect(accepted.errors).toBeUndefined();
     const t0 = Date.now();
     const visible = await waitFor(async () => (await iv(specialist, { codes: ['EXAM_CANDIDATES'], periodCode: period }))[0].numerator === 1000);

@@ -11,3 +11,5 @@ export * from './lib/periods/iso-date';
 export * from './lib/periods/periods';
 export * from './lib/templates';
 export * from './lib/periods/reporting-calendar';
+export * from './lib/error-reasons';
+export * from './lib/routes';

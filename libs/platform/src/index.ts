@@ -23,5 +23,6 @@ import { InlineCentrePolicies1732000099000 } from './migrations/1732000099000-in
 export const platformMigrations = [PlatformScope1732000000000, Outbox1732000000500, InlineCentrePolicies1732000099000];
 export * from './lib/graphql/enums';
 export * from './lib/database/audit';
+export * from './lib/database/modify';
 export * from './lib/graphql/loaders';
 export * from './lib/queue';

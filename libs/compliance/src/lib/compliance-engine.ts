@@ -1,4 +1,4 @@
-import { addDays, compareIsoDates, periodFromCode, periodsBetween } from '@gdtx/domain';
+import { addDays, compareIsoDates, linkTo, periodFromCode, periodsBetween } from '@gdtx/domain';
 import type { CentreStatus, DeadlineRule, IsoDate, LicenceKind, PeriodType, Role } from '@gdtx/domain';
 import { readCentreCalendarFacts } from '@gdtx/org';
 import { duePeriodWindow, reportCalendar } from '@gdtx/reporting';
@@ -275,6 +275,7 @@ export function findingNotification(provinceId: string, f: NotifiableFinding): N
     eventKey: `finding:${f.id}:${f.foundOn}:${stage}`,
     titleVi: `${f.centreName}: ${f.titleVi}`,
     bodyVi: `Hệ thống ghi nhận vấn đề tuân thủ tại ${f.centreName} (ngày phát hiện ${f.foundOn}): ${f.titleVi}.\nCăn cứ: ${f.legalBasisVi}`,
-    link: `/compliance/centres/${f.centreId}`,
+    // The centre's page shows its compliance to every recipient (centre users have no compliance menu).
+    link: linkTo('centre', { id: f.centreId }),
   };
 }

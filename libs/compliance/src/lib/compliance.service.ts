@@ -299,9 +299,10 @@ export class ComplianceService {
         throw Errors.conflict(
           'Vấn đề này được hệ thống tự đánh giá và sẽ tự đóng khi dữ liệu được khắc phục (nộp báo cáo, cập nhật quyết định…)',
           'This finding is computed from data and closes itself when the data is put right',
+          { reason: 'COMPUTED_FINDING' },
         );
       }
-      if (f.status === 'RESOLVED') throw Errors.conflict('Vấn đề đã được khắc phục trước đó', 'The finding is already resolved');
+      if (f.status === 'RESOLVED') throw Errors.conflict('Vấn đề đã được khắc phục trước đó', 'The finding is already resolved', { reason: 'INVALID_TRANSITION' });
       await em.query(
         `UPDATE inspection_finding SET remediated_on = $2, remediation_note = $3, remediated_by = $4 WHERE id = $1`,
         [f.subject_key, date, text, ctx.userId],
@@ -352,7 +353,9 @@ export class ComplianceService {
       const [k] = await em.query(`SELECT id, province_id, status, version FROM unlicensed_operator_case WHERE id = $1 FOR UPDATE`, [assertUuid(input.id)]);
       if (!k) throw Errors.notFound(CASE, input.id);
       if (input.expectedVersion && input.expectedVersion !== k.version) {
-        throw Errors.conflict('Vụ việc đã được người khác cập nhật, vui lòng tải lại', 'The case was changed by someone else', { currentVersion: k.version });
+        throw Errors.conflict('Vụ việc đã được người khác cập nhật, vui lòng tải lại', 'The case was changed by someone else', {
+          currentVersion: k.version, reason: 'STALE_VERSION',
+        });
       }
       const closedOn = input.status === 'CLOSED' ? input.closedOn ?? todayVn() : null;
       await em.query(

@@ -176,7 +176,7 @@ export class OrgService {
         throw Errors.conflict(
           'Trung tâm vừa được người khác cập nhật, vui lòng tải lại trước khi sửa',
           'The centre was changed by someone else; reload before editing',
-          { currentVersion: current.version },
+          { currentVersion: current.version, reason: 'STALE_VERSION' },
         );
       }
       const unit = input.adminUnitId ? await this.unitRow(em, input.adminUnitId) : null;
@@ -239,7 +239,7 @@ export class OrgService {
       const [centre] = await em.query(`SELECT id, province_id, status, version FROM centre WHERE id = $1 FOR UPDATE`, [assertUuid(input.centreId, 'centreId')]);
       if (!centre) throw Errors.notFound(CENTRE, input.centreId);
       if (centre.status === 'DISSOLVED') {
-        throw Errors.conflict('Trung tâm đã giải thể, không thể đổi trạng thái', 'A dissolved centre cannot change status');
+        throw Errors.conflict('Trung tâm đã giải thể, không thể đổi trạng thái', 'A dissolved centre cannot change status', { reason: 'INVALID_TRANSITION' });
       }
       await em.query(
         `UPDATE centre_status_history SET valid_to = ($2::date - 1) WHERE centre_id = $1 AND valid_to IS NULL AND valid_from < $2::date`,

@@ -406,7 +406,7 @@ export class ReportingService {
           throw Errors.conflict(
             `Báo cáo ${STATUS_VI[existing.status as SubmissionStatus]}, không thể sửa. Đề nghị Sở trả lại hoặc mở lại báo cáo nếu cần điều chỉnh.`,
             `The report is ${existing.status.toLowerCase()} and cannot be edited; ask the Sở to return or reopen it.`,
-            { status: existing.status },
+            { status: existing.status, reason: 'INVALID_TRANSITION' },
           );
         }
         if (identical) return { id: existing.id as string, changed: false };
@@ -421,7 +421,9 @@ export class ReportingService {
       }
 
       if (input.expectedVersion) {
-        throw Errors.conflict('Báo cáo không còn tồn tại ở phiên bản đang sửa, vui lòng tải lại', 'The report does not exist at the expected version; reload', { currentVersion: null });
+        throw Errors.conflict('Báo cáo không còn tồn tại ở phiên bản đang sửa, vui lòng tải lại', 'The report does not exist at the expected version; reload', {
+          currentVersion: null, reason: 'STALE_VERSION',
+        });
       }
       await em.query(
         `INSERT INTO reporting_period (code, type, start_date, end_date, label_vi, label_en) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (code) DO NOTHING`,
@@ -433,7 +435,9 @@ export class ReportingService {
         [centre.provinceId, centre.id, template.code, template.version, period.code, JSON.stringify(values), JSON.stringify(newExplanations), ctx.userId],
       );
       if (!created) {
-        throw Errors.conflict('Người khác vừa tạo báo cáo này, vui lòng tải lại trước khi sửa', 'Someone else just created this report; reload before editing');
+        throw Errors.conflict('Người khác vừa tạo báo cáo này, vui lòng tải lại trước khi sửa', 'Someone else just created this report; reload before editing', {
+          reason: 'STALE_VERSION',
+        });
       }
       await this.record(em, ctx, { id: created.id, provinceId: centre.provinceId, centreId: centre.id, templateCode: template.code, periodCode: period.code }, {
         action: action === 'UPLOADED' ? 'UPLOADED' : 'CREATED', from: null, to: 'DRAFT', version: 1,
@@ -499,7 +503,7 @@ export class ReportingService {
     id: string,
     comment: string,
     fieldComments: FieldComment[] = [],
-    expectedVersion?: number | null,
+    expectedVersion: number,
     resubmitBy?: string | null,
   ): Promise<Submission> {
     assertUuid(id);
@@ -513,7 +517,7 @@ export class ReportingService {
     }
     await this.db.run(ctx, async (em) => {
       const row = await this.lockedRow(em, id);
-      if (expectedVersion) assertVersion(row.version, expectedVersion);
+      assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'trả lại');
       const template = (await this.template(em, ctx, row.templateCode, row.templateVersion)).definition;
       const comments = checkFieldComments(template, fieldComments);
@@ -525,11 +529,11 @@ export class ReportingService {
     return this.getSubmission(ctx, id);
   }
 
-  async accept(ctx: TenantContext, id: string, expectedVersion?: number | null): Promise<Submission> {
+  async accept(ctx: TenantContext, id: string, expectedVersion: number): Promise<Submission> {
     assertUuid(id);
     await this.db.run(ctx, async (em) => {
       const row = await this.lockedRow(em, id);
-      if (expectedVersion) assertVersion(row.version, expectedVersion);
+      assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'duyệt');
       // Accepted values become facts: a value stored untyped (before the parser existed, and not converted by
       // the migration) must be fixed by the centre first, never silently dropped by the flattening.
@@ -761,7 +765,7 @@ function assertVersion(current: number, expected: number | null | undefined): vo
     throw Errors.conflict(
       'Báo cáo vừa được người khác cập nhật. Vui lòng tải lại để xem số liệu mới nhất trước khi sửa; thay đổi của bạn chưa được lưu.',
       'The report was changed by someone else; reload before editing. Your change was not saved.',
-      { currentVersion: current, expectedVersion: expected ?? null },
+      { currentVersion: current, expectedVersion: expected ?? null, reason: 'STALE_VERSION' },
     );
   }
 }
@@ -771,7 +775,7 @@ function assertStatus(row: { status: SubmissionStatus }, allowed: SubmissionStat
     throw Errors.conflict(
       `Không thể ${actionVi} báo cáo đang ở trạng thái "${STATUS_VI[row.status]}"`,
       `Cannot ${actionVi === 'nộp' ? 'submit' : actionVi === 'duyệt' ? 'accept' : actionVi === 'trả lại' ? 'return' : 'reopen'} a report in status ${row.status}`,
-      { status: row.status },
+      { status: row.status, reason: 'INVALID_TRANSITION' },
     );
   }
 }

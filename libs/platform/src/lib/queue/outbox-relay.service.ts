@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { TenantDb } from '../database/tenant-db.service';
 import { systemContext } from '../database/tenant-context';
+import { affectedRows } from '../database/modify';
 import { QUEUE_CONFIG } from './queue.tokens';
 import type { QueueConfig } from './queue-config';
 import { JobQueues, JobToAdd } from './job-queues.service';
@@ -145,8 +146,7 @@ export class OutboxRelay {
   /** Sent rows are kept a week for diagnosis, then deleted (their jobs are long done). */
   async deleteOldSentRows(): Promise<number> {
     return this.db.run(systemContext(null, 'outbox cleanup'), async (em) => {
-      const [, count] = await em.query(`DELETE FROM outbox WHERE sent_at < now() - interval '7 days'`);
-      return Number(count ?? 0);
+      return affectedRows(em, `DELETE FROM outbox WHERE sent_at < now() - interval '7 days'`);
     });
   }
 
