@@ -170,10 +170,11 @@ describe('reporting calendar (e2e): dueReports and reportingRates agree', () => 
   it('returnSubmission records the resubmission deadline, and refuses one in the past', async () => {
     const id = await timeline('CAL-NO-LICENCE', current, [{ action: 'SUBMITTED', on: today }]);
     const so = await api.login('so.chuyenvien');
-    const RETURN = `mutation($id: ID!, $by: String) { returnSubmission(id: $id, comment: "Bổ sung số liệu", resubmitBy: $by) { id status events { action resubmitBy } } }`;
-    const past = await api.gql(RETURN, { id, by: addDays(today, -1) }, so);
+    const RETURN = `mutation($id: ID!, $v: Int!, $by: String) { returnSubmission(id: $id, comment: "Bổ sung số liệu", expectedVersion: $v, resubmitBy: $by) { id status events { action resubmitBy } } }`;
+    const v = (await api.gql<{ submission: { version: number } }>(`query($id: ID!) { submission(id: $id) { version } }`, { id }, so)).data!.submission.version;
+    const past = await api.gql(RETURN, { id, v, by: addDays(today, -1) }, so);
     expect(past.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
-    const r = await api.gql<{ returnSubmission: { status: string; events: { action: string; resubmitBy: string | null }[] } }>(RETURN, { id, by: addDays(today, 7) }, so);
+    const r = await api.gql<{ returnSubmission: { status: string; events: { action: string; resubmitBy: string | null }[] } }>(RETURN, { id, v, by: addDays(today, 7) }, so);
     expect(r.errors).toBeUndefined();
     expect(r.data!.returnSubmission.events.find((e) => e.action === 'RETURNED')?.resubmitBy).toBe(addDays(today, 7));
   });
