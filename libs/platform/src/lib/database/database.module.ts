@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig, appDatabaseUrl } from '../config/config';
 import { TenantDb } from './tenant-db.service';
+import { SafeQueryLogger } from './safe-query-logger';
 
 /**
  * The runtime data source connects as the application role. Schema changes only ever happen through
@@ -21,6 +22,8 @@ import { TenantDb } from './tenant-db.service';
         migrationsRun: false,
         extra: { max: config.DB_POOL_SIZE, application_name: 'gdtx-monitor' },
         logging: ['error' as const],
+        // Failures through the application logger, without parameter values (no hash or token in a log).
+        logger: new SafeQueryLogger(),
       }),
     }),
   ],

@@ -13,7 +13,16 @@ export function loggingModule() {
         const given = req.headers['x-request-id'];
         return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Secrets never reach a log line, whatever object carries them (issue 13).
+      redact: {
+        paths: [
+          'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
+          '*.password', '*.newPassword', '*.currentPassword', '*.passwordHash', '*.password_hash',
+          '*.accessToken', '*.refreshToken', '*.token', '*.totpSecret', 'password', 'passwordHash', 'token',
+          'err.parameters', '*.parameters', 'err.detail',
+        ],
+        censor: '[redacted]',
+      },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       customProps: () => ({ service: 'gdtx-monitor' }),
       serializers: {
