@@ -30,7 +30,9 @@ export class SafeQueryLogger implements TypeOrmLogger {
     this.sink.warn({ msg: 'slow query', ms: time, query: oneLine(query) });
   }
 
-  logSchemaBuild(): void {}
+  logSchemaBuild(): void {
+    // Schema builds never run (migrations only, never synchronize).
+  }
 
   logMigration(message: string): void {
     this.sink.log(message);
