@@ -2,7 +2,6 @@
 export { AnalyticsModule, AnalyticsApiModule } from './lib/analytics.module';
 export { FactService, rebuildProvinceFacts } from './lib/fact.service';
 export { IndicatorService } from './lib/indicator.service';
-export { LICENCE_STATUS_COUNTS } from './lib/overview.service';
 export * from './lib/analytics.types';
 export * from './lib/overview.types';
 import { AnalyticsFacts1732000004000 } from './migrations/1732000004000-analytics-facts';

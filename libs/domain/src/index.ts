@@ -9,3 +9,4 @@ export * from './lib/validation/engine';
 export * from './lib/periods/iso-date';
 export * from './lib/periods/periods';
 export * from './lib/templates';
+export * from './lib/centre/centre-state';

@@ -2,5 +2,12 @@
 export { OrgModule, OrgApiModule } from './lib/org.module';
 export { OrgService, searchText } from './lib/org.service';
 export * from './lib/org.types';
+// Readers for the other contexts (each takes the caller's EntityManager, so its transaction and RLS apply).
+export {
+  centreHistoriesOf, centreStateCountsOn, centreStatesOn, isCentreActiveOn, isCentreLicensedOn, licenceRequirements,
+  licenceStatusOfCentreOn, requiredLicenceKinds, requiresOperatingPermission, statusOfCentreOn, unitPathOf,
+} from './lib/org.readers';
+export type { CallerTx, CentreHistory, CentreStateOn, LicenceStateOptions } from './lib/org.readers';
 import { OrgCore1732000001000 } from './migrations/1732000001000-org-core';
-export const orgMigrations = [OrgCore1732000001000];
+import { CentreStateOnDate1733000300000 } from './migrations/1733000300000-centre-state-on-date';
+export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000];

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { periodFromCode } from '@gdtx/domain';
 import type { CentreType } from '@gdtx/domain';
-import { assertUuid, Errors, TenantContext, TenantDb } from '@gdtx/platform';
+import { unitPathOf } from '@gdtx/org';
+import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import type { GroupByDimension, IndicatorDefinitionDto, IndicatorQuery, IndicatorValue } from './analytics.types';
 
 interface Definition {
@@ -203,11 +204,7 @@ export class IndicatorService {
   }
 
   async prefixFor(em: EntityManager, ctx: TenantContext, unitId: string | null | undefined): Promise<string> {
-    if (unitId) {
-      const [u] = await em.query(`SELECT path FROM administrative_unit WHERE id = $1`, [assertUuid(unitId, 'unitId')]);
-      if (!u) throw Errors.notFound({ vi: 'đơn vị hành chính', en: 'Administrative unit' }, unitId);
-      return u.path;
-    }
+    if (unitId) return unitPathOf(em, unitId);
     // RLS already limits what a supervisor or a centre sees; the prefix only decides the UNIT_LEVEL grouping.
     return ctx.scope === 'unit' && ctx.unitPath ? ctx.unitPath : `/${ctx.provinceId}/`;
   }

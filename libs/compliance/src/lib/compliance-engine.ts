@@ -1,7 +1,8 @@
 import {
   addDays, compareIsoDates, dueDate, periodFromCode, periodsBetween, reportExpectation, vietnamDateOf,
 } from '@gdtx/domain';
-import type { CentreStatus, DeadlineRule, IsoDate, LicenceKind, PeriodType, Role } from '@gdtx/domain';
+import type { CentreStatus, DeadlineRule, IsoDate, PeriodType, Role } from '@gdtx/domain';
+import { requiredLicenceKinds } from '@gdtx/org';
 import { duePeriodWindow, licensedFrom } from '@gdtx/reporting';
 import type { NotificationRequest, Sql } from '@gdtx/notify';
 import {
@@ -74,7 +75,7 @@ async function loadCentre(sql: Sql, centreId: string): Promise<CentreFacts | nul
 /** Draft findings for one centre on `asOf` (pure rules over the centre's data). */
 export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate, params: ComplianceParameters): Promise<FindingDraft[]> {
   if (centre.status === 'DISSOLVED') return [];
-  const required = (await sql(`SELECT kind FROM licence_requirement WHERE centre_type = $1 ORDER BY kind`, [centre.type])).map((r) => r.kind as LicenceKind);
+  const required = await requiredLicenceKinds({ query: sql }, centre.type);
   const licences = (await sql(
     `SELECT kind, decision_number AS "decisionNumber", to_char(valid_from,'YYYY-MM-DD') AS "validFrom", to_char(valid_to,'YYYY-MM-DD') AS "validTo", state
      FROM licence_record WHERE centre_id = $1`,

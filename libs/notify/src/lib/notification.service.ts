@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { addDays } from '@gdtx/domain';
+import { addDays, todayInVietnam } from '@gdtx/domain';
 import {
   assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection,
 } from '@gdtx/platform';
-import { ReportingService, todayInVietnam } from '@gdtx/reporting';
+import { ReportingService } from '@gdtx/reporting';
 import { insertNotifications, NotificationRequest } from './notify-core';
 import { Mailer, notificationMail } from './mailer';
 import type { Notification } from './notify.types';

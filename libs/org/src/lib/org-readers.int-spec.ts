@@ -44,7 +44,6 @@ const statuses = fc.uniqueArray(
 describe('org readers agree with the pure date rules of libs/domain', () => {
   it('status and licence status on any date, SQL = TypeScript (property, generated histories)', async () => {
     const seed = Number(process.env['FC_SEED'] ?? Date.now() % 2 ** 31);
-    // eslint-disable-next-line no-console
     console.log(`org readers property seed: ${seed} (replay with FC_SEED=${seed})`);
     await fc.assert(
       fc.asyncProperty(

@@ -3,12 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { orgEntities } from './entities';
 import { OrgService } from './org.service';
 import { AdministrativeUnitResolver, CentreResolver } from './org.resolver';
-import { CentreExportController } from './centre-export.controller';
 
 /** Services of the org context (used by the API and the worker). */
 @Module({ imports: [TypeOrmModule.forFeature(orgEntities)], providers: [OrgService], exports: [OrgService] })
 export class OrgModule {}
 
 /** The org context's GraphQL API (imported by apps/api only). */
-@Module({ imports: [OrgModule], providers: [AdministrativeUnitResolver, CentreResolver], controllers: [CentreExportController] })
+@Module({ imports: [OrgModule], providers: [AdministrativeUnitResolver, CentreResolver] })
 export class OrgApiModule {}

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  CentreTypes, compareIsoDates, dueDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, unexplainedWarnings, validateValues,
-  vietnamDateOf,
+  CentreTypes, compareIsoDates, dueDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, todayInVietnam,
+  unexplainedWarnings, validateValues,
 } from '@gdtx/domain';
 import type { CentreType, Period, SubmissionStatus, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
+import { requiresOperatingPermission, unitPathOf } from '@gdtx/org';
 import {
   assertUuid, audit, decodePage, enqueueOutbox, Errors, FieldProblem, PageArgs, TenantContext, TenantDb, toConnection,
 } from '@gdtx/platform';
@@ -24,9 +25,6 @@ const CENTRE = { vi: 'trung tâm', en: 'Centre' };
 const TEMPLATE = { vi: 'biểu mẫu báo cáo', en: 'Report template' };
 const SUBMISSION = { vi: 'báo cáo', en: 'Submission' };
 const VERSION = { vi: 'phiên bản báo cáo', en: 'Submission version' };
-
-/** Centre types whose licence is the Sở's operating permission (TT 21/2018, NĐ 125/2024 Art. 42–45). */
-const NEEDS_OPERATING_PERMISSION: readonly CentreType[] = ['LANGUAGE', 'IT', 'LANGUAGE_IT', 'LIFE_SKILLS'];
 
 const STATUS_VI: Record<SubmissionStatus, string> = {
   DRAFT: 'đang soạn', SUBMITTED: 'đã nộp', RETURNED: 'bị trả lại', ACCEPTED: 'đã được duyệt',
@@ -78,10 +76,6 @@ const SUBMISSION_SELECT = `
   JOIN centre c ON c.id = s.centre_id
   JOIN reporting_period p ON p.code = s.period_code
   LEFT JOIN deadline_extension x ON x.centre_id = s.centre_id AND x.template_code = s.template_code AND x.period_code = s.period_code`;
-
-export function todayInVietnam(): string {
-  return vietnamDateOf(new Date());
-}
 
 function iso(value: Date | string | null): string | null {
   if (value === null || value === undefined) return null;
@@ -295,7 +289,7 @@ export class ReportingService {
       const items = expectedReports({
         templates,
         lifecycle: {
-          licensedFrom: licensedFrom({ requiresOperatingPermission: NEEDS_OPERATING_PERMISSION.includes(centre.type), licences, establishedOn: centre.establishedOn }),
+          licensedFrom: licensedFrom({ requiresOperatingPermission: await requiresOperatingPermission(em, centre.type), licences, establishedOn: centre.establishedOn }),
           statusIntervals: statuses,
         },
         submissions,
@@ -319,9 +313,7 @@ export class ReportingService {
       if (filter.status) where.push(`s.status = $${params.push(filter.status)}`);
       if (filter.centreId) where.push(`s.centre_id = $${params.push(assertUuid(filter.centreId, 'centreId'))}`);
       if (filter.unitId) {
-        const [unit] = await em.query(`SELECT path FROM administrative_unit WHERE id = $1`, [assertUuid(filter.unitId, 'unitId')]);
-        if (!unit) throw Errors.notFound({ vi: 'đơn vị hành chính', en: 'Administrative unit' }, filter.unitId);
-        const p = params.push(unit.path);
+        const p = params.push(await unitPathOf(em, filter.unitId));
         where.push(`(c.unit_path LIKE $${p} || '%' OR c.supervising_unit_path LIKE $${p} || '%')`);
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
