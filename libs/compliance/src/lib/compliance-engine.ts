@@ -2,7 +2,7 @@ import {
   addDays, compareIsoDates, dueDate, periodFromCode, periodsBetween, reportExpectation, vietnamDateOf,
 } from '@gdtx/domain';
 import type { CentreStatus, DeadlineRule, IsoDate, PeriodType, Role } from '@gdtx/domain';
-import { requiredLicenceKinds } from '@gdtx/org';
+import { centreStatesOn, requiredLicenceKinds } from '@gdtx/org';
 import { duePeriodWindow, licensedFrom } from '@gdtx/reporting';
 import type { NotificationRequest, Sql } from '@gdtx/notify';
 import {
@@ -186,8 +186,11 @@ export function gridTotals(values: Record<string, unknown>): { classes: number; 
  * nothing the second time. Inspection findings closed by remediation stay closed (they are no longer drafted).
  */
 export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDate): Promise<EvaluationOutcome | null> {
-  const centre = await loadCentre(sql, centreId);
-  if (!centre) return null;
+  const registered = await loadCentre(sql, centreId);
+  if (!registered) return null;
+  // Status on the evaluation date from org's history (a future-dated suspension is not in force before its date).
+  const [state] = await centreStatesOn({ query: sql }, asOf, [registered.id]);
+  const centre: CentreFacts = state ? { ...registered, status: state.status, statusSince: state.statusSince } : registered;
   const params = await loadParameters(sql, centre.provinceId, asOf);
   const drafts = await draftFindings(sql, centre, asOf, params);
   const existing = new Map<string, { id: string; status: string; severity: string; evidence: unknown; titleVi: string }>(
