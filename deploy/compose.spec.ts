@@ -200,11 +200,16 @@ describe('deploy Dockerfiles', () => {
     { file: 'Dockerfile.worker', entry: 'apps/worker/src/main.ts' },
   ];
 
-  it.each(cases)('$file builds on node:20-bookworm-slim, runs as non-root and starts $entry', ({ file, entry }) => {
+  // The images run the same Node major as every npm script: the project's `node` dev dependency (ADR 0009).
+  const projectNodeMajor = (JSON.parse(readFileSync(join(deployDir, '..', 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  }).devDependencies['node'].split('.')[0];
+
+  it.each(cases)('$file builds on the project Node major (bookworm-slim), runs as non-root and starts $entry', ({ file, entry }) => {
     const text = readFileSync(join(deployDir, file), 'utf8');
     const froms = [...text.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
     expect(froms.length).toBeGreaterThan(0);
-    for (const image of froms) expect(image).toBe('node:20-bookworm-slim');
+    for (const image of froms) expect(image).toBe(`node:${projectNodeMajor}-bookworm-slim`);
     // `npm ci` fails with this lockfile (docs/operations.md); the build must use `npm install`.
     expect(text).toMatch(/npm install --no-audit --no-fund/);
     expect(text).not.toMatch(/^RUN\s+npm ci\b/m);

@@ -27,7 +27,23 @@ function adminUrlFrom(url) {
   return u.toString();
 }
 
+/** The browser tests run when no paths are given (the whole suite) or when a path names apps/web. */
+function runsBrowserTests(args) {
+  const paths = args.filter((a) => !a.startsWith('-'));
+  return paths.length === 0 || paths.some((a) => a.includes('apps/web'));
+}
+
 async function main() {
+  // Before anything slow: a run that includes the browser tests needs Debian's Chromium (installed here as root,
+  // else one line says what to run).
+  if (runsBrowserTests(process.argv.slice(2))) {
+    const { ensureChromium } = require('./ensure-chromium');
+    const chromium = ensureChromium();
+    if (!chromium.ok) {
+      console.error(chromium.message);
+      process.exit(1);
+    }
+  }
   let adminUrl = process.env.DATABASE_URL ? adminUrlFrom(process.env.DATABASE_URL) : 'postgres://postgres@127.0.0.1:5432/postgres';
   let embedded = null;
   if (!(await canConnect(adminUrl))) {

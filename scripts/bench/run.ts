@@ -3,7 +3,7 @@ import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Client } from 'pg';
-import { findShippedTemplate, indexTemplate, todayInVietnam, validateValues } from '@gdtx/domain';
+import { findShippedTemplate, indexTemplate, requireReportValues, todayInVietnam, validateValues } from '@gdtx/domain';
 import type { TemplateDefinition, ValueMap } from '@gdtx/domain';
 import { prepareDatabase, ensureDatabase } from '../db-setup';
 
@@ -50,6 +50,31 @@ function validValues(t: TemplateDefinition): ValueMap {
     v[k] = f.type === 'text' ? 'QĐ-1/2024' : f.type === 'date' ? '2024-01-15' : f.type === 'boolean' ? true : f.type === 'choice' ? f.choices![0].value : 0;
   }
   return v;
+}
+
+/**
+ * The generator writes in bulk SQL (hundreds of thousands of reports); every document it wrote still passes the
+ * write boundary's typed parser (issue 11), as if it had come through the API, or the bench stops here.
+ */
+async function assertGeneratedValuesParse(c: Client): Promise<void> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let checked = 0;
+  for (;;) {
+    const { rows } = await c.query(
+      `SELECT s.id, s.template_code AS code, s.template_version AS version, s."values" FROM submission s JOIN centre c ON c.id = s.centre_id
+       WHERE c.code LIKE 'BENCH-%' AND s.id > $1 ORDER BY s.id LIMIT 5000`,
+      [after],
+    );
+    if (!rows.length) break;
+    for (const row of rows) {
+      const template = findShippedTemplate(row.code, row.version);
+      if (!template) throw new Error(`bench: no shipped template ${row.code} v${row.version}`);
+      requireReportValues(template, row.values);
+    }
+    checked += rows.length;
+    after = rows[rows.length - 1].id;
+  }
+  log(`every generated report (${checked}) passes the typed value parser`);
 }
 
 async function generate(): Promise<void> {
@@ -122,6 +147,7 @@ async function generate(): Promise<void> {
     `UPDATE submission SET "values" = "values" || jsonb_build_object('exam_certified', floor(("values"->>'exam_candidates')::int * 0.97)::int)
      WHERE template_code LIKE 'GDTX_%' AND centre_id IN (SELECT id FROM centre WHERE code LIKE 'BENCH-%')`,
   );
+  await assertGeneratedValuesParse(c);
   await c.query('COMMIT');
   await c.query('ANALYZE');
   const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM submission`)).rows;
@@ -230,13 +256,13 @@ async function main() {
 
   // (b) freshness: acceptSubmission returns → the change is visible in indicatorValues.
   log('freshness');
-  const pending = (await raw.query(`SELECT s.id, s.period_code, s.centre_id, ("values"->>'certificates_issued')::int AS v FROM submission s
+  const pending = (await raw.query(`SELECT s.id, s.version, s.period_code, s.centre_id, ("values"->>'certificates_issued')::int AS v FROM submission s
       WHERE s.status = 'SUBMITTED' AND s.template_code = 'LANGUAGE_IT_QUARTERLY' ORDER BY s.period_code DESC LIMIT 30`)).rows;
   const fresh: number[] = [];
   for (const p of pending) {
     const q = { codes: ['CERTIFICATES_ISSUED'], periodCode: p.period_code };
     const before = (await gql(DRILL, { q }, specialist)).indicatorValues[0]?.numerator ?? 0;
-    await gql(`mutation($id:ID!){acceptSubmission(id:$id){status}}`, { id: p.id }, specialist);
+    await gql(`mutation($id:ID!,$v:Int!){acceptSubmission(id:$id,expectedVersion:$v){status}}`, { id: p.id, v: p.version }, specialist);
     const t = Date.now();
     for (;;) {
       const now = (await gql(DRILL, { q }, specialist)).indicatorValues[0]?.numerator ?? 0;

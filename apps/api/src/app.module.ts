@@ -3,12 +3,12 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from 'nestjs-pino';
 import {
-  APP_CONFIG, AppConfig, ConfigModule, DatabaseModule, formatGraphqlError, graphqlArmor, HealthModule, loggingModule,
+  APP_CONFIG, AppConfig, ConfigModule, DatabaseModule, formatGraphqlError, graphqlArmor, graphqlParseOptions, HealthModule, inputGuardPlugin, loggingModule,
 } from '@gdtx/platform';
 import { JobsRuntimeModule, QueueApiModule, QueueModule } from '@gdtx/platform';
 import { IdentityApiModule } from '@gdtx/identity';
-import { OrgApiModule } from '@gdtx/org';
-import { ReportingApiModule } from '@gdtx/reporting';
+import { OrgApiModule, orgEvents } from '@gdtx/org';
+import { ReportingApiModule, reportingEvents } from '@gdtx/reporting';
 import { AnalyticsApiModule } from '@gdtx/analytics';
 import { LiteracyApiModule } from '@gdtx/literacy';
 import { ComplianceApiModule } from '@gdtx/compliance';
@@ -34,7 +34,8 @@ import { CentreExportModule } from './centre-export.controller';
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           introspection: config.graphqlIntrospection,
           playground: false,
-          plugins: [...armor.plugins],
+          parseOptions: graphqlParseOptions,
+          plugins: [...armor.plugins, inputGuardPlugin()],
           validationRules: armor.validationRules,
           formatError: (formatted, error) =>
             formatGraphqlError(formatted, error, (err) => logger.error({ err }, 'GraphQL internal error')),
@@ -50,10 +51,11 @@ import { CentreExportModule } from './centre-export.controller';
     ComplianceApiModule,
     NotifyApiModule,
     // Jobs: queues for every context, jobStatus/dashboard API; relay + processors run here when
-    // RUN_WORKERS_IN_PROCESS (default: no REDIS_URL, the embedded `npm start`), else in apps/worker.
+    // RUN_WORKERS_IN_PROCESS (default: no REDIS_URL, the embedded `npm start`), else in apps/worker. The API
+    // refuses to start when an event a context emits has no subscriber among the modules above.
     QueueModule,
     QueueApiModule,
-    JobsRuntimeModule.forRoot({ runWorkers: 'auto' }),
+    JobsRuntimeModule.forRoot({ runWorkers: 'auto', events: [orgEvents, reportingEvents] }),
   ],
 })
 export class AppModule {}

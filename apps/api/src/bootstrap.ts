@@ -5,14 +5,16 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, mountQueueDashboard } from '@gdtx/platform';
+import { installClientErrorEnvelope, loadConfig, mountQueueDashboard, transportErrorMiddleware } from '@gdtx/platform';
 import { AppModule } from './app.module';
 import { validationPipe } from './validation';
 
 /** Builds the API application (used by main.ts, `npm start` and the e2e tests, which listen on port 0). */
 export async function createApi(): Promise<NestExpressApplication> {
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  // Body parsers are registered here, not by Nest, so that their errors reach the envelope middleware below.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  installClientErrorEnvelope(app.getHttpServer());
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.use(
@@ -30,6 +32,8 @@ export async function createApi(): Promise<NestExpressApplication> {
     }),
   );
   app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(transportErrorMiddleware);
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   // Bull Board for QUEUE_ADMIN holders, behind a short-lived dashboard token (see queue-dashboard.ts).

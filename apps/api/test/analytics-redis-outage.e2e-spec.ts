@@ -27,11 +27,11 @@ describe('analytics with Redis down (e2e)', () => {
   it('accepts while Redis is down, keeps the outbox row, and the indicators catch up when Redis returns', async () => {
     // A submitted report of the demo data waiting for review (the provincial centre's last school year).
     const { rows } = await owner.query(
-      `SELECT s.id, s.period_code, ("values"->>'exam_candidates')::int AS candidates FROM submission s JOIN centre c ON c.id = s.centre_id
+      `SELECT s.id, s.version, s.period_code, ("values"->>'exam_candidates')::int AS candidates FROM submission s JOIN centre c ON c.id = s.centre_id
        WHERE c.code = 'TH-GDTX' AND s.template_code = 'GDTX_SCHOOL_YEAR' AND s.status = 'SUBMITTED' LIMIT 1`,
     );
     expect(rows).toHaveLength(1);
-    const { id, period_code: period, candidates } = rows[0];
+    const { id, version, period_code: period, candidates } = rows[0];
     const specialist = await api.login('so.chuyenvien');
     const candidatesNow = async () => {
       const r = await api.gql<{ indicatorValues: { numerator: number }[] }>(
@@ -43,7 +43,7 @@ describe('analytics with Redis down (e2e)', () => {
     };
     const before = await candidatesNow();
 
-    const accepted = await api.gql(`mutation($id: ID!) { acceptSubmission(id: $id) { status } }`, { id }, specialist);
+    const accepted = await api.gql(`mutation($id: ID!, $v: Int!) { acceptSubmission(id: $id, expectedVersion: $v) { status } }`, { id, v: version }, specialist);
     expect(accepted.errors).toBeUndefined();
     // The state change committed with its outbox row; nothing could be relayed.
     await new Promise((r) => setTimeout(r, 1500));

@@ -118,7 +118,7 @@ describe('analytics (e2e)', () => {
 
     const before = await iv(specialist, { codes: ['EXAM_CANDIDATES'], periodCode: period });
     expect(before[0].numerator).toBe(0);
-    const accepted = await api.gql(`mutation($id: ID!) { acceptSubmission(id: $id) { status } }`, { id: sub.id }, specialist);
+    const accepted = await api.gql(`mutation($id: ID!, $v: Int!) { acceptSubmission(id: $id, expectedVersion: $v) { status } }`, { id: sub.id, v: submitted.data!.submitSubmission.version }, specialist);
     expect(accepted.errors).toBeUndefined();
     const t0 = Date.now();
     const visible = await waitFor(async () => (await iv(specialist, { codes: ['EXAM_CANDIDATES'], periodCode: period }))[0].numerator === 1000);
@@ -147,8 +147,8 @@ describe('analytics (e2e)', () => {
 
   it('reporting rates never exceed 100% and count only expected reports', async () => {
     const token = await api.login('so.chuyenvien');
-    const r = await api.gql<{ reportingRates: { expected: number; submitted: number; onTime: number; late: number; missing: number; submittedRate: number | null; periodCode: string }[] }>(
-      `{ reportingRates(templateCode: "LANGUAGE_IT_QUARTERLY", periodFrom: "2025-Q1", periodTo: "2026-Q2", groupBy: [PERIOD]) { expected submitted onTime late missing submittedRate periodCode computedAt } }`,
+    const r = await api.gql<{ reportingRates: { expected: number; notDue: number; submitted: number; onTime: number; late: number; returned: number; missing: number; submittedRate: number | null; periodCode: string }[] }>(
+      `{ reportingRates(templateCode: "LANGUAGE_IT_QUARTERLY", periodFrom: "2025-Q1", periodTo: "2026-Q2", groupBy: [PERIOD]) { expected notDue submitted onTime late returned missing submittedRate periodCode computedAt } }`,
       {}, token,
     );
     expect(r.errors).toBeUndefined();
@@ -156,7 +156,7 @@ describe('analytics (e2e)', () => {
     for (const row of r.data!.reportingRates) {
       expect(row.submitted).toBeLessThanOrEqual(row.expected);
       expect(row.onTime + row.late).toBe(row.submitted);
-      expect(row.missing).toBe(row.expected - row.submitted);
+      expect(row.notDue + row.onTime + row.late + row.returned + row.missing).toBe(row.expected);
       if (row.submittedRate !== null) expect(row.submittedRate).toBeLessThanOrEqual(100);
     }
     // The suspended centre TH-NN-008 (since 2025-03-01) is not expected in 2025-Q3.
@@ -168,13 +168,19 @@ describe('analytics (e2e)', () => {
   it('provinceOverview gives totals, indicator trends and computedAt', async () => {
     const token = await api.login('so.lanhdao');
     const r = await api.gql<{ provinceOverview: { centreCount: number; indicators: { current: { code: string } }[]; computedAt: string } }>(
-      `{ provinceOverview(periodId: "2021-2022") { centreCount computedAt centresByType { key count } submissionsByStatus { key count } indicators { current { code value } previous { value } previousPeriodCode change } } }`,
+      `{ provinceOverview(periodId: "2021-2022") { centreCount computedAt centresByType { key count } submissionsByStatus { key count } reportingRates { templateCode expected notDue submitted returned missing } indicators { current { code value } previous { value } previousPeriodCode change } } }`,
       {}, token,
     );
     expect(r.errors).toBeUndefined();
     const { rows } = await owner.query(`SELECT count(*)::int AS n FROM centre c JOIN administrative_unit p ON p.id = c.province_id WHERE p.code = 'TH'`);
     expect(r.data!.provinceOverview.centreCount).toBe(rows[0].n);
     expect(r.data!.provinceOverview.indicators.map((i) => i.current.code)).toContain('PASS_RATE');
+    // The school year's reporting figures come from the reporting calendar, one row per school-year template.
+    const yearly = (r.data!.provinceOverview as unknown as { reportingRates: { templateCode: string; expected: number; submitted: number }[] }).reportingRates;
+    const gdtx = yearly.find((x) => x.templateCode === 'GDTX_SCHOOL_YEAR')!;
+    const same = await api.gql<{ reportingRates: { expected: number; submitted: number }[] }>(`{ reportingRates(templateCode: "GDTX_SCHOOL_YEAR", periodFrom: "2021-2022") { expected submitted } }`, {}, token);
+    expect(gdtx).toMatchObject(same.data!.reportingRates[0]);
+    expect(gdtx.expected).toBeGreaterThan(0);
   });
 });
 

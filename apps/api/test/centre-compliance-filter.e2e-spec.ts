@@ -74,9 +74,9 @@ describe('centre list compliance filter (e2e)', () => {
       `SELECT c.id, c.code, c.province_id FROM centre c JOIN administrative_unit p ON p.id = c.province_id WHERE p.code = 'BN' ORDER BY c.code LIMIT 1`,
     );
     await owner.query(
-      `INSERT INTO finding (province_id, centre_id, rule_code, subject_key, severity, status, title_vi, legal_basis_vi, found_on, last_evaluated_on)
-       VALUES ($1, $2, 'DORMANT_CENTRE', 'misc-e2e', 'CRITICAL', 'OPEN', 'Thử nghiệm', 'Thử nghiệm', current_date, current_date)
-       ON CONFLICT (centre_id, rule_code, subject_key) DO UPDATE SET status = 'OPEN', severity = 'CRITICAL', resolved_on = NULL, resolution = NULL`,
+      `INSERT INTO finding (province_id, centre_id, rule_code, subject_key, severity, status, title_vi, legal_basis_vi, found_on, opened_on, last_evaluated_on)
+       VALUES ($1, $2, 'DORMANT_CENTRE', 'misc-e2e', 'CRITICAL', 'OPEN', 'Thử nghiệm', 'Thử nghiệm', current_date, current_date, current_date)
+       ON CONFLICT (centre_id, rule_code, subject_key) DO UPDATE SET status = 'OPEN', severity = 'CRITICAL', resolved_on = NULL, closed_on = NULL, resolution = NULL`,
       [bn.province_id, bn.id],
     );
     expect(await codes('so.chuyenvien', { compliance: 'NON_COMPLIANT' })).not.toContain(bn.code);

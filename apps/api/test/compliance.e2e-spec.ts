@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, vietnamDateOf } from '@gdtx/domain';
-import { JobQueues, systemContext } from '@gdtx/platform';
+import { jobIdFor, JobQueues, systemContext } from '@gdtx/platform';
 import { ComplianceService } from '@gdtx/compliance';
 import { bootApi, errorCode, TestApi } from './harness';
 
@@ -97,7 +97,7 @@ describe('compliance (e2e)', () => {
     expect(all.some((f) => f.centreCode.startsWith('BN-'))).toBe(false);
   });
 
-  it('an expired director recognition recorded for Hoa Sen: the change-watcher job opens a finding and the director is notified', async () => {
+  it('an expired director recognition recorded for Hoa Sen: compliance\'s job for org\'s licence event opens a finding and the director is notified', async () => {
     const hoasen = await centreId('TH-NN-004');
     const specialist = await api.login('so.chuyenvien');
     const recorded = await api.gql(
@@ -107,14 +107,15 @@ describe('compliance (e2e)', () => {
       specialist,
     );
     expect(recorded.errors).toBeUndefined();
-    // libs/org writes the change to the audit trail; the change watcher (scheduled every minute) picks it up.
+    // libs/org emits `licence.recorded` through the outbox with the licence; compliance has its own job for it.
     const queues = api.app.get(JobQueues, { strict: false });
-    await queues.addAll([{ name: 'compliance.evaluate-changed', data: { provinceId: null, centreId: null, requestedBy: null }, businessKey: 'test-licence-change' }]);
+    const licenceId = (recorded.data as { recordLicence: { id: string } }).recordLicence.id;
+    const jobId = jobIdFor('licence.recorded>compliance', `licence:${licenceId}:recorded`);
 
     // Wait for the whole job (evaluation, then notifications), not just the finding.
     const deadline = Date.now() + 20000;
-    while ((await (await queues.findJob('compliance.evaluate-changed~test-licence-change'))?.getState()) !== 'completed') {
-      if (Date.now() > deadline) throw new Error('compliance.evaluate-changed did not complete');
+    while ((await (await queues.findJob(jobId))?.getState()) !== 'completed') {
+      if (Date.now() > deadline) throw new Error(`${jobId} did not complete`);
       await new Promise((r) => setTimeout(r, 100));
     }
     const director = await api.login('gd.hoasen');
@@ -234,11 +235,13 @@ describe('compliance (e2e)', () => {
     expect(tx.byRule.find((r) => r.ruleCode === 'DORMANT_CENTRE')?.findings).toBe(1);
     const sup = (await api.gql<{ complianceOverview: O }>(Q, {}, await api.login('phong.thoxuan'))).data!.complianceOverview;
     expect(sup.centreCount).toBe(tx.centreCount);
-    // asOf: findings found today were not open a year ago.
-    const QA = `query($a: String) { complianceOverview(asOf: $a) { asOf byRule { ruleCode } byStatus { status centres } } }`;
-    const past = (await api.gql<{ complianceOverview: { asOf: string; byRule: unknown[]; byStatus: { status: string; centres: number }[] } }>(QA, { a: addDays(today, -365) }, token)).data!.complianceOverview;
-    expect(past.byRule).toEqual([]);
-    expect(past.byStatus.find((x) => x.status === 'COMPLIANT')?.centres).toBe(province.centreCount);
+    // asOf: a finding is open on the dates its condition held (opened_on), not only from the day it was computed:
+    // the director recognition of TH-NN-002 ended on 2025-08-31, so it was already expired a year ago.
+    const QA = `query($a: String) { complianceOverview(asOf: $a) { asOf centreCount byRule { ruleCode } byStatus { status centres } } }`;
+    const past = (await api.gql<{ complianceOverview: { asOf: string; centreCount: number; byRule: { ruleCode: string }[]; byStatus: { status: string; centres: number }[] } }>(QA, { a: addDays(today, -365) }, token)).data!.complianceOverview;
+    expect(past.byRule.map((r) => r.ruleCode)).toContain('LICENCE_EXPIRED');
+    expect(past.byStatus.reduce((s, x) => s + x.centres, 0)).toBe(past.centreCount);
+    expect(past.byStatus.find((x) => x.status === 'COMPLIANT')!.centres).toBeLessThan(past.centreCount);
     expect(errorCode(await api.gql(QA, { a: '2026-13-01' }, token))).toBe('BAD_USER_INPUT');
   });
 });

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { addDays, vietnamDateOf } from '@gdtx/domain';
+import { addDays, matchWebRoute, vietnamDateOf } from '@gdtx/domain';
 import { JobQueues } from '@gdtx/platform';
 import { bootApi, errorCode, TestApi } from './harness';
 
@@ -138,7 +138,7 @@ describe('notifications (e2e)', () => {
       `SELECT s.id, s.version FROM submission s JOIN centre c ON c.id = s.centre_id WHERE c.code = 'TH-NN-004' AND s.status = 'SUBMITTED' ORDER BY s.period_code DESC LIMIT 1`,
     )).rows[0];
     expect(sub).toBeDefined();
-    const r = await api.gql(`mutation($id: ID!, $c: String!) { returnSubmission(id: $id, comment: $c) { status } }`, { id: sub.id, c: 'Số học viên mới chưa khớp với sổ tuyển sinh.' }, await api.login('phong.thoxuan'));
+    const r = await api.gql(`mutation($id: ID!, $v: Int!, $c: String!) { returnSubmission(id: $id, expectedVersion: $v, comment: $c) { status } }`, { id: sub.id, v: sub.version, c: 'Số học viên mới chưa khớp với sổ tuyển sinh.' }, await api.login('phong.thoxuan'));
     expect(r.errors).toBeUndefined();
     const director = await api.login('gd.hoasen');
     const Q = `{ notifications(first: 50) { nodes { id kind titleVi bodyVi link } } }`;
@@ -207,5 +207,24 @@ describe('notifications (e2e)', () => {
     // Nothing left to mark: a second call marks none.
     expect((await api.gql<{ markAllNotificationsRead: number }>(ALL, {}, first)).data!.markAllNotificationsRead).toBe(0);
     expect(errorCode(await api.gql(ALL, {}))).toBe('UNAUTHENTICATED');
+  });
+
+  // Issue 11, defect 12: links were written by hand and pointed to pages that do not exist. Every link the server
+  // has written by now — the seeded findings and licence alerts, the reminders and the returned report above —
+  // must open a page of the web's route table, naming the notification's own centre where it names one.
+  it('every link the server wrote resolves to a page of the web (the shared route table)', async () => {
+    const { rows } = await owner.query(
+      `SELECT DISTINCT kind, link, centre_id AS "centreId" FROM notification WHERE link IS NOT NULL ORDER BY kind, link`,
+    );
+    const kinds = new Set(rows.map((r) => r.kind as string));
+    for (const kind of ['DEADLINE_AHEAD', 'REPORT_RETURNED', 'FINDING_OPENED', 'LICENCE_EXPIRY']) expect([kind, kinds.has(kind)]).toEqual([kind, true]);
+    const unresolved = rows.filter((r) => matchWebRoute(r.link) === null).map((r) => `${r.kind} ${r.link}`);
+    expect(unresolved).toEqual([]);
+    for (const r of rows) {
+      const match = matchWebRoute(r.link)!;
+      if (r.kind === 'DEADLINE_AHEAD' || r.kind === 'REPORT_OVERDUE') expect(match).toMatchObject({ key: 'reportForm', params: { centreId: r.centreId } });
+      if (r.kind === 'FINDING_OPENED' || r.kind === 'LICENCE_EXPIRY') expect(match).toEqual({ key: 'centre', params: { id: r.centreId } });
+      if (r.kind === 'REPORT_RETURNED') expect(match.key).toBe('submission');
+    }
   });
 });

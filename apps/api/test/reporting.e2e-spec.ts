@@ -29,8 +29,8 @@ describe('reporting (e2e)', () => {
   const SAVE = `mutation($input: SaveSubmissionDraftInput!) {
     saveSubmissionDraft(input: $input) { changed submission { ${SUBMISSION_FIELDS} } issues { ruleCode severity fields messageVi messageEn } } }`;
   const SUBMIT = `mutation($id: ID!, $v: Int!) { submitSubmission(id: $id, expectedVersion: $v) { ${SUBMISSION_FIELDS} } }`;
-  const RETURN = `mutation($id: ID!, $c: String!, $fc: [FieldCommentInput!]) { returnSubmission(id: $id, comment: $c, fieldComments: $fc) { id status version } }`;
-  const ACCEPT = `mutation($id: ID!) { acceptSubmission(id: $id) { id status version acceptedAt } }`;
+  const RETURN = `mutation($id: ID!, $v: Int!, $c: String!, $fc: [FieldCommentInput!]) { returnSubmission(id: $id, expectedVersion: $v, comment: $c, fieldComments: $fc) { id status version } }`;
+  const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptSubmission(id: $id, expectedVersion: $v) { id status version acceptedAt } }`;
   const REOPEN = `mutation($id: ID!, $r: String!) { reopenSubmission(id: $id, reason: $r) { id status version } }`;
   const EXTEND = `mutation($input: GrantExtensionInput!) { grantExtension(input: $input) { id dueDate reason } }`;
   const DUE = `query($c: ID!) { dueReports(centreId: $c) { templateCode periodCode status dueDate regularDueDate extended daysLeft daysLate submissionId submissionVersion } }`;
@@ -191,6 +191,7 @@ describe('reporting (e2e)', () => {
       const stale = await save('cb.gdtx', { centreId: ids['TH-GDTX'], templateCode: 'GDTX_SEMESTER', periodCode: currentSemester, values: { ...validValues(), staff_total: 57 }, expectedVersion: 1 });
       expect(errorCode(stale)).toBe('CONFLICT');
       expect(stale.errors![0].extensions!['currentVersion']).toBe(2);
+      expect(stale.errors![0].extensions!['reason']).toBe('STALE_VERSION');
       expect(await counts()).toEqual(before);
       const { rows } = await owner.query(`SELECT "values"->>'staff_total' AS t, version FROM submission WHERE id = $1`, [id]);
       expect(rows[0]).toEqual({ t: '56', version: 2 });
@@ -206,10 +207,10 @@ describe('reporting (e2e)', () => {
       const locked = await save('gd.gdtx', { centreId: ids['TH-GDTX'], templateCode: 'GDTX_SEMESTER', periodCode: currentSemester, values: validValues(), expectedVersion: 3 });
       expect(errorCode(locked)).toBe('CONFLICT');
 
-      const badField = await api.gql(RETURN, { id, c: 'Xem lại', fc: [{ field: 'khong_ton_tai', comment: 'x' }] }, so);
+      const badField = await api.gql(RETURN, { id, v: 3, c: 'Xem lại', fc: [{ field: 'khong_ton_tai', comment: 'x' }] }, so);
       expect(errorCode(badField)).toBe('VALIDATION_FAILED');
       const returned = await api.gql<{ returnSubmission: Sub }>(RETURN, {
-        id, c: 'Đề nghị rà soát số liệu thi chứng chỉ', fc: [{ field: 'exam_candidates', comment: 'Số dự thi chưa khớp danh sách hội đồng' }],
+        id, v: 3, c: 'Đề nghị rà soát số liệu thi chứng chỉ', fc: [{ field: 'exam_candidates', comment: 'Số dự thi chưa khớp danh sách hội đồng' }],
       }, so);
       expect(returned.errors).toBeUndefined();
       expect(returned.data!.returnSubmission).toMatchObject({ status: 'RETURNED', version: 4 });
@@ -224,7 +225,7 @@ describe('reporting (e2e)', () => {
       expect(resubmitted.data!.submitSubmission).toMatchObject({ status: 'SUBMITTED', version: 6 });
 
       const before = await counts();
-      const accepted = await api.gql<{ acceptSubmission: Sub & { acceptedAt: string } }>(ACCEPT, { id }, so);
+      const accepted = await api.gql<{ acceptSubmission: Sub & { acceptedAt: string } }>(ACCEPT, { id, v: 6 }, so);
       expect(accepted.errors).toBeUndefined();
       expect(accepted.data!.acceptSubmission).toMatchObject({ status: 'ACCEPTED', version: 7 });
       const after = await counts();
@@ -276,9 +277,9 @@ describe('reporting (e2e)', () => {
       const currentYear = periodContaining('SCHOOL_YEAR', today).code;
       const lastYear = previousPeriod(currentYear).code;
       const { rows: [previous] } = await owner.query(
-        `SELECT id, status FROM submission WHERE centre_id = $1 AND template_code = 'GDTX_SCHOOL_YEAR' AND period_code = $2`, [ids['TH-GDTX'], lastYear]);
+        `SELECT id, status, version FROM submission WHERE centre_id = $1 AND template_code = 'GDTX_SCHOOL_YEAR' AND period_code = $2`, [ids['TH-GDTX'], lastYear]);
       expect(previous.status).toBe('SUBMITTED');
-      expect((await api.gql(ACCEPT, { id: previous.id }, so)).errors).toBeUndefined();
+      expect((await api.gql(ACCEPT, { id: previous.id, v: previous.version }, so)).errors).toBeUndefined();
 
       const values = { ...validValues(), exam_candidates: 1000, exam_certified: 990, 'exam_by_type.it_basic.candidates': 1000, 'exam_by_type.it_basic.certified': 990, exam_pass_rate: 99 };
       const saved = await save('gd.gdtx', { centreId: ids['TH-GDTX'], templateCode: 'GDTX_SCHOOL_YEAR', periodCode: currentYear, values });
@@ -303,10 +304,50 @@ describe('reporting (e2e)', () => {
     });
 
     it('the supervisor of Thọ Xuân reviews a centre in the district', async () => {
-      const { rows } = await owner.query(`SELECT id FROM submission WHERE centre_id = $1 AND status = 'SUBMITTED' LIMIT 1`, [ids['TH-NN-004']]);
-      const r = await api.gql<{ acceptSubmission: Sub }>(ACCEPT, { id: rows[0].id }, await api.login('phong.thoxuan'));
+      const { rows } = await owner.query(`SELECT id, version FROM submission WHERE centre_id = $1 AND status = 'SUBMITTED' LIMIT 1`, [ids['TH-NN-004']]);
+      const r = await api.gql<{ acceptSubmission: Sub }>(ACCEPT, { id: rows[0].id, v: rows[0].version }, await api.login('phong.thoxuan'));
       expect(r.errors).toBeUndefined();
       expect(r.data!.acceptSubmission.status).toBe('ACCEPTED');
+    });
+
+    // Issue 11: a CONFLICT says why in extensions.reason, so the web can tell a stale version from a wrong status.
+    async function submissionOf(centreCode: string, status: string): Promise<{ id: string; version: number }> {
+      const { rows } = await owner.query(
+        `SELECT id, version FROM submission WHERE centre_id = $1 AND template_code = 'LANGUAGE_IT_QUARTERLY' AND status = $2 LIMIT 1`, [ids[centreCode], status]);
+      return rows[0];
+    }
+
+    it('a stale accept or return is CONFLICT with reason STALE_VERSION and changes nothing', async () => {
+      const so = await api.login('so.chuyenvien');
+      const submitted = await submissionOf('TH-NN-001', 'SUBMITTED');
+      const before = await counts();
+      const accept = await api.gql(ACCEPT, { id: submitted.id, v: submitted.version - 1 }, so);
+      expect(errorCode(accept)).toBe('CONFLICT');
+      expect(accept.errors![0].extensions).toMatchObject({ reason: 'STALE_VERSION', currentVersion: submitted.version, expectedVersion: submitted.version - 1 });
+      const ret = await api.gql(RETURN, { id: submitted.id, v: submitted.version + 1, c: 'Xem lại' }, so);
+      expect(errorCode(ret)).toBe('CONFLICT');
+      expect(ret.errors![0].extensions!['reason']).toBe('STALE_VERSION');
+      expect(await counts()).toEqual(before);
+    });
+
+    it('accepting a draft is CONFLICT with reason INVALID_TRANSITION and changes nothing', async () => {
+      const draft = await submissionOf('TH-NN-006', 'DRAFT');
+      const before = await counts();
+      const r = await api.gql(ACCEPT, { id: draft.id, v: draft.version }, await api.login('so.chuyenvien'));
+      expect(errorCode(r)).toBe('CONFLICT');
+      expect(r.errors![0].extensions).toMatchObject({ reason: 'INVALID_TRANSITION', status: 'DRAFT' });
+      expect(await counts()).toEqual(before);
+    });
+
+    it('accept and return require expectedVersion (BAD_USER_INPUT without it, nothing written)', async () => {
+      const so = await api.login('so.chuyenvien');
+      const submitted = await submissionOf('TH-NN-002', 'SUBMITTED');
+      const before = await counts();
+      const accept = await api.gql(`mutation($id: ID!) { acceptSubmission(id: $id) { id status } }`, { id: submitted.id }, so);
+      expect(errorCode(accept)).toBe('BAD_USER_INPUT');
+      const ret = await api.gql(`mutation($id: ID!) { returnSubmission(id: $id, comment: "Xem lại") { id status } }`, { id: submitted.id }, so);
+      expect(errorCode(ret)).toBe('BAD_USER_INPUT');
+      expect(await counts()).toEqual(before);
     });
   });
 
@@ -327,8 +368,8 @@ describe('reporting (e2e)', () => {
       ['read', ONE, { id: submittedId }],
       ['save', SAVE, { input: { centreId: ids['TH-GDTX'], templateCode: 'GDTX_SEMESTER', periodCode: lastSemester, values: validValues(), expectedVersion: 1 } }],
       ['submit', SUBMIT, { id: draftId, v: 1 }],
-      ['return', RETURN, { id: submittedId, c: 'x' }],
-      ['accept', ACCEPT, { id: submittedId }],
+      ['return', RETURN, { id: submittedId, v: 2, c: 'x' }],
+      ['accept', ACCEPT, { id: submittedId, v: 2 }],
       ['reopen', REOPEN, { id: acceptedId, r: 'x' }],
       ['extend', EXTEND, { input: { centreId: ids['TH-GDTX'], templateCode: 'GDTX_SEMESTER', periodCode: lastSemester, dueDate: '2099-01-01', reason: 'x' } }],
     ];
@@ -485,7 +526,8 @@ describe('reporting (e2e)', () => {
       expect(published.errors).toBeUndefined();
       expect(published.data!.publishReportTemplate).toMatchObject({ version: 2, national: false });
       expect((await owner.query(`SELECT count(*)::int AS n FROM submission WHERE template_code = 'LANGUAGE_IT_QUARTERLY' AND template_version = 1`)).rows[0].n).toBe(before);
-      expect((await owner.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'template.published'`)).rows[0].n).toBe(1);
+      // Audited, and no outbox event: nothing subscribes to a publication (issue 11, defect 11).
+      expect((await owner.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'template.published'`)).rows[0].n).toBe(0);
 
       const th = await api.gql<{ reportTemplate: { version: number } }>(TEMPLATE, { c: 'LANGUAGE_IT_QUARTERLY' }, await api.login('gd.hoasen'));
       expect(th.data!.reportTemplate.version).toBe(2);

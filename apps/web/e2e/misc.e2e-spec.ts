@@ -141,18 +141,21 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     await drawer.getByTestId('heatmap-drawer-summary').waitFor();
 
     const token = await freshToken(api, 'so.chuyenvien');
-    const rates = await api.gql<{ reportingRates: { centreId: string; expected: number; submitted: number }[] }>(
-      `query($t: String!, $p: String!, $u: ID!) { reportingRates(templateCode: $t, periodFrom: $p, periodTo: $p, unitId: $u, groupBy: [CENTRE]) { centreId expected submitted } }`,
+    const rates = await api.gql<{ reportingRates: { centreId: string; expected: number; notDue: number; submitted: number; missing: number }[] }>(
+      `query($t: String!, $p: String!, $u: ID!) { reportingRates(templateCode: $t, periodFrom: $p, periodTo: $p, unitId: $u, groupBy: [CENTRE]) { centreId expected notDue submitted missing } }`,
       { t: 'GDTX_SEMESTER', p: periodCode, u: unitId }, token,
     );
     expect(rates.errors).toBeUndefined();
     const expected = rates.data!.reportingRates.filter((r) => r.expected > 0);
     const submitted = expected.filter((r) => r.submitted > 0).length;
+    // Rates are over what is due (the reporting calendar): not-yet-due reports are neither submitted nor missing.
+    const due = expected.filter((r) => !r.notDue).length;
+    const missing = expected.filter((r) => r.missing > 0).length;
     expect(shown).toEqual({ submitted, expected: expected.length });
-    expect(await target.textContent()).toContain(`${submitted}/${expected.length}`);
-    await drawer.getByText(`Đã nộp ${submitted}/${expected.length}`).waitFor();
+    expect(await target.textContent()).toContain(`${submitted}/${due}`);
+    await drawer.getByText(`Đã nộp ${submitted}/${due} đến hạn`).waitFor();
     await until(() => drawer.locator('.ant-table-row').count(), expected.length);
-    await expect(drawer.getByText('Chưa nộp', { exact: true }).count()).resolves.toBe(expected.length - submitted);
+    await expect(drawer.getByText('Quá hạn, chưa nộp', { exact: true }).count()).resolves.toBe(missing);
     await screenshot(page, '62-so-ban-do-nhiet-chi-tiet', { fullPage: false });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -162,7 +165,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     const sheet = await readDownload(download);
     expect(sheet.headers).toEqual(['Mã', 'Trung tâm', 'Trạng thái', 'Thời hạn', 'Hạn nộp', 'Ngày nộp']);
     expect(sheet.rows).toHaveLength(expected.length);
-    expect(sheet.rows.filter((r) => r[2] === 'Chưa nộp')).toHaveLength(expected.length - submitted);
+    expect(sheet.rows.filter((r) => r[2] === 'Quá hạn, chưa nộp')).toHaveLength(missing);
     expect(sheet.subtitle).toContain('Kỳ: ');
 
     // A submitted report opens from the list.

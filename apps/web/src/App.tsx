@@ -1,10 +1,10 @@
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router-dom';
 import { ApolloProvider } from '@apollo/client/react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import enGB from 'antd/locale/en_GB';
-import type { Permission } from '@gdtx/domain';
+import { LEGACY_ROUTES, legacyRedirect, WEB_ROUTES, type LegacyRouteKey, type Permission, type WebRouteKey } from '@gdtx/domain';
 import { createApolloClient } from './apollo';
 import { AuthProvider, homePathOf, useAuth } from './auth';
 import { I18nProvider, useI18n } from './i18n';
@@ -74,6 +74,41 @@ function RootRedirect() {
   return <Navigate to={user ? homePathOf(user) : '/login'} replace />;
 }
 
+/**
+ * Every page of the shared route table (@gdtx/domain's WEB_ROUTES): the Record type makes a route without a page,
+ * or a page without a route, a compile error, so the router and the links the server writes cannot drift apart.
+ */
+const PAGES: Record<WebRouteKey, ReactNode> = {
+  login: <LoginPage />,
+  home: <HomePage />,
+  dashboard: <DashboardPage />,
+  centres: <CentresPage />,
+  centre: <CentrePage />,
+  literacy: <LiteracyPage />,
+  compliance: <CompliancePage />,
+  units: <UnitsPage />,
+  review: <ReviewQueuePage />,
+  reportForm: <ReportFormPage />,
+  submission: <ReportFormPage />,
+  notifications: <NotificationsPage />,
+  users: <UsersPage />,
+  templates: <TemplatesPage />,
+  template: <TemplatePage />,
+  publishTemplate: <PublishTemplatePage />,
+  deadlines: <DeadlinesPage />,
+  settingsLiteracy: <SettingsLiteracyPage />,
+};
+
+/** A saved link to a page that moved (notifications and e-mails sent before issue 11): on to its new page. */
+function LegacyRedirect({ route }: { route: LegacyRouteKey }) {
+  const params = useParams();
+  const { user, restoring } = useAuth();
+  const location = useLocation();
+  if (restoring) return <Spin fullscreen />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Navigate to={legacyRedirect(route, params, { centreId: user.centreId ?? null }) ?? homePathOf(user)} replace />;
+}
+
 export function App() {
   const client = useMemo(() => createApolloClient(), []);
   return (
@@ -83,25 +118,15 @@ export function App() {
           <AuthProvider>
             <BrowserRouter>
               <Routes>
-                <Route path="/login" element={<LoginPage />} />
+                {(Object.keys(PAGES) as WebRouteKey[]).map((key) => {
+                  const route: { path: string; permission?: Permission } = WEB_ROUTES[key];
+                  const page = PAGES[key];
+                  return <Route key={key} path={route.path} element={key === 'login' ? page : <RequireAuth permission={route.permission}>{page}</RequireAuth>} />;
+                })}
+                {(Object.keys(LEGACY_ROUTES) as LegacyRouteKey[]).map((key) => (
+                  <Route key={key} path={LEGACY_ROUTES[key].path} element={<LegacyRedirect route={key} />} />
+                ))}
                 <Route path="/" element={<RootRedirect />} />
-                <Route path="/home" element={<RequireAuth permission="REPORT_READ"><HomePage /></RequireAuth>} />
-                <Route path="/dashboard" element={<RequireAuth permission="ANALYTICS_READ"><DashboardPage /></RequireAuth>} />
-                <Route path="/centres" element={<RequireAuth permission="CENTRE_READ"><CentresPage /></RequireAuth>} />
-                <Route path="/centres/:id" element={<RequireAuth permission="CENTRE_READ"><CentrePage /></RequireAuth>} />
-                <Route path="/literacy" element={<RequireAuth permission="LITERACY_READ"><LiteracyPage /></RequireAuth>} />
-                <Route path="/compliance" element={<RequireAuth permission="COMPLIANCE_READ"><CompliancePage /></RequireAuth>} />
-                <Route path="/units" element={<RequireAuth permission="CENTRE_READ"><UnitsPage /></RequireAuth>} />
-                <Route path="/review" element={<RequireAuth permission="REPORT_REVIEW"><ReviewQueuePage /></RequireAuth>} />
-                <Route path="/reports/:centreId/:templateCode/:periodCode" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
-                <Route path="/submissions/:submissionId" element={<RequireAuth permission="REPORT_READ"><ReportFormPage /></RequireAuth>} />
-                <Route path="/notifications" element={<RequireAuth permission="NOTIFICATION_READ"><NotificationsPage /></RequireAuth>} />
-                <Route path="/users" element={<RequireAuth permission="USER_MANAGE"><UsersPage /></RequireAuth>} />
-                <Route path="/templates" element={<RequireAuth permission="TEMPLATE_MANAGE"><TemplatesPage /></RequireAuth>} />
-                <Route path="/templates/:code" element={<RequireAuth permission="TEMPLATE_MANAGE"><TemplatePage /></RequireAuth>} />
-                <Route path="/templates/:code/publish" element={<RequireAuth permission="TEMPLATE_MANAGE"><PublishTemplatePage /></RequireAuth>} />
-                <Route path="/deadlines" element={<RequireAuth permission="EXTENSION_GRANT"><DeadlinesPage /></RequireAuth>} />
-                <Route path="/settings/literacy" element={<RequireAuth permission="TEMPLATE_MANAGE"><SettingsLiteracyPage /></RequireAuth>} />
                 <Route path="*" element={<RootRedirect />} />
               </Routes>
             </BrowserRouter>

@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import type { Language } from '@gdtx/domain';
+import { isErrorReason, type ErrorReason, type Language } from '@gdtx/domain';
 import { translate, type MessageKey } from './i18n';
 
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'VALIDATION_FAILED' | 'CONFLICT' | 'INTERNAL' | 'NETWORK';
@@ -44,6 +44,12 @@ export function describeError(error: unknown, language: Language): ApiErrorInfo 
 
 export function errorCodeOf(error: unknown): string | undefined {
   return (firstGraphQLError(error)?.extensions?.['code'] as string | undefined) ?? undefined;
+}
+
+/** Which failure of its code it is (`extensions.reason`, e.g. STALE_VERSION or INVALID_TRANSITION for a CONFLICT). */
+export function errorReasonOf(error: unknown): ErrorReason | undefined {
+  const reason = firstGraphQLError(error)?.extensions?.['reason'];
+  return isErrorReason(reason) ? reason : undefined;
 }
 
 /**

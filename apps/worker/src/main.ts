@@ -5,14 +5,22 @@ import { ConfigError, ConfigModule, DatabaseModule, JobsRuntimeModule, loadConfi
 import { AnalyticsModule } from '@gdtx/analytics';
 import { ComplianceModule } from '@gdtx/compliance';
 import { NotifyModule } from '@gdtx/notify';
+import { orgEvents } from '@gdtx/org';
+import { reportingEvents } from '@gdtx/reporting';
 
 /**
  * The worker: a NestJS application context without HTTP. It runs the outbox relay, the BullMQ processors
- * (every @JobHandler of the imported modules) and the job schedulers, plus a heartbeat that proves it can
- * reach the database. Every context with @JobHandler providers is imported here (its plain module, not
- * its GraphQL *ApiModule), or its jobs would fail with "no handler registered" when workers run here.
+ * (every @JobHandler and @EventSubscriber of the imported modules) and the job schedulers, plus a heartbeat that
+ * proves it can reach the database. Every context with handlers is imported here (its plain module, not its
+ * GraphQL *ApiModule); the start-up check refuses to start the worker when an event of `events` (every context
+ * that emits) has no subscriber among them.
  */
-@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true }), AnalyticsModule, ComplianceModule, NotifyModule] })
+@Module({
+  imports: [
+    ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true, events: [orgEvents, reportingEvents] }),
+    AnalyticsModule, ComplianceModule, NotifyModule,
+  ],
+})
 class WorkerModule {}
 
 async function main() {

@@ -1,9 +1,11 @@
 // Public API of the analytics context: fact tables, indicators, reporting rates, the province overview.
 export { AnalyticsModule, AnalyticsApiModule } from './lib/analytics.module';
-export { FactService, rebuildProvinceFacts } from './lib/fact.service';
+export { FactService, rebuildProvinceFacts, UnflattenableValuesError } from './lib/fact.service';
+export type { UnflattenableValue } from './lib/fact.service';
 export { IndicatorService } from './lib/indicator.service';
 export * from './lib/analytics.types';
 export * from './lib/overview.types';
 import { AnalyticsFacts1732000004000 } from './migrations/1732000004000-analytics-facts';
 import { AnalyticsPerformance1732000004100 } from './migrations/1732000004100-analytics-performance';
-export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100];
+import { ShipLdttShare1733000600000 } from './migrations/1733000600000-ship-ldtt-share';
+export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000];

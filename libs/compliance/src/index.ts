@@ -7,4 +7,6 @@ export { evaluateProvincesWith } from './lib/seed-evaluation';
 export * from './lib/rules';
 export * from './lib/compliance.types';
 import { ComplianceCore1732000005000 } from './migrations/1732000005000-compliance-core';
-export const complianceMigrations = [ComplianceCore1732000005000];
+import { DropAuditPollerWatermark1733000400000 } from './migrations/1733000400000-drop-audit-poller-watermark';
+import { FindingOpenDates1733000700000 } from './migrations/1733000700000-finding-open-dates';
+export const complianceMigrations = [ComplianceCore1732000005000, DropAuditPollerWatermark1733000400000, FindingOpenDates1733000700000];

@@ -6,4 +6,5 @@ export type { NotificationKind, NotificationRequest, Recipients, Sql, CreatedNot
 export { notificationMail } from './lib/mailer';
 export * from './lib/notify.types';
 import { NotifyCore1732000005100 } from './migrations/1732000005100-notify-core';
-export const notifyMigrations = [NotifyCore1732000005100];
+import { NotificationLinks1733000500000 } from './migrations/1733000500000-notification-links';
+export const notifyMigrations = [NotifyCore1732000005100, NotificationLinks1733000500000];

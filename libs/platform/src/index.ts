@@ -12,6 +12,8 @@ export * from './lib/database/migration-helpers';
 export * from './lib/logging/logging.module';
 export * from './lib/health/health.module';
 export * from './lib/graphql/graphql-limits';
+export * from './lib/graphql/input-guard';
+export * from './lib/http/http-envelope';
 export * from './lib/graphql/connection';
 export * from './lib/auth/decorators';
 import { PlatformScope1732000000000 } from './migrations/1732000000000-platform-scope';
@@ -21,5 +23,6 @@ import { InlineCentrePolicies1732000099000 } from './migrations/1732000099000-in
 export const platformMigrations = [PlatformScope1732000000000, Outbox1732000000500, InlineCentrePolicies1732000099000];
 export * from './lib/graphql/enums';
 export * from './lib/database/audit';
+export * from './lib/database/modify';
 export * from './lib/graphql/loaders';
 export * from './lib/queue';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { addDays, dueDate, findShippedTemplate, todayInVietnam } from '@gdtx/domain';
-import type { IsoDate, ValueMap } from '@gdtx/domain';
+import { addDays, dueDate, findShippedTemplate, requireReportValues, todayInVietnam } from '@gdtx/domain';
+import type { IsoDate, TemplateDefinition, ValueMap } from '@gdtx/domain';
 import { searchText } from '@gdtx/org';
 import { applyDemoReform } from './seed-reform';
 
@@ -227,20 +227,22 @@ export async function seedLiteracy(client: Client, today: IsoDate = todayInVietn
 
 async function insertAccepted(
   client: Client,
-  s: { provinceId: string; centreId: string; template: { code: string; version: number }; period: string; values: ValueMap; submittedOn: string; acceptedOn: string; reviewer: { id: string; full_name: string } },
+  s: { provinceId: string; centreId: string; template: TemplateDefinition; period: string; values: ValueMap; submittedOn: string; acceptedOn: string; reviewer: { id: string; full_name: string } },
 ): Promise<void> {
   const submittedAt = new Date(`${s.submittedOn}T03:00:00Z`);
   const acceptedAt = new Date(`${s.acceptedOn}T03:00:00Z`);
   const id = randomUUID();
+  // The seed writes through the same typed parser as the API (issue 11): a bad figure fails the seed, loudly.
+  const values = JSON.stringify(requireReportValues(s.template, s.values));
   await client.query(
     `INSERT INTO submission (id, province_id, centre_id, template_code, template_version, period_code, status, "values", version,
                              created_at, updated_at, submitted_at, accepted_at, accepted_by, updated_by)
      VALUES ($1,$2,$3,$4,$5,$6,'ACCEPTED',$7,3,$8,$9,$8,$9,$10,$10)`,
-    [id, s.provinceId, s.centreId, s.template.code, s.template.version, s.period, JSON.stringify(s.values), submittedAt, acceptedAt, s.reviewer.id],
+    [id, s.provinceId, s.centreId, s.template.code, s.template.version, s.period, values, submittedAt, acceptedAt, s.reviewer.id],
   );
   await client.query(
     `INSERT INTO submission_version (province_id, centre_id, submission_id, number, template_version, "values", submitted_at) VALUES ($1,$2,$3,1,$4,$5,$6)`,
-    [s.provinceId, s.centreId, id, s.template.version, JSON.stringify(s.values), submittedAt],
+    [s.provinceId, s.centreId, id, s.template.version, values, submittedAt],
   );
   await client.query(
     `INSERT INTO submission_event (province_id, centre_id, submission_id, action, from_status, to_status, submission_version, actor_user_id, actor_name, at)

@@ -1,10 +1,9 @@
 import type { Client } from 'pg';
 import {
-  addDays, compareIsoDates, dueDate, findShippedTemplate, isExpected, periodsBetween, S0_THANH_HOA_2020_2021_VALUES, S0_THANH_HOA_PERIOD,
-  todayInVietnam,
+  addDays, compareIsoDates, dueDate, expectedFrom, findShippedTemplate, isExpected, periodsBetween, requireReportValues, S0_THANH_HOA_2020_2021_VALUES,
+  S0_THANH_HOA_PERIOD, todayInVietnam,
 } from '@gdtx/domain';
 import type { CentreStatus, IsoDate, Period, SubmissionStatus, TemplateDefinition, ValueMap } from '@gdtx/domain';
-import { licensedFrom } from '@gdtx/reporting';
 
 /**
  * Reporting history of the demo province (issue 3 item 7), relative to today so the demo always looks
@@ -146,8 +145,10 @@ export async function seedReporting(client: Client, today: IsoDate = todayInViet
     .sort((a, b) => a.code.localeCompare(b.code));
   for (const [i, centre] of privateCentres.entries()) {
     const who = directorOf[centre.code] ?? { id: null, name: 'Giám đốc trung tâm' };
+    // The demo history is written as the centres lived it: from their operating permission, whether or not a
+    // director was recognised (TH-NN-006 has none, so the calendar does not expect it, yet it kept filing).
     const lifecycle = {
-      licensedFrom: licensedFrom({ requiresOperatingPermission: true, licences: centre.licences, establishedOn: centre.establishedOn }),
+      licensedFrom: expectedFrom({ requiredLicenceKinds: ['ESTABLISHMENT', 'OPERATING_PERMISSION'], licences: centre.licences, statusHistory: centre.statuses }),
       statusIntervals: centre.statuses,
     };
     const quarters = completed('QUARTER', addDays(today, -750)).filter((p) => isExpected(p, lifecycle));
@@ -256,7 +257,8 @@ async function insertSubmission(
 ): Promise<number> {
   let status: SubmissionStatus = 'DRAFT';
   let version = 1;
-  let values = initial;
+  // The seed writes through the same typed parser as the API (issue 11): a bad figure fails the seed, loudly.
+  let values = requireReportValues(template, initial);
   const versions: { number: number; values: ValueMap; by: Actor; at: Date }[] = [];
   const events: { action: string; from: SubmissionStatus | null; to: SubmissionStatus; version: number; actor: Actor; at: Date; comment: string | null; fieldComments: unknown[] }[] = [];
   let submittedAt: Date | null = null;
@@ -267,7 +269,7 @@ async function insertSubmission(
     if (step.action !== 'CREATED') version += 1;
     if (step.action === 'SUBMITTED') {
       if (step.values) {
-        values = step.values;
+        values = requireReportValues(template, step.values);
         version += 1; // the fix was saved as a draft first
       }
       status = 'SUBMITTED';

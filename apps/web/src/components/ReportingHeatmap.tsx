@@ -95,6 +95,8 @@ export function ReportingHeatmap() {
                       const r = cell(unitId, p);
                       const colours = heatColour(r && r.expected ? r.submittedRate : null);
                       const has = !!r && r.expected > 0;
+                      // Rates are over what is due: a period whose deadline is ahead is grey, not red.
+                      const due = r ? r.expected - r.notDue : 0;
                       return (
                         <td key={p}>
                           <button
@@ -105,13 +107,14 @@ export function ReportingHeatmap() {
                             data-period={p}
                             data-submitted={r?.submitted ?? 0}
                             data-expected={r?.expected ?? 0}
+                            data-due={due}
                             disabled={!has}
                             onClick={() => setOpen({ unitId, unitName: name, periodCode: p })}
                           >
                             {/* The name read out is the unit, the period and the figures shown (nothing hidden from sight). */}
                             <span className="sr-only">{`${name}, ${periodLabel(p)}: `}</span>
-                            <span className="heatmap-rate">{has ? rateText(r) : '—'}</span>
-                            {has ? <span className="heatmap-count">{formatNumber(r!.submitted)}/{formatNumber(r!.expected)}</span> : <span className="sr-only">{t('heatmap.noData')}</span>}
+                            <span className="heatmap-rate">{!has ? '—' : due === 0 ? t('heatmap.notDue') : rateText(r)}</span>
+                            {has ? (due > 0 && <span className="heatmap-count">{formatNumber(r!.submitted)}/{formatNumber(due)}</span>) : <span className="sr-only">{t('heatmap.noData')}</span>}
                           </button>
                         </td>
                       );
@@ -143,12 +146,23 @@ export function ReportingHeatmap() {
   );
 }
 
+/** Where a centre's report stands, as the reporting calendar classifies it (one rate row per centre). */
+type CalendarClass = 'MISSING' | 'RETURNED' | 'NOT_YET_DUE' | 'LATE' | 'ON_TIME';
+const FOLLOW_UP_ORDER: Record<CalendarClass, number> = { MISSING: 0, RETURNED: 1, NOT_YET_DUE: 2, LATE: 3, ON_TIME: 4 };
+
+function calendarClassOf(r: { notDue: number; onTime: number; late: number; returned: number }): CalendarClass {
+  if (r.onTime) return 'ON_TIME';
+  if (r.late) return 'LATE';
+  if (r.returned) return 'RETURNED';
+  if (r.notDue) return 'NOT_YET_DUE';
+  return 'MISSING';
+}
+
 interface CentreRow {
   centreId: string;
   code: string;
   name: string;
-  submitted: boolean;
-  onTime: boolean;
+  calendar: CalendarClass;
   submission: CellSubmission | null;
 }
 
@@ -169,22 +183,25 @@ function CellCentres({ templateCode, cell }: { templateCode: string; cell: Cell 
       centreId: r.centreId!,
       code: names.get(r.centreId!)?.code ?? '',
       name: names.get(r.centreId!)?.name ?? r.centreId!,
-      submitted: r.submitted > 0,
-      onTime: r.onTime > 0,
+      calendar: calendarClassOf(r),
       submission: submissions.get(r.centreId!) ?? null,
     }))
-    // Not submitted first: that is what the Sở follows up.
-    .sort((a, b) => Number(a.submitted) - Number(b.submitted) || a.name.localeCompare(b.name, 'vi'));
-  const total = (key: 'expected' | 'submitted' | 'onTime' | 'late' | 'accepted') => data.reportingRates.reduce((s, r) => s + r[key], 0);
+    // Overdue first, then returned: that is what the Sở follows up.
+    .sort((a, b) => FOLLOW_UP_ORDER[a.calendar] - FOLLOW_UP_ORDER[b.calendar] || a.name.localeCompare(b.name, 'vi'));
+  const total = (key: 'expected' | 'notDue' | 'submitted' | 'onTime' | 'late' | 'returned' | 'missing' | 'accepted') => data.reportingRates.reduce((s, r) => s + r[key], 0);
   const template = findShippedTemplate(templateCode);
-  const statusText = (r: CentreRow) => (r.submission ? t(`status.${r.submission.status}` as 'status.DRAFT') : t('heatmap.notSubmitted'));
-  const timeliness = (r: CentreRow) => (!r.submitted ? '' : r.onTime ? t('heatmap.onTime') : t('heatmap.late'));
+  const statusText = (r: CentreRow) =>
+    r.calendar === 'MISSING' ? t('heatmap.missing') : r.calendar === 'NOT_YET_DUE' ? t('heatmap.notDue') : r.submission ? t(`status.${r.submission.status}` as 'status.DRAFT') : '';
+  const timeliness = (r: CentreRow) => (r.calendar === 'ON_TIME' ? t('heatmap.onTime') : r.calendar === 'LATE' ? t('heatmap.late') : '');
   return (
     <>
       <Typography.Paragraph data-testid="heatmap-drawer-summary">
         {template ? <strong>{pick(template.nameVi, template.nameEn)}</strong> : null}
         <br />
-        {t('heatmap.summary', { submitted: total('submitted'), expected: total('expected'), onTime: total('onTime'), late: total('late'), accepted: total('accepted') })}
+        {t('heatmap.summary', {
+          submitted: total('submitted'), due: total('expected') - total('notDue'), onTime: total('onTime'), late: total('late'),
+          returned: total('returned'), missing: total('missing'), notDue: total('notDue'), accepted: total('accepted'),
+        })}
       </Typography.Paragraph>
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
         <ExportButton<CentreRow>
@@ -213,7 +230,9 @@ function CellCentres({ templateCode, cell }: { templateCode: string; cell: Cell 
           { title: t('col.centre'), key: 'centre', render: (_, r) => <Link to={`/centres/${r.centreId}`}>{r.name}</Link> },
           {
             title: t('col.status'), key: 'status', width: 130,
-            render: (_, r) => (r.submission ? <SubmissionStatusTag status={r.submission.status as SubmissionStatus} /> : <Tag color="red" style={{ color: '#1f1f1f' }}>{t('heatmap.notSubmitted')}</Tag>),
+            render: (_, r) => (r.calendar === 'MISSING' ? <Tag color="red" style={{ color: '#1f1f1f' }}>{t('heatmap.missing')}</Tag>
+              : r.calendar === 'NOT_YET_DUE' ? <Tag style={{ color: '#1f1f1f' }}>{t('heatmap.notDue')}</Tag>
+                : r.submission ? <SubmissionStatusTag status={r.submission.status as SubmissionStatus} /> : '—'),
           },
           { title: t('heatmap.timeliness'), key: 'time', width: 100, render: (_, r) => timeliness(r) || '—' },
           { title: t('col.submittedAt'), key: 'at', width: 140, render: (_, r) => formatDateTime(r.submission?.submittedAt) },

@@ -38,7 +38,7 @@ export type CellCentre = HeatmapCellQuery['centres']['nodes'][number];
 export const HEATMAP_CELL = graphql(`
   query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {
     reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {
-      centreId expected submitted onTime late accepted
+      centreId expected notDue submitted onTime late returned missing accepted
     }
     submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {
       nodes { id centreId status submittedAt dueDate }

@@ -133,7 +133,7 @@ export const SUBMIT_SUBMISSION = graphql(`
 `);
 
 export const RETURN_SUBMISSION = graphql(`
-  mutation ReturnSubmission($id: ID!, $expectedVersion: Int, $comment: String!, $fieldComments: [FieldCommentInput!]) {
+  mutation ReturnSubmission($id: ID!, $expectedVersion: Int!, $comment: String!, $fieldComments: [FieldCommentInput!]) {
     returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {
       ...SubmissionDetailFields
     }
@@ -141,7 +141,7 @@ export const RETURN_SUBMISSION = graphql(`
 `);
 
 export const ACCEPT_SUBMISSION = graphql(`
-  mutation AcceptSubmission($id: ID!, $expectedVersion: Int) {
+  mutation AcceptSubmission($id: ID!, $expectedVersion: Int!) {
     acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }
   }
 `);

@@ -13,7 +13,7 @@ import {
   type ValueMap,
 } from '@gdtx/domain';
 import { useAuth } from '../auth';
-import { describeError, errorCodeOf } from '../errors';
+import { describeError, errorReasonOf } from '../errors';
 import {
   asSubmissionDetail,
   ACCEPT_SUBMISSION,
@@ -158,8 +158,12 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
         if (latest.current.values === snapshot.values && latest.current.explanations === snapshot.explanations) setDirty(false);
         return saved;
       } catch (e) {
-        if (errorCodeOf(e) === 'CONFLICT') setConflict(true);
+        // A stale version offers "keep mine / take theirs"; a report that left the editable states meanwhile
+        // (INVALID_TRANSITION) cannot be saved over, so the message is shown and the form reloads read-only.
+        const reason = errorReasonOf(e);
+        if (reason === 'STALE_VERSION') setConflict(true);
         else setActionError(describeError(e, language).message);
+        if (reason === 'INVALID_TRANSITION') void reloadSubmission();
         return null;
       } finally {
         setSaving(false);
@@ -189,7 +193,15 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   }, []);
   const onReviewComment = useCallback((key: string, text: string) => setReviewComments((prev) => ({ ...prev, [key]: text })), []);
 
-  /** After a CONFLICT: take the server's version number and save what is on screen over it. */
+  /** The stored report again (after a CONFLICT whose reason says the report moved on without us). */
+  async function reloadSubmission() {
+    const id = latest.current.submission?.id;
+    if (!id) return;
+    const fresh = await client.query({ query: SUBMISSION, variables: { id }, fetchPolicy: 'network-only' });
+    if (fresh.data) setSubmission(asSubmissionDetail(fresh.data.submission));
+  }
+
+  /** After a CONFLICT (STALE_VERSION): take the server's version number and save what is on screen over it. */
   const keepMine = async () => {
     if (!submission) return;
     const fresh = await client.query({ query: SUBMISSION, variables: { id: submission.id }, fetchPolicy: 'network-only' });
@@ -239,8 +251,10 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
       message.success(t('form.submitted'));
     } catch (e) {
       const info = describeError(e, language);
-      if (info.code === 'CONFLICT') setConflict(true);
+      const reason = errorReasonOf(e);
+      if (reason === 'STALE_VERSION') setConflict(true);
       else setActionError(info.message);
+      if (reason === 'INVALID_TRANSITION') void reloadSubmission();
       if (info.code === 'VALIDATION_FAILED') {
         const fields = (info.extensions['fields'] as { field: string; messageVi: string; messageEn: string }[] | undefined) ?? [];
         setActionDetails(fields.map((f) => pick(f.messageVi, f.messageEn)));
@@ -266,6 +280,8 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
       message.success(t('review.accepted'));
     } catch (e) {
       setActionError(describeError(e, language).message);
+      // Reviewed or changed by someone else meanwhile: show the report as it now stands.
+      if (errorReasonOf(e)) void reloadSubmission();
     } finally {
       setBusy(null);
     }
@@ -290,6 +306,7 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
       message.success(t('review.returned'));
     } catch (e) {
       setActionError(describeError(e, language).message);
+      if (errorReasonOf(e)) void reloadSubmission();
     } finally {
       setBusy(null);
     }

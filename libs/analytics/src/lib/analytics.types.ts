@@ -26,6 +26,12 @@ export class IndicatorQuery {
   @Field(() => [GroupByEnum], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(4) @IsIn(GroupByDimensions, { each: true }) groupBy?: GroupByDimension[];
 }
 
+@ObjectType({ description: 'Độ phủ của một giá trị chỉ số: số trung tâm có số liệu trên số trung tâm phải báo cáo' })
+export class IndicatorCoverage {
+  @Field(() => Int, { description: 'Số trung tâm có báo cáo đã duyệt chứa đủ mọi thành phần của chỉ số (tử số và mẫu số)' }) reporting: number;
+  @Field(() => Int, { description: 'Số trung tâm phải nộp báo cáo của biểu mẫu và kỳ theo lịch báo cáo' }) expected: number;
+}
+
 @ObjectType({ description: 'Giá trị một chỉ số trên một nhóm' })
 export class IndicatorValue {
   @Field() code: string;
@@ -41,7 +47,8 @@ export class IndicatorValue {
   @Field(() => String, { nullable: true }) periodCode: string | null;
   @Field(() => ID, { nullable: true }) centreId: string | null;
   @Field(() => String, { nullable: true }) centreName: string | null;
-  @Field(() => Int, { description: 'Số trung tâm đóng góp số liệu' }) centreCount: number;
+  @Field(() => Int, { description: 'Số trung tâm đóng góp số liệu (bằng coverage.reporting)' }) centreCount: number;
+  @Field(() => IndicatorCoverage) coverage: IndicatorCoverage;
   @Field(() => Date, { nullable: true, description: 'Thời điểm số liệu được tính' }) computedAt: Date | null;
 }
 

@@ -39,6 +39,54 @@ function factSelect(filter: string): string {
   WHERE jsonb_typeof(kv.value) = 'number'`;
 }
 
+/**
+ * Values under a numeric key of the report's template version (a numeric field, or a cell of a grid: grids
+ * are numeric) that are not JSON numbers. The fact SELECT keeps numbers only, so such a value would vanish
+ * from every indicator while the rest of its report counts (issue 11, defect 1). The write boundary's parser
+ * (libs/domain value-parser.ts) refuses them at save, submit and accept; this is the flattening side's
+ * assertion that nothing got past it (an old row, a console session): flattening fails instead of dropping.
+ */
+function unflattenableSelect(filter: string): string {
+  return `
+  SELECT s.id AS "submissionId", s.template_code AS "templateCode", kv.key, kv.value::text AS value
+  FROM submission s
+  JOIN report_template_version v ON v.code = s.template_code AND v.version = s.template_version
+   AND (v.province_id IS NULL OR v.province_id = s.province_id)
+  CROSS JOIN LATERAL jsonb_each(s."values") kv
+  WHERE s.status = 'ACCEPTED' AND ${filter} AND jsonb_typeof(kv.value) <> 'number'
+    AND (kv.key IN (SELECT jsonb_path_query(v.definition,
+                      '$.sections[*].fields[*] ? (@.type == "integer" || @.type == "decimal" || @.type == "percent").code') #>> '{}')
+         OR (kv.key LIKE '%.%.%' AND split_part(kv.key, '.', 1) IN (SELECT jsonb_path_query(v.definition, '$.sections[*].grids[*].code') #>> '{}')))
+  ORDER BY 1, 3 LIMIT 20`;
+}
+
+export interface UnflattenableValue {
+  submissionId: string;
+  templateCode: string;
+  key: string;
+  /** The stored JSON, e.g. '"1100"'. */
+  value: string;
+}
+
+/** An accepted report holds a value that cannot become a fact: flattening stops rather than drop it. */
+export class UnflattenableValuesError extends Error {
+  constructor(readonly values: UnflattenableValue[]) {
+    super(
+      `accepted values that are not numbers under numeric keys (not flattened, nothing written): ${values
+        .map((v) => `${v.templateCode} ${v.submissionId} ${v.key}=${v.value}`)
+        .join('; ')}`,
+    );
+    this.name = 'UnflattenableValuesError';
+  }
+}
+
+type Query = (sql: string, params: unknown[]) => Promise<unknown[]>;
+
+async function assertFlattenable(query: Query, filter: string, param: string): Promise<void> {
+  const bad = (await query(unflattenableSelect(filter), [param])) as UnflattenableValue[];
+  if (bad.length) throw new UnflattenableValuesError(bad);
+}
+
 const FACT_COLUMNS = `(year, province_id, centre_id, submission_id, centre_type, ownership, unit_path, template_code, period_code,
   period_type, period_start, period_end, school_year, value_key, value, computed_at)`;
 
@@ -52,6 +100,7 @@ export class FactService {
     return this.db.run(ctx, async (em) => {
       // Serialise refreshes of the same submission (a retried job racing its original).
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [submissionId]);
+      await assertFlattenable((sql, params) => em.query(sql, params), 's.id = $1', submissionId);
       await em.query(`DELETE FROM fact_value WHERE submission_id = $1`, [submissionId]);
       const inserted = await em.query(`INSERT INTO fact_value ${FACT_COLUMNS} ${factSelect('s.id = $2')} RETURNING 1`, [new Date(), submissionId]);
       return inserted.length;
@@ -85,6 +134,7 @@ export class FactService {
  * provides the transaction and, for the app role, the system scope.
  */
 export async function rebuildProvinceFacts(query: (sql: string, params: unknown[]) => Promise<{ n: number }[]>, provinceId: string): Promise<number> {
+  await assertFlattenable(query, 's.province_id = $1', provinceId);
   await query(`DELETE FROM fact_value WHERE province_id = $1`, [provinceId]);
   const [{ n }] = await query(
     `WITH ins AS (INSERT INTO fact_value ${FACT_COLUMNS} ${factSelect('s.province_id = $2')} RETURNING 1) SELECT count(*)::int AS n FROM ins`,

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { periodFromCode } from '@gdtx/domain';
 import type { CentreType } from '@gdtx/domain';
-import { unitPathOf } from '@gdtx/org';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
+import { unitPathOf } from '@gdtx/org';
+import { ReportingReader } from '@gdtx/reporting';
 import type { GroupByDimension, IndicatorDefinitionDto, IndicatorQuery, IndicatorValue } from './analytics.types';
 
 interface Definition {
@@ -19,16 +20,23 @@ interface Definition {
   descriptionVi: string | null;
 }
 
-interface AggRow {
+/** The facts of one accepted report, restricted to the value keys asked for. */
+interface ReportFacts {
+  centre_id: string;
+  centre_type: CentreType;
   template_code: string;
-  unit_id?: string;
-  centre_type?: CentreType;
-  period_code?: string;
-  centre_id?: string;
-  value_key: string;
-  v: number;
-  centres: number;
+  period_code: string;
+  unit_path: string;
+  vals: Record<string, number>;
   ca: Date;
+}
+
+/** The dimensions a value is grouped by, from a report or from an expected report. */
+interface Dims {
+  unit_id: string | null;
+  centre_type: CentreType | null;
+  period_code: string | null;
+  centre_id: string | null;
 }
 
 interface Scope {
@@ -39,8 +47,9 @@ interface Scope {
 }
 
 /**
- * Indicator values are computed from the fact table at query time (ratio of sums over any unit subtree, centre
- * type and period range). The facts themselves are the stored computation (refreshed within seconds of an
+ * Indicator values are computed from the fact table at query time over any unit subtree, centre type and period
+ * range: a ratio is the ratio of sums over the accepted reports that hold both its parts (issue 11, defect 7),
+ * and every value carries its coverage (those centres / the centres the reporting calendar expects). The facts themselves are the stored computation (refreshed within seconds of an
  * accept), and every value carries `computedAt`: the newest refresh among the facts it was computed from.
  * Scope is enforced by RLS on fact_value: a supervisor's aggregate only ever contains their subtree.
  */
@@ -70,100 +79,141 @@ export class IndicatorService {
       const defs = await this.loadDefinitions(em, codes);
       const previous = await this.previousPeriodCode(em, periodCode);
       const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId };
-      const values = await this.evaluateAll(em, defs, previous ? [periodCode, previous] : [periodCode], scope, ['PERIOD']);
+      const periods = previous ? [periodCode, previous] : [periodCode];
+      // Every period gets a value (with its coverage) even when no report contributes to it.
+      const values = await this.evaluateAll(em, defs, periods, scope, ['PERIOD'], periods);
       return defs.map((def) => {
-        const pick = (p: string) => values.find((v) => v.code === def.code && v.periodCode === p) ?? emptyValue(def, p);
+        const pick = (p: string) => values.find((v) => v.code === def.code && v.periodCode === p)!;
         return { current: pick(periodCode), previous: previous ? pick(previous) : null, previousPeriodCode: previous };
       });
     });
   }
 
   /**
-   * Evaluates many indicators with two aggregate queries in all (one for numerators and plain denominators,
-   * one for "target set the period before" denominators), grouped by template so each indicator only sums
-   * the templates it is defined on.
+   * Evaluates many indicators from two fact queries in all (this period's reports, and the reports of the
+   * period before for "target set the period before" denominators), one row per accepted report.
+   * A value is computed over the reports that hold every part of the indicator (every value key of its
+   * numerator and denominator; a target-based denominator from the same centre's accepted report of the period
+   * before): never a sum of numerators over one set of centres divided by a sum of denominators over another.
+   * `ensureKeys` are group keys that get a value even when no report contributes (the dashboard's periods).
    */
-  private async evaluateAll(em: EntityManager, defs: Definition[], periods: string[], scope: Scope, groupBy: GroupByDimension[]): Promise<IndicatorValue[]> {
+  private async evaluateAll(em: EntityManager, defs: Definition[], periods: string[], scope: Scope, groupBy: GroupByDimension[], ensureKeys: string[] = []): Promise<IndicatorValue[]> {
     const templates = unique(defs.flatMap((d) => d.templateCodes));
     const keys = unique(defs.flatMap((d) => [...d.numeratorKeys, ...(d.denominatorPreviousPeriod ? [] : d.denominatorKeys ?? [])]));
-    const rows = await this.aggregate(em, templates, keys, periods, scope, groupBy);
-    let previousRows: AggRow[] = [];
+    const reports = await this.reportFacts(em, templates, keys, periods, scope);
+    const previousReports = new Map<string, ReportFacts>();
     const withPrevious = defs.filter((d) => d.denominatorPreviousPeriod && d.denominatorKeys?.length);
     if (withPrevious.length) {
-      // Achievement compares this period's actual with the target set in the period before.
-      const pairs = await Promise.all(periods.map(async (p) => [p, await this.previousPeriodCode(em, p)] as const));
-      const prevToCurrent = new Map(pairs.filter(([, prev]) => prev).map(([p, prev]) => [prev as string, p]));
+      // Achievement compares this period's actual with the target the same centre set in the period before.
+      // Sequential on purpose: one transaction is one connection, which runs one query at a time.
+      const prevToCurrent = new Map<string, string>();
+      for (const p of periods) {
+        const prev = await this.previousPeriodCode(em, p);
+        if (prev) prevToCurrent.set(prev, p);
+      }
       const prevKeys = unique(withPrevious.flatMap((d) => d.denominatorKeys ?? []));
-      previousRows = (await this.aggregate(em, templates, prevKeys, [...prevToCurrent.keys()], scope, groupBy)).map((r) =>
-        r.period_code ? { ...r, period_code: prevToCurrent.get(r.period_code) } : r,
-      );
+      for (const r of await this.reportFacts(em, templates, prevKeys, [...prevToCurrent.keys()], scope)) {
+        previousReports.set(reportKey(r.centre_id, r.template_code, prevToCurrent.get(r.period_code)!), r);
+      }
     }
+    // The denominator of coverage: the reports the calendar expects, in the same scope and groups.
+    const expected = await ReportingReader.expectedReports(em, { templateCodes: templates, periodCodes: periods, unitPathPrefix: scope.prefix, centreType: scope.centreType });
+    const dims = (r: { centre_id: string; centre_type: CentreType; period_code: string; unit_path: string }): Dims => ({
+      unit_id: childUnitOf(scope.prefix, r.unit_path), centre_type: r.centre_type, period_code: r.period_code, centre_id: r.centre_id,
+    });
+    const expectedRows = expected.map((e) => ({
+      template_code: e.templateCode,
+      dims: dims({ centre_id: e.centreId, centre_type: e.centreType, period_code: e.periodCode, unit_path: e.unitPath }),
+    }));
     return defs.flatMap((def) => {
-      const mine = (r: AggRow) => def.templateCodes.includes(r.template_code);
-      const denominators = def.denominatorPreviousPeriod ? previousRows.filter(mine) : rows.filter(mine);
-      return this.combine(def, rows.filter(mine), denominators, groupBy);
+      const mine = (r: { template_code: string }) => def.templateCodes.includes(r.template_code);
+      const rows = reports.filter(mine).map((r) => ({
+        report: r,
+        dims: dims(r),
+        previous: def.denominatorPreviousPeriod ? previousReports.get(reportKey(r.centre_id, r.template_code, r.period_code)) ?? null : null,
+      }));
+      return this.combine(def, rows, expectedRows.filter(mine).map((e) => e.dims), groupBy, ensureKeys);
     });
   }
 
-  private combine(def: Definition, numeratorRows: AggRow[], denominatorRows: AggRow[], groupBy: GroupByDimension[]): IndicatorValue[] {
-    const groups = new Map<string, { sample: AggRow; num: number; den: number | null; centres: number; ca: Date | null; hasNum: boolean }>();
-    const keyOf = (r: AggRow) => groupBy.map((g) => String(r[dimColumn(g)] ?? '')).join('|');
-    const ensure = (r: AggRow) => {
-      const k = keyOf(r);
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = { sample: r, num: 0, den: def.denominatorKeys?.length ? 0 : null, centres: 0, ca: null, hasNum: false }));
+  private combine(
+    def: Definition,
+    rows: { report: ReportFacts; dims: Dims; previous: ReportFacts | null }[],
+    expected: Dims[],
+    groupBy: GroupByDimension[],
+    ensureKeys: string[],
+  ): IndicatorValue[] {
+    type Group = { dims: Dims; num: number; den: number | null; centres: Set<string>; ca: Date | null };
+    const groups = new Map<string, Group>();
+    const keyOf = (d: Dims) => groupBy.map((g) => String(d[dimColumn(g)] ?? '')).join('|');
+    const ensure = (key: string, d: Dims) => {
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { dims: d, num: 0, den: def.denominatorKeys?.length ? 0 : null, centres: new Set(), ca: null }));
       return g;
     };
-    for (const r of numeratorRows) {
-      if (!def.numeratorKeys.includes(r.value_key)) continue;
-      const g = ensure(r);
-      g.num += Number(r.v);
-      g.hasNum = true;
-      g.centres = Math.max(g.centres, r.centres);
-      g.ca = maxDate(g.ca, r.ca);
+    const denominatorKeys = def.denominatorKeys ?? [];
+    const ownKeys = [...def.numeratorKeys, ...(def.denominatorPreviousPeriod ? [] : denominatorKeys)];
+    for (const { report, dims, previous } of rows) {
+      // A report that holds no part of this indicator does not make a group (another template's keys, say).
+      if (!ownKeys.some((k) => k in report.vals)) continue;
+      const g = ensure(keyOf(dims), dims);
+      const denominatorSource = def.denominatorPreviousPeriod ? previous?.vals : report.vals;
+      const complete = def.numeratorKeys.every((k) => k in report.vals) && (!denominatorKeys.length || (denominatorSource !== undefined && denominatorKeys.every((k) => k in denominatorSource)));
+      if (!complete) continue;
+      g.num += sumOf(report.vals, def.numeratorKeys);
+      if (g.den !== null) g.den += sumOf(denominatorSource!, denominatorKeys);
+      g.centres.add(report.centre_id);
+      g.ca = maxDate(maxDate(g.ca, report.ca), previous?.ca ?? null);
     }
-    for (const r of denominatorRows) {
-      if (!def.denominatorKeys?.includes(r.value_key)) continue;
-      const g = ensure(r);
-      g.den = (g.den ?? 0) + Number(r.v);
-      g.ca = maxDate(g.ca, r.ca);
+    const empty: Dims = { unit_id: null, centre_type: null, period_code: null, centre_id: null };
+    for (const key of groupBy.length ? ensureKeys : ['']) {
+      // Only the PERIOD-grouped (dashboard) and ungrouped cases ensure keys: the key is the period code or ''.
+      ensure(key, { ...empty, period_code: groupBy.length ? key : null });
     }
-    if (!groups.size && !groupBy.length) {
-      groups.set('', { sample: { template_code: '', value_key: '', v: 0, centres: 0, ca: new Date(0) }, num: 0, den: null, centres: 0, ca: null, hasNum: false });
+    const expectedByGroup = new Map<string, Set<string>>();
+    for (const d of expected) {
+      const k = keyOf(d);
+      let set = expectedByGroup.get(k);
+      if (!set) expectedByGroup.set(k, (set = new Set()));
+      set.add(d.centre_id!);
     }
-    return [...groups.values()].map((g) => ({
-      code: def.code,
-      nameVi: def.nameVi,
-      nameEn: def.nameEn,
-      unit: def.unit,
-      numerator: g.num,
-      denominator: g.den,
-      value: !g.hasNum ? null : g.den === null ? g.num * def.factor : g.den > 0 ? round((g.num / g.den) * def.factor, 4) : null,
-      unitId: g.sample.unit_id || null,
-      unitName: null,
-      centreType: g.sample.centre_type ?? null,
-      periodCode: g.sample.period_code ?? null,
-      centreId: g.sample.centre_id ?? null,
-      centreName: null,
-      centreCount: g.centres,
-      computedAt: g.ca,
-    }));
+    return [...groups.entries()].map(([key, g]) => {
+      const reporting = g.centres.size;
+      return {
+        code: def.code,
+        nameVi: def.nameVi,
+        nameEn: def.nameEn,
+        unit: def.unit,
+        numerator: g.num,
+        denominator: g.den,
+        value: !reporting ? null : g.den === null ? g.num * def.factor : g.den > 0 ? round((g.num / g.den) * def.factor, 4) : null,
+        unitId: groupBy.includes('UNIT_LEVEL') ? g.dims.unit_id : null,
+        unitName: null,
+        centreType: groupBy.includes('CENTRE_TYPE') ? g.dims.centre_type : null,
+        periodCode: groupBy.includes('PERIOD') ? g.dims.period_code : null,
+        centreId: groupBy.includes('CENTRE') ? g.dims.centre_id : null,
+        centreName: null,
+        centreCount: reporting,
+        coverage: { reporting, expected: expectedByGroup.get(key)?.size ?? 0 },
+        computedAt: g.ca,
+      };
+    });
   }
 
-  private async aggregate(em: EntityManager, templates: string[], keys: string[], periods: string[], scope: Scope, groupBy: GroupByDimension[]): Promise<AggRow[]> {
-    if (!periods.length) return [];
+  /** One row per accepted report in scope with its facts for `keys` (reports holding none of them are absent). */
+  private async reportFacts(em: EntityManager, templates: string[], keys: string[], periods: string[], scope: Scope): Promise<ReportFacts[]> {
+    if (!periods.length || !keys.length) return [];
     // The partition key (year of the period's end) is given explicitly so the planner prunes partitions at
     // plan time: planning over all 22 partitions with the RLS predicate cost more than executing the query.
     const years = unique(periods.map(endYearOf).filter((y): y is number => y !== null));
     const params: unknown[] = [templates, keys, periods, scope.prefix, years];
-    const cols = groupBy.map((g) => dimSql(g));
     let where = `year = ANY($5::int[]) AND template_code = ANY($1) AND value_key = ANY($2) AND period_code = ANY($3) AND unit_path LIKE $4 || '%'`;
     if (scope.provinceId) where += ` AND province_id = $${params.push(scope.provinceId)}`;
     if (scope.centreType) where += ` AND centre_type = $${params.push(scope.centreType)}`;
-    const select = [...cols, 'template_code', 'value_key'].join(', ');
     return em.query(
-      `SELECT ${select}, sum(value)::float8 AS v, count(DISTINCT centre_id)::int AS centres, max(computed_at) AS ca
-       FROM fact_value WHERE ${where} GROUP BY ${[...cols.keys(), cols.length, cols.length + 1].map((i) => i + 1).join(', ')}`,
+      `SELECT centre_id, centre_type, template_code, period_code, unit_path, jsonb_object_agg(value_key, value::float8) AS vals, max(computed_at) AS ca
+       FROM fact_value WHERE ${where}
+       GROUP BY submission_id, centre_id, centre_type, template_code, period_code, unit_path`,
       params,
     );
   }
@@ -222,22 +272,21 @@ export class IndicatorService {
   }
 }
 
-function dimColumn(g: GroupByDimension): 'unit_id' | 'centre_type' | 'period_code' | 'centre_id' {
+function dimColumn(g: GroupByDimension): keyof Dims {
   return ({ UNIT_LEVEL: 'unit_id', CENTRE_TYPE: 'centre_type', PERIOD: 'period_code', CENTRE: 'centre_id' } as const)[g];
 }
 
-function dimSql(g: GroupByDimension): string {
-  switch (g) {
-    case 'UNIT_LEVEL':
-      // The child of the scope unit on the path: '/p/d/c/' under prefix '/p/' → 'd'.
-      return `nullif(split_part(substr(unit_path, length($4) + 1), '/', 1), '') AS unit_id`;
-    case 'CENTRE_TYPE':
-      return 'centre_type';
-    case 'PERIOD':
-      return 'period_code';
-    case 'CENTRE':
-      return 'centre_id';
-  }
+/** The child of the scope unit on a unit path: '/p/d/c/' under prefix '/p/' → 'd' (null for the scope unit itself). */
+function childUnitOf(prefix: string, unitPath: string): string | null {
+  return unitPath.startsWith(prefix) ? unitPath.slice(prefix.length).split('/')[0] || null : null;
+}
+
+function reportKey(centreId: string, templateCode: string, periodCode: string): string {
+  return `${centreId}|${templateCode}|${periodCode}`;
+}
+
+function sumOf(vals: Record<string, number>, keys: string[]): number {
+  return keys.reduce((s, k) => s + Number(vals[k]), 0);
 }
 
 function safePeriod(code: string) {
@@ -258,13 +307,6 @@ function endYearOf(code: string): number | null {
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
-}
-
-function emptyValue(def: Definition, periodCode: string): IndicatorValue {
-  return {
-    code: def.code, nameVi: def.nameVi, nameEn: def.nameEn, unit: def.unit, value: null, numerator: 0, denominator: def.denominatorKeys?.length ? 0 : null,
-    unitId: null, unitName: null, centreType: null, periodCode, centreId: null, centreName: null, centreCount: 0, computedAt: null,
-  };
 }
 
 function maxDate(a: Date | null, b: Date | null): Date | null {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { todayInVietnam } from '@gdtx/domain';
+import { periodTypeOfCode, todayInVietnam } from '@gdtx/domain';
 import { centreStateCountsOn } from '@gdtx/org';
 import { TenantContext, TenantDb } from '@gdtx/platform';
 import { IndicatorService } from './indicator.service';
+import { ReportingRateService } from './reporting-rate.service';
 import type { ProvinceOverview } from './overview.types';
 
 /** The Sở's landing dashboard: key totals and indicator values with their trend against the previous period. */
@@ -11,6 +12,7 @@ export class OverviewService {
   constructor(
     private readonly db: TenantDb,
     private readonly indicators: IndicatorService,
+    private readonly rates: ReportingRateService,
   ) {}
 
   async provinceOverview(ctx: TenantContext, periodCode: string): Promise<ProvinceOverview> {
@@ -18,8 +20,15 @@ export class OverviewService {
       // Status and licence status in force today, from org's histories (a future-dated change counts from its date).
       const { byType, byStatus, byLicence } = await centreStateCountsOn(em, todayInVietnam());
       const bySubmission = await em.query(`SELECT status AS key, count(*)::int AS count FROM submission WHERE period_code = $1 GROUP BY 1 ORDER BY 1`, [periodCode]);
-      return { byType, byStatus, byLicence, bySubmission };
+      const periodType = periodTypeOfCode(periodCode);
+      const templateCodes: { code: string }[] = periodType
+        ? await em.query(`SELECT DISTINCT code FROM report_template_version WHERE published_at IS NOT NULL AND definition->>'periodType' = $1 ORDER BY code`, [periodType])
+        : [];
+      return { byType, byStatus, byLicence, bySubmission, templateCodes };
     });
+    // What was due in the period and where it stands: the reporting calendar, as reportingRates counts it.
+    const reportingRates = [];
+    for (const { code } of counts.templateCodes) reportingRates.push(...(await this.rates.rates(ctx, { templateCode: code, periodFrom: periodCode })));
     const trends = await this.indicators.compareWithPrevious(ctx, periodCode, null);
     return {
       periodCode,
@@ -28,6 +37,7 @@ export class OverviewService {
       centresByStatus: counts.byStatus,
       centresByLicenceStatus: counts.byLicence,
       submissionsByStatus: counts.bySubmission,
+      reportingRates,
       indicators: trends.map((t) => ({
         ...t,
         change: t.current.value !== null && t.previous?.value != null ? Math.round((t.current.value - t.previous.value) * 100) / 100 : null,

@@ -1,7 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IndicatorValue } from './analytics.types';
 
-@ObjectType({ description: 'Tỷ lệ báo cáo: phải nộp, đã nộp, đúng hạn, trễ hạn, chưa nộp' })
+@ObjectType({
+  description: 'Tỷ lệ báo cáo theo lịch báo cáo: phải nộp = chưa đến hạn + đúng hạn + trễ hạn + bị trả lại + quá hạn chưa nộp; đã nộp = đúng hạn + trễ hạn; tỷ lệ tính trên số đã đến hạn (phải nộp − chưa đến hạn)',
+})
 export class ReportingRate {
   @Field() templateCode: string;
   @Field(() => ID, { nullable: true }) unitId: string | null;
@@ -9,14 +11,16 @@ export class ReportingRate {
   @Field(() => String, { nullable: true }) centreType: string | null;
   @Field(() => String, { nullable: true }) periodCode: string | null;
   @Field(() => ID, { nullable: true }) centreId: string | null;
-  @Field(() => Int) expected: number;
-  @Field(() => Int) submitted: number;
-  @Field(() => Int) onTime: number;
+  @Field(() => Int, { description: 'Báo cáo phải nộp (trung tâm có nghĩa vụ trong kỳ)' }) expected: number;
+  @Field(() => Int, { description: 'Chưa đến hạn và chưa nộp' }) notDue: number;
+  @Field(() => Int, { description: 'Đã nộp (đúng hạn + trễ hạn); không gồm báo cáo bị trả lại' }) submitted: number;
+  @Field(() => Int, { description: 'Lần nộp đầu tiên không muộn hơn hạn nộp (đã tính gia hạn)' }) onTime: number;
   @Field(() => Int) late: number;
-  @Field(() => Int) missing: number;
+  @Field(() => Int, { description: 'Đã nộp rồi bị trả lại (hoặc mở lại), trung tâm đang sửa' }) returned: number;
+  @Field(() => Int, { description: 'Quá hạn mà chưa nộp' }) missing: number;
   @Field(() => Int) accepted: number;
-  @Field(() => Float, { nullable: true }) submittedRate: number | null;
-  @Field(() => Float, { nullable: true }) onTimeRate: number | null;
+  @Field(() => Float, { nullable: true, description: 'Đã nộp / (phải nộp − chưa đến hạn), %; null khi chưa có báo cáo nào đến hạn' }) submittedRate: number | null;
+  @Field(() => Float, { nullable: true, description: 'Đúng hạn / (phải nộp − chưa đến hạn), %' }) onTimeRate: number | null;
   @Field(() => Date) computedAt: Date;
 }
 
@@ -41,7 +45,8 @@ export class ProvinceOverview {
   @Field(() => [CountByKey]) centresByType: CountByKey[];
   @Field(() => [CountByKey]) centresByStatus: CountByKey[];
   @Field(() => [CountByKey]) centresByLicenceStatus: CountByKey[];
-  @Field(() => [CountByKey], { description: 'Báo cáo của kỳ theo trạng thái' }) submissionsByStatus: CountByKey[];
+  @Field(() => [CountByKey], { description: 'Báo cáo đã lập cho kỳ theo trạng thái quy trình (DRAFT, SUBMITTED, RETURNED, ACCEPTED); số phải nộp, đúng hạn, quá hạn… xem reportingRates' }) submissionsByStatus: CountByKey[];
+  @Field(() => [ReportingRate], { description: 'Tình hình nộp báo cáo của kỳ theo lịch báo cáo, mỗi biểu mẫu một dòng (như reportingRates)' }) reportingRates: ReportingRate[];
   @Field(() => [IndicatorTrend]) indicators: IndicatorTrend[];
   @Field(() => Date) computedAt: Date;
 }

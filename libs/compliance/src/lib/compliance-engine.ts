@@ -1,9 +1,7 @@
-import {
-  addDays, compareIsoDates, dueDate, periodFromCode, periodsBetween, reportExpectation, vietnamDateOf,
-} from '@gdtx/domain';
+import { addDays, compareIsoDates, linkTo, periodFromCode, periodsBetween } from '@gdtx/domain';
 import type { CentreStatus, DeadlineRule, IsoDate, PeriodType, Role } from '@gdtx/domain';
-import { centreStatesOn, requiredLicenceKinds } from '@gdtx/org';
-import { duePeriodWindow, licensedFrom } from '@gdtx/reporting';
+import { centreStatesOn, readCentreCalendarFacts, requiredLicenceKinds } from '@gdtx/org';
+import { duePeriodWindow, reportCalendar } from '@gdtx/reporting';
 import type { NotificationRequest, Sql } from '@gdtx/notify';
 import {
   dormantFindings, FindingDraft, foreignTeacherFindings, inspectionFindings, InspectionFindingFact, licenceFindings, LicenceFact,
@@ -81,26 +79,17 @@ export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate
      FROM licence_record WHERE centre_id = $1`,
     [centre.id],
   )) as LicenceFact[];
-  const statuses = await sql(
-    `SELECT status, to_char(valid_from,'YYYY-MM-DD') AS "from", to_char(valid_to,'YYYY-MM-DD') AS "to" FROM centre_status_history WHERE centre_id = $1`,
-    [centre.id],
-  );
   const templates = (await sql(
     `SELECT DISTINCT ON (v.code) v.definition FROM report_template_version v
      WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text AND (v.province_id IS NULL OR v.province_id = $2)
      ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
     [centre.type, centre.provinceId],
-  )).map((r) => r.definition as { code: string; nameVi: string; periodType: PeriodType; deadline: DeadlineRule });
+  )).map((r) => r.definition as { code: string; nameVi: string; periodType: PeriodType; deadline: DeadlineRule; centreTypes: string[] });
   const submissions = await sql(
     `SELECT s.template_code AS "templateCode", s.period_code AS "periodCode", s.status,
-            (SELECT min(v.submitted_at) FROM submission_version v WHERE v.submission_id = s.id) AS "firstSubmittedAt",
             CASE WHEN s.template_code = $2 AND s.status <> 'DRAFT' THEN s."values" END AS "values"
      FROM submission s WHERE s.centre_id = $1`,
     [centre.id, QUARTERLY],
-  );
-  const extensions = await sql(
-    `SELECT template_code AS "templateCode", period_code AS "periodCode", to_char(due_date,'YYYY-MM-DD') AS "dueDate" FROM deadline_extension WHERE centre_id = $1`,
-    [centre.id],
   );
   const inspections = (await sql(
     `SELECT f.id, f.inspection_id AS "inspectionId", to_char(i.inspected_on,'YYYY-MM-DD') AS "inspectedOn", f.category, f.description_vi AS "descriptionVi",
@@ -109,28 +98,21 @@ export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate
     [centre.id],
   )) as InspectionFindingFact[];
 
-  const lifecycle = {
-    licensedFrom: licensedFrom({ requiresOperatingPermission: required.includes('OPERATING_PERMISSION'), licences, establishedOn: centre.establishedOn }),
-    statusIntervals: statuses,
-  };
-  const obligations: ReportObligation[] = [];
-  for (const t of templates) {
-    for (const period of duePeriodWindow(t.periodType, asOf, params.reportLookbackDays + 400)) {
-      const submission = submissions.find((s) => s.templateCode === t.code && s.periodCode === period.code);
-      const regular = dueDate(period, t.deadline);
-      const ext = extensions.find((e) => e.templateCode === t.code && e.periodCode === period.code);
-      obligations.push({
-        templateCode: t.code,
-        templateNameVi: t.nameVi,
-        periodCode: period.code,
-        periodLabelVi: period.labelVi,
-        expectation: reportExpectation(period, lifecycle),
-        dueDate: ext && compareIsoDates(ext.dueDate, regular) > 0 ? ext.dueDate : regular,
-        regularDueDate: regular,
-        firstSubmittedOn: submission?.firstSubmittedAt ? vietnamDateOf(submission.firstSubmittedAt) : null,
-      });
-    }
-  }
+  // Timeliness is the reporting calendar's verdict, from org's facts and reporting's timelines (one rule).
+  const db = { query: sql };
+  const calendar = await reportCalendar(db, {
+    centres: await readCentreCalendarFacts(db, { centreIds: [centre.id] }),
+    templates,
+    periodsOf: (t) => duePeriodWindow(t.periodType, asOf, params.reportLookbackDays + 400),
+    asOf,
+  });
+  const obligations: ReportObligation[] = calendar.map((entry) => ({
+    templateCode: entry.templateCode,
+    templateNameVi: templates.find((t) => t.code === entry.templateCode)!.nameVi,
+    periodCode: entry.period.code,
+    periodLabelVi: entry.period.labelVi,
+    calendar: entry.classification,
+  }));
 
   const quarters: (QuarterIntake & { values: Record<string, unknown> })[] = submissions
     .filter((s) => s.values)
@@ -149,7 +131,9 @@ export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate
 
   return [
     ...reportTimelinessFindings(obligations, asOf, params),
-    ...licenceFindings(required, licences, asOf, params),
+    // A required decision never held has been missing since the centre was established (when that is known).
+    ...licenceFindings(required, licences, asOf, params).map((d) =>
+      d.ruleCode === 'LICENCE_MISSING' && !d.openedOn && centre.establishedOn ? { ...d, openedOn: centre.establishedOn } : d),
     ...dormantFindings(dormancy, params),
     ...(templates.some((t) => t.code === QUARTERLY) ? noActivityAfterEstablishmentFindings(dormancy, params) : []),
     ...foreignTeacherFindings(latest ? {
@@ -193,9 +177,10 @@ export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDa
   const centre: CentreFacts = state ? { ...registered, status: state.status, statusSince: state.statusSince } : registered;
   const params = await loadParameters(sql, centre.provinceId, asOf);
   const drafts = await draftFindings(sql, centre, asOf, params);
-  const existing = new Map<string, { id: string; status: string; severity: string; evidence: unknown; titleVi: string }>(
+  const existing = new Map<string, { id: string; ruleCode: string; subjectKey: string; status: string; severity: string; evidence: unknown; titleVi: string; openedOn: IsoDate }>(
     (await sql(
-      `SELECT id, rule_code AS "ruleCode", subject_key AS "subjectKey", status, severity, evidence, title_vi AS "titleVi" FROM finding WHERE centre_id = $1`,
+      `SELECT id, rule_code AS "ruleCode", subject_key AS "subjectKey", status, severity, evidence, title_vi AS "titleVi",
+              to_char(opened_on, 'YYYY-MM-DD') AS "openedOn" FROM finding WHERE centre_id = $1`,
       [centre.id],
     )).map((r) => [`${r.ruleCode}|${r.subjectKey}`, r]),
   );
@@ -207,37 +192,42 @@ export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDa
     seen.add(key);
     const row = existing.get(key);
     const evidence = JSON.stringify(d.evidence);
+    const openedOn = openingDate(d, asOf);
     if (!row) {
       await sql(
-        `INSERT INTO finding (province_id, centre_id, rule_code, subject_key, severity, status, title_vi, legal_basis_vi, evidence, found_on, last_evaluated_on)
-         VALUES ($1,$2,$3,$4,$5,'OPEN',$6,$7,$8,$9,$9)
+        `INSERT INTO finding (province_id, centre_id, rule_code, subject_key, severity, status, title_vi, legal_basis_vi, evidence, found_on, opened_on, last_evaluated_on)
+         VALUES ($1,$2,$3,$4,$5,'OPEN',$6,$7,$8,$9,$10,$9)
          ON CONFLICT (centre_id, rule_code, subject_key) DO NOTHING`,
-        [centre.provinceId, centre.id, d.ruleCode, d.subjectKey, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf],
+        [centre.provinceId, centre.id, d.ruleCode, d.subjectKey, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, openedOn],
       );
       outcome.opened++;
     } else if (row.status === 'RESOLVED') {
+      // The row holds one open interval: a reopening starts a new one (the earlier interval is not kept).
       await sql(
         `UPDATE finding SET status = 'OPEN', severity = $2, title_vi = $3, legal_basis_vi = $4, evidence = $5, found_on = $6, last_evaluated_on = $6,
-                resolved_on = NULL, resolution = NULL, resolution_note = NULL, resolved_by = NULL, updated_at = now() WHERE id = $1`,
-        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf],
+                opened_on = $7, closed_on = NULL, resolved_on = NULL, resolution = NULL, resolution_note = NULL, resolved_by = NULL, updated_at = now() WHERE id = $1`,
+        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, openedOn],
       );
       outcome.reopened++;
-    } else if (row.severity !== d.severity || row.titleVi !== d.titleVi || canonicalJson(row.evidence) !== canonicalJson(d.evidence)) {
+    } else if (row.severity !== d.severity || row.titleVi !== d.titleVi || canonicalJson(row.evidence) !== canonicalJson(d.evidence) || (d.openedOn && row.openedOn !== openedOn)) {
+      // The data may have been corrected (a decision's end date, a due date extended): the opening follows it.
       await sql(
-        `UPDATE finding SET severity = $2, title_vi = $3, legal_basis_vi = $4, evidence = $5, last_evaluated_on = $6, updated_at = now() WHERE id = $1`,
-        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf],
+        `UPDATE finding SET severity = $2, title_vi = $3, legal_basis_vi = $4, evidence = $5, last_evaluated_on = $6,
+                opened_on = coalesce($7::date, opened_on), updated_at = now() WHERE id = $1`,
+        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, d.openedOn ? openedOn : null],
       );
       outcome.updated++;
     }
   }
-  const stale = [...existing.entries()].filter(([key, r]) => r.status === 'OPEN' && !seen.has(key)).map(([, r]) => r.id);
-  if (stale.length) {
+  const stale = [...existing.entries()].filter(([key, r]) => r.status === 'OPEN' && !seen.has(key)).map(([, r]) => r);
+  for (const r of stale) {
     await sql(
-      `UPDATE finding SET status = 'RESOLVED', resolved_on = $2, resolution = 'AUTO', last_evaluated_on = $2, updated_at = now() WHERE id = ANY($1::uuid[])`,
-      [stale, asOf],
+      `UPDATE finding SET status = 'RESOLVED', resolved_on = $2, closed_on = greatest(opened_on, $3::date), resolution = 'AUTO', last_evaluated_on = $2, updated_at = now()
+       WHERE id = $1`,
+      [r.id, asOf, closingDate(r, drafts, asOf)],
     );
-    outcome.resolved = stale.length;
   }
+  outcome.resolved = stale.length;
   // Notify about what is recent, not only what this run opened: if notifying failed after an evaluation, the
   // next one (nightly at the latest) retries, and the notification's event key prevents a second copy.
   outcome.toNotify = await sql(
@@ -248,6 +238,24 @@ export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDa
     [centre.id, asOf],
   );
   return outcome;
+}
+
+/** opened_on of a draft: the day its condition began, never after the evaluation date. */
+export function openingDate(d: Pick<FindingDraft, 'openedOn'>, asOf: IsoDate): IsoDate {
+  return d.openedOn && compareIsoDates(d.openedOn, asOf) < 0 ? d.openedOn : asOf;
+}
+
+/**
+ * closed_on of a finding no longer drafted: the day its condition stopped when the data says — a missing report
+ * stops being missing the day it is filed (the REPORT_LATE draft of the same subject carries that day) —
+ * otherwise the evaluation date.
+ */
+export function closingDate(f: { ruleCode: string; subjectKey: string }, drafts: readonly FindingDraft[], asOf: IsoDate): IsoDate {
+  if (f.ruleCode === 'REPORT_MISSING') {
+    const late = drafts.find((d) => d.ruleCode === 'REPORT_LATE' && d.subjectKey === f.subjectKey);
+    if (late?.openedOn && compareIsoDates(late.openedOn, asOf) <= 0) return late.openedOn;
+  }
+  return asOf;
 }
 
 const CENTRE_ROLES: Role[] = ['CENTRE_DIRECTOR'];
@@ -270,6 +278,7 @@ export function findingNotification(provinceId: string, f: NotifiableFinding): N
     eventKey: `finding:${f.id}:${f.foundOn}:${stage}`,
     titleVi: `${f.centreName}: ${f.titleVi}`,
     bodyVi: `Hệ thống ghi nhận vấn đề tuân thủ tại ${f.centreName} (ngày phát hiện ${f.foundOn}): ${f.titleVi}.\nCăn cứ: ${f.legalBasisVi}`,
-    link: `/compliance/centres/${f.centreId}`,
+    // The centre's page shows its compliance to every recipient (centre users have no compliance menu).
+    link: linkTo('centre', { id: f.centreId }),
   };
 }

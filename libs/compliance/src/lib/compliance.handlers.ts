@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobData, JobHandler, JobName, JobProcessor, systemContext, TenantDb } from '@gdtx/platform';
+import { EventData, EventProcessor, EventSubscriber, EventTopic, JobData, JobHandler, JobProcessor, systemContext, TenantDb } from '@gdtx/platform';
+import type { ReportingEvents } from '@gdtx/reporting';
+import type { OrgEvents } from '@gdtx/org';
 import { ComplianceService } from './compliance.service';
+import './compliance.jobs';
+
+/** Cron (with seconds, Vietnam time) of the nightly evaluation: 02:30, after the nightly fact rebuild (01:30). */
+export const COMPLIANCE_NIGHTLY_CRON = process.env['COMPLIANCE_NIGHTLY_CRON'] || '0 30 2 * * *';
 
 /** `compliance.evaluate-centre`: one centre (idempotent: findings are upserted by natural key). */
 @JobHandler('compliance.evaluate-centre')
@@ -13,8 +19,11 @@ export class EvaluateCentreJob implements JobProcessor<'compliance.evaluate-cent
   }
 }
 
-/** `compliance.evaluate-all` (nightly scheduler): every centre of every province. */
-@JobHandler('compliance.evaluate-all')
+/**
+ * `compliance.evaluate-all` (nightly): every centre of every province. It also brings in what changes with the date
+ * alone (a licence expiring, a future-dated status change taking effect, a due date passing).
+ */
+@JobHandler('compliance.evaluate-all', { cron: COMPLIANCE_NIGHTLY_CRON })
 export class EvaluateAllJob implements JobProcessor<'compliance.evaluate-all'> {
   constructor(private readonly compliance: ComplianceService) {}
 
@@ -23,27 +32,19 @@ export class EvaluateAllJob implements JobProcessor<'compliance.evaluate-all'> {
   }
 }
 
-/** `compliance.evaluate-changed` (every minute): centres changed in the audit trail since the last run. */
-@JobHandler('compliance.evaluate-changed')
-export class EvaluateChangedJob implements JobProcessor<'compliance.evaluate-changed'> {
-  constructor(private readonly compliance: ComplianceService) {}
-
-  async handle() {
-    return this.compliance.evaluateChanged();
-  }
-}
+type CentreEvent = keyof OrgEvents | keyof ReportingEvents;
 
 /**
- * Events of other contexts after which a centre's compliance may have changed. Each runs besides the other
- * handlers of the same name (analytics refreshes its facts on `submission.accepted`, notify tells the centre on
- * `submission.returned`).
+ * The events of other contexts after which a centre's compliance may have changed: compliance's own job for each
+ * (`<topic>>compliance`), so a failure here is retried without refreshing analytics' facts or notifying again.
+ * Every one of them is emitted with the centre on its outbox row.
  */
-@Injectable()
-abstract class ReEvaluateOnEvent<N extends JobName> implements JobProcessor<N> {
+@Injectable() // for the constructor's parameter types, which the subclasses inherit
+abstract class ReEvaluateOnEvent<T extends CentreEvent & EventTopic> implements EventProcessor<T> {
   constructor(protected readonly compliance: ComplianceService, protected readonly db: TenantDb) {}
 
-  async handle(job: Job<JobData<N>>) {
-    const data = job.data as JobData<N> & { centreId: string | null; submissionId?: string };
+  async handle(job: Job<EventData<T>>) {
+    const data = job.data as EventData<T> & { submissionId?: string };
     let centreId = data.centreId;
     if (!centreId && data.submissionId) {
       const [row] = await this.db.run(systemContext(data.provinceId, job.name), (em) => em.query(`SELECT centre_id FROM submission WHERE id = $1`, [data.submissionId]));
@@ -54,18 +55,34 @@ abstract class ReEvaluateOnEvent<N extends JobName> implements JobProcessor<N> {
   }
 }
 
-@JobHandler('submission.accepted')
+@EventSubscriber('submission.submitted', 'compliance')
+export class EvaluateOnSubmittedJob extends ReEvaluateOnEvent<'submission.submitted'> {}
+
+@EventSubscriber('submission.accepted', 'compliance')
 export class EvaluateOnAcceptedJob extends ReEvaluateOnEvent<'submission.accepted'> {}
 
-@JobHandler('submission.returned')
+@EventSubscriber('submission.returned', 'compliance')
 export class EvaluateOnReturnedJob extends ReEvaluateOnEvent<'submission.returned'> {}
 
-@JobHandler('submission.reopened')
+@EventSubscriber('submission.reopened', 'compliance')
 export class EvaluateOnReopenedJob extends ReEvaluateOnEvent<'submission.reopened'> {}
 
-@JobHandler('centre.status-changed')
+@EventSubscriber('deadline.extended', 'compliance')
+export class EvaluateOnDeadlineExtendedJob extends ReEvaluateOnEvent<'deadline.extended'> {}
+
+@EventSubscriber('centre.created', 'compliance')
+export class EvaluateOnCentreCreatedJob extends ReEvaluateOnEvent<'centre.created'> {}
+
+@EventSubscriber('centre.updated', 'compliance')
+export class EvaluateOnCentreUpdatedJob extends ReEvaluateOnEvent<'centre.updated'> {}
+
+@EventSubscriber('centre.status-changed', 'compliance')
 export class EvaluateOnStatusChangedJob extends ReEvaluateOnEvent<'centre.status-changed'> {}
 
+@EventSubscriber('licence.recorded', 'compliance')
+export class EvaluateOnLicenceRecordedJob extends ReEvaluateOnEvent<'licence.recorded'> {}
+
 export const complianceJobHandlers = [
-  EvaluateCentreJob, EvaluateAllJob, EvaluateChangedJob, EvaluateOnAcceptedJob, EvaluateOnReturnedJob, EvaluateOnReopenedJob, EvaluateOnStatusChangedJob,
+  EvaluateCentreJob, EvaluateAllJob, EvaluateOnSubmittedJob, EvaluateOnAcceptedJob, EvaluateOnReturnedJob, EvaluateOnReopenedJob,
+  EvaluateOnDeadlineExtendedJob, EvaluateOnCentreCreatedJob, EvaluateOnCentreUpdatedJob, EvaluateOnStatusChangedJob, EvaluateOnLicenceRecordedJob,
 ];

@@ -3,12 +3,11 @@ import { NotifyModule } from '@gdtx/notify';
 import { ComplianceService } from './compliance.service';
 import { complianceJobHandlers } from './compliance.handlers';
 import { ComplianceResolver } from './compliance.resolver';
-import { ComplianceSchedules } from './compliance-schedules';
 
-/** Compliance: the service, its job handlers and the nightly scheduler (API and worker). */
+/** Compliance: the service, its jobs (the nightly one scheduled) and its event subscribers (API and worker). */
 @Module({
   imports: [NotifyModule],
-  providers: [ComplianceService, ComplianceSchedules, ...complianceJobHandlers],
+  providers: [ComplianceService, ...complianceJobHandlers],
   exports: [ComplianceService],
 })
 export class ComplianceModule {}

@@ -6,7 +6,7 @@ import {
   assertUuid, audit, decodePage, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection,
 } from '@gdtx/platform';
 import { NotificationService } from '@gdtx/notify';
-import { unitPathOf } from '@gdtx/org';
+import { centresInOperationOn, unitPathOf } from '@gdtx/org';
 import { evaluateCentreWith, EvaluationOutcome, findingNotification, NotifiableFinding } from './compliance-engine';
 import { complianceStatusOf, LegalBasisVi, SEVERITY_RANK } from './rules';
 import type { ComplianceStatus, Severity } from './rules';
@@ -14,9 +14,6 @@ import type {
   CentreCompliance, ComplianceOverview, Finding, FindingFilter, Inspection, InspectionFindingInput, InspectionFindingRecord, RecordInspectionInput,
   ReportUnlicensedOperatorInput, UnlicensedCaseStatus, UnlicensedOperatorCase, UpdateUnlicensedOperatorCaseInput,
 } from './compliance.types';
-
-/** Audit actions after which a centre's findings may change (libs/org and libs/reporting write them). */
-export const WATCHED_AUDIT_ACTIONS = ['LICENCE_RECORDED', 'CENTRE_STATUS_CHANGED', 'CENTRE_UPDATED', 'CENTRE_CREATED', 'DEADLINE_EXTENDED', 'SUBMISSION_SUBMITTED'];
 
 const CENTRE = { vi: 'trung tâm', en: 'Centre' };
 const FINDING = { vi: 'vấn đề tuân thủ', en: 'Finding' };
@@ -26,35 +23,12 @@ const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
 
 const FINDING_COLUMNS = `f.id, f.centre_id AS "centreId", c.code AS "centreCode", c.name AS "centreName", f.rule_code AS "ruleCode",
   f.subject_key AS "subjectKey", f.severity, f.status, f.title_vi AS "titleVi", f.legal_basis_vi AS "legalBasisVi", f.evidence,
-  to_char(f.found_on,'YYYY-MM-DD') AS "foundOn", to_char(f.resolved_on,'YYYY-MM-DD') AS "resolvedOn", f.resolution,
+  to_char(f.found_on,'YYYY-MM-DD') AS "foundOn", to_char(f.resolved_on,'YYYY-MM-DD') AS "resolvedOn",
+  to_char(f.opened_on,'YYYY-MM-DD') AS "openedOn", to_char(f.closed_on,'YYYY-MM-DD') AS "closedOn", f.resolution,
   f.resolution_note AS "resolutionNote"`;
 const SEVERITY_ORDER = `CASE f.severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 ELSE 1 END`;
-/** Open on the date $n: found by then and not resolved by then. */
-const openOn = (n: number) => `f.found_on <= $${n}::date AND (f.resolved_on IS NULL OR f.resolved_on > $${n}::date)`;
-
-/**
- * Centre c lay in the unit subtree $2 (a path; NULL = no filter) on the date $1: by the centre's unit history
- * (located or supervised there), so an `asOf` before a reorganisation counts centres where they were then —
- * in the unit asked for or in a unit it replaced; centres with no unit history at all fall back to their
- * current units.
- */
-/**
- * The units of subtree $2 and, through unit_successor, every unit they replaced: a past date asked on today's
- * units (a commune created by the 2025 reform) finds the centres that then lay in its predecessors.
- */
-const UNITS_AND_PREDECESSORS = `WITH RECURSIVE pred(id) AS (
-    SELECT u.id FROM administrative_unit u WHERE u.path LIKE $2 || '%'
-    UNION SELECT us.predecessor_id FROM unit_successor us JOIN pred ON us.successor_id = pred.id)
-  SELECT id FROM pred`;
-
-const IN_UNIT_ON_DATE = `($2::text IS NULL
-  OR EXISTS (SELECT 1 FROM centre_unit_history h JOIN administrative_unit a ON a.id = h.admin_unit_id JOIN administrative_unit s ON s.id = h.supervising_unit_id
-             WHERE h.centre_id = c.id AND h.valid_from <= $1::date AND (h.valid_to IS NULL OR h.valid_to >= $1::date)
-               AND (a.path LIKE $2 || '%' OR s.path LIKE $2 || '%' OR a.id IN (${UNITS_AND_PREDECESSORS})))
-  -- Only a centre with no unit history at all falls back to its current unit; one whose history does not cover
-  -- the date did not exist then (e.g. the TTHTCĐ of a commune created by a merger) and is not counted.
-  OR (NOT EXISTS (SELECT 1 FROM centre_unit_history h WHERE h.centre_id = c.id)
-      AND (c.unit_path LIKE $2 || '%' OR c.supervising_unit_path LIKE $2 || '%')))`;
+/** Open on the date $n: its condition held by then (opened_on) and had not stopped by then (closed_on). */
+const openOn = (n: number) => `f.opened_on <= $${n}::date AND (f.closed_on IS NULL OR f.closed_on > $${n}::date)`;
 
 const CASE_COLUMNS = `k.id, k.unit_id AS "unitId", u.name AS "unitName", k.operator_name AS "operatorName", k.address, k.activity_vi AS "activityVi",
   to_char(k.found_on,'YYYY-MM-DD') AS "foundOn", k.status, k.status_note AS "statusNote", k.fine_vnd::int AS "fineVnd",
@@ -108,35 +82,6 @@ export class ComplianceService {
     return { centres: centres.length, open };
   }
 
-  /**
-   * Re-evaluates the centres whose licences, status, deadlines or submissions changed since the last run, read
-   * from the audit trail (libs/org records licence and status changes there but emits no outbox event).
-   * The watermark only advances past audit rows older than a minute: a transaction that took a lower id but
-   * committed late is read on the next run instead of skipped; reading a row twice is harmless (idempotent).
-   */
-  async evaluateChanged(): Promise<{ centres: number; watermark: number }> {
-    const ctx = systemContext(null, 'compliance.evaluate-changed');
-    const { changed, settled } = await this.db.run(ctx, async (em) => {
-      const [w] = await em.query(`SELECT last_id::text AS "lastId" FROM compliance_watermark WHERE name = 'audit_event'`);
-      const last = w?.lastId ?? '0';
-      const rows: { provinceId: string; centreId: string }[] = await em.query(
-        `SELECT DISTINCT province_id AS "provinceId", centre_id AS "centreId" FROM audit_event
-         WHERE id > $1::bigint AND centre_id IS NOT NULL AND action = ANY($2::text[])`,
-        [last, WATCHED_AUDIT_ACTIONS],
-      );
-      const [{ settled: upTo }] = await em.query(
-        `SELECT coalesce(max(id), $1::bigint)::text AS settled FROM audit_event WHERE id > $1::bigint AND at < now() - interval '1 minute'`,
-        [last],
-      );
-      return { changed: rows, settled: upTo as string };
-    });
-    for (const c of changed) await this.evaluateCentre(systemContext(c.provinceId, 'compliance.evaluate-changed'), c.centreId);
-    await this.db.run(ctx, (em) =>
-      em.query(`UPDATE compliance_watermark SET last_id = greatest(last_id, $1::bigint), updated_at = now() WHERE name = 'audit_event'`, [settled]),
-    );
-    return { centres: changed.length, watermark: Number(settled) };
-  }
-
   private async notifyFindings(provinceId: string, findings: readonly NotifiableFinding[]): Promise<void> {
     if (!findings.length) return;
     await this.db.run(systemContext(provinceId, 'compliance.notify'), async (em) => {
@@ -166,30 +111,31 @@ export class ComplianceService {
   }
 
   /**
-   * Roll-up for a unit subtree (centres located or supervised there) or, without unitId, everything the caller
-   * sees: centres by compliance status, open findings by rule, and the ten worst centres. Dissolved centres
-   * are left out (they no longer operate).
+   * Roll-up for a unit subtree (centres located or supervised there on the date) or, without unitId, everything
+   * the caller sees: centres by compliance status, open findings by rule, and the ten worst centres. The centres
+   * are those in operation on the date by org's history (one dissolved since is counted, one established since
+   * is not), with the findings open on that date.
    */
   async overview(ctx: TenantContext, unitId?: string | null, asOf?: string | null): Promise<ComplianceOverview> {
     const date = asOfOrToday(asOf);
     return this.db.run(ctx, async (em) => {
       const path = unitId ? await unitPathOf(em, unitId) : null;
-      const centres: { id: string; code: string; name: string; severities: Severity[] | null }[] = await em.query(
-        `SELECT c.id, c.code, c.name, array_agg(f.severity) FILTER (WHERE f.id IS NOT NULL) AS severities
-         FROM centre c LEFT JOIN finding f ON f.centre_id = c.id AND ${openOn(1)}
-         WHERE c.status <> 'DISSOLVED' AND ${IN_UNIT_ON_DATE}
-         GROUP BY c.id, c.code, c.name`,
-        [date, path],
+      const centres = await centresInOperationOn(em, date, path);
+      const ids = centres.map((c) => c.id);
+      const open: { centreId: string; severities: Severity[] }[] = await em.query(
+        `SELECT f.centre_id AS "centreId", array_agg(f.severity) AS severities FROM finding f
+         WHERE f.centre_id = ANY($2::uuid[]) AND ${openOn(1)} GROUP BY f.centre_id`,
+        [date, ids],
       );
       const byRule = await em.query(
         `SELECT f.rule_code AS "ruleCode", count(*)::int AS findings, count(DISTINCT f.centre_id)::int AS centres
-         FROM finding f JOIN centre c ON c.id = f.centre_id
-         WHERE ${openOn(1)} AND c.status <> 'DISSOLVED' AND ${IN_UNIT_ON_DATE}
+         FROM finding f WHERE f.centre_id = ANY($2::uuid[]) AND ${openOn(1)}
          GROUP BY f.rule_code ORDER BY findings DESC, f.rule_code`,
-        [date, path],
+        [date, ids],
       );
+      const severitiesOf = new Map(open.map((o) => [o.centreId, o.severities]));
       const summaries = centres.map((c) => {
-        const sev = (c.severities ?? []) as Severity[];
+        const sev = (severitiesOf.get(c.id) ?? []) as Severity[];
         return {
           centreId: c.id, centreCode: c.code, centreName: c.name, status: complianceStatusOf(sev), openFindings: sev.length,
           highFindings: sev.filter((s) => SEVERITY_RANK[s] >= SEVERITY_RANK.HIGH).length,
@@ -349,15 +295,16 @@ export class ComplianceService {
         throw Errors.conflict(
           'Vấn đề này được hệ thống tự đánh giá và sẽ tự đóng khi dữ liệu được khắc phục (nộp báo cáo, cập nhật quyết định…)',
           'This finding is computed from data and closes itself when the data is put right',
+          { reason: 'COMPUTED_FINDING' },
         );
       }
-      if (f.status === 'RESOLVED') throw Errors.conflict('Vấn đề đã được khắc phục trước đó', 'The finding is already resolved');
+      if (f.status === 'RESOLVED') throw Errors.conflict('Vấn đề đã được khắc phục trước đó', 'The finding is already resolved', { reason: 'INVALID_TRANSITION' });
       await em.query(
         `UPDATE inspection_finding SET remediated_on = $2, remediation_note = $3, remediated_by = $4 WHERE id = $1`,
         [f.subject_key, date, text, ctx.userId],
       );
       await em.query(
-        `UPDATE finding SET status = 'RESOLVED', resolved_on = $3, resolution = 'REMEDIATED', resolution_note = $4, resolved_by = $5, updated_at = now()
+        `UPDATE finding SET status = 'RESOLVED', resolved_on = $3, closed_on = greatest(opened_on, $3::date), resolution = 'REMEDIATED', resolution_note = $4, resolved_by = $5, updated_at = now()
          WHERE centre_id = $1 AND subject_key = $2 AND rule_code IN ('INSPECTION_FINDING','INSPECTION_REMEDIATION_OVERDUE') AND status = 'OPEN'`,
         [f.centre_id, f.subject_key, date, text, ctx.userId],
       );
@@ -402,7 +349,9 @@ export class ComplianceService {
       const [k] = await em.query(`SELECT id, province_id, status, version FROM unlicensed_operator_case WHERE id = $1 FOR UPDATE`, [assertUuid(input.id)]);
       if (!k) throw Errors.notFound(CASE, input.id);
       if (input.expectedVersion && input.expectedVersion !== k.version) {
-        throw Errors.conflict('Vụ việc đã được người khác cập nhật, vui lòng tải lại', 'The case was changed by someone else', { currentVersion: k.version });
+        throw Errors.conflict('Vụ việc đã được người khác cập nhật, vui lòng tải lại', 'The case was changed by someone else', {
+          currentVersion: k.version, reason: 'STALE_VERSION',
+        });
       }
       const closedOn = input.status === 'CLOSED' ? input.closedOn ?? todayInVietnam() : null;
       await em.query(

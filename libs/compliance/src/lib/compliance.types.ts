@@ -43,8 +43,10 @@ export class Finding {
   @Field() titleVi: string;
   @Field() legalBasisVi: string;
   @Field(() => JsonScalar, { description: 'Số liệu, ngày tháng làm căn cứ' }) evidence: Record<string, unknown>;
-  @Field() foundOn: string;
+  @Field({ description: 'Ngày hệ thống ghi nhận vấn đề lần đầu' }) foundOn: string;
   @Field(() => String, { nullable: true }) resolvedOn: string | null;
+  @Field({ description: 'Ngày vấn đề bắt đầu tồn tại (theo dữ liệu: ngày sau hạn nộp, sau ngày hết hiệu lực, ngày kiểm tra…)' }) openedOn: string;
+  @Field(() => String, { nullable: true, description: 'Ngày vấn đề chấm dứt (nộp báo cáo, khắc phục, không còn đúng)' }) closedOn: string | null;
   @Field(() => String, { nullable: true, description: 'AUTO (dữ liệu không còn vi phạm) hoặc REMEDIATED (đã khắc phục)' }) resolution: string | null;
   @Field(() => String, { nullable: true }) resolutionNote: string | null;
 }

@@ -28,7 +28,9 @@ const READ_ALL: Permission[] = ['CENTRE_READ', 'REPORT_READ', 'ANALYTICS_READ', 
 
 export const RolePermissions: Record<Role, readonly Permission[]> = {
   SYSTEM_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'QUEUE_ADMIN', 'TEMPLATE_MANAGE'],
-  SO_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'QUEUE_ADMIN', 'REPORT_REOPEN', 'TEMPLATE_MANAGE'],
+  // QUEUE_ADMIN (Bull Board, the system ping) is the operator's alone: the queues are shared by every province, and
+  // Bull Board shows any job's payload and can pause a queue for all of them (issue 13).
+  SO_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'REPORT_REOPEN', 'TEMPLATE_MANAGE'],
   SO_SPECIALIST: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'REPORT_REVIEW', 'REPORT_REOPEN', 'TEMPLATE_MANAGE', 'EXTENSION_GRANT'],
   SO_LEADER: [...READ_ALL, 'LICENCE_MANAGE', 'REPORT_REOPEN'],
   INSPECTOR: [...READ_ALL, 'INSPECTION_RECORD', 'UNLICENSED_CASE_RECORD'],

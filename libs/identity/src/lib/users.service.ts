@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { scopeOfRole } from '@gdtx/domain';
 import type { Role } from '@gdtx/domain';
-import { assertUuid, audit, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
+import { assertUuid, audit, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection, updateReturning } from '@gdtx/platform';
 import { hashPassword, toUserInfo, USER_SELECT, UserRow } from './auth.service';
 import type { AssignRoleInput, CreateUserInput, UpdateUserInput, UserInfo } from './identity.types';
 
@@ -43,13 +43,12 @@ export class UsersService {
       await this.checkScopeTarget(em, input.role, input.unitId, input.centreId);
       const scope = scopeOfRole(input.role);
       // token_version + 1: the user's current tokens stop working; the new role applies from the next login.
-      const result = await em.query(
+      // A user outside the caller's province is not visible through row-level security: nothing is updated and
+      // the user is "not found" (thrown inside the transaction, so no audit row commits).
+      const rows = await updateReturning(em,
         `UPDATE app_user SET role = $2, unit_id = $3, centre_id = $4, token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING id`,
         [assertUuid(input.userId, 'userId'), input.role, scope === 'unit' ? input.unitId : null, scope === 'centre' ? input.centreId : null],
       );
-      // TypeORM returns [rows, affected] for an UPDATE … RETURNING; a user outside the caller's province is not
-      // visible through row-level security, so nothing is updated and the user is "not found".
-      const rows: unknown[] = Array.isArray(result[0]) ? result[0] : result;
       if (!rows.length) throw Errors.notFound(USER, input.userId);
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'ROLE_ASSIGNED', entity: 'app_user', entityId: input.userId, data: { ...input } });
     });
@@ -59,7 +58,7 @@ export class UsersService {
   async update(ctx: TenantContext, input: UpdateUserInput): Promise<UserInfo> {
     const hash = input.password ? await hashPassword(input.password) : null;
     await this.db.run(ctx, async (em) => {
-      const [row] = await em.query(
+      const [row] = await updateReturning(em,
         `UPDATE app_user SET full_name = coalesce($2, full_name), email = coalesce($3, email), active = coalesce($4, active),
            password_hash = coalesce($5, password_hash),
            token_version = token_version + CASE WHEN $4 = false OR $5 IS NOT NULL THEN 1 ELSE 0 END, updated_at = now()

@@ -131,6 +131,7 @@ export class LiteracyParametersService {
         throw Errors.conflict(
           `Bộ tham số ${overlap[0]} và ${overlap[1]} có thời gian hiệu lực chồng lên nhau; hãy điều chỉnh ngày hiệu lực của bộ trước`,
           `Parameter sets ${overlap[0]} and ${overlap[1]} overlap; adjust the validity of the earlier one first`,
+          { reason: 'OVERLAPPING_VALIDITY' },
         );
       }
       await audit(em, ctx, { provinceId, action: 'LITERACY_PARAMETERS_SET', entity: 'literacy_parameter_set', entityId: definition.version, data: { ...definition } });

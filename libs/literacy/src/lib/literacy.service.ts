@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertUuid, Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { todayInVietnam } from '@gdtx/domain';
+import { centreUnitsAsRecorded, unitHistoryOfProvince } from '@gdtx/org';
 import { LiteracyAgeBands, toVietnamDate, type LiteracyParameters } from './rules/parameters';
 import {
   evaluateDistrict, rollUp, validateCommuneData, type AdminUnitNode, type AggregateResult, type CommuneLiteracyData, type CommuneResult,
 } from './rules/recognition';
 import { progress, targetFor } from './rules/learning-society';
-import { UnitTimeline, UNMAPPED_REASON_VI, type TimedUnit } from './data/unit-timeline';
+import { resolveOn, UnitTimeline, UNMAPPED_REASON_VI, type TimedUnit } from './data/unit-timeline';
 import {
   addLearningValues, addXmcValues, emptyCounts, emptyLearningCounts, LearningModels, TARGET_OF_MODEL, TTHTCD_TEMPLATE_CODE, XMC_TEMPLATE_CODE,
   type CommuneCounts, type ValueMap,
@@ -23,10 +24,22 @@ const BASE_LEVELS = new Set(['COMMUNE', 'WARD', 'SPECIAL_ZONE']);
 
 interface SourceRow {
   centreId: string;
+  /** The commune the report was filed for: its centre's unit on the period's end as recorded when it was first submitted. */
   unitId: string;
   values: ValueMap;
   periodCode: string;
   acceptedAt: Date | null;
+}
+
+/** Counts of one commune, or of several that one report stands for together (see `resolveOn`). */
+type Tally = CommuneCounts & { dbkkVotes: boolean[]; registryUsed: boolean };
+
+/** A report (or several) whose figures belong to several units of the date together and cannot be divided. */
+interface JointTally {
+  unitIds: string[];
+  reportedBy: Set<string>;
+  reason: 'MERGED_LATER' | 'SPLIT';
+  counts: Tally;
 }
 
 interface Scoped {
@@ -60,24 +73,37 @@ export class LiteracyService {
       const registry = await this.parameters.dbkkRows(em, provinceId);
       const sources = await this.sources(em, provinceId, XMC_TEMPLATE_CODE, [periodCode]);
 
-      // Reports → the commune valid on asOf that stands for the reporting commune.
-      const counts = new Map<string, CommuneCounts & { dbkkVotes: boolean[]; registryUsed: boolean }>();
+      // Reports → the commune valid on asOf that stands for the reporting commune, or, where one report stands for
+      // several communes of that date (merged after it, or split after the report), all of them together.
+      const counts = new Map<string, Tally>();
+      const joint = new Map<string, JointTally>();
       const unmapped: LiteracyUnmappedData[] = [];
       let dataAcceptedUntil: Date | null = null;
-      for (const s of sources) {
-        const m = timeline.mapTo(s.unitId, asOf);
-        if (m.unitId === null) {
-          unmapped.push({ centreId: s.centreId, unitId: s.unitId, reason: UNMAPPED_REASON_VI[m.reason] });
-          continue;
-        }
-        const c = counts.get(m.unitId) ?? { ...emptyCounts(), dbkkVotes: [], registryUsed: false };
+      const tally = (c: Tally, s: SourceRow) => {
         const before = c.dbkkFlags.length;
         addXmcValues(c, s.values);
         const flag = c.dbkkFlags.length > before ? c.dbkkFlags[c.dbkkFlags.length - 1] : false;
         const fromRegistry = dbkkOn(registry, s.unitId, periodEnd);
         c.dbkkVotes.push(fromRegistry ?? flag);
         c.registryUsed ||= fromRegistry !== undefined;
-        counts.set(m.unitId, c);
+      };
+      for (const s of sources) {
+        const r = resolveOn(timeline, s.unitId, asOf);
+        if (r.kind === 'UNMAPPED') {
+          unmapped.push({ centreId: s.centreId, unitId: s.unitId, reason: UNMAPPED_REASON_VI[r.reason] });
+          continue;
+        }
+        if (r.kind === 'UNIT') {
+          const c = counts.get(r.unitId) ?? newTally();
+          tally(c, s);
+          counts.set(r.unitId, c);
+        } else {
+          const key = r.unitIds.join(',');
+          const j = joint.get(key) ?? { unitIds: r.unitIds, reportedBy: new Set<string>(), reason: r.reason, counts: newTally() };
+          tally(j.counts, s);
+          j.reportedBy.add(s.unitId);
+          joint.set(key, j);
+        }
         if (s.acceptedAt && (!dataAcceptedUntil || s.acceptedAt > dataAcceptedUntil)) dataAcceptedUntil = s.acceptedAt;
       }
 
@@ -110,7 +136,29 @@ export class LiteracyService {
           `Cannot roll up with ${params.version} on the units of ${asOf}: ${(e as Error).message}`,
         );
       }
+      // A commune whose figures lie in a joint report says so instead of "no data".
+      const jointOf = new Map<string, JointTally>();
+      for (const j of joint.values()) for (const id of j.unitIds) jointOf.set(id, j);
+      for (const c of result.communes) {
+        const j = jointOf.get(c.unitId);
+        if (!j || counts.has(c.unitId)) continue;
+        const { vi, en } = jointReason(timeline, j);
+        const at = c.reasons.indexOf(NO_DATA_VI);
+        if (at >= 0) c.reasons.splice(at, 1, vi);
+        else c.reasons.push(vi);
+        const atEn = c.reasonsEn.indexOf(NO_DATA_EN);
+        if (atEn >= 0) c.reasonsEn.splice(atEn, 1, en);
+        else c.reasonsEn.push(en);
+      }
       const communeById = new Map(result.communes.map((c) => [c.unitId, c]));
+      /** Counts of the base units given, with the joint reports all of whose units are among them. */
+      const dataOf = (base: readonly TimedUnit[]): CommuneCounts[] => {
+        const ids = new Set(base.map((u) => u.id));
+        return [
+          ...base.filter((u) => counts.has(u.id)).map((u) => counts.get(u.id)!),
+          ...[...joint.values()].filter((j) => j.unitIds.every((id) => ids.has(id))).map((j) => j.counts),
+        ];
+      };
       const districtResult = (districtId: string): AggregateResult => {
         const found = result.districts.find((d) => d.unitId === districtId);
         if (found) return found;
@@ -134,21 +182,21 @@ export class LiteracyService {
         .map((u) => {
           const s = statusOf(u);
           const childBase = BASE_LEVELS.has(u.level) ? [u] : timeline.subtreeOn(u.id, asOf).filter((x) => BASE_LEVELS.has(x.level));
-          const childData = childBase.filter((x) => counts.has(x.id)).map((x) => counts.get(x.id)!);
+          const childData = dataOf(childBase);
           return {
             unitId: u.id, name: u.name, unitLevel: u.level, level: s.level, reasons: s.reasons, reasonsEn: s.reasonsEn,
-            hasData: childData.length > 0,
+            hasData: childBase.some((x) => counts.has(x.id)),
             dbkk: s.kind === 'COMMUNE' ? s.dbkk : false,
             // What the parent's table shows per child without one request per child.
             criteria: criteriaOf(s),
             rates: bandRates(childData),
             communes: childBase.length,
-            communesWithData: childData.length,
+            communesWithData: childBase.filter((x) => counts.has(x.id)).length,
           };
         })
         .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 
-      const withData = baseUnits.filter((u) => counts.has(u.id)).map((u) => counts.get(u.id)!);
+      const withData = dataOf(baseUnits);
       const ownCounts = counts.get(unit.id);
       return {
         unitId: unit.id,
@@ -169,7 +217,7 @@ export class LiteracyService {
         indicators: indicatorsOf(withData),
         children,
         communes: baseUnits.length,
-        communesWithData: withData.length,
+        communesWithData: baseUnits.filter((u) => counts.has(u.id)).length,
         reports: withData.reduce((n, c) => n + c.reports, 0),
         unmappedData: unit.level === 'PROVINCE' ? unmapped : unmapped.filter((u) => u.unitId && isUnder(timeline, u.unitId, unit.path)),
         computedAt: new Date().toISOString(),
@@ -199,8 +247,10 @@ export class LiteracyService {
       const totals = emptyLearningCounts();
       const used = new Set<string>();
       for (const s of latest.values()) {
-        const m = timeline.mapTo(s.unitId, asOf);
-        if (!m.unitId || !inSubtree.has(m.unitId)) continue;
+        const r = resolveOn(timeline, s.unitId, asOf);
+        // A report standing for several units together counts wherever all of them lie.
+        const landed = r.kind === 'UNIT' ? [r.unitId] : r.kind === 'JOINT' ? r.unitIds : [];
+        if (!landed.length || !landed.every((id) => inSubtree.has(id))) continue;
         addLearningValues(totals, s.values);
         used.add(s.periodCode);
       }
@@ -235,12 +285,7 @@ export class LiteracyService {
     const [head] = await em.query(`SELECT province_id AS "provinceId" FROM administrative_unit WHERE id = $1`, [unitId]);
     if (!head) throw Errors.notFound(UNIT, unitId);
     const provinceId: string = head.provinceId;
-    const units: TimedUnit[] = await em.query(
-      `SELECT id, parent_id AS "parentId", level, code, name, path, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
-       FROM administrative_unit WHERE province_id = $1`,
-      [provinceId],
-    );
-    const links = await em.query(`SELECT predecessor_id AS "predecessorId", successor_id AS "successorId" FROM unit_successor WHERE province_id = $1`, [provinceId]);
+    const { units, links } = await unitHistoryOfProvince(em, provinceId);
     const timeline = new UnitTimeline(units, links);
     const unit = timeline.get(unitId)!;
 
@@ -278,24 +323,49 @@ export class LiteracyService {
     return { provinceId, timeline, unit, asOf };
   }
 
-  /** Accepted reports of a template and periods that the caller may see, each with its commune at the period's end. */
-  private sources(em: EntityManager, provinceId: string, templateCode: string, periodCodes: string[]): Promise<SourceRow[]> {
-    return em.query(
+  /**
+   * Accepted reports of a template and periods that the caller may see, each with the commune it was filed for:
+   * its centre's unit on the period's end as recorded when the report was first submitted (org's reader), so a
+   * reorganisation applied later, with an earlier effective date, does not move a past report to another commune.
+   */
+  private async sources(em: EntityManager, provinceId: string, templateCode: string, periodCodes: string[]): Promise<SourceRow[]> {
+    const rows: (Omit<SourceRow, 'unitId'> & { periodEnd: string; firstSubmittedAt: Date | null })[] = await em.query(
       `SELECT s.centre_id AS "centreId", s."values", s.period_code AS "periodCode", s.accepted_at AS "acceptedAt",
-              coalesce(h.admin_unit_id, c.admin_unit_id) AS "unitId"
+              to_char(p.end_date, 'YYYY-MM-DD') AS "periodEnd",
+              coalesce((SELECT min(v.submitted_at) FROM submission_version v WHERE v.submission_id = s.id), s.submitted_at, s.accepted_at) AS "firstSubmittedAt"
        FROM submission s
-       JOIN centre c ON c.id = s.centre_id
        JOIN reporting_period p ON p.code = s.period_code
-       LEFT JOIN LATERAL (
-         SELECT h.admin_unit_id FROM centre_unit_history h
-         WHERE h.centre_id = s.centre_id AND h.valid_from <= p.end_date AND (h.valid_to IS NULL OR h.valid_to >= p.end_date)
-         ORDER BY h.valid_from DESC LIMIT 1
-       ) h ON true
        WHERE s.province_id = $1 AND s.template_code = $2 AND s.period_code = ANY($3::text[]) AND s.status = 'ACCEPTED'
        ORDER BY s.centre_id, p.end_date`,
       [provinceId, templateCode, periodCodes],
     );
+    const units = await centreUnitsAsRecorded(em, rows.map((r) => ({ centreId: r.centreId, date: r.periodEnd, knownAt: r.firstSubmittedAt })));
+    return rows.flatMap(({ periodEnd: _e, firstSubmittedAt: _f, ...r }, i) => (units[i] ? [{ ...r, unitId: units[i]! }] : []));
   }
+}
+
+const NO_DATA_VI = 'Chưa có số liệu xóa mù chữ của xã';
+const NO_DATA_EN = 'No literacy data reported for the commune';
+
+function newTally(): Tally {
+  return { ...emptyCounts(), dbkkVotes: [], registryUsed: false };
+}
+
+/** Why a commune has no figure of its own: who reported for it together with whom, and that it cannot be divided. */
+function jointReason(timeline: UnitTimeline, j: JointTally): { vi: string; en: string } {
+  const names = (ids: Iterable<string>) => [...ids].map((id) => timeline.get(id)?.name ?? id).join(', ');
+  const by = names(j.reportedBy);
+  const members = names(j.unitIds);
+  if (j.reason === 'SPLIT') {
+    return {
+      vi: `Số liệu do ${by} báo cáo trước khi chia tách thành ${members}, không tách được cho từng đơn vị; được tính vào tổng của đơn vị cấp trên có đủ các đơn vị này`,
+      en: `Reported by ${by} before it was split into ${members}; cannot be divided between them; counted in the totals of any unit containing all of them`,
+    };
+  }
+  return {
+    vi: `Số liệu do ${by} (hợp nhất từ ${members}) báo cáo chung, không tách được cho từng xã; được tính vào tổng của đơn vị cấp trên có đủ các xã này`,
+    en: `Reported jointly by ${by} (merged from ${members}); cannot be divided between them; counted in the totals of any unit containing all of them`,
+  };
 }
 
 function checkYear(year: number): void {

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { addDays, todayInVietnam } from '@gdtx/domain';
+import { addDays, linkTo, todayInVietnam } from '@gdtx/domain';
 import {
-  assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection,
+  affectedRows, assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection, updateReturning,
 } from '@gdtx/platform';
 import { ReportingService } from '@gdtx/reporting';
 import { insertNotifications, NotificationRequest } from './notify-core';
@@ -92,7 +92,7 @@ export class NotificationService {
       const requests: NotificationRequest[] = [];
       for (const d of due) {
         const open = d.status === 'NOT_STARTED' || d.status === 'DRAFT';
-        const base = { provinceId: c.provinceId, centreId: c.id, recipients: { centreId: c.id, roles: ['CENTRE_DIRECTOR', 'CENTRE_STAFF'] as const }, link: `/reports/${d.templateCode}/${d.periodCode}` };
+        const base = { provinceId: c.provinceId, centreId: c.id, recipients: { centreId: c.id, roles: ['CENTRE_DIRECTOR', 'CENTRE_STAFF'] as const }, link: linkTo('reportForm', { centreId: c.id, templateCode: d.templateCode, periodCode: d.periodCode }) };
         if (open && d.daysLeft >= 0 && d.daysLeft <= REMINDER_DAYS_AHEAD) {
           requests.push({
             ...base, kind: 'DEADLINE_AHEAD', eventKey: `deadline-ahead:${c.id}:${d.templateCode}:${d.periodCode}:${d.dueDate}`,
@@ -136,7 +136,7 @@ export class NotificationService {
         kind: 'REPORT_RETURNED', eventKey: `submission:${s.id}:returned:v${version}`,
         titleVi: `Báo cáo bị trả lại: ${s.templateNameVi ?? s.templateCode} – ${s.periodLabelVi}`,
         bodyVi: `Sở GDĐT đã trả lại ${s.templateNameVi ?? s.templateCode}, kỳ ${s.periodLabelVi}, của ${s.centreName}. Nhận xét: ${s.comment ?? '(không có)'}. Đề nghị chỉnh sửa và nộp lại.`,
-        link: `/submissions/${s.id}`,
+        link: linkTo('submission', { submissionId: s.id }),
       });
     });
   }
@@ -167,12 +167,11 @@ export class NotificationService {
     ids.forEach((id) => assertUuid(id, 'ids'));
     if (!ctx.userId) throw Errors.unauthenticated();
     return this.db.run(ctx, async (em) => {
-      // TypeORM returns [rows, affected] for an UPDATE … RETURNING.
-      const [rows] = await em.query(
+      const rows = await updateReturning(em,
         `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = ANY($1::uuid[]) AND user_id = app_user_id() RETURNING ${COLUMNS}`,
         [ids],
       );
-      return (rows as Record<string, unknown>[]).map(toDto);
+      return rows.map(toDto);
     });
   }
 
@@ -180,8 +179,7 @@ export class NotificationService {
   async markAllRead(ctx: TenantContext): Promise<number> {
     if (!ctx.userId) throw Errors.unauthenticated();
     return this.db.run(ctx, async (em) => {
-      const [, affected] = await em.query(`UPDATE notification SET read_at = now() WHERE user_id = app_user_id() AND read_at IS NULL`);
-      return Number(affected ?? 0);
+      return affectedRows(em, `UPDATE notification SET read_at = now() WHERE user_id = app_user_id() AND read_at IS NULL`);
     });
   }
 }

@@ -1,9 +1,13 @@
 import type { Job } from 'bullmq';
-import { JobData, JobHandler, JobProcessor } from '@gdtx/platform';
+import { EventData, EventProcessor, EventSubscriber, JobData, JobHandler, JobProcessor } from '@gdtx/platform';
 import { NotificationService } from './notification.service';
+import './notify.jobs';
 
-/** `notify.deadline-reminders` (daily scheduler): idempotent through the notifications' event keys. */
-@JobHandler('notify.deadline-reminders')
+/** Cron (with seconds, Vietnam time) of the daily deadline reminders: 07:00, before the working day. */
+export const DEADLINE_REMINDERS_CRON = process.env['NOTIFY_REMINDERS_CRON'] || '0 0 7 * * *';
+
+/** `notify.deadline-reminders` (daily): idempotent through the notifications' event keys. */
+@JobHandler('notify.deadline-reminders', { cron: DEADLINE_REMINDERS_CRON })
 export class DeadlineRemindersJob implements JobProcessor<'notify.deadline-reminders'> {
   constructor(private readonly notifications: NotificationService) {}
 
@@ -22,12 +26,12 @@ export class SendEmailJob implements JobProcessor<'notify.send-email'> {
   }
 }
 
-/** `submission.returned` (outbox topic of reporting): tell the centre. */
-@JobHandler('submission.returned')
-export class ReturnedReportNotificationJob implements JobProcessor<'submission.returned'> {
+/** `submission.returned>notify` (reporting's event): tell the centre. */
+@EventSubscriber('submission.returned', 'notify')
+export class ReturnedReportNotificationJob implements EventProcessor<'submission.returned'> {
   constructor(private readonly notifications: NotificationService) {}
 
-  async handle(job: Job<JobData<'submission.returned'>>): Promise<{ created: number }> {
+  async handle(job: Job<EventData<'submission.returned'>>): Promise<{ created: number }> {
     return { created: await this.notifications.submissionReturned(job.data.provinceId, job.data.submissionId, job.data.version) };
   }
 }

@@ -4,12 +4,11 @@ import { Mailer } from './mailer';
 import { NotificationService } from './notification.service';
 import { notifyJobHandlers } from './notify.handlers';
 import { NotificationResolver } from './notify.resolver';
-import { NotifySchedules } from './notify-schedules';
 
-/** Notifications: the service (used by other contexts), the mailer, the reminder jobs and their scheduler. */
+/** Notifications: the service (used by other contexts), the mailer, the reminder job (scheduled daily), the e-mail job and the subscribers. */
 @Module({
   imports: [ReportingModule],
-  providers: [Mailer, NotificationService, NotifySchedules, ...notifyJobHandlers],
+  providers: [Mailer, NotificationService, ...notifyJobHandlers],
   exports: [NotificationService],
 })
 export class NotifyModule {}

@@ -7,10 +7,11 @@ import { addDays, centreStatusOn, CentreTypes, LicenceKinds, licenceStatusOn } f
 import type { CentreStatus, CentreType } from '@gdtx/domain';
 import { createTestDatabase, TestDatabase } from '@gdtx/platform/testing';
 import {
-  centreHistoriesOf, centreStatesOn, isCentreActiveOn, isCentreLicensedOn, licenceStatusOfCentreOn, requiredLicenceKinds,
+  centreStatesOn, isCentreActiveOn, isCentreLicensedOn, licenceStatusOfCentreOn, requiredLicenceKinds,
   requiresOperatingPermission, statusOfCentreOn, unitPathOf,
 } from './org.readers';
 import type { CallerTx } from './org.readers';
+import { readCentreCalendarFacts } from './calendar-facts.reader';
 
 let db: TestDatabase;
 let owner: Client;
@@ -81,10 +82,11 @@ describe('org readers agree with the pure date rules of libs/domain', () => {
               expect(await isCentreActiveOn(tx, centre.id, on)).toBe(expectedStatus === 'ACTIVE' || expectedStatus === 'NOT_ENROLLING');
               expect(await isCentreLicensedOn(tx, centre.id, on)).toBe(['VALID', 'EXPIRING'].includes(licenceStatusOn(required, licences, on)));
             }
-            const history_ = (await centreHistoriesOf(tx, [centre.id])).get(centre.id)!;
-            expect(history_.requiredKinds).toEqual(required);
-            expect(history_.statuses).toEqual(records);
-            expect(history_.licences).toHaveLength(licences.length);
+            // The calendar's facts come from the same histories and the same licence_requirement.
+            const [{ facts }] = await readCentreCalendarFacts(tx, { centreIds: [centre.id] });
+            expect(facts.requiredLicenceKinds).toEqual(required);
+            expect(facts.statusHistory).toEqual(records);
+            expect(facts.licences).toHaveLength(licences.length);
           } finally {
             await owner.query('ROLLBACK');
           }

@@ -4,7 +4,11 @@ import { orgEntities } from './entities';
 import { OrgService } from './org.service';
 import { AdministrativeUnitResolver, CentreResolver } from './org.resolver';
 
-/** Services of the org context (used by the API and the worker). */
+/**
+ * Services of the org context (used by the API and the worker). Org's readers for the other contexts are plain
+ * functions (org.readers.ts, calendar-facts.reader.ts, readers/): org depends on no feature lib, so every
+ * context, reporting included, imports them from @gdtx/org with its own transaction.
+ */
 @Module({ imports: [TypeOrmModule.forFeature(orgEntities)], providers: [OrgService], exports: [OrgService] })
 export class OrgModule {}
 

@@ -4,8 +4,9 @@
  * a transaction of its own. The rules are those of libs/domain centre-state.ts, applied in SQL by the
  * functions of migration 1733000300000 (a property test keeps the two in agreement).
  *
- * For the reporting calendar: `centreHistoriesOf` gives the histories its pure function needs;
- * `isCentreActiveOn` / `isCentreLicensedOn` answer the single questions on one date.
+ * The reporting calendar reads its histories through `readCentreCalendarFacts` (calendar-facts.reader.ts, which
+ * takes the required kinds from `licenceRequirements` here); `isCentreActiveOn` / `isCentreLicensedOn` answer the
+ * single questions on one date.
  */
 import { DEFAULT_LICENCE_EXPIRING_WITHIN_DAYS, isOperatingStatus } from '@gdtx/domain';
 import type { CentreStatus, CentreType, IsoDate, LicenceKind, LicenceStatus } from '@gdtx/domain';
@@ -118,44 +119,6 @@ export async function requiredLicenceKinds(em: CallerTx, type: CentreType | stri
 /** True when a centre of `type` needs an operating permission before it may operate. */
 export async function requiresOperatingPermission(em: CallerTx, type: CentreType | string): Promise<boolean> {
   return (await requiredLicenceKinds(em, type)).includes('OPERATING_PERMISSION');
-}
-
-export interface CentreHistory {
-  centreId: string;
-  type: CentreType;
-  establishedOn: IsoDate | null;
-  requiredKinds: LicenceKind[];
-  statuses: { status: CentreStatus; from: IsoDate; to: IsoDate | null }[];
-  licences: { kind: LicenceKind; decisionNumber: string; validFrom: IsoDate; validTo: IsoDate | null; state: string }[];
-}
-
-/**
- * @description The histories of the given centres (status records oldest first, licence decisions by start):
- * what the pure date rules of libs/domain need to answer any date, future-dated changes included.
- */
-export async function centreHistoriesOf(em: CallerTx, centreIds: readonly string[]): Promise<Map<string, CentreHistory>> {
-  const ids = [...centreIds];
-  const centres: { centreId: string; type: CentreType; establishedOn: IsoDate | null }[] = await em.query(
-    `SELECT id AS "centreId", type, to_char(established_on, 'YYYY-MM-DD') AS "establishedOn" FROM centre WHERE id = ANY ($1::uuid[])`,
-    [ids],
-  );
-  const statuses: (CentreHistory['statuses'][number] & { centreId: string })[] = await em.query(
-    `SELECT centre_id AS "centreId", status, to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_to, 'YYYY-MM-DD') AS "to"
-     FROM centre_status_history WHERE centre_id = ANY ($1::uuid[]) ORDER BY valid_from, recorded_at`,
-    [ids],
-  );
-  const licences: (CentreHistory['licences'][number] & { centreId: string })[] = await em.query(
-    `SELECT centre_id AS "centreId", kind, decision_number AS "decisionNumber", to_char(valid_from, 'YYYY-MM-DD') AS "validFrom",
-            to_char(valid_to, 'YYYY-MM-DD') AS "validTo", state
-     FROM licence_record WHERE centre_id = ANY ($1::uuid[]) ORDER BY valid_from, recorded_at`,
-    [ids],
-  );
-  const requirements = await licenceRequirements(em);
-  const result = new Map<string, CentreHistory>();
-  for (const c of centres) result.set(c.centreId, { ...c, requiredKinds: requirements.get(c.type) ?? [], statuses: [], licences: [] });
-  for (const { centreId, ...s } of statuses) result.get(centreId)?.statuses.push(s);
-  for (const { centreId, ...l } of licences) result.get(centreId)?.licences.push(l);
-  return result;
 }
 
 /**

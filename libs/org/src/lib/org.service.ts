@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { centreStatusOn, compareIsoDates, DEFAULT_LICENCE_EXPIRING_WITHIN_DAYS, foldVietnamese, isIsoDate, todayInVietnam } from '@gdtx/domain';
 import type { CentreStatusRecord } from '@gdtx/domain';
-import { assertUuid, audit, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
+import { assertUuid, audit, decodePage, enqueueOutbox, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
 import type {
   AdministrativeUnit, Centre, CentreComplianceFilter, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
   LicenceRecord, LicenceStatus, RecordLicenceInput, UpdateCentreInput,
@@ -167,6 +167,7 @@ export class OrgService {
         [unit.provinceId, row.id, unit.id, sup.id, since],
       );
       await audit(em, ctx, { provinceId: unit.provinceId, centreId: row.id, action: 'CENTRE_CREATED', entity: 'centre', entityId: row.id, data: { ...input } });
+      await enqueueOutbox(em, ctx, { topic: 'centre.created', payload: { centreId: row.id }, dedupeKey: `centre:${row.id}:created`, provinceId: unit.provinceId, centreId: row.id });
       return row.id as string;
     });
     return this.getCentre(ctx, id);
@@ -181,7 +182,7 @@ export class OrgService {
         throw Errors.conflict(
           'Trung tâm vừa được người khác cập nhật, vui lòng tải lại trước khi sửa',
           'The centre was changed by someone else; reload before editing',
-          { currentVersion: current.version },
+          { currentVersion: current.version, reason: 'STALE_VERSION' },
         );
       }
       const unit = input.adminUnitId ? await this.unitRow(em, input.adminUnitId) : null;
@@ -205,6 +206,9 @@ export class OrgService {
         );
       }
       await audit(em, ctx, { provinceId: current.province_id, centreId: input.id, action: 'CENTRE_UPDATED', entity: 'centre', entityId: input.id, data: { ...input } });
+      await enqueueOutbox(em, ctx, {
+        topic: 'centre.updated', payload: { centreId: input.id }, dedupeKey: `centre:${input.id}:updated:v${current.version + 1}`, provinceId: current.province_id, centreId: input.id,
+      });
     });
     return this.getCentre(ctx, input.id);
   }
@@ -230,6 +234,9 @@ export class OrgService {
           input.validFrom, input.validTo ?? null, input.note ?? null, ctx.userId],
       );
       await audit(em, ctx, { provinceId: centre.province_id, centreId: centre.id, action: 'LICENCE_RECORDED', entity: 'licence_record', entityId: row.id, data: { ...input } });
+      await enqueueOutbox(em, ctx, {
+        topic: 'licence.recorded', payload: { centreId: centre.id, licenceId: row.id }, dedupeKey: `licence:${row.id}:recorded`, provinceId: centre.province_id, centreId: centre.id,
+      });
       return row;
     });
   }
@@ -242,7 +249,7 @@ export class OrgService {
    */
   async changeStatus(ctx: TenantContext, input: ChangeCentreStatusInput): Promise<Centre> {
     await this.db.run(ctx, async (em) => {
-      const [centre] = await em.query(`SELECT id, province_id FROM centre WHERE id = $1 FOR UPDATE`, [assertUuid(input.centreId, 'centreId')]);
+      const [centre] = await em.query(`SELECT id, province_id, version FROM centre WHERE id = $1 FOR UPDATE`, [assertUuid(input.centreId, 'centreId')]);
       if (!centre) throw Errors.notFound(CENTRE, input.centreId);
       const history: (CentreStatusRecord & { id: string })[] = await em.query(
         `SELECT id, status, to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_to, 'YYYY-MM-DD') AS "to"
@@ -252,7 +259,7 @@ export class OrgService {
       const effectiveFrom = input.effectiveFrom.slice(0, 10);
       const inForce = centreStatusOn(history, effectiveFrom);
       if (inForce?.status === 'DISSOLVED') {
-        throw Errors.conflict('Trung tâm đã giải thể, không thể đổi trạng thái', 'A dissolved centre cannot change status');
+        throw Errors.conflict('Trung tâm đã giải thể, không thể đổi trạng thái', 'A dissolved centre cannot change status', { reason: 'INVALID_TRANSITION' });
       }
       if (history.some((h) => h.from === effectiveFrom)) {
         throw Errors.conflict(
@@ -279,6 +286,11 @@ export class OrgService {
         [centre.id, todayInVietnam()],
       );
       await audit(em, ctx, { provinceId: centre.province_id, centreId: centre.id, action: 'CENTRE_STATUS_CHANGED', entity: 'centre', entityId: centre.id, data: { from: inForce?.status ?? null, ...input } });
+      // The centre row is locked above, so its version names this change alone (a future-dated change is announced
+      // when recorded: subscribers read the history by date).
+      await enqueueOutbox(em, ctx, {
+        topic: 'centre.status-changed', payload: { centreId: centre.id }, dedupeKey: `centre:${centre.id}:status:v${centre.version + 1}`, provinceId: centre.province_id, centreId: centre.id,
+      });
     });
     return this.getCentre(ctx, input.centreId);
   }

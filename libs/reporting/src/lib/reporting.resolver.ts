@@ -102,10 +102,11 @@ export class SubmissionResolver {
     @Ctx() ctx: TenantContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('comment') comment: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
     @Args('fieldComments', { nullable: true, type: () => [FieldCommentInput] }) fieldComments?: FieldCommentInput[],
-    @Args('expectedVersion', { nullable: true, type: () => Int }) expectedVersion?: number,
+    @Args('resubmitBy', { nullable: true, type: () => String, description: 'Hạn nộp lại (YYYY-MM-DD); lần nộp lại sau hạn này bị tính là trễ hạn' }) resubmitBy?: string,
   ): Promise<Submission> {
-    return this.reporting.returnSubmission(ctx, id, comment, fieldComments ?? [], expectedVersion);
+    return this.reporting.returnSubmission(ctx, id, comment, fieldComments ?? [], expectedVersion, resubmitBy);
   }
 
   @Mutation(() => Submission, { description: 'Duyệt báo cáo' })
@@ -113,7 +114,7 @@ export class SubmissionResolver {
   acceptSubmission(
     @Ctx() ctx: TenantContext,
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { nullable: true, type: () => Int }) expectedVersion?: number,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<Submission> {
     return this.reporting.accept(ctx, id, expectedVersion);
   }

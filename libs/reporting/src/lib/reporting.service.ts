@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  CentreTypes, compareIsoDates, dueDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, todayInVietnam,
+  CentreTypes, compareIsoDates, dueDate, isIsoDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, todayInVietnam,
   unexplainedWarnings, validateValues,
 } from '@gdtx/domain';
 import type { CentreType, Period, SubmissionStatus, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
-import { requiresOperatingPermission, unitPathOf } from '@gdtx/org';
+import { readCentreCalendarFacts, unitPathOf } from '@gdtx/org';
 import {
-  assertUuid, audit, decodePage, enqueueOutbox, Errors, FieldProblem, PageArgs, TenantContext, TenantDb, toConnection,
+  assertUuid, audit, decodePage, enqueueOutbox, Errors, PageArgs, TenantContext, TenantDb, toConnection,
 } from '@gdtx/platform';
 import { buildWorkbook, parseWorkbook } from './excel';
 import type { CellProblem } from './excel';
-import { expectedReports, licensedFrom } from './expected-reports';
+import { duePeriodWindow, expectedReports } from './expected-reports';
+import { reportCalendar } from './report-calendar';
 import type { ExpectedReport as DueReportItem } from './expected-reports';
 import {
-  diffValues, draftProblems, normalizeExplanations, normalizeValues, sameDocument, ValuesShapeError,
+  diffValues, issuesToFieldProblems, normalizeExplanations, parseDraftValues, sameDocument, ValuesShapeError,
 } from './submission-values';
 import type {
   DeadlineExtension, DueReport, FieldComment, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
@@ -84,15 +85,6 @@ function iso(value: Date | string | null): string | null {
 
 function toIssueDto(issue: ValidationIssue): ValidationIssueDto {
   return { ...issue, explainable: issue.explainable ?? false };
-}
-
-/** One FieldProblem per (issue, field), so a client can mark every field a rule is about. */
-export function issuesToFieldProblems(issues: readonly ValidationIssue[]): FieldProblem[] {
-  return issues.flatMap((issue) =>
-    (issue.fields.length ? issue.fields : ['_form']).map((field) => ({
-      field, ruleCode: issue.ruleCode, severity: issue.severity, messageVi: issue.messageVi, messageEn: issue.messageEn,
-    })),
-  );
 }
 
 function parsePeriod(code: string): Period {
@@ -219,11 +211,8 @@ export class ReportingService {
         provinceId: ctx.provinceId!, action: 'TEMPLATE_PUBLISHED', entity: 'report_template_version', entityId: version.id,
         data: { code: definition.code, version: definition.version },
       });
-      await enqueueOutbox(em, ctx, {
-        topic: 'template.published',
-        payload: { templateId: version.id, version: definition.version },
-        dedupeKey: `template:${version.id}:published`,
-      });
+      // No event: a new version changes no figure already computed (a report keeps the version it was filed
+      // on, and facts are per report), so no context has anything to do; before, every publish left a failed job.
       return toTemplateDto(await this.template(em, ctx, definition.code, definition.version));
     });
   }
@@ -255,48 +244,23 @@ export class ReportingService {
   async dueReports(ctx: TenantContext, centreId: string, today = todayInVietnam()): Promise<DueReport[]> {
     assertUuid(centreId, 'centreId');
     return this.db.run(ctx, async (em) => {
-      const [centre] = await em.query(
-        `SELECT id, type, to_char(established_on, 'YYYY-MM-DD') AS "establishedOn" FROM centre WHERE id = $1`,
-        [centreId],
-      );
+      const [centre] = await readCentreCalendarFacts(em, { centreIds: [centreId] });
       if (!centre) throw Errors.notFound(CENTRE, centreId);
-      // Sequential on purpose: one transaction is one connection, which runs one query at a time.
-      const [licences, statuses, submissions, extensions, templateRows] = await sequence([
-        () => em.query(`SELECT kind, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", state FROM licence_record WHERE centre_id = $1`, [centreId]),
-        () => em.query(
-          `SELECT status, to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_to, 'YYYY-MM-DD') AS "to" FROM centre_status_history WHERE centre_id = $1`,
-          [centreId],
-        ),
-        () => em.query(
-          `SELECT s.id, s.template_code AS "templateCode", s.period_code AS "periodCode", s.status, s.version,
-                  (SELECT min(v.submitted_at) FROM submission_version v WHERE v.submission_id = s.id) AS "firstSubmittedAt"
-           FROM submission s WHERE s.centre_id = $1`,
-          [centreId],
-        ),
-        () => em.query(
-          `SELECT template_code AS "templateCode", period_code AS "periodCode", to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM deadline_extension WHERE centre_id = $1`,
-          [centreId],
-        ),
-        () => em.query(
-          `SELECT DISTINCT ON (v.code) v.code, v.version FROM report_template_version v
-           WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text
-           ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
-          [centre.type],
-        ),
-      ]);
-      const templates = [];
-      for (const r of templateRows as { code: string; version: number }[]) templates.push((await this.template(em, ctx, r.code, r.version)).definition);
-      const items = expectedReports({
+      const templateRows: { code: string; version: number }[] = await em.query(
+        `SELECT DISTINCT ON (v.code) v.code, v.version FROM report_template_version v
+         WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text
+         ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
+        [centre.type],
+      );
+      const templates: TemplateDefinition[] = [];
+      for (const r of templateRows) templates.push((await this.template(em, ctx, r.code, r.version)).definition);
+      const entries = await reportCalendar(em, {
+        centres: [centre],
         templates,
-        lifecycle: {
-          licensedFrom: licensedFrom({ requiresOperatingPermission: await requiresOperatingPermission(em, centre.type), licences, establishedOn: centre.establishedOn }),
-          statusIntervals: statuses,
-        },
-        submissions,
-        extensions,
-        today,
+        periodsOf: (t) => duePeriodWindow(t.periodType, today),
+        asOf: today,
       });
-      return items.map((item) => toDueReportDto(centreId, item));
+      return expectedReports({ templates, entries, today }).map((item) => toDueReportDto(centreId, item));
     });
   }
 
@@ -353,7 +317,7 @@ export class ReportingService {
       em.query(
         `SELECT id::text, submission_id AS "submissionId", action, from_status AS "fromStatus", to_status AS "toStatus",
                 submission_version AS "submissionVersion", actor_user_id AS "actorId", actor_name AS "actorName", comment,
-                field_comments AS "fieldComments", at
+                field_comments AS "fieldComments", to_char(resubmit_by, 'YYYY-MM-DD') AS "resubmitBy", at
          FROM submission_event WHERE submission_id = ANY($1::uuid[]) ORDER BY id`,
         [submissionIds],
       ),
@@ -403,10 +367,8 @@ export class ReportingService {
     input: SaveSubmissionDraftInput,
     options: { action?: SubmissionAction; identicalWins?: boolean } = {},
   ): Promise<SaveDraftResult> {
-    let values: ValueMap;
     let explanations: Record<string, string> | undefined;
     try {
-      values = normalizeValues(input.values);
       explanations = input.explanations === undefined || input.explanations === null ? undefined : normalizeExplanations(input.explanations);
     } catch (e) {
       shapeError(e);
@@ -424,8 +386,8 @@ export class ReportingService {
       const template = (await this.template(em, ctx, input.templateCode, existing?.templateVersion ?? null)).definition;
       if (!existing) assertApplicable(template, centre.type, period);
 
-      const blocking = draftProblems(template, values);
-      if (blocking.length) throw Errors.validation(issuesToFieldProblems(blocking), 'Số liệu sai kiểu dữ liệu, chưa thể lưu', 'Values have the wrong type; nothing was saved');
+      // The write boundary: typed by the template version the report is filed against, or nothing is saved.
+      const values = parseDraftValues(template, input.values);
       const newExplanations = explanations ?? existing?.explanations ?? {};
 
       if (existing) {
@@ -436,7 +398,7 @@ export class ReportingService {
           throw Errors.conflict(
             `Báo cáo ${STATUS_VI[existing.status as SubmissionStatus]}, không thể sửa. Đề nghị Sở trả lại hoặc mở lại báo cáo nếu cần điều chỉnh.`,
             `The report is ${existing.status.toLowerCase()} and cannot be edited; ask the Sở to return or reopen it.`,
-            { status: existing.status },
+            { status: existing.status, reason: 'INVALID_TRANSITION' },
           );
         }
         if (identical) return { id: existing.id as string, changed: false };
@@ -451,7 +413,9 @@ export class ReportingService {
       }
 
       if (input.expectedVersion) {
-        throw Errors.conflict('Báo cáo không còn tồn tại ở phiên bản đang sửa, vui lòng tải lại', 'The report does not exist at the expected version; reload', { currentVersion: null });
+        throw Errors.conflict('Báo cáo không còn tồn tại ở phiên bản đang sửa, vui lòng tải lại', 'The report does not exist at the expected version; reload', {
+          currentVersion: null, reason: 'STALE_VERSION',
+        });
       }
       await em.query(
         `INSERT INTO reporting_period (code, type, start_date, end_date, label_vi, label_en) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (code) DO NOTHING`,
@@ -463,7 +427,9 @@ export class ReportingService {
         [centre.provinceId, centre.id, template.code, template.version, period.code, JSON.stringify(values), JSON.stringify(newExplanations), ctx.userId],
       );
       if (!created) {
-        throw Errors.conflict('Người khác vừa tạo báo cáo này, vui lòng tải lại trước khi sửa', 'Someone else just created this report; reload before editing');
+        throw Errors.conflict('Người khác vừa tạo báo cáo này, vui lòng tải lại trước khi sửa', 'Someone else just created this report; reload before editing', {
+          reason: 'STALE_VERSION',
+        });
       }
       await this.record(em, ctx, { id: created.id, provinceId: centre.provinceId, centreId: centre.id, templateCode: template.code, periodCode: period.code }, {
         action: action === 'UPLOADED' ? 'UPLOADED' : 'CREATED', from: null, to: 'DRAFT', version: 1,
@@ -518,6 +484,8 @@ export class ReportingService {
         [row.provinceId, row.centreId, id, n, row.templateVersion, JSON.stringify(row.values), JSON.stringify(row.explanations), ctx.userId],
       );
       await this.record(em, ctx, row, { action: 'SUBMITTED', from: row.status, to: 'SUBMITTED', version: row.version + 1, data: { number: n } });
+      // Compliance re-judges the centre's timeliness after this transaction commits.
+      await this.emitTransition(em, ctx, row, 'submitted');
     });
     return this.getSubmission(ctx, id);
   }
@@ -527,34 +495,41 @@ export class ReportingService {
     id: string,
     comment: string,
     fieldComments: FieldComment[] = [],
-    expectedVersion?: number | null,
+    expectedVersion: number,
+    resubmitBy?: string | null,
   ): Promise<Submission> {
     assertUuid(id);
     const overall = comment?.trim();
+    if (resubmitBy && (!isIsoDate(resubmitBy) || compareIsoDates(resubmitBy, todayInVietnam()) < 0)) {
+      throw Errors.validation([{ field: 'resubmitBy', messageVi: 'Hạn nộp lại phải là một ngày (YYYY-MM-DD) từ hôm nay trở đi', messageEn: 'The resubmission deadline must be a date (YYYY-MM-DD), today or later' }]);
+    }
     if (!overall) throw Errors.validation([{ field: 'comment', messageVi: 'Cần nêu lý do trả lại báo cáo', messageEn: 'A comment is required to return a report' }]);
     if (overall.length > 4000 || fieldComments.length > 500) {
       throw Errors.badInput('Nội dung nhận xét quá dài', 'Comments too long', { field: 'comment' });
     }
     await this.db.run(ctx, async (em) => {
       const row = await this.lockedRow(em, id);
-      if (expectedVersion) assertVersion(row.version, expectedVersion);
+      assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'trả lại');
       const template = (await this.template(em, ctx, row.templateCode, row.templateVersion)).definition;
       const comments = checkFieldComments(template, fieldComments);
       await em.query(`UPDATE submission SET status = 'RETURNED', version = version + 1, updated_by = $2, updated_at = now() WHERE id = $1`, [id, ctx.userId]);
-      await this.record(em, ctx, row, { action: 'RETURNED', from: row.status, to: 'RETURNED', version: row.version + 1, comment: overall, fieldComments: comments });
+      await this.record(em, ctx, row, { action: 'RETURNED', from: row.status, to: 'RETURNED', version: row.version + 1, comment: overall, fieldComments: comments, resubmitBy: resubmitBy ?? null });
       // The centre is told (libs/notify) and its compliance re-evaluated, after this transaction commits.
       await this.emitTransition(em, ctx, row, 'returned');
     });
     return this.getSubmission(ctx, id);
   }
 
-  async accept(ctx: TenantContext, id: string, expectedVersion?: number | null): Promise<Submission> {
+  async accept(ctx: TenantContext, id: string, expectedVersion: number): Promise<Submission> {
     assertUuid(id);
     await this.db.run(ctx, async (em) => {
       const row = await this.lockedRow(em, id);
-      if (expectedVersion) assertVersion(row.version, expectedVersion);
+      assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'duyệt');
+      // Accepted values become facts: a value stored untyped (before the parser existed, and not converted by
+      // the migration) must be fixed by the centre first, never silently dropped by the flattening.
+      parseDraftValues((await this.template(em, ctx, row.templateCode, row.templateVersion)).definition, row.values);
       await em.query(
         `UPDATE submission SET status = 'ACCEPTED', version = version + 1, accepted_at = now(), accepted_by = $2, updated_by = $2, updated_at = now() WHERE id = $1`,
         [id, ctx.userId],
@@ -589,7 +564,7 @@ export class ReportingService {
    * The outbox event of a workflow transition, written in the transition's transaction. The dedupe key names the
    * event and the new version, so a later accept after a reopen is a new job, while a retried relay is not.
    */
-  private emitTransition(em: EntityManager, ctx: TenantContext, row: { id: string; version: number; provinceId: string; centreId: string }, event: 'returned' | 'accepted' | 'reopened') {
+  private emitTransition(em: EntityManager, ctx: TenantContext, row: { id: string; version: number; provinceId: string; centreId: string }, event: 'submitted' | 'returned' | 'accepted' | 'reopened') {
     const version = row.version + 1;
     return enqueueOutbox(em, ctx, {
       topic: `submission.${event}`,
@@ -631,6 +606,9 @@ export class ReportingService {
       await audit(em, ctx, {
         provinceId: centre.provinceId, centreId: centre.id, action: 'DEADLINE_EXTENDED', entity: 'deadline_extension', entityId: row.id,
         data: { templateCode: template.code, periodCode: period.code, regularDueDate: regular, dueDate: input.dueDate, reason: input.reason.trim() },
+      });
+      await enqueueOutbox(em, ctx, {
+        topic: 'deadline.extended', payload: { extensionId: row.id }, dedupeKey: `deadline-extension:${row.id}:${row.dueDate}`, provinceId: centre.provinceId, centreId: centre.id,
       });
       return { ...row, grantedAt: iso(row.grantedAt)! };
     });
@@ -752,21 +730,22 @@ export class ReportingService {
     row: { id: string; provinceId: string; centreId: string; templateCode: string; periodCode: string },
     event: {
       action: SubmissionAction; from: SubmissionStatus | null; to: SubmissionStatus; version: number;
-      comment?: string; fieldComments?: FieldComment[]; data?: Record<string, unknown>;
+      comment?: string; fieldComments?: FieldComment[]; data?: Record<string, unknown>; resubmitBy?: string | null;
     },
   ): Promise<void> {
     await em.query(
       `INSERT INTO submission_event (province_id, centre_id, submission_id, action, from_status, to_status, submission_version,
-                                     actor_user_id, actor_name, comment, field_comments)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,(SELECT full_name FROM app_user WHERE id = $8),$9,$10)`,
+                                     actor_user_id, actor_name, comment, field_comments, resubmit_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,(SELECT full_name FROM app_user WHERE id = $8),$9,$10,$11)`,
       [row.provinceId, row.centreId, row.id, event.action, event.from, event.to, event.version, ctx.userId, event.comment ?? null,
-        JSON.stringify(event.fieldComments ?? [])],
+        JSON.stringify(event.fieldComments ?? []), event.resubmitBy ?? null],
     );
     await audit(em, ctx, {
       provinceId: row.provinceId, centreId: row.centreId, action: `SUBMISSION_${event.action}`, entity: 'submission', entityId: row.id,
       data: {
         templateCode: row.templateCode, periodCode: row.periodCode, from: event.from, to: event.to, version: event.version,
         ...(event.comment ? { comment: event.comment } : {}), ...(event.fieldComments?.length ? { fieldComments: event.fieldComments } : {}),
+        ...(event.resubmitBy ? { resubmitBy: event.resubmitBy } : {}),
         ...(event.data ?? {}),
       },
     });
@@ -778,7 +757,7 @@ function assertVersion(current: number, expected: number | null | undefined): vo
     throw Errors.conflict(
       'Báo cáo vừa được người khác cập nhật. Vui lòng tải lại để xem số liệu mới nhất trước khi sửa; thay đổi của bạn chưa được lưu.',
       'The report was changed by someone else; reload before editing. Your change was not saved.',
-      { currentVersion: current, expectedVersion: expected ?? null },
+      { currentVersion: current, expectedVersion: expected ?? null, reason: 'STALE_VERSION' },
     );
   }
 }
@@ -788,7 +767,7 @@ function assertStatus(row: { status: SubmissionStatus }, allowed: SubmissionStat
     throw Errors.conflict(
       `Không thể ${actionVi} báo cáo đang ở trạng thái "${STATUS_VI[row.status]}"`,
       `Cannot ${actionVi === 'nộp' ? 'submit' : actionVi === 'duyệt' ? 'accept' : actionVi === 'trả lại' ? 'return' : 'reopen'} a report in status ${row.status}`,
-      { status: row.status },
+      { status: row.status, reason: 'INVALID_TRANSITION' },
     );
   }
 }
@@ -847,15 +826,9 @@ function toDueReportDto(centreId: string, item: DueReportItem): DueReport {
     centreId, templateCode: item.templateCode, templateVersion: item.templateVersion, templateNameVi: item.templateNameVi,
     templateNameEn: item.templateNameEn, periodCode: item.period.code, periodType: item.period.type, periodLabelVi: item.period.labelVi,
     periodLabelEn: item.period.labelEn, periodStart: item.period.start, periodEnd: item.period.end, dueDate: item.dueDate,
-    regularDueDate: item.regularDueDate, extended: item.extended, status: item.status, daysLeft: item.daysLeft, daysLate: item.daysLate,
+    regularDueDate: item.regularDueDate, extended: item.extended, status: item.status, calendarStatus: item.calendarStatus, daysLeft: item.daysLeft, daysLate: item.daysLate,
     submissionId: item.submissionId, submissionVersion: item.submissionVersion,
   };
-}
-
-async function sequence<T extends unknown[]>(steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
-  const out: unknown[] = [];
-  for (const step of steps as (() => Promise<unknown>)[]) out.push(await step());
-  return out as T;
 }
 
 function deepFreeze<T>(value: T): T {

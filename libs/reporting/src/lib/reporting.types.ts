@@ -1,12 +1,17 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Allow, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
-import { SubmissionStatuses } from '@gdtx/domain';
-import type { CentreType, FieldValue, PeriodType, Severity, SubmissionStatus, ValueMap } from '@gdtx/domain';
+import { ReportClasses, SubmissionStatuses } from '@gdtx/domain';
+import type { CentreType, FieldValue, PeriodType, ReportClass, Severity, SubmissionStatus, ValueMap } from '@gdtx/domain';
 import { CentreTypeEnum, Connection, PeriodTypeEnum, SubmissionStatusEnum } from '@gdtx/platform';
 import { DueReportStatuses, type DueReportStatus } from './expected-reports';
 import { JsonScalar } from './json.scalar';
 
 export const DueReportStatusEnum = Object.fromEntries(DueReportStatuses.map((v) => [v, v])) as Record<DueReportStatus, DueReportStatus>;
+export const ReportClassEnum = Object.fromEntries(ReportClasses.map((v) => [v, v])) as Record<ReportClass, ReportClass>;
+registerEnumType(ReportClassEnum, {
+  name: 'ReportClass',
+  description: 'Lịch báo cáo: NOT_EXPECTED không phải nộp; NOT_YET_DUE chưa đến hạn; ON_TIME đúng hạn; LATE trễ hạn; RETURNED bị trả lại, trung tâm đang sửa; MISSING quá hạn chưa nộp',
+});
 registerEnumType(DueReportStatusEnum, {
   name: 'DueReportStatus',
   description: 'Tình trạng báo cáo phải nộp: NOT_STARTED chưa làm, DRAFT đang soạn, SUBMITTED đã nộp, RETURNED bị trả lại, ACCEPTED đã duyệt, OVERDUE quá hạn',
@@ -59,6 +64,7 @@ export class DueReport {
   @Field({ description: 'Hạn nộp theo quy định của biểu mẫu' }) regularDueDate: string;
   @Field(() => Boolean) extended: boolean;
   @Field(() => DueReportStatusEnum) status: DueReportStatus;
+  @Field(() => ReportClassEnum, { description: 'Phân loại theo lịch báo cáo (giống reportingRates)' }) calendarStatus: ReportClass;
   @Field(() => Int, { description: 'Số ngày còn lại đến hạn; âm khi đã quá hạn' }) daysLeft: number;
   @Field(() => Int, { nullable: true, description: 'Số ngày nộp muộn của lần nộp đầu tiên' }) daysLate: number | null;
   @Field(() => ID, { nullable: true }) submissionId: string | null;
@@ -92,6 +98,7 @@ export class SubmissionEvent {
   @Field(() => String, { nullable: true }) actorName: string | null;
   @Field(() => String, { nullable: true }) comment: string | null;
   @Field(() => [FieldComment]) fieldComments: FieldComment[];
+  @Field(() => String, { nullable: true, description: 'Trả lại: hạn nộp lại do người duyệt đặt (nếu có)' }) resubmitBy: string | null;
   @Field() at: string;
 }
 
@@ -172,7 +179,7 @@ export class SaveSubmissionDraftInput {
   @Field(() => ID) @IsUUID() centreId: string;
   @Field() @Matches(CODE) @MaxLength(64) templateCode: string;
   @Field() @IsString() @MaxLength(20) periodCode: string;
-  // @Allow: the global pipe whitelists decorated properties; the shape is checked by the service (normalizeValues).
+  // @Allow: the global pipe whitelists decorated properties; values are typed by the service (parseDraftValues, the domain's parseReportValues).
   @Field(() => JsonScalar, { description: 'Số liệu {mã chỉ tiêu: giá trị}' }) @Allow() values: unknown;
   @Field(() => JsonScalar, { nullable: true, description: 'Giải trình {mã quy tắc: nội dung}' }) @Allow() explanations?: unknown;
   @Field(() => Int, { nullable: true, description: 'Phiên bản đang sửa; bỏ trống khi tạo mới' }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number | null;

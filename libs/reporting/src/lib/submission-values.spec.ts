@@ -1,33 +1,44 @@
 import { findShippedTemplate, S0_THANH_HOA_2020_2021_VALUES } from '@gdtx/domain';
 import type { TemplateDefinition } from '@gdtx/domain';
-import { diffValues, draftProblems, normalizeExplanations, normalizeValues, sameDocument, ValuesShapeError } from './submission-values';
+import { AppError } from '@gdtx/platform';
+import { diffValues, normalizeExplanations, parseDraftValues, sameDocument, ValuesShapeError } from './submission-values';
 
 const template = findShippedTemplate('GDTX_SCHOOL_YEAR') as TemplateDefinition;
 
-describe('normalizeValues', () => {
+describe('parseDraftValues', () => {
   it('drops empty values, sorts keys and NFC-normalises text', () => {
-    expect(Object.keys(normalizeValues({ b: 1, a: null, c: '', d: 'Hoa\u0300' }))).toEqual(['b', 'd']);
-    expect(normalizeValues({ d: 'Hoa\u0300' })['d']).toBe('Hoà');
-    expect(normalizeValues(null)).toEqual({});
+    const lang = findShippedTemplate('LANGUAGE_IT_QUARTERLY') as TemplateDefinition;
+    const parsed = parseDraftValues(lang, { teachers_total: 8, branch_count: 1, support_staff: null, establishment_decision_no: 'Hoa\u0300' });
+    expect(Object.keys(parsed)).toEqual(['branch_count', 'establishment_decision_no', 'teachers_total']);
+    expect(parsed['establishment_decision_no']).toBe('Hoà');
+    expect(parseDraftValues(template, null)).toEqual({});
   });
-  it('refuses nested objects, arrays and non-finite numbers', () => {
-    expect(() => normalizeValues([1])).toThrow(ValuesShapeError);
-    expect(() => normalizeValues({ a: { b: 1 } })).toThrow(ValuesShapeError);
-    expect(() => normalizeValues({ a: [1] })).toThrow(/a/);
-    expect(() => normalizeValues({ a: Number.POSITIVE_INFINITY })).toThrow(ValuesShapeError);
+  const refusal = (input: unknown) => {
+    try {
+      parseDraftValues(template, input);
+    } catch (e) {
+      return e as AppError;
+    }
+    throw new Error('expected a refusal');
+  };
+  it('blocks only what cannot be stored: wrong types and unknown keys, not rule errors', () => {
+    expect(parseDraftValues(template, { ...S0_THANH_HOA_2020_2021_VALUES, exam_certified: 9999 })['exam_certified']).toBe(9999);
+    const error = refusal({ exam_candidates: 'nhiều', khong_co: 1, exam_councils: { a: 1 }, staff_total: Number.POSITIVE_INFINITY });
+    const body = error.getResponse() as { code: string; fields: { field: string; ruleCode: string }[] };
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.fields.map((f) => [f.field, f.ruleCode])).toEqual([
+      ['exam_candidates', 'field.type'], ['exam_councils', 'field.type'], ['khong_co', 'field.unknown_key'], ['staff_total', 'field.type'],
+    ]);
   });
-  it('explanations are trimmed text keyed by rule code', () => {
-    expect(normalizeExplanations({ 'exam.candidates_change': '  Mở thêm hội đồng  ', x: '' })).toEqual({ 'exam.candidates_change': 'Mở thêm hội đồng' });
-    expect(() => normalizeExplanations({ x: 5 })).toThrow(ValuesShapeError);
+  it('refuses values that are not an object of key: value', () => {
+    expect((refusal([1]).getResponse() as { fields: { field: string }[] }).fields[0].field).toBe('values');
   });
 });
 
-describe('draftProblems', () => {
-  it('blocks only what cannot be stored: wrong types and unknown keys, not rule errors', () => {
-    expect(draftProblems(template, { ...S0_THANH_HOA_2020_2021_VALUES, exam_certified: 9999 })).toEqual([]);
-    const problems = draftProblems(template, { exam_candidates: 'nhiều', khong_co: 1 });
-    expect(problems.map((p) => p.ruleCode).sort()).toEqual(['field.type', 'field.unknown_key']);
-    expect(problems.find((p) => p.ruleCode === 'field.type')!.fields).toEqual(['exam_candidates']);
+describe('normalizeExplanations', () => {
+  it('explanations are trimmed text keyed by rule code', () => {
+    expect(normalizeExplanations({ 'exam.candidates_change': '  Mở thêm hội đồng  ', x: '' })).toEqual({ 'exam.candidates_change': 'Mở thêm hội đồng' });
+    expect(() => normalizeExplanations({ x: 5 })).toThrow(ValuesShapeError);
   });
 });
 

@@ -3,10 +3,10 @@
  * empty values left out, so "the same numbers" always means the same stored document (upload idempotency,
  * version diffs). Pure functions.
  */
-import { FieldIssueCodes, indexTemplate, isEmptyValue, validateValues, valueKeyLabel } from '@gdtx/domain';
+import { indexTemplate, isEmptyValue, parseReportValues, valueKeyLabel } from '@gdtx/domain';
 import type { FieldValue, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
+import { Errors, FieldProblem } from '@gdtx/platform';
 
-export const MAX_VALUE_KEYS = 5000;
 export const MAX_EXPLANATION_LENGTH = 2000;
 
 export class ValuesShapeError extends Error {
@@ -14,33 +14,6 @@ export class ValuesShapeError extends Error {
     super(messageEn);
     this.name = 'ValuesShapeError';
   }
-}
-
-/**
- * @description Checks the JSON shape of client values (an object of numbers, strings, booleans or null) and
- * drops empty entries. Throws ValuesShapeError for anything else (arrays, nested objects, too many keys).
- */
-export function normalizeValues(input: unknown, field = 'values'): ValueMap {
-  if (input === null || input === undefined) return {};
-  if (typeof input !== 'object' || Array.isArray(input)) {
-    throw new ValuesShapeError(field, 'Số liệu phải là một đối tượng {mã chỉ tiêu: giá trị}', 'values must be an object of key: value');
-  }
-  const entries = Object.entries(input as Record<string, unknown>);
-  if (entries.length > MAX_VALUE_KEYS) {
-    throw new ValuesShapeError(field, `Quá nhiều chỉ tiêu (tối đa ${MAX_VALUE_KEYS})`, `Too many keys (max ${MAX_VALUE_KEYS})`);
-  }
-  const out: ValueMap = {};
-  for (const [key, value] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (value !== null && !['number', 'string', 'boolean'].includes(typeof value)) {
-      throw new ValuesShapeError(key, `Giá trị của "${key}" phải là số, chữ hoặc đúng/sai`, `The value of "${key}" must be a number, text or boolean`);
-    }
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new ValuesShapeError(key, `Giá trị của "${key}" không phải số hợp lệ`, `The value of "${key}" is not a finite number`);
-    }
-    const v = typeof value === 'string' ? value.normalize('NFC') : (value as FieldValue);
-    if (!isEmptyValue(v)) out[key] = v;
-  }
-  return out;
 }
 
 /** Explanations of warnings, keyed by rule code (see ValidateValuesOptions.explanations). */
@@ -61,15 +34,29 @@ export function normalizeExplanations(input: unknown): Record<string, string> {
   return out;
 }
 
-/** Issue codes that make values unstorable (wrong type, unknown key): a draft with them is refused. */
-const SHAPE_ISSUES: readonly string[] = [FieldIssueCodes.type, FieldIssueCodes.choice, FieldIssueCodes.maxLength, FieldIssueCodes.unknownKey];
-
 /**
- * @description Splits validation of a draft: `blocking` are type problems (and unknown keys) that stop it
- * being saved; everything else (rules, bounds, required) is reported but does not stop a draft.
+ * @description The typed values of a save, or VALIDATION_FAILED naming every bad key (wrong type, unknown
+ * key, a choice or text the template does not allow): nothing is saved. Rule errors, bounds and required
+ * fields do not stop a draft; they come back as issues. The parser is the shared kernel's, driven by the
+ * template version the report is filed against (issue 11, build item 1).
  */
-export function draftProblems(template: TemplateDefinition, values: ValueMap): ValidationIssue[] {
-  return validateValues(template, values, { reportUnknownKeys: true }).filter((i) => SHAPE_ISSUES.includes(i.ruleCode));
+export function parseDraftValues(template: TemplateDefinition, input: unknown): ValueMap {
+  const parsed = parseReportValues(template, input);
+  if (parsed.ok) return parsed.values;
+  throw Errors.validation(
+    issuesToFieldProblems(parsed.issues),
+    'Số liệu sai kiểu dữ liệu hoặc có mã chỉ tiêu không thuộc biểu mẫu, chưa thể lưu. Vui lòng sửa các chỉ tiêu được đánh dấu.',
+    'Some values have the wrong type or keys the template does not define; nothing was saved.',
+  );
+}
+
+/** One FieldProblem per (issue, field), so a client can mark every field a rule is about. */
+export function issuesToFieldProblems(issues: readonly ValidationIssue[]): FieldProblem[] {
+  return issues.flatMap((issue) =>
+    (issue.fields.length ? issue.fields : ['_form']).map((field) => ({
+      field, ruleCode: issue.ruleCode, severity: issue.severity, messageVi: issue.messageVi, messageEn: issue.messageEn,
+    })),
+  );
 }
 
 export function sameDocument(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

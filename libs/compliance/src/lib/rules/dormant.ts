@@ -51,6 +51,14 @@ export function dormantFindings(input: DormancyInput, params: Pick<CompliancePar
   }
   if (!reasons.length) return [];
   evidence['reasons'] = reasons;
+  // Dormant since the earliest reason began: the status change, or the end of the latest zero-intake quarter.
+  const since: IsoDate[] = [];
+  if (reasons.includes('NOT_ENROLLING')) since.push(input.statusSince);
+  if (reasons.includes('NO_INTAKE')) {
+    const latest = input.quarters.find((q) => q.periodCode === input.recentQuarterCodes[0]);
+    if (latest) since.push(addDays(latest.periodEnd, 1));
+  }
+  const openedOn = since.sort(compareIsoDates)[0];
   const parts: string[] = [];
   if (reasons.includes('NOT_ENROLLING')) parts.push(`không tuyển sinh từ ${input.statusSince}`);
   if (reasons.includes('NO_INTAKE')) parts.push(`${n} quý liên tiếp không có học viên mới (${(evidence['zeroIntakeQuarters'] as string[]).join(', ')})`);
@@ -61,6 +69,7 @@ export function dormantFindings(input: DormancyInput, params: Pick<CompliancePar
     titleVi: `Trung tâm ngừng hoạt động: ${parts.join('; ')}`,
     legalBasisVi: LegalBasisVi.dormant,
     evidence,
+    ...(openedOn ? { openedOn } : {}),
   }];
 }
 
@@ -87,5 +96,6 @@ export function noActivityAfterEstablishmentFindings(
     titleVi: `Không có hoạt động trong ${params.activityGraceDays} ngày kể từ quyết định thành lập (${est})`,
     legalBasisVi: LegalBasisVi.noActivityAfterEstablishment,
     evidence: { establishedOn: est, graceEnd, reportedQuarters: firstYear.map((q) => q.periodCode), asOf: input.asOf },
+    openedOn: addDays(graceEnd, 1),
   }];
 }

@@ -1,4 +1,4 @@
-import { compareIsoDates, daysBetween } from '@gdtx/domain';
+import { addDays, compareIsoDates, daysBetween } from '@gdtx/domain';
 import type { IsoDate } from '@gdtx/domain';
 import { LegalBasisVi } from './legal-basis';
 import type { FindingDraft, Severity } from './types';
@@ -34,6 +34,7 @@ export function inspectionFindings(facts: readonly InspectionFindingFact[], asOf
       titleVi: `Kết luận kiểm tra ngày ${f.inspectedOn}: ${f.descriptionVi}`,
       legalBasisVi: LegalBasisVi.inspection,
       evidence,
+      openedOn: f.inspectedOn,
     });
     if (f.remediationDue && compareIsoDates(asOf, f.remediationDue) > 0) {
       const overdue = daysBetween(f.remediationDue, asOf);
@@ -44,6 +45,7 @@ export function inspectionFindings(facts: readonly InspectionFindingFact[], asOf
         titleVi: `Quá hạn khắc phục ${overdue} ngày (hạn ${f.remediationDue}): ${f.descriptionVi}`,
         legalBasisVi: LegalBasisVi.inspection,
         evidence: { ...evidence, daysOverdue: overdue },
+        openedOn: addDays(f.remediationDue, 1),
       });
     }
   }

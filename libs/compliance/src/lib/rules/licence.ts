@@ -1,4 +1,4 @@
-import { daysBetween, decisionInForce, licenceKindStatusOn } from '@gdtx/domain';
+import { addDays, daysBetween, decisionInForce, licenceKindStatusOn } from '@gdtx/domain';
 import type { IsoDate, LicenceKind } from '@gdtx/domain';
 import { LegalBasisVi } from './legal-basis';
 import type { ComplianceParameters } from './parameters';
@@ -49,6 +49,7 @@ export function licenceFindings(
         titleVi: `${label} số ${ended.decisionNumber} đã hết hiệu lực từ ${ended.validTo} (${daysBetween(ended.validTo!, asOf)} ngày)`,
         legalBasisVi: LegalBasisVi.licence,
         evidence: { kind, decisionNumber: ended.decisionNumber, validFrom: ended.validFrom, validTo: ended.validTo, daysSinceExpiry: daysBetween(ended.validTo!, asOf), asOf },
+        openedOn: addDays(ended.validTo!, 1),
       });
       continue;
     }
@@ -76,6 +77,8 @@ export function licenceFindings(
       titleVi: `${label} số ${current.decisionNumber} hết hiệu lực ngày ${current.validTo} (còn ${daysLeft} ngày)`,
       legalBasisVi: LegalBasisVi.licence,
       evidence: { kind, decisionNumber: current.decisionNumber, validTo: current.validTo, daysLeft, alertDays, asOf },
+      // From the day the largest alert window was entered (the severity rises inside the same finding).
+      openedOn: addDays(current.validTo!, -windows[0]),
     });
   }
   return drafts;

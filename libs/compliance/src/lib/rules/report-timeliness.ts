@@ -1,10 +1,10 @@
-import { addDays, compareIsoDates, daysBetween } from '@gdtx/domain';
-import type { IsoDate, ReportExpectationReason } from '@gdtx/domain';
+import { addDays, compareIsoDates } from '@gdtx/domain';
+import type { IsoDate, ReportClassification } from '@gdtx/domain';
 import { LegalBasisVi } from './legal-basis';
 import type { ComplianceParameters } from './parameters';
 import type { FindingDraft } from './types';
 
-export const TimelinessStatuses = ['ON_TIME', 'LATE', 'MISSING', 'NOT_REQUIRED', 'EXTENDED', 'NOT_DUE'] as const;
+export const TimelinessStatuses = ['ON_TIME', 'LATE', 'MISSING', 'NOT_REQUIRED', 'EXTENDED', 'NOT_DUE', 'RETURNED'] as const;
 export type TimelinessStatus = (typeof TimelinessStatuses)[number];
 
 /** One (template, period) a centre may owe, as the engine reads it. */
@@ -13,14 +13,8 @@ export interface ReportObligation {
   templateNameVi: string;
   periodCode: string;
   periodLabelVi: string;
-  /** From libs/domain reportExpectation: whether the centre owed this report at all. */
-  expectation: ReportExpectationReason;
-  /** Due date after any extension. */
-  dueDate: IsoDate;
-  /** Due date by the template's rule alone. */
-  regularDueDate: IsoDate;
-  /** Vietnam date of the first submission (timeliness is judged on the first one), or null. */
-  firstSubmittedOn: IsoDate | null;
+  /** The reporting calendar's verdict (libs/domain classifyReport, through reporting's reportCalendar). */
+  calendar: ReportClassification;
 }
 
 export interface Timeliness {
@@ -30,21 +24,27 @@ export interface Timeliness {
 }
 
 /**
- * @description Timeliness of one report on `today`: ON_TIME, LATE (with days), MISSING (past due, not submitted),
- * NOT_REQUIRED (the centre owed nothing and sent nothing), EXTENDED (on time only thanks to an extension, or
- * not yet due under an extension), NOT_DUE.
+ * @description Timeliness of one report, read from the reporting calendar (the rule is not repeated here):
+ * ON_TIME, LATE (with days), MISSING (overdue, never submitted; days overdue), NOT_REQUIRED (the centre owed
+ * nothing), EXTENDED (on time only thanks to an extension, or not yet due under one), NOT_DUE, RETURNED
+ * (submitted, back with the centre: neither late nor missing).
  */
-export function classifyTimeliness(o: ReportObligation, today: IsoDate): Timeliness {
-  const extended = compareIsoDates(o.dueDate, o.regularDueDate) > 0;
-  if (o.firstSubmittedOn) {
-    const late = daysBetween(o.dueDate, o.firstSubmittedOn);
-    if (late > 0) return { status: 'LATE', days: late };
-    if (extended && compareIsoDates(o.firstSubmittedOn, o.regularDueDate) > 0) return { status: 'EXTENDED', days: 0 };
-    return { status: 'ON_TIME', days: 0 };
+export function classifyTimeliness(o: ReportObligation): Timeliness {
+  const c = o.calendar;
+  switch (c.class) {
+    case 'NOT_EXPECTED':
+      return { status: 'NOT_REQUIRED', days: 0 };
+    case 'NOT_YET_DUE':
+      return { status: c.extended ? 'EXTENDED' : 'NOT_DUE', days: 0 };
+    case 'MISSING':
+      return { status: 'MISSING', days: c.days };
+    case 'LATE':
+      return { status: 'LATE', days: c.days };
+    case 'RETURNED':
+      return { status: 'RETURNED', days: 0 };
+    case 'ON_TIME':
+      return { status: c.extended && c.firstSubmittedOn && compareIsoDates(c.firstSubmittedOn, c.regularDueDate) > 0 ? 'EXTENDED' : 'ON_TIME', days: 0 };
   }
-  if (o.expectation !== 'EXPECTED') return { status: 'NOT_REQUIRED', days: 0 };
-  if (compareIsoDates(today, o.dueDate) > 0) return { status: 'MISSING', days: daysBetween(o.dueDate, today) };
-  return { status: extended ? 'EXTENDED' : 'NOT_DUE', days: 0 };
 }
 
 /**
@@ -56,15 +56,16 @@ export function reportTimelinessFindings(obligations: readonly ReportObligation[
   const from = addDays(today, -params.reportLookbackDays);
   const drafts: FindingDraft[] = [];
   for (const o of obligations) {
-    if (compareIsoDates(o.dueDate, from) < 0) continue;
-    const t = classifyTimeliness(o, today);
+    const { dueDate, regularDueDate, extended, firstSubmittedOn } = o.calendar;
+    if (compareIsoDates(dueDate, from) < 0) continue;
+    const t = classifyTimeliness(o);
     const evidence = {
       templateCode: o.templateCode,
       periodCode: o.periodCode,
-      dueDate: o.dueDate,
-      regularDueDate: o.regularDueDate,
-      extended: o.dueDate !== o.regularDueDate,
-      firstSubmittedOn: o.firstSubmittedOn,
+      dueDate,
+      regularDueDate,
+      extended,
+      firstSubmittedOn,
       status: t.status,
       days: t.days,
     };
@@ -74,18 +75,21 @@ export function reportTimelinessFindings(obligations: readonly ReportObligation[
         ruleCode: 'REPORT_MISSING',
         subjectKey,
         severity: t.days > params.reportMissingHighAfterDays ? 'HIGH' : 'MEDIUM',
-        titleVi: `Chưa nộp ${o.templateNameVi} – ${o.periodLabelVi} (quá hạn ${t.days} ngày, hạn ${o.dueDate})`,
+        titleVi: `Chưa nộp ${o.templateNameVi} – ${o.periodLabelVi} (quá hạn ${t.days} ngày, hạn ${dueDate})`,
         legalBasisVi: LegalBasisVi.reportTimeliness,
         evidence,
+        openedOn: addDays(dueDate, 1),
       });
     } else if (t.status === 'LATE') {
       drafts.push({
         ruleCode: 'REPORT_LATE',
         subjectKey,
         severity: 'LOW',
-        titleVi: `Nộp muộn ${t.days} ngày: ${o.templateNameVi} – ${o.periodLabelVi} (hạn ${o.dueDate}, nộp ${o.firstSubmittedOn})`,
+        titleVi: `Nộp muộn ${t.days} ngày: ${o.templateNameVi} – ${o.periodLabelVi} (hạn ${dueDate}, nộp ${firstSubmittedOn})`,
         legalBasisVi: LegalBasisVi.reportTimeliness,
         evidence,
+        // Known late from the day it was filed (until then it was missing: the REPORT_MISSING finding).
+        ...(firstSubmittedOn ? { openedOn: firstSubmittedOn } : {}),
       });
     }
   }

@@ -36,6 +36,12 @@ export interface FindingDraft {
   legalBasisVi: string;
   /** Numbers and dates the conclusion rests on, shown to the user as they are. */
   evidence: Record<string, unknown>;
+  /**
+   * The day the condition began to hold, when the data says (the day after a missed due date, after a decision
+   * ended, the inspection date…); stored as the finding's opened_on, so "open on a date" is true on the dates
+   * it was true, not only from the day it was computed. Absent: the evaluation date.
+   */
+  openedOn?: IsoDate;
 }
 
 /** The status a set of open findings gives a centre. */

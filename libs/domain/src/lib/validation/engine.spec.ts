@@ -224,14 +224,14 @@ describe('validateValues', () => {
 
     it('reports wrong types, bounds, dates, lengths and choices with a message naming the field', () => {
       const cases: [ValueMap, string, string][] = [
-        [{ learners: 2.5 }, 'field.type', 'Số học viên phải là số nguyên.'],
+        [{ learners: 2.5 }, 'field.type', 'Số học viên phải là số nguyên, không phải số 2,5.'],
         [{ learners: -1 }, 'field.min', 'Số học viên không được là số âm (đang là -1).'],
-        [{ learners: 'mười' }, 'field.type', 'Số học viên phải là một số.'],
+        [{ learners: 'mười' }, 'field.type', 'Số học viên phải là số nguyên, không phải chuỗi ký tự "mười".'],
         [{ budget: 1500 }, 'field.max', 'Kinh phí (1.500) không được lớn hơn 1.000.'],
         [{ rate: 120 }, 'field.type', 'Tỷ lệ là tỷ lệ phần trăm, phải từ 0 đến 100 (đang là 120).'],
-        [{ published: 'yes' }, 'field.type', 'Đã công khai phải là Có hoặc Không.'],
-        [{ opened_on: '2023-02-29' }, 'field.type', 'Ngày mở phải là một ngày hợp lệ theo định dạng năm-tháng-ngày (yyyy-mm-dd).'],
-        [{ opened_on: '29/02/2024' }, 'field.type', 'Ngày mở phải là một ngày hợp lệ theo định dạng năm-tháng-ngày (yyyy-mm-dd).'],
+        [{ published: 'yes' }, 'field.type', 'Đã công khai phải là Có hoặc Không (true/false), không phải chuỗi ký tự "yes".'],
+        [{ opened_on: '2023-02-29' }, 'field.type', 'Ngày mở phải là một ngày hợp lệ theo định dạng năm-tháng-ngày (yyyy-mm-dd), không phải chuỗi ký tự "2023-02-29".'],
+        [{ opened_on: '29/02/2024' }, 'field.type', 'Ngày mở phải là một ngày hợp lệ theo định dạng năm-tháng-ngày (yyyy-mm-dd), không phải chuỗi ký tự "29/02/2024".'],
         [{ note: 'quá dài' }, 'field.max_length', 'Ghi chú dài 7 ký tự, vượt quá giới hạn 5 ký tự.'],
         [{ status: 'CLOSED' }, 'field.choice', 'Tình trạng: giá trị "CLOSED" không thuộc danh sách (Đang hoạt động; Tạm dừng hoạt động).'],
         [{ 'by_grade.g10.total': -3 }, 'field.min', 'Theo khối – Lớp 10 – Tổng số không được là số âm (đang là -3).'],
@@ -240,13 +240,19 @@ describe('validateValues', () => {
       expect(reported).toEqual(cases.map(([, ruleCode, messageVi]) => [[ruleCode, messageVi]]));
     });
 
-    it('accepts a numeric string for a count, as sent by form inputs', () => {
-      expect(check({ learners: '12' })).toEqual([]);
+    // Issue 11, defect 1: a count written as text is not a count (it used to be accepted, then lost by the facts).
+    it('refuses a numeric string for a count: the form sends numbers', () => {
+      expect(check({ learners: '12' })).toEqual([
+        expect.objectContaining({ ruleCode: 'field.type', severity: 'error', fields: ['learners'], messageVi: 'Số học viên phải là số nguyên, không phải chuỗi ký tự "12".' }),
+      ]);
     });
 
-    it('warns about values under keys the template does not define', () => {
+    // Issue 11, defect 14: an unknown key is refused at the write boundary, so the message must not promise to ignore it.
+    it('reports values under keys the template does not define as errors that say so', () => {
       const issues = check({ learnerz: 5 });
-      expect(issues).toEqual([expect.objectContaining({ ruleCode: 'field.unknown_key', severity: 'warning', fields: ['learnerz'] })]);
+      expect(issues).toEqual([expect.objectContaining({ ruleCode: 'field.unknown_key', severity: 'error', fields: ['learnerz'] })]);
+      expect(issues[0].messageVi).toMatch(/"learnerz" không có trong biểu mẫu/);
+      expect(issues[0].messageVi).not.toMatch(/bỏ qua/);
       expect(validateValues(fieldTemplate, { learners: 1, learnerz: 5 }, { reportUnknownKeys: false })).toEqual([]);
     });
   });

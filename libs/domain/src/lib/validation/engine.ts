@@ -3,13 +3,12 @@
  * server (submission, Excel upload). Pure and synchronous.
  *
  * Two layers run in order:
- *   1. field checks derived from FieldDef / GridDef: required, type, bounds, choices, text length;
+ *   1. field checks derived from FieldDef / GridDef: required, type, choices and text length (the write
+ *      boundary's parser, value-parser.ts, so the form and the server agree on what is storable), bounds;
  *   2. the template's RuleDefs (expressions over value keys, domain §E).
  * Issue codes of the first layer start with `field.`; template rules may not use that prefix.
  */
 import type {
-  FieldDef,
-  FieldType,
   FieldValue,
   RuleDef,
   TemplateDefinition,
@@ -17,7 +16,6 @@ import type {
   ValueMap,
 } from '../template-types';
 import { periodFromCode } from '../periods/periods';
-import { isIsoDate } from '../periods/iso-date';
 import {
   collectReferences,
   evaluateExpression,
@@ -27,23 +25,13 @@ import {
   parseExpression,
   type ExpressionNode,
 } from './expression';
-import { formatNumber, formatValue, interpolateMessage } from './messages';
-import { indexTemplate, valueKeyLabel, type TemplateIndex } from './template-index';
+import { formatNumber, interpolateMessage } from './messages';
+import { FieldIssueCodes, parseFieldValue, unknownKeyIssue, valueSpecs, type ValueSpec } from './value-parser';
+import { indexTemplate, type TemplateIndex } from './template-index';
 
 export { validateTemplateDefinition, type TemplateProblem } from './template-definition';
 
-export const FieldIssueCodes = {
-  required: 'field.required',
-  type: 'field.type',
-  min: 'field.min',
-  max: 'field.max',
-  choice: 'field.choice',
-  maxLength: 'field.max_length',
-  unknownKey: 'field.unknown_key',
-} as const;
-
-/** Default maximum length of a text field (FieldDef.maxLength overrides it). */
-export const DEFAULT_TEXT_MAX_LENGTH = 2000;
+export { FieldIssueCodes, DEFAULT_TEXT_MAX_LENGTH } from './value-parser';
 
 export interface ValidateValuesOptions {
   /** The previous period's accepted values, for prev() in rules. Without it, year-on-year rules are skipped. */
@@ -52,62 +40,8 @@ export interface ValidateValuesOptions {
   explanations?: Record<string, string>;
   /** The reporting period (a code or dates), for period_start() / period_end() in rules. */
   period?: string | { start: string; end: string } | null;
-  /** Report non-empty values under keys the template does not define, as warnings (default true). */
+  /** Report non-empty values under keys the template does not define, as errors (default true). */
   reportUnknownKeys?: boolean;
-}
-
-/** What the field layer needs to know about one value key, whether it is a field or a grid cell. */
-interface ValueSpec {
-  key: string;
-  type: FieldType;
-  required: boolean;
-  min?: number;
-  max?: number;
-  choices?: FieldDef['choices'];
-  maxLength?: number;
-  labelVi: string;
-  labelEn: string;
-}
-
-const valueSpecsCache = new WeakMap<TemplateDefinition, ValueSpec[]>();
-
-/** Cached per template: forms validate on every keystroke. */
-function valueSpecs(template: TemplateDefinition): ValueSpec[] {
-  const cached = valueSpecsCache.get(template);
-  if (cached) return cached;
-  const index = indexTemplate(template);
-  const specs = index.keys.map((key): ValueSpec => {
-    const info = index.byKey.get(key)!;
-    const labelVi = valueKeyLabel(template, key, 'vi');
-    const labelEn = valueKeyLabel(template, key, 'en');
-    if (info.field) {
-      const field = info.field;
-      return {
-        key,
-        type: field.type,
-        required: field.required ?? false,
-        // Counts are never negative (domain §E.1) unless a template says otherwise.
-        min: field.min ?? (field.type === 'integer' ? 0 : undefined),
-        max: field.max,
-        choices: field.choices,
-        maxLength: field.maxLength,
-        labelVi,
-        labelEn,
-      };
-    }
-    // Grid cells are counts or amounts broken down by a dimension: never negative.
-    return { key, type: info.grid!.type, required: info.grid!.required ?? false, min: 0, labelVi, labelEn };
-  });
-  valueSpecsCache.set(template, specs);
-  return specs;
-}
-
-const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
-
-function asNumber(value: FieldValue): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && NUMERIC_TEXT.test(value)) return Number(value);
-  return null;
 }
 
 type IssueText = { vi: string; en: string };
@@ -116,7 +50,10 @@ function fieldIssue(spec: ValueSpec, ruleCode: string, text: IssueText): Validat
   return { ruleCode, severity: 'error', fields: [spec.key], messageVi: text.vi, messageEn: text.en };
 }
 
-/** Returns the first problem with one value (one issue per field keeps forms readable). */
+/**
+ * Returns the first problem with one value (one issue per field keeps forms readable): its type, as the
+ * write boundary's parser judges it (value-parser.ts), then required and bounds.
+ */
 function checkValue(spec: ValueSpec, value: FieldValue | undefined): ValidationIssue | null {
   const { labelVi: vi, labelEn: en } = spec;
   if (isEmptyValue(value ?? null)) {
@@ -124,79 +61,30 @@ function checkValue(spec: ValueSpec, value: FieldValue | undefined): ValidationI
       ? fieldIssue(spec, FieldIssueCodes.required, { vi: `${vi} là bắt buộc.`, en: `${en} is required.` })
       : null;
   }
-  const present = value as FieldValue;
-  const typeIssue = (text: IssueText) => fieldIssue(spec, FieldIssueCodes.type, text);
-  switch (spec.type) {
-    case 'integer':
-    case 'decimal':
-    case 'percent': {
-      const number = asNumber(present);
-      if (number === null) return typeIssue({ vi: `${vi} phải là một số.`, en: `${en} must be a number.` });
-      if (spec.type === 'integer' && !Number.isInteger(number)) {
-        return typeIssue({ vi: `${vi} phải là số nguyên.`, en: `${en} must be a whole number.` });
-      }
-      if (spec.type === 'percent' && (number < 0 || number > 100)) {
-        return typeIssue({
-          vi: `${vi} là tỷ lệ phần trăm, phải từ 0 đến 100 (đang là ${formatNumber(number, 'vi')}).`,
-          en: `${en} is a percentage and must be between 0 and 100 (got ${formatNumber(number, 'en')}).`,
-        });
-      }
-      if (spec.min !== undefined && number < spec.min) {
-        const [numberVi, numberEn] = [formatNumber(number, 'vi'), formatNumber(number, 'en')];
-        return fieldIssue(
-          spec,
-          FieldIssueCodes.min,
-          spec.min === 0
-            ? { vi: `${vi} không được là số âm (đang là ${numberVi}).`, en: `${en} must not be negative (got ${numberEn}).` }
-            : {
-                vi: `${vi} (${numberVi}) không được nhỏ hơn ${formatNumber(spec.min, 'vi')}.`,
-                en: `${en} (${numberEn}) must not be less than ${formatNumber(spec.min, 'en')}.`,
-              },
-        );
-      }
-      if (spec.max !== undefined && number > spec.max) {
-        return fieldIssue(spec, FieldIssueCodes.max, {
-          vi: `${vi} (${formatNumber(number, 'vi')}) không được lớn hơn ${formatNumber(spec.max, 'vi')}.`,
-          en: `${en} (${formatNumber(number, 'en')}) must not exceed ${formatNumber(spec.max, 'en')}.`,
-        });
-      }
-      return null;
-    }
-    case 'boolean':
-      return typeof present === 'boolean'
-        ? null
-        : typeIssue({ vi: `${vi} phải là Có hoặc Không.`, en: `${en} must be yes or no.` });
-    case 'date':
-      return isIsoDate(present)
-        ? null
-        : typeIssue({
-            vi: `${vi} phải là một ngày hợp lệ theo định dạng năm-tháng-ngày (yyyy-mm-dd).`,
-            en: `${en} must be a valid date written yyyy-mm-dd.`,
-          });
-    case 'choice': {
-      const allowed = spec.choices ?? [];
-      if (typeof present === 'string' && allowed.some((choice) => choice.value === present)) return null;
-      const listVi = allowed.map((choice) => choice.labelVi).join('; ');
-      const listEn = allowed.map((choice) => choice.labelEn).join('; ');
-      return fieldIssue(spec, FieldIssueCodes.choice, {
-        vi: `${vi}: giá trị "${String(present)}" không thuộc danh sách (${listVi}).`,
-        en: `${en}: "${String(present)}" is not one of the allowed values (${listEn}).`,
-      });
-    }
-    case 'text': {
-      if (typeof present !== 'string' && typeof present !== 'number') {
-        return typeIssue({ vi: `${vi} phải là văn bản.`, en: `${en} must be text.` });
-      }
-      const maxLength = spec.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
-      const length = [...String(present)].length;
-      return length <= maxLength
-        ? null
-        : fieldIssue(spec, FieldIssueCodes.maxLength, {
-            vi: `${vi} dài ${length} ký tự, vượt quá giới hạn ${maxLength} ký tự.`,
-            en: `${en} is ${length} characters long, over the limit of ${maxLength}.`,
-          });
-    }
+  const parsed = parseFieldValue(spec, value);
+  if (!parsed.ok) return parsed.issue;
+  if (typeof parsed.value !== 'number') return null;
+  const number = parsed.value;
+  if (spec.min !== undefined && number < spec.min) {
+    const [numberVi, numberEn] = [formatNumber(number, 'vi'), formatNumber(number, 'en')];
+    return fieldIssue(
+      spec,
+      FieldIssueCodes.min,
+      spec.min === 0
+        ? { vi: `${vi} không được là số âm (đang là ${numberVi}).`, en: `${en} must not be negative (got ${numberEn}).` }
+        : {
+            vi: `${vi} (${numberVi}) không được nhỏ hơn ${formatNumber(spec.min, 'vi')}.`,
+            en: `${en} (${numberEn}) must not be less than ${formatNumber(spec.min, 'en')}.`,
+          },
+    );
   }
+  if (spec.max !== undefined && number > spec.max) {
+    return fieldIssue(spec, FieldIssueCodes.max, {
+      vi: `${vi} (${formatNumber(number, 'vi')}) không được lớn hơn ${formatNumber(spec.max, 'vi')}.`,
+      en: `${en} (${formatNumber(number, 'en')}) must not exceed ${formatNumber(spec.max, 'en')}.`,
+    });
+  }
+  return null;
 }
 
 interface CompiledRule {
@@ -249,22 +137,16 @@ export function validateValues(
   const index = indexTemplate(template);
   const issues: ValidationIssue[] = [];
 
-  for (const spec of valueSpecs(template)) {
+  for (const spec of valueSpecs(template).values()) {
     const issue = checkValue(spec, values[spec.key]);
     if (issue) issues.push(issue);
   }
 
   if (options.reportUnknownKeys ?? true) {
+    // Refused, never ignored (issue 11, defect 14): the write boundary stores no key the template lacks.
     for (const [key, value] of Object.entries(values)) {
       if (index.byKey.has(key) || isEmptyValue(value)) continue;
-      const templateName = `${template.code} v${template.version}`;
-      issues.push({
-        ruleCode: FieldIssueCodes.unknownKey,
-        severity: 'warning',
-        fields: [key],
-        messageVi: `Mã "${key}" không có trong biểu mẫu ${templateName}; giá trị ${formatValue(value, 'vi')} sẽ bị bỏ qua.`,
-        messageEn: `Key "${key}" is not part of template ${templateName}; the value ${formatValue(value, 'en')} will be ignored.`,
-      });
+      issues.push(unknownKeyIssue(template, key));
     }
   }
 

@@ -1,4 +1,4 @@
-import { UnitTimeline, type TimedUnit } from './unit-timeline';
+import { resolveOn, UnitTimeline, type TimedUnit } from './unit-timeline';
 
 // A province with one district of three communes; on 1 Jul 2025 the district ends, A and B merge into AB,
 // C is re-created under the province as C2; X was created under the district on 1 Jul 2025 and later
@@ -60,5 +60,16 @@ describe('UnitTimeline', () => {
 
   it('a dissolved unit without successor maps nowhere', () => {
     expect(t.mapTo('D', '2026-01-01')).toMatchObject({ unitId: null, reason: 'NO_SUCCESSOR' });
+  });
+
+  it('resolves data jointly where it cannot be divided: a merged commune on its predecessors, a split unit on its successors', () => {
+    expect(resolveOn(t, 'AB', '2024-01-01')).toEqual({ kind: 'JOINT', unitIds: ['A', 'B'], reason: 'MERGED_LATER' });
+    expect(resolveOn(t, 'S', '2024-01-01')).toEqual({ kind: 'JOINT', unitIds: ['S1', 'S2'], reason: 'SPLIT' });
+    expect(resolveOn(t, 'A', '2026-01-01')).toEqual({ kind: 'UNIT', unitId: 'AB' });
+    expect(resolveOn(t, 'C2', '2024-01-01')).toEqual({ kind: 'UNIT', unitId: 'C' });
+    expect(resolveOn(t, 'C', '2024-01-01')).toEqual({ kind: 'UNIT', unitId: 'C' });
+    expect(resolveOn(t, 'D', '2026-01-01')).toEqual({ kind: 'UNMAPPED', reason: 'NO_SUCCESSOR' });
+    expect(resolveOn(t, 'S1', '2021-01-01')).toEqual({ kind: 'UNIT', unitId: 'S' });
+    expect(resolveOn(t, 'nope', '2024-01-01')).toEqual({ kind: 'UNMAPPED', reason: 'UNKNOWN_UNIT' });
   });
 });

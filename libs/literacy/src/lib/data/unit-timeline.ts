@@ -27,6 +27,16 @@ export type UnmappedReason = 'UNKNOWN_UNIT' | 'SPLIT' | 'NO_SUCCESSOR' | 'MERGED
 
 export type Mapping = { unitId: string; path: string[] } | { unitId: null; reason: UnmappedReason; path: string[] };
 
+/**
+ * Where data recorded against one unit lands on a date: on one unit; jointly on several (a commune merged after
+ * the date stands for all its predecessors, a unit split after its data was recorded for all its successors —
+ * the figure belongs to them together and cannot be divided); or nowhere, with the reason.
+ */
+export type Resolution =
+  | { kind: 'UNIT'; unitId: string }
+  | { kind: 'JOINT'; unitIds: string[]; reason: 'MERGED_LATER' | 'SPLIT' }
+  | { kind: 'UNMAPPED'; reason: UnmappedReason };
+
 export class UnitTimeline {
   private readonly byId = new Map<string, TimedUnit>();
   private readonly successors = new Map<string, string[]>();
@@ -114,6 +124,41 @@ export class UnitTimeline {
     }
     return { unitId: null, reason: 'UNKNOWN_UNIT', path };
   }
+}
+
+/**
+ * `resolveOn` on a timeline: follows every successor link forward and every predecessor link backward until
+ * each branch reaches a unit valid on `date`. One unit → UNIT; several → JOINT (none of them may be given the
+ * figure alone); a branch with nowhere to go → UNMAPPED.
+ */
+export function resolveOn(timeline: UnitTimeline, unitId: string, date: string): Resolution {
+  if (!timeline.get(unitId)) return { kind: 'UNMAPPED', reason: 'UNKNOWN_UNIT' };
+  const landed = new Set<string>();
+  const seen = new Set<string>([unitId]);
+  const queue = [unitId];
+  let joint: 'MERGED_LATER' | 'SPLIT' | null = null;
+  while (queue.length) {
+    if (seen.size > 500) return { kind: 'UNMAPPED', reason: 'UNKNOWN_UNIT' };
+    const id = queue.shift()!;
+    const u = timeline.get(id);
+    if (!u) return { kind: 'UNMAPPED', reason: 'UNKNOWN_UNIT' };
+    if (timeline.isValidOn(id, date)) {
+      landed.add(id);
+      continue;
+    }
+    const forward = u.validTo !== null && u.validTo < date;
+    const next = forward ? timeline.successorsOf(id) : timeline.predecessorsOf(id);
+    if (!next.length) return { kind: 'UNMAPPED', reason: forward ? 'NO_SUCCESSOR' : 'NO_PREDECESSOR' };
+    if (next.length > 1) joint ??= forward ? 'SPLIT' : 'MERGED_LATER';
+    for (const n of next) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      queue.push(n);
+    }
+  }
+  if (landed.size === 1) return { kind: 'UNIT', unitId: [...landed][0] };
+  if (landed.size === 0) return { kind: 'UNMAPPED', reason: 'UNKNOWN_UNIT' };
+  return { kind: 'JOINT', unitIds: [...landed].sort(), reason: joint ?? 'MERGED_LATER' };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { ErrorReason } from '@gdtx/domain';
 
 /**
  * The closed set of error codes a client may see in `extensions.code` (architecture §6).
@@ -42,12 +43,18 @@ export class AppError extends HttpException {
     readonly code: ErrorCode,
     readonly messageVi: string,
     readonly messageEn: string,
-    readonly details: { fields?: FieldProblem[]; [k: string]: unknown } = {},
+    readonly details: { fields?: FieldProblem[]; reason?: ErrorReason; [k: string]: unknown } = {},
   ) {
     super({ code, message: messageVi, messageEn, ...details }, HTTP_STATUS[code]);
     this.name = 'AppError';
   }
 }
+
+/**
+ * Machine-readable details of a failure, spread into `extensions`. `reason` is typed (the per-context lists of
+ * @gdtx/domain's ERROR_REASONS) so that a client can rely on it.
+ */
+export type ErrorDetails = { reason?: ErrorReason } & Record<string, unknown>;
 
 export const Errors = {
   unauthenticated: (en = 'Authentication required', vi = 'Bạn cần đăng nhập để tiếp tục') =>
@@ -56,11 +63,11 @@ export const Errors = {
     new AppError('FORBIDDEN', vi, en),
   notFound: (what: { vi: string; en: string }, id?: string) =>
     new AppError('NOT_FOUND', `Không tìm thấy ${what.vi}${id ? ` (${id})` : ''}`, `${what.en} not found${id ? ` (${id})` : ''}`),
-  badInput: (vi: string, en: string, details: Record<string, unknown> = {}) =>
+  badInput: (vi: string, en: string, details: ErrorDetails = {}) =>
     new AppError('BAD_USER_INPUT', vi, en, details),
   validation: (fields: FieldProblem[], vi = 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu', en = 'Validation failed') =>
     new AppError('VALIDATION_FAILED', vi, en, { fields }),
-  conflict: (vi: string, en: string, details: Record<string, unknown> = {}) =>
+  conflict: (vi: string, en: string, details: ErrorDetails = {}) =>
     new AppError('CONFLICT', vi, en, details),
 };
 

@@ -38,11 +38,11 @@ export function formatGraphqlError(
   if (/aliases limit|alias/i.test(msg) && /limit/i.test(msg)) {
     return coded(base, 'BAD_USER_INPUT', 'Truy vấn dùng quá nhiều bí danh (alias)', `Too many aliases: ${msg}`, { reason: 'MAX_ALIASES' });
   }
-  if (/token limit/i.test(msg)) {
+  if (/token limit|contains more tha[nt] \d+ tokens/i.test(msg)) {
     return coded(base, 'BAD_USER_INPUT', 'Truy vấn quá dài', `Query too long: ${msg}`, { reason: 'MAX_TOKENS' });
   }
   if (gqlCode === 'GRAPHQL_PARSE_FAILED') {
-    return coded(base, 'BAD_USER_INPUT', 'Cú pháp truy vấn không hợp lệ', msg);
+    return coded(base, 'BAD_USER_INPUT', 'Cú pháp truy vấn không hợp lệ', msg, { reason: 'GRAPHQL_PARSE_FAILED' });
   }
   if (gqlCode === 'GRAPHQL_VALIDATION_FAILED' || gqlCode === 'BAD_USER_INPUT') {
     const enumMatch = /Value "([^"]*)" does not exist in "([^"]*)" enum/.exec(msg);
@@ -87,6 +87,13 @@ export function mapPgError(err: unknown): { code: ErrorCode; messageVi: string; 
   switch (pgCode) {
     case '22P02':
       return { code: 'BAD_USER_INPUT', messageVi: 'Giá trị không đúng định dạng', messageEn: 'Malformed value' };
+    case '22007':
+    case '22008':
+      // Backstop only: dates are validated at the schema edge; a date PostgreSQL cannot read is the caller's.
+      return { code: 'BAD_USER_INPUT', messageVi: 'Ngày không hợp lệ', messageEn: 'Invalid date' };
+    case '22021':
+    case '22P05':
+      return { code: 'BAD_USER_INPUT', messageVi: 'Dữ liệu chứa ký tự không hợp lệ', messageEn: 'Invalid character in the input' };
     case '22001':
       return { code: 'BAD_USER_INPUT', messageVi: 'Giá trị quá dài', messageEn: 'Value too long' };
     case '23505':

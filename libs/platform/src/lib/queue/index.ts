@@ -1,4 +1,4 @@
-// Jobs infrastructure: typed registry, BullMQ module (Redis or PostgreSQL backend), transactional outbox,
+// Jobs infrastructure: the typed registry (each context merges its jobs and events into it), BullMQ module (Redis or PostgreSQL backend), transactional outbox,
 // relay, workers, schedulers, dashboard and the jobStatus API.
 export * from './jobs';
 export * from './queue-config';
@@ -6,6 +6,7 @@ export * from './queue.tokens';
 export * from './queue.module';
 export * from './job-queues.service';
 export * from './job-handler';
+export * from './job-registry.service';
 export * from './outbox';
 export * from './outbox-relay.service';
 export * from './job-workers.service';

@@ -3,15 +3,14 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { QUEUE_CONFIG } from './queue.tokens';
 import type { QueueConfig } from './queue-config';
-import { allQueueNames, JobData, JobName, jobIdFor, QueueName, QueueNames, queueOf } from './jobs';
+import { allQueueNames, EventData, JobData, jobIdFor, JobName, QueueName, QueueNames, queueOf, SubscriberJobName } from './jobs';
 
-export interface JobToAdd<N extends JobName = JobName> {
-  name: N;
-  data: JobData<N>;
+/** A job with its data, or an event subscriber's job (`<topic>><subscriber>`) with the event's. */
+export type JobToAdd = ({ [N in JobName]: { name: N; data: JobData<N> } }[JobName] | { name: SubscriberJobName; data: EventData }) & {
   /** The business key the deterministic job id is built from. */
   businessKey: string;
   opts?: JobsOptions;
-}
+};
 
 /**
  * The producer side: one BullMQ Queue per queue name (created by @nestjs/bullmq with the central options).

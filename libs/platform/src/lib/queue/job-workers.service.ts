@@ -1,46 +1,29 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DiscoveryService, Reflector } from '@nestjs/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { QUEUE_CONFIG } from './queue.tokens';
 import type { QueueConfig } from './queue-config';
 import { JobQueues } from './job-queues.service';
-import { JOB_HANDLER, JobProcessor } from './job-handler';
-import { allQueueNames, defaultJobOptions, isJobName, JobName, QueueNames, SystemJobs } from './jobs';
+import { JobRegistry } from './job-registry.service';
+import { allQueueNames, defaultJobOptions, QueueNames, queueOf } from './jobs';
 
 /**
- * The consumer side: one BullMQ Worker per queue, dispatching each job by name to the @JobHandler
- * providers of every loaded module. Workers are created here rather than with @nestjs/bullmq's @Processor
+ * The consumer side: one BullMQ Worker per queue, dispatching each job by name to its one handler (a @JobHandler
+ * or @EventSubscriber provider of a loaded module, found by the JobRegistry). Workers are created here rather than with @nestjs/bullmq's @Processor
  * so that whether they run is a runtime decision (RUN_WORKERS_IN_PROCESS), they can be stopped before the
  * database closes, and handlers from any context share a queue.
  */
 @Injectable()
-export class JobWorkers implements OnModuleInit {
+export class JobWorkers {
   private readonly logger = new Logger('JobWorkers');
-  private readonly handlers = new Map<JobName, JobProcessor[]>();
   private workers: Worker[] = [];
   private lastErrorLogAt = 0;
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly reflector: Reflector,
+    private readonly registry: JobRegistry,
     private readonly queues: JobQueues,
     @Inject(QUEUE_CONFIG) private readonly config: QueueConfig,
   ) {}
-
-  onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const target = wrapper.metatype;
-      if (!target || typeof target !== 'function' || !wrapper.instance) continue;
-      const name = this.reflector.get<JobName | undefined>(JOB_HANDLER, target);
-      if (!name) continue;
-      this.handlers.set(name, [...(this.handlers.get(name) ?? []), wrapper.instance as JobProcessor]);
-    }
-  }
-
-  handlerCount(name: JobName): number {
-    return this.handlers.get(name)?.length ?? 0;
-  }
 
   start(): void {
     if (this.workers.length) return;
@@ -61,17 +44,26 @@ export class JobWorkers implements OnModuleInit {
     // keeps serving, the outbox keeps rows); workers connect when the backend answers.
   }
 
+  /**
+   * The schedulers of the jobs declared with a cron (`@JobHandler(name, { cron })`). Upsert: every worker
+   * registers the same scheduler id at boot; BullMQ keeps one. A scheduler left in the queue backend for a job
+   * this application no longer has (a retired job, e.g. the audit poller `compliance.evaluate-changed`) is
+   * removed: its every run would fail with "unknown job name".
+   */
   async registerSchedulers(): Promise<void> {
-    // Upsert: every worker registers the same scheduler id at boot; BullMQ keeps one.
-    await this.queues.queue(QueueNames.system).upsertJobScheduler(
-      SystemJobs.nightlyRebuild,
-      { pattern: this.config.nightlyRebuildCron, tz: 'Asia/Ho_Chi_Minh' },
-      {
-        name: SystemJobs.nightlyRebuild,
+    const schedules = this.registry.schedules();
+    for (const { name, cron } of schedules) {
+      await this.queues.queue(queueOf(name)).upsertJobScheduler(name, { pattern: cron, tz: 'Asia/Ho_Chi_Minh' }, {
+        name,
         data: { scheduled: true, provinceId: null, centreId: null, requestedBy: null },
         opts: defaultJobOptions(this.config),
-      },
-    );
+      });
+    }
+    for (const queue of this.queues.all()) {
+      for (const scheduler of await queue.getJobSchedulers()) {
+        if (scheduler.key && !this.registry.processorOf(scheduler.name)) await queue.removeJobScheduler(scheduler.key);
+      }
+    }
   }
 
   /**
@@ -90,15 +82,10 @@ export class JobWorkers implements OnModuleInit {
   }
 
   private async dispatch(job: Job): Promise<unknown> {
-    if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job name ${job.name}`);
-    const handlers = this.handlers.get(job.name);
+    const processor = this.registry.processorOf(job.name);
     // Failed, not silently completed: once a handler exists the job can be retried from the dashboard.
-    if (!handlers?.length) throw new UnrecoverableError(`no handler registered for ${job.name}`);
-    const work = (async () => {
-      const results: unknown[] = [];
-      for (const h of handlers) results.push(await h.handle(job));
-      return results.length === 1 ? results[0] : results;
-    })();
+    if (!processor) throw new UnrecoverableError(`unknown job name ${job.name}: no handler in this application`);
+    const work = processor.handle(job);
     this.running.add(work);
     try {
       return await work;

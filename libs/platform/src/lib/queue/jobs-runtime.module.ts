@@ -4,7 +4,9 @@ import { QUEUE_CONFIG } from './queue.tokens';
 import type { QueueConfig } from './queue-config';
 import { OutboxRelay } from './outbox-relay.service';
 import { JobWorkers } from './job-workers.service';
-import { NightlyRebuildPlaceholder, PingJobHandler } from './system-jobs.handlers';
+import { PingJobHandler } from './system-jobs.handlers';
+import { EMITTED_EVENTS, JobRegistry } from './job-registry.service';
+import type { EventDeclaration } from './job-handler';
 
 const RUN_WORKERS = Symbol('RUN_WORKERS');
 
@@ -43,7 +45,7 @@ export class JobsRuntime implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       await this.workers.registerSchedulers();
     } catch (e) {
-      if (attempt === 0) this.logger.warn(`nightly scheduler not registered yet, retrying: ${e instanceof Error ? e.message : e}`);
+      if (attempt === 0) this.logger.warn(`job schedulers not registered yet, retrying: ${e instanceof Error ? e.message : e}`);
       this.schedulerRetry = setTimeout(() => void this.registerSchedulers(attempt + 1), Math.min(1000 * 2 ** attempt, 60_000));
     }
   }
@@ -58,25 +60,29 @@ export class JobsRuntime implements OnApplicationBootstrap, BeforeApplicationShu
 }
 
 /**
- * The worker side: outbox relay, queue workers, schedulers and the platform's own job handlers. The worker
+ * The worker side: outbox relay, queue workers, schedulers and the platform's own job handler. The worker
  * app imports it with `runWorkers: true`; the API imports it with 'auto' (RUN_WORKERS_IN_PROCESS, default
  * true when REDIS_URL is unset, i.e. the embedded `npm start`). Requires QueueModule and DatabaseModule.
+ *
+ * `events` lists what the contexts emit (each context's declareEvents): at boot, whether workers run here or
+ * not, the JobRegistry refuses to start the application when one of them has no subscriber.
  */
 @Module({})
 export class JobsRuntimeModule {
-  static forRoot(opts: { runWorkers: boolean | 'auto' }): DynamicModule {
+  static forRoot(opts: { runWorkers: boolean | 'auto'; events?: readonly EventDeclaration[] }): DynamicModule {
     return {
       module: JobsRuntimeModule,
       imports: [DiscoveryModule],
       providers: [
         { provide: RUN_WORKERS, useValue: opts.runWorkers },
+        { provide: EMITTED_EVENTS, useValue: opts.events ?? [] },
+        JobRegistry,
         OutboxRelay,
         JobWorkers,
         JobsRuntime,
         PingJobHandler,
-        NightlyRebuildPlaceholder,
       ],
-      exports: [OutboxRelay, JobWorkers, JobsRuntime],
+      exports: [OutboxRelay, JobWorkers, JobsRuntime, JobRegistry],
     };
   }
 }

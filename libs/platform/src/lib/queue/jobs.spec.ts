@@ -1,13 +1,15 @@
-import { allJobNames, defaultJobOptions, isJobName, jobIdFor, queueOf, QueueNames } from './jobs';
+import { defaultJobOptions, jobIdFor, queueOf, subscriberJobName } from './jobs';
 import { loadQueueConfig } from './queue-config';
 
 describe('job registry', () => {
-  it('routes every job name to a queue', () => {
-    for (const name of allJobNames) expect(Object.values(QueueNames)).toContain(queueOf(name));
+  it('routes a job to its owner\'s queue: the subscriber of an event job, else the context prefix; system when the owner has none', () => {
     expect(queueOf('system.ping')).toBe('system');
-    expect(queueOf('submission.accepted')).toBe('analytics');
-    expect(isJobName('submission.accepted')).toBe(true);
-    expect(isJobName('toString')).toBe(false);
+    expect(queueOf('analytics.rebuild-facts')).toBe('analytics');
+    expect(queueOf('compliance.evaluate-all')).toBe('system');
+    expect(queueOf('submission.accepted>analytics')).toBe('analytics');
+    expect(queueOf('submission.accepted>compliance')).toBe('system');
+    expect(queueOf('toString.x')).toBe('system');
+    expect(subscriberJobName('test.redis-event' as never, 'notify')).toBe('test.redis-event>notify');
   });
 
   it('builds deterministic job ids BullMQ accepts (no ":", never numeric)', () => {

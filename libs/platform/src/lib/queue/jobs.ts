@@ -1,97 +1,87 @@
 import type { JobsOptions } from 'bullmq';
 
 /**
- * The typed job registry. Every background job has a name here, belongs to one queue, and carries ids only
- * (never copies of business data: a processor reads the current state, so a late or retried job cannot
- * write stale values). Outbox topics are job names.
+ * The typed job registry. Platform declares only its own job (`system.ping`); every context declares the jobs it
+ * runs and the events it emits in its own `*.events.ts`, merged here by declaration merging:
+ *
+ *   declare module '@gdtx/platform' {
+ *     interface JobPayloads { 'analytics.rebuild-facts': { scheduled?: true } }
+ *     interface EventPayloads { 'submission.accepted': { submissionId: string; version: number } }
+ *   }
+ *
+ * A job has one handler. An event (an outbox topic) has any number of subscribers, and the relay gives each
+ * subscriber its own job (`<topic>><subscriber>`, e.g. `submission.accepted>analytics`), so one subscriber's
+ * failure is retried without running the others again. Payloads carry ids only (never copies of business
+ * data: a processor reads the current state, so a late or retried job cannot write stale values).
  */
+export interface JobPayloads {
+  'system.ping': { pingId: string };
+}
+
+/** Events by topic, each declared by the context that emits it (see declareEvents). */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface EventPayloads {}
+
+export type JobName = keyof JobPayloads & string;
+export type EventTopic = keyof EventPayloads & string;
+/** What an outbox row may carry: a job (one handler) or an event (one job per subscriber). */
+export type OutboxTopic = JobName | EventTopic;
+export type OutboxPayload<T extends OutboxTopic> = T extends JobName ? JobPayloads[T] : T extends EventTopic ? EventPayloads[T] : never;
+
+/** The job of one subscriber of one event. */
+export type SubscriberJobName<T extends EventTopic = EventTopic> = `${T}>${string}`;
+
+export function subscriberJobName<T extends EventTopic>(topic: T, subscriber: string): SubscriberJobName<T> {
+  return `${topic}>${subscriber}`;
+}
+
 export const QueueNames = {
-  /** Platform work: probes, the nightly scheduler. */
+  /** Platform work and every context without a queue of its own (compliance, notify). */
   system: 'system',
-  /** Fact tables and indicators (libs/analytics). */
+  /** Fact tables and indicators (libs/analytics): long rebuilds must not hold up notifications. */
   analytics: 'analytics',
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 
 export const SystemJobs = {
   ping: 'system.ping',
-  nightlyRebuild: 'nightly.rebuild',
 } as const;
 
-export const AnalyticsJobs = {
-  submissionAccepted: 'submission.accepted',
-  submissionReopened: 'submission.reopened',
-  templatePublished: 'template.published',
-  centreStatusChanged: 'centre.status-changed',
-} as const;
-
-/** Business payload of each job, by name (ids only). */
-export interface JobPayloads {
-  'system.ping': { pingId: string };
-  'nightly.rebuild': { scheduled?: true };
-  'submission.accepted': { submissionId: string; version: number };
-  'submission.reopened': { submissionId: string; version: number };
-  'template.published': { templateId: string; version: number };
-  'centre.status-changed': { centreId: string };
-  // Reporting emits it when the Sở returns a report; notify tells the centre.
-  'submission.returned': { submissionId: string; version: number };
-  // Compliance (libs/compliance): one centre on an event, every centre nightly. asOf defaults to today (Vietnam).
-  'compliance.evaluate-centre': { centreId: string; asOf?: string };
-  'compliance.evaluate-all': { scheduled?: true; asOf?: string };
-  // Centres whose licences or status changed (found in the audit trail), every minute.
-  'compliance.evaluate-changed': { scheduled?: true };
-  // Notifications (libs/notify): the daily deadline reminders and the e-mail copy of one notification.
-  'notify.deadline-reminders': { scheduled?: true; today?: string };
-  'notify.send-email': { notificationId: string };
+/** Who the job belongs to: the subscriber of an event job, else the context prefix of the job name. */
+function ownerOf(name: string): string {
+  const subscriber = name.indexOf('>');
+  return subscriber >= 0 ? name.slice(subscriber + 1) : name.slice(0, name.indexOf('.'));
 }
-export type JobName = keyof JobPayloads;
 
-/** The discriminated union of everything that may be enqueued: `{ name, data }`. */
-export type JobPayload = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
+/** A job runs on its owner's queue when the owner has one (analytics), else on `system`. */
+export function queueOf(name: string): QueueName {
+  const owner = ownerOf(name);
+  return Object.prototype.hasOwnProperty.call(QueueNames, owner) ? QueueNames[owner as keyof typeof QueueNames] : QueueNames.system;
+}
 
-/**
- * What a processor receives: the payload plus where it came from. `requestedBy` is the user who caused the
- * job (null for schedulers); jobStatus shows a job only to that user.
- */
-export type JobData<N extends JobName = JobName> = JobPayloads[N] & {
+/** Where a job came from, added to every payload by the relay or the scheduler. */
+export interface JobMeta {
   provinceId: string | null;
   centreId: string | null;
+  /** The user who caused the job (null for schedulers); jobStatus shows a job only to that user. */
   requestedBy: string | null;
   /** The outbox row that produced the job, when it came through the outbox. */
   outboxId?: string;
-};
+}
 
-const QUEUE_OF: Record<JobName, QueueName> = {
-  'system.ping': QueueNames.system,
-  'nightly.rebuild': QueueNames.system,
-  'submission.accepted': QueueNames.analytics,
-  'submission.reopened': QueueNames.analytics,
-  'template.published': QueueNames.analytics,
-  'centre.status-changed': QueueNames.analytics,
-  'submission.returned': QueueNames.system,
-  'compliance.evaluate-centre': QueueNames.system,
-  'compliance.evaluate-all': QueueNames.system,
-  'compliance.evaluate-changed': QueueNames.system,
-  'notify.deadline-reminders': QueueNames.system,
-  'notify.send-email': QueueNames.system,
-};
+/** What a job's processor receives: its payload plus where it came from. */
+export type JobData<N extends JobName = JobName> = JobPayloads[N] & JobMeta;
+
+/** What an event subscriber's job receives: the event's payload, where it came from, and its topic. */
+export type EventData<T extends EventTopic = EventTopic> = EventPayloads[T] & JobMeta & { topic: T };
 
 export const allQueueNames: QueueName[] = Object.values(QueueNames);
-export const allJobNames = Object.keys(QUEUE_OF) as JobName[];
-
-export function isJobName(name: string): name is JobName {
-  return Object.prototype.hasOwnProperty.call(QUEUE_OF, name);
-}
-
-export function queueOf(name: JobName): QueueName {
-  return QUEUE_OF[name];
-}
 
 /**
  * Deterministic job id from the business key: the same event enqueued twice (a relay retry, two relays)
  * becomes one BullMQ job. BullMQ refuses ':' (it separates key parts) and purely numeric ids.
  */
-export function jobIdFor(name: JobName, businessKey: string): string {
+export function jobIdFor(name: string, businessKey: string): string {
   if (!businessKey) throw new Error('a job needs a business key');
   return `${name}~${businessKey.replace(/:/g, '.')}`;
 }

@@ -5,21 +5,37 @@ import { Module } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { systemContext } from '../database/tenant-context';
 import { enqueueOutbox } from './outbox';
-import { JobHandler } from './job-handler';
-import { AnalyticsJobs, JobData, jobIdFor, SystemJobs } from './jobs';
+import { EventSubscriber, JobHandler } from './job-handler';
+import { JobWorkers } from './job-workers.service';
+import { EventData, JobData, jobIdFor, subscriberJobName, SystemJobs } from './jobs';
 import {
   Booted, bootJobs, createTestDatabase, median, ownerQuery, percentile, queueTestEnv, seeded, Seeded, TestDatabase, waitFor, waitForState,
 } from './queue-test-kit';
 
+declare module './jobs' {
+  interface JobPayloads {
+    'test.scheduled': { scheduled?: true };
+  }
+  interface EventPayloads {
+    'test.postgres-event': { thingId: string };
+  }
+}
+
 let attempts = 0;
-@JobHandler(AnalyticsJobs.centreStatusChanged)
+@EventSubscriber('test.postgres-event', 'analytics')
 class AlwaysFailingHandler {
-  async handle(_job: Job<JobData<'centre.status-changed'>>): Promise<never> {
+  async handle(_job: Job<EventData<'test.postgres-event'>>): Promise<never> {
     attempts++;
     throw new Error('deliberate failure');
   }
 }
-@Module({ providers: [AlwaysFailingHandler] })
+@JobHandler('test.scheduled', { cron: '0 30 1 * * *' })
+class ScheduledHandler {
+  async handle(job: Job<JobData<'test.scheduled'>>): Promise<string> {
+    return job.name;
+  }
+}
+@Module({ providers: [AlwaysFailingHandler, ScheduledHandler] })
 class FailingHandlerModule {}
 
 let db: TestDatabase;
@@ -43,10 +59,15 @@ function ping(pingId = randomUUID()) {
 }
 
 describe('jobs on the BullMQ PostgreSQL backend (no Redis)', () => {
-  it('uses the postgres backend and registers the nightly scheduler', async () => {
+  it('uses the postgres backend, registers the declared schedulers and removes retired ones', async () => {
     expect(jobs.queues.config.backend).toBe('postgres');
-    const scheduler = await waitFor(async () => (await jobs.queues.queue('system').getJobSchedulers()).find((s) => s.key === SystemJobs.nightlyRebuild));
-    expect(scheduler).toMatchObject({ name: SystemJobs.nightlyRebuild, pattern: '0 30 1 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    const system = jobs.queues.queue('system');
+    const scheduler = await waitFor(async () => (await system.getJobSchedulers()).find((s) => s.key === 'test.scheduled'));
+    expect(scheduler).toMatchObject({ name: 'test.scheduled', pattern: '0 30 1 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    // A scheduler of an earlier release whose job no longer exists (e.g. the placeholder `nightly.rebuild`).
+    await system.upsertJobScheduler('nightly.rebuild', { pattern: '0 30 1 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: 'nightly.rebuild', data: {} });
+    await jobs.moduleRef.get(JobWorkers).registerSchedulers();
+    expect((await system.getJobSchedulers()).map((s) => s.key)).toEqual(['test.scheduled']);
     // BullMQ migrated its own schema inside the application database.
     expect(await ownerQuery(db, `SELECT 1 FROM information_schema.schemata WHERE schema_name = 'bullmq'`)).toHaveLength(1);
   });
@@ -66,10 +87,10 @@ describe('jobs on the BullMQ PostgreSQL backend (no Redis)', () => {
   });
 
   it('retries a failing processor and ends in failed state', async () => {
-    const centreId = randomUUID();
-    const msg = { topic: AnalyticsJobs.centreStatusChanged, payload: { centreId }, dedupeKey: `centre:${centreId}:status:1` } as const;
+    const thingId = randomUUID();
+    const msg = { topic: 'test.postgres-event', payload: { thingId }, dedupeKey: `thing:${thingId}:changed` } as const;
     await jobs.db.run(seed.ctx, (em) => enqueueOutbox(em, seed.ctx, msg));
-    const failed = await waitForState(jobs.queues, jobIdFor(msg.topic, msg.dedupeKey), ['failed']);
+    const failed = await waitForState(jobs.queues, jobIdFor(subscriberJobName(msg.topic, 'analytics'), msg.dedupeKey), ['failed']);
     expect(failed.attemptsMade).toBe(3);
     expect(attempts).toBe(3);
     expect(failed.failedReason).toBe('deliberate failure');

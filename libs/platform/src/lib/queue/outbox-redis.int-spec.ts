@@ -9,23 +9,39 @@ import { QUEUE_CONFIG } from './queue.tokens';
 import type { QueueConfig } from './queue-config';
 import { enqueueOutbox } from './outbox';
 import { OutboxRelay } from './outbox-relay.service';
-import { JobHandler } from './job-handler';
-import { AnalyticsJobs, JobData, jobIdFor, SystemJobs } from './jobs';
+import { EventSubscriber } from './job-handler';
+import { JobRegistry } from './job-registry.service';
+import { EventData, jobIdFor, subscriberJobName, SystemJobs } from './jobs';
 import {
   Booted, bootJobs, createTestDatabase, median, ownerQuery, percentile, queueTestEnv, REAL_REDIS, seeded, Seeded,
   TestDatabase, UNREACHABLE_REDIS, waitFor, waitForState,
 } from './queue-test-kit';
 
-/** A processor that always throws, recording when each attempt ran (to see the backoff). */
+declare module './jobs' {
+  interface EventPayloads {
+    'test.redis-event': { thingId: string };
+  }
+}
+
+/** Two subscribers of one event: one always throws (recording when each attempt ran, to see the backoff). */
 const attemptTimes: number[] = [];
-@JobHandler(AnalyticsJobs.centreStatusChanged)
-class AlwaysFailingHandler {
-  async handle(_job: Job<JobData<'centre.status-changed'>>): Promise<never> {
+@EventSubscriber('test.redis-event', 'analytics')
+class AlwaysFailingSubscriber {
+  async handle(_job: Job<EventData<'test.redis-event'>>): Promise<never> {
     attemptTimes.push(Date.now());
     throw new Error('cố ý thất bại / deliberate failure');
   }
 }
-@Module({ providers: [AlwaysFailingHandler] })
+/** The other succeeds: its own job, run once, whatever the failing one does. */
+const succeededWith: EventData<'test.redis-event'>[] = [];
+@EventSubscriber('test.redis-event', 'compliance')
+class SucceedingSubscriber {
+  async handle(job: Job<EventData<'test.redis-event'>>): Promise<string> {
+    succeededWith.push(job.data);
+    return job.data.thingId;
+  }
+}
+@Module({ providers: [AlwaysFailingSubscriber, SucceedingSubscriber] })
 class FailingHandlerModule {}
 
 let db: TestDatabase;
@@ -71,7 +87,8 @@ describe('transactional outbox on Redis', () => {
     });
     const config = jobs.moduleRef.get<QueueConfig>(QUEUE_CONFIG);
     const small = { ...config, outboxBatchSize: 7 };
-    const relays = [new OutboxRelay(jobs.db, jobs.queues, small), new OutboxRelay(jobs.db, jobs.queues, small)];
+    const registry = jobs.moduleRef.get(JobRegistry);
+    const relays = [new OutboxRelay(jobs.db, jobs.queues, registry, small), new OutboxRelay(jobs.db, jobs.queues, registry, small)];
     const drainAll = async (r: OutboxRelay) => {
       let total = 0;
       for (let n = (await r.drainOnce()).relayed; n > 0; n = (await r.drainOnce()).relayed) total += n;
@@ -129,13 +146,18 @@ describe('transactional outbox on Redis', () => {
     expect(before).toHaveLength(1);
   });
 
-  it('retries a throwing processor with exponential backoff, then leaves it failed and retryable', async () => {
+  it('gives each subscriber of an event its own job: a throwing one is retried with exponential backoff, then left failed and retryable, and the other runs once', async () => {
     attemptTimes.length = 0;
-    const centreId = randomUUID();
-    const msg = { topic: AnalyticsJobs.centreStatusChanged, payload: { centreId }, dedupeKey: `centre:${centreId}:status:1` } as const;
+    succeededWith.length = 0;
+    const thingId = randomUUID();
+    const msg = { topic: 'test.redis-event', payload: { thingId }, dedupeKey: `thing:${thingId}:changed` } as const;
     await jobs.db.run(seed.ctx, (em) => enqueueOutbox(em, seed.ctx, msg));
-    await jobs.relay.drainOnce();
-    const id = jobIdFor(msg.topic, msg.dedupeKey);
+    expect(await jobs.relay.drainOnce()).toEqual({ relayed: 1, failed: 0 });
+    // Each subscriber's job runs on its own context's queue.
+    const other = await waitForState(jobs.queues, jobIdFor(subscriberJobName(msg.topic, 'compliance'), msg.dedupeKey), ['completed']);
+    expect(other.queueName).toBe('system');
+    expect(other.data).toMatchObject({ thingId, topic: 'test.redis-event', provinceId: seed.provinceId, requestedBy: seed.userId });
+    const id = jobIdFor(subscriberJobName(msg.topic, 'analytics'), msg.dedupeKey);
     const failed = await waitForState(jobs.queues, id, ['failed']);
     expect(failed.attemptsMade).toBe(3); // JOB_ATTEMPTS
     expect(failed.failedReason).toContain('deliberate failure');
@@ -150,6 +172,8 @@ describe('transactional outbox on Redis', () => {
     await failed.retry('failed');
     await waitFor(async () => attemptTimes.length >= 4);
     await waitForState(jobs.queues, id, ['failed']);
+    // Four attempts of the failing subscriber; the other ran once.
+    expect(succeededWith).toHaveLength(1);
   });
 
   it('commits state changes while Redis is unreachable and relays them once it is back', async () => {

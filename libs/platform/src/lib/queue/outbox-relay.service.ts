@@ -2,17 +2,18 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { TenantDb } from '../database/tenant-db.service';
 import { systemContext } from '../database/tenant-context';
+import { affectedRows } from '../database/modify';
 import { QUEUE_CONFIG } from './queue.tokens';
 import type { QueueConfig } from './queue-config';
 import { JobQueues, JobToAdd } from './job-queues.service';
-import { allJobNames, JobName } from './jobs';
+import { JobRegistry } from './job-registry.service';
 import { OUTBOX_CHANNEL } from './outbox';
 
 interface OutboxRow {
   id: string;
   province_id: string;
   centre_id: string | null;
-  topic: JobName;
+  topic: string;
   payload: Record<string, unknown>;
   dedupe_key: string;
   requested_by: string | null;
@@ -51,6 +52,7 @@ export class OutboxRelay {
   constructor(
     private readonly db: TenantDb,
     private readonly queues: JobQueues,
+    private readonly registry: JobRegistry,
     @Inject(QUEUE_CONFIG) private readonly config: QueueConfig,
   ) {}
 
@@ -104,7 +106,10 @@ export class OutboxRelay {
     await l?.end().catch(() => undefined);
   }
 
-  /** One pass: claims up to a batch of unsent rows, adds them to BullMQ, marks them sent. */
+  /**
+   * One pass: claims up to a batch of unsent rows, adds their jobs to BullMQ (one per subscriber for an event),
+   * marks them sent. Only topics this application can run are claimed; others wait for a process that can.
+   */
   async drainOnce(): Promise<DrainResult> {
     return this.db.run(systemContext(null, 'outbox relay'), async (em) => {
       const rows: OutboxRow[] = await em.query(
@@ -114,12 +119,12 @@ export class OutboxRelay {
           ORDER BY id
           LIMIT $1
           FOR UPDATE SKIP LOCKED`,
-        [this.config.outboxBatchSize, allJobNames],
+        [this.config.outboxBatchSize, this.registry.relayableTopics()],
       );
       if (rows.length === 0) return { relayed: 0, failed: 0 };
       const ids = rows.map((r) => r.id);
       try {
-        await withTimeout(this.queues.addAll(rows.map(toJob)), this.config.outboxAddTimeoutMs);
+        await withTimeout(this.queues.addAll(rows.flatMap((row) => this.toJobs(row))), this.config.outboxAddTimeoutMs);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         await em.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [ids, message.slice(0, 500)]);
@@ -133,11 +138,15 @@ export class OutboxRelay {
     });
   }
 
+  private toJobs(row: OutboxRow): JobToAdd[] {
+    const data = { ...row.payload, provinceId: row.province_id, centreId: row.centre_id, requestedBy: row.requested_by, outboxId: row.id };
+    return this.registry.jobsFor(row.topic, data, row.dedupe_key);
+  }
+
   /** Sent rows are kept a week for diagnosis, then deleted (their jobs are long done). */
   async deleteOldSentRows(): Promise<number> {
     return this.db.run(systemContext(null, 'outbox cleanup'), async (em) => {
-      const [, count] = await em.query(`DELETE FROM outbox WHERE sent_at < now() - interval '7 days'`);
-      return Number(count ?? 0);
+      return affectedRows(em, `DELETE FROM outbox WHERE sent_at < now() - interval '7 days'`);
     });
   }
 
@@ -186,13 +195,6 @@ export class OutboxRelay {
   }
 }
 
-function toJob(row: OutboxRow): JobToAdd {
-  return {
-    name: row.topic,
-    data: { ...row.payload, provinceId: row.province_id, centreId: row.centre_id, requestedBy: row.requested_by, outboxId: row.id } as JobToAdd['data'],
-    businessKey: row.dedupe_key,
-  };
-}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;

@@ -1,13 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { TenantContext } from '../database/tenant-context';
-import type { JobName, JobPayloads } from './jobs';
+import type { OutboxPayload, OutboxTopic } from './jobs';
 
 /** LISTEN/NOTIFY channel that tells relays a new outbox row committed. */
 export const OUTBOX_CHANNEL = 'gdtx_outbox';
 
-export interface OutboxMessage<N extends JobName = JobName> {
-  topic: N;
-  payload: JobPayloads[N];
+/** A job to run once (e.g. `notify.send-email`), or an event that each of its subscribers gets as its own job. */
+export interface OutboxMessage<T extends OutboxTopic = OutboxTopic> {
+  topic: T;
+  payload: OutboxPayload<T>;
   /**
    * Identifies the event, not the entity: e.g. `submission:<id>:accepted:v3`. The same key twice is one
    * message (the second insert is ignored) and one BullMQ job (the job id derives from it).
@@ -22,7 +23,7 @@ export interface OutboxMessage<N extends JobName = JobName> {
  * Records background work inside the caller's transaction (the `em` of TenantDb.run): it is relayed to
  * BullMQ only if that transaction commits. Returns false when the dedupe key was already recorded.
  */
-export async function enqueueOutbox<N extends JobName>(em: EntityManager, ctx: TenantContext, message: OutboxMessage<N>): Promise<boolean> {
+export async function enqueueOutbox<T extends OutboxTopic>(em: EntityManager, ctx: TenantContext, message: OutboxMessage<T>): Promise<boolean> {
   const provinceId = message.provinceId ?? ctx.provinceId;
   if (!provinceId) throw new Error(`outbox message ${message.topic} needs a province`);
   if (!em.queryRunner?.isTransactionActive) throw new Error('enqueueOutbox must run inside a transaction (TenantDb.run)');

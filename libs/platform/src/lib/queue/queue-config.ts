@@ -26,8 +26,6 @@ const QueueConfigSchema = z.object({
   OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).default(30_000),
   /** How long the relay waits for the queue backend before it counts a pass as failed. */
   OUTBOX_ADD_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
-  /** Cron pattern (with seconds) of the nightly rebuild, in Vietnam time. */
-  NIGHTLY_REBUILD_CRON: z.string().default('0 30 1 * * *'),
   QUEUE_DASHBOARD_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
 });
 
@@ -47,7 +45,6 @@ export interface QueueConfig {
   outboxBatchSize: number;
   outboxMaxBackoffMs: number;
   outboxAddTimeoutMs: number;
-  nightlyRebuildCron: string;
   dashboardTtlSeconds: number;
 }
 
@@ -84,7 +81,6 @@ export function loadQueueConfig(env: NodeJS.ProcessEnv = process.env): QueueConf
     outboxBatchSize: c.OUTBOX_BATCH_SIZE,
     outboxMaxBackoffMs: c.OUTBOX_MAX_BACKOFF_MS,
     outboxAddTimeoutMs: c.OUTBOX_ADD_TIMEOUT_MS,
-    nightlyRebuildCron: c.NIGHTLY_REBUILD_CRON,
     dashboardTtlSeconds: c.QUEUE_DASHBOARD_TTL_SECONDS,
   };
 }

@@ -14,6 +14,7 @@ import { QueueModule } from './queue.module';
 import { JobsRuntimeModule } from './jobs-runtime.module';
 import { JobQueues } from './job-queues.service';
 import { OutboxRelay } from './outbox-relay.service';
+import type { EventDeclaration } from './job-handler';
 
 export const REAL_REDIS = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
 export const UNREACHABLE_REDIS = 'redis://127.0.0.1:6390';
@@ -48,12 +49,17 @@ export function queueTestEnv(db: TestDatabase, redisUrl: string | null, extra: R
   else delete process.env['REDIS_URL'];
 }
 
-export async function bootJobs(opts: { runWorkers: boolean; redisUrl?: string | null; extraModules?: (Type | DynamicModule)[] }): Promise<Booted> {
+export async function bootJobs(opts: {
+  runWorkers: boolean;
+  redisUrl?: string | null;
+  extraModules?: (Type | DynamicModule)[];
+  events?: readonly EventDeclaration[];
+}): Promise<Booted> {
   if (opts.redisUrl !== undefined) {
     if (opts.redisUrl) process.env['REDIS_URL'] = opts.redisUrl;
     else delete process.env['REDIS_URL'];
   }
-  @Module({ imports: [ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: opts.runWorkers }), ...(opts.extraModules ?? [])] })
+  @Module({ imports: [ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: opts.runWorkers, events: opts.events }), ...(opts.extraModules ?? [])] })
   class JobsTestModule {}
   const moduleRef = await Test.createTestingModule({ imports: [JobsTestModule] }).setLogger(quietLogger).compile();
   await moduleRef.init();

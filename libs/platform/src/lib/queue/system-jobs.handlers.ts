@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { TenantDb } from '../database/tenant-db.service';
 import { systemContext } from '../database/tenant-context';
@@ -28,19 +27,5 @@ export class PingJobHandler implements JobProcessor<'system.ping'> {
     const inserted = rows.length;
     await job.updateProgress(100);
     return { pingId, recorded: inserted > 0 };
-  }
-}
-
-/**
- * `nightly.rebuild`, scheduled by JobWorkers.registerSchedulers. Placeholder: it only logs. The analytics
- * context will add its own @JobHandler('nightly.rebuild') (full fact-table rebuild); both then run.
- */
-@JobHandler(SystemJobs.nightlyRebuild)
-export class NightlyRebuildPlaceholder implements JobProcessor<'nightly.rebuild'> {
-  private readonly logger = new Logger('NightlyRebuild');
-
-  async handle(job: Job<JobData<'nightly.rebuild'>>): Promise<{ placeholder: true }> {
-    this.logger.log(`nightly.rebuild ${job.id}: no rebuild implemented yet`);
-    return { placeholder: true };
   }
 }

@@ -1,0 +1,40 @@
+/**
+ * Typed `extensions.reason`, per context, beside the closed set of `extensions.code` (architecture §6; issue 11).
+ * The code says what kind of failure it is (a CONFLICT); the reason says which one, so that a client can tell a
+ * stale version (reload and retry) from a wrong status (the action no longer applies). Shared with the web.
+ */
+export const ERROR_REASONS = {
+  /**
+   * Request limits and throttling, and what the HTTP and GraphQL edge refuses before any resolver (libs/platform,
+   * issue 13): a document that does not parse, a body that is not JSON, too large or in an unsupported encoding
+   * or charset, oversized headers, a string with U+0000 or over the length limit, an operation type the API does
+   * not serve.
+   */
+  platform: [
+    'MAX_DEPTH', 'MAX_COST', 'MAX_ALIASES', 'MAX_TOKENS', 'RATE_LIMITED',
+    'GRAPHQL_PARSE_FAILED', 'INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_ENCODING', 'UNSUPPORTED_CHARSET', 'MALFORMED_REQUEST',
+    'HEADERS_TOO_LARGE', 'NUL_CHARACTER', 'STRING_TOO_LONG', 'UNSUPPORTED_OPERATION',
+  ],
+  /**
+   * Reporting's workflow: STALE_VERSION when `expectedVersion` is not the stored version (someone else saved,
+   * submitted or reviewed first, or created the report meanwhile); INVALID_TRANSITION when the report's status
+   * does not allow the action (accepting a draft, editing a submitted report, reopening one not accepted).
+   */
+  reporting: ['STALE_VERSION', 'INVALID_TRANSITION'],
+  /** Centres: STALE_VERSION on an edit based on an old version; INVALID_TRANSITION on a dissolved centre's status. */
+  org: ['STALE_VERSION', 'INVALID_TRANSITION'],
+  /** Compliance: a case edited from an old version; a finding already resolved; a finding the system computes itself. */
+  compliance: ['STALE_VERSION', 'INVALID_TRANSITION', 'COMPUTED_FINDING'],
+  /** Literacy parameters whose validity periods overlap. */
+  literacy: ['OVERLAPPING_VALIDITY'],
+} as const;
+
+export type ErrorContext = keyof typeof ERROR_REASONS;
+/** The reasons of one context, or of every context when none is named. */
+export type ErrorReason<C extends ErrorContext = ErrorContext> = (typeof ERROR_REASONS)[C][number];
+
+const ALL_REASONS: ReadonlySet<string> = new Set(Object.values(ERROR_REASONS).flat());
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && ALL_REASONS.has(value);
+}

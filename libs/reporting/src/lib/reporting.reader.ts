@@ -1,0 +1,98 @@
+/**
+ * Readers other contexts call instead of reading reporting's tables (architecture §9). Each takes the caller's
+ * transaction (`em`), so the caller's RLS scope and transaction still apply.
+ */
+import type { EntityManager } from 'typeorm';
+import { periodFromCode, todayInVietnam } from '@gdtx/domain';
+import { readCentreCalendarFacts } from '@gdtx/org';
+import type { CentreType, DeadlineRule, Period, PeriodType } from '@gdtx/domain';
+import { reportCalendar } from './report-calendar';
+import type { CalendarQueryable, CalendarTemplate } from './report-calendar';
+
+/** One report the reporting calendar expects: a centre owes `templateCode` for `periodCode`. */
+export interface ExpectedReportRef {
+  centreId: string;
+  centreType: CentreType;
+  templateCode: string;
+  periodCode: string;
+  /** The centre's unit path as of the period's end (the same rule as the fact rows, so groupings line up). */
+  unitPath: string;
+}
+
+export interface ExpectedReportsQuery {
+  templateCodes: readonly string[];
+  periodCodes: readonly string[];
+  /** Only centres whose unit (as of the period's end) is under this path. */
+  unitPathPrefix?: string | null;
+  centreType?: CentreType | null;
+  /** The date the calendar is asked on (default: today in Vietnam). */
+  asOf?: string;
+}
+
+export const ReportingReader = {
+  /**
+   * @description The (centre, template, period) reports the reporting calendar expects (every class but
+   * NOT_EXPECTED), for every centre the caller's scope can see: the one definition of "expected" that other
+   * contexts use (analytics' `IndicatorCoverage.expected`), the same classification as dueReports and
+   * reportingRates.
+   */
+  async expectedReports(em: EntityManager, q: ExpectedReportsQuery): Promise<ExpectedReportRef[]> {
+    if (!q.templateCodes.length || !q.periodCodes.length) return [];
+    const rows: { code: string; periodType: PeriodType; centreTypes: CentreType[]; deadline: DeadlineRule }[] = await em.query(
+      `SELECT DISTINCT ON (v.code) v.code, v.definition->>'periodType' AS "periodType", v.definition->'centreTypes' AS "centreTypes", v.definition->'deadline' AS deadline
+       FROM report_template_version v WHERE v.published_at IS NOT NULL AND v.code = ANY($1)
+       ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
+      [q.templateCodes],
+    );
+    const periods = new Map<string, Period>();
+    for (const code of q.periodCodes) {
+      try {
+        periods.set(code, periodFromCode(code));
+      } catch {
+        // Not a period code: nothing is expected for it.
+      }
+    }
+    // Only templates with a period of their type among those asked, and only periods some template has: a
+    // quarterly template asked about school years expects nothing, so its centres are not even read.
+    const periodTypes = new Set([...periods.values()].map((p) => p.type));
+    const templates: CalendarTemplate[] = rows
+      .filter((t) => periodTypes.has(t.periodType))
+      .map((t) => ({ code: t.code, periodType: t.periodType, deadline: t.deadline, centreTypes: t.centreTypes.filter((c) => !q.centreType || c === q.centreType) }))
+      .filter((t) => t.centreTypes.length > 0);
+    const periodList = [...periods.values()].filter((p) => templates.some((t) => t.periodType === p.type));
+    const centreTypes = [...new Set(templates.flatMap((t) => t.centreTypes))];
+    if (!centreTypes.length || !periodList.length) return [];
+    // The one rule of "expected": the reporting calendar (libs/domain classifyReport), asked on today's date.
+    const centres = await readCentreCalendarFacts(em, { types: centreTypes });
+    const entries = (
+      await reportCalendar(em as CalendarQueryable, {
+        centres,
+        templates,
+        periodsOf: (t) => periodList.filter((p) => p.type === t.periodType),
+        asOf: q.asOf ?? todayInVietnam(),
+      })
+    ).filter((e) => e.classification.class !== 'NOT_EXPECTED');
+    if (!entries.length) return [];
+    // Each expected report is placed in the centre's unit as of the period's end, like its fact rows.
+    const placed: { centreId: string; type: CentreType; periodCode: string; unitPath: string }[] = await em.query(
+      `SELECT c.id AS "centreId", c.type, p.code AS "periodCode", coalesce(up.path, c.unit_path) AS "unitPath"
+       FROM centre c CROSS JOIN unnest($2::text[], $3::date[]) AS p(code, end_date)
+       LEFT JOIN LATERAL (
+         SELECT u.path FROM centre_unit_history h JOIN administrative_unit u ON u.id = h.admin_unit_id
+         WHERE h.centre_id = c.id AND h.valid_from <= p.end_date AND (h.valid_to IS NULL OR h.valid_to >= p.end_date)
+         ORDER BY h.valid_from DESC LIMIT 1
+       ) up ON true
+       WHERE c.id = ANY($1::uuid[])`,
+      [[...new Set(entries.map((e) => e.centreId))], periodList.map((p) => p.code), periodList.map((p) => p.end)],
+    );
+    const placeOf = new Map(placed.map((r) => [`${r.centreId}|${r.periodCode}`, r]));
+    const out: ExpectedReportRef[] = [];
+    for (const e of entries) {
+      const place = placeOf.get(`${e.centreId}|${e.period.code}`);
+      if (!place) continue;
+      if (q.unitPathPrefix && !place.unitPath.startsWith(q.unitPathPrefix)) continue;
+      out.push({ centreId: e.centreId, centreType: place.type, templateCode: e.templateCode, periodCode: e.period.code, unitPath: place.unitPath });
+    }
+    return out;
+  }
+};
