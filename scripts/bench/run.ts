@@ -3,10 +3,9 @@ import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Client } from 'pg';
-import { findShippedTemplate, indexTemplate, requireReportValues, validateValues } from '@gdtx/domain';
+import { findShippedTemplate, indexTemplate, requireReportValues, todayInVietnam, validateValues } from '@gdtx/domain';
 import type { TemplateDefinition, ValueMap } from '@gdtx/domain';
 import { prepareDatabase, ensureDatabase } from '../db-setup';
-import { LICENCE_STATUS_COUNTS } from '@gdtx/analytics';
 
 const ADMIN_URL = process.env['BENCH_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = process.env['BENCH_DB'] ?? 'gdtx_bench';
@@ -244,8 +243,9 @@ async function main() {
   const overviewKeys = (await raw.query(`SELECT array_agg(DISTINCT k) AS k FROM indicator_definition, unnest(numerator_keys || coalesce(denominator_keys, '{}')) k`)).rows[0].k;
   const overviewSql = async () => {
     await raw.query(`SELECT type, count(*) FROM centre GROUP BY 1`);
-    await raw.query(`SELECT status, count(*) FROM centre GROUP BY 1`);
-    await raw.query(LICENCE_STATUS_COUNTS);
+    // What org's centreStateCountsOn runs (status and licence status on a date, from the histories).
+    await raw.query(`SELECT count(*) FROM centre c JOIN org_licence_statuses_on($1::date, 90) l ON l.centre_id = c.id
+      LEFT JOIN org_centre_statuses_on($1::date) s ON s.centre_id = c.id`, [todayInVietnam()]);
     await raw.query(`SELECT status, count(*) FROM submission WHERE period_code = '2024-2025' GROUP BY 1`);
     await raw.query(`SELECT template_code, value_key, period_code, sum(value), count(DISTINCT centre_id), max(computed_at) FROM fact_value
       WHERE year = ANY($3::int[]) AND province_id = $5 AND value_key = ANY($4) AND period_code = ANY($1) AND unit_path LIKE $2 || '%' GROUP BY 1,2,3`, [['2024-2025', '2023-2024'], prefix, [2024, 2025], overviewKeys, provinceId]);

@@ -13,6 +13,7 @@ import { AnalyticsApiModule } from '@gdtx/analytics';
 import { LiteracyApiModule } from '@gdtx/literacy';
 import { ComplianceApiModule } from '@gdtx/compliance';
 import { NotifyApiModule } from '@gdtx/notify';
+import { CentreExportModule } from './centre-export.controller';
 
 /** Composition root of the API: platform modules, then each context's *ApiModule. */
 @Module({
@@ -43,6 +44,7 @@ import { NotifyApiModule } from '@gdtx/notify';
     }),
     IdentityApiModule,
     OrgApiModule,
+    CentreExportModule,
     ReportingApiModule,
     AnalyticsApiModule,
     LiteracyApiModule,

@@ -5,7 +5,7 @@ import { ConfigError, ConfigModule, DatabaseModule, JobsRuntimeModule, loadConfi
 import { AnalyticsModule } from '@gdtx/analytics';
 import { ComplianceModule } from '@gdtx/compliance';
 import { NotifyModule } from '@gdtx/notify';
-import { orgEvents, OrgReadersModule } from '@gdtx/org';
+import { orgEvents } from '@gdtx/org';
 import { reportingEvents } from '@gdtx/reporting';
 
 /**
@@ -18,7 +18,7 @@ import { reportingEvents } from '@gdtx/reporting';
 @Module({
   imports: [
     ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true, events: [orgEvents, reportingEvents] }),
-    OrgReadersModule, AnalyticsModule, ComplianceModule, NotifyModule,
+    AnalyticsModule, ComplianceModule, NotifyModule,
   ],
 })
 class WorkerModule {}

@@ -3,7 +3,6 @@ export { AnalyticsModule, AnalyticsApiModule } from './lib/analytics.module';
 export { FactService, rebuildProvinceFacts, UnflattenableValuesError } from './lib/fact.service';
 export type { UnflattenableValue } from './lib/fact.service';
 export { IndicatorService } from './lib/indicator.service';
-export { LICENCE_STATUS_COUNTS } from './lib/overview.service';
 export * from './lib/analytics.types';
 export * from './lib/overview.types';
 import { AnalyticsFacts1732000004000 } from './migrations/1732000004000-analytics-facts';

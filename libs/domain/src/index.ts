@@ -10,6 +10,7 @@ export * from './lib/validation/value-parser';
 export * from './lib/periods/iso-date';
 export * from './lib/periods/periods';
 export * from './lib/templates';
+export * from './lib/centre/centre-state';
 export * from './lib/periods/reporting-calendar';
 export * from './lib/error-reasons';
 export * from './lib/routes';

@@ -1,7 +1,7 @@
 // Public API of the reporting context: modules, the service, GraphQL DTOs, pure helpers, the Excel module
 // and migrations. Tables stay private to this lib.
 export { ReportingModule, ReportingApiModule } from './lib/reporting.module';
-export { ReportingService, todayInVietnam } from './lib/reporting.service';
+export { ReportingService } from './lib/reporting.service';
 export type { UploadOutcome } from './lib/reporting.service';
 export * from './lib/reporting.types';
 export * from './lib/reporting.events';

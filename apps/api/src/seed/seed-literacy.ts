@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { addDays, dueDate, findShippedTemplate, requireReportValues, vietnamDateOf } from '@gdtx/domain';
+import { addDays, dueDate, findShippedTemplate, requireReportValues, todayInVietnam } from '@gdtx/domain';
 import type { IsoDate, TemplateDefinition, ValueMap } from '@gdtx/domain';
 import { searchText } from '@gdtx/org';
 import { applyDemoReform } from './seed-reform';
@@ -144,7 +144,7 @@ export interface LiteracySeedSummary {
   xmcReports: number;
 }
 
-export async function seedLiteracy(client: Client, today: IsoDate = vietnamDateOf(new Date())): Promise<LiteracySeedSummary> {
+export async function seedLiteracy(client: Client, today: IsoDate = todayInVietnam()): Promise<LiteracySeedSummary> {
   const [province] = (await client.query(`SELECT id, path FROM administrative_unit WHERE level = 'PROVINCE' AND code = 'TH'`)).rows;
   const provinceId: string = province.id;
   const communes: CommuneRow[] = (

@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import {
   addDays, compareIsoDates, dueDate, expectedFrom, findShippedTemplate, isExpected, periodsBetween, requireReportValues, S0_THANH_HOA_2020_2021_VALUES,
-  S0_THANH_HOA_PERIOD, vietnamDateOf,
+  S0_THANH_HOA_PERIOD, todayInVietnam,
 } from '@gdtx/domain';
 import type { CentreStatus, IsoDate, Period, SubmissionStatus, TemplateDefinition, ValueMap } from '@gdtx/domain';
 
@@ -44,7 +44,7 @@ export interface ReportingSeedSummary {
   events: number;
 }
 
-export async function seedReporting(client: Client, today: IsoDate = vietnamDateOf(new Date())): Promise<ReportingSeedSummary> {
+export async function seedReporting(client: Client, today: IsoDate = todayInVietnam()): Promise<ReportingSeedSummary> {
   const users = new Map<string, Actor>(
     (await client.query(`SELECT id, username, full_name FROM app_user`)).rows.map((u) => [u.username as string, { id: u.id as string, name: u.full_name as string }]),
   );

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { CentreStatuses, CentreTypes, vietnamDateOf, type CentreStatus, type CentreType } from '@gdtx/domain';
+import { CentreStatuses, CentreTypes, todayInVietnam, type CentreStatus, type CentreType } from '@gdtx/domain';
 import {
   CHANGE_CENTRE_STATUS, CREATE_CENTRE, RECORD_LICENCE, UNITS_AS_OF, UPDATE_CENTRE, type UnitVersion,
 } from '../gql/admin';
@@ -18,7 +18,7 @@ const DATE_FORMAT = 'DD/MM/YYYY';
 const LICENCE_KINDS: LicenceKind[] = ['ESTABLISHMENT', 'OPERATING_PERMISSION', 'DIRECTOR_RECOGNITION'];
 
 const isoOf = (d: Dayjs | null | undefined): string | undefined => (d ? d.format('YYYY-MM-DD') : undefined);
-const todayIso = () => vietnamDateOf(new Date()) as string;
+const todayIso = () => todayInVietnam() as string;
 
 interface TreeOption {
   value: string;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Select, Space, Table, Typography } from 'antd';
-import { periodContaining, previousPeriod, vietnamDateOf } from '@gdtx/domain';
+import { periodContaining, previousPeriod, todayInVietnam } from '@gdtx/domain';
 import { PROVINCE_OVERVIEW, type IndicatorTrend } from '../gql/insights';
 import { useI18n } from '../i18n';
 import { EmptyState, Loading } from './States';
@@ -10,7 +10,7 @@ import { ExportButton } from './ExportButton';
 /** School years and their semesters, newest first: the periods the Sở compares indicators over. */
 function recentPeriods(): string[] {
   const codes: string[] = [];
-  let year = periodContaining('SCHOOL_YEAR', vietnamDateOf(new Date()));
+  let year = periodContaining('SCHOOL_YEAR', todayInVietnam());
   for (let i = 0; i < 4; i++) {
     codes.push(year.code, `${year.code}-S2`, `${year.code}-S1`);
     year = previousPeriod(year);

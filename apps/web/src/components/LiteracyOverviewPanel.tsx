@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { vietnamDateOf } from '@gdtx/domain';
+import { todayInVietnam } from '@gdtx/domain';
 import { Alert, Space, Typography } from 'antd';
 import { LITERACY_STATUS, LITERACY_YEARS } from '../gql/literacy';
 import { countByLevel, latestYearWithData, literacySearch, literacyYearCandidates, literacyYearLabel } from '../literacy';
@@ -22,7 +22,7 @@ export function LiteracyOverviewPanel() {
   const { t, formatNumber, formatDateTime } = useI18n();
   const navigate = useNavigate();
   const provinceId = user?.provinceId ?? '';
-  const candidates = useMemo(() => literacyYearCandidates(vietnamDateOf(new Date())), []);
+  const candidates = useMemo(() => literacyYearCandidates(todayInVietnam()), []);
   const probe = useQuery(LITERACY_YEARS, {
     variables: { unitId: provinceId, y0: candidates[0], y1: candidates[1], y2: candidates[2], y3: candidates[3], y4: candidates[4], y5: candidates[5] },
     skip: !provinceId,

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { RuleObject } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { vietnamDateOf } from '@gdtx/domain';
+import { todayInVietnam } from '@gdtx/domain';
 import {
   COMMUNE_DBKK, LEARNING_SOCIETY_TARGETS, LITERACY_PARAMETER_SETS, SET_COMMUNE_DBKK, SET_LEARNING_SOCIETY_TARGET, SET_LITERACY_PARAMETERS,
   SETTINGS_UNITS, type DbkkRow, type ParameterSetRow, type SettingsUnit, type TargetRow,
@@ -21,7 +21,7 @@ import { EmptyState, ErrorState, Loading } from './States';
 const DATE_FORMAT = 'DD/MM/YYYY';
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 const day = (text: string | null | undefined) => (text ? dayjs(text) : null);
-const today = () => vietnamDateOf(new Date());
+const today = () => todayInVietnam();
 
 /** A refusal from the server: its message and, for VALIDATION_FAILED, each field's problem in Vietnamese. */
 interface Refusal { message: string; details: string[] }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
-import { findShippedTemplate, periodContaining, previousPeriod, shippedTemplates, vietnamDateOf, type SubmissionStatus } from '@gdtx/domain';
+import { findShippedTemplate, periodContaining, previousPeriod, shippedTemplates, todayInVietnam, type SubmissionStatus } from '@gdtx/domain';
 import { REPORTING_RATES, type ReportingRate } from '../gql/insights';
 import { HEATMAP_CELL, type CellSubmission } from '../gql/misc';
 import { useI18n } from '../i18n';
@@ -37,7 +37,7 @@ export function ReportingHeatmap() {
   const [open, setOpen] = useState<Cell | null>(null);
   const template = templates.find((tpl) => tpl.code === templateCode) ?? templates[0];
   const periods = useMemo(() => {
-    const list = [periodContaining(template.periodType, vietnamDateOf(new Date()))];
+    const list = [periodContaining(template.periodType, todayInVietnam())];
     while (list.length < PERIODS_SHOWN) list.unshift(previousPeriod(list[0]));
     return list.map((p) => p.code);
   }, [template.periodType]);

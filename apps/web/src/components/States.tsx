@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Empty, Result, Skeleton, Tag } from 'antd';
-import { daysBetween, vietnamDateOf } from '@gdtx/domain';
+import { daysBetween, todayInVietnam } from '@gdtx/domain';
 import { describeError, isMissingApi } from '../errors';
 import { useI18n, type MessageKey } from '../i18n';
 
@@ -68,7 +68,7 @@ export function CentreStatusTag({ status }: { status: string }) {
 export function DaysLeft({ dueDate, done }: { dueDate: string; done?: boolean }) {
   const { t } = useI18n();
   if (done) return null;
-  const today = vietnamDateOf(new Date());
+  const today = todayInVietnam();
   const days = daysBetween(today, dueDate.slice(0, 10));
   if (days > 0) return <span style={{ color: days <= 3 ? '#ad4e00' : '#3f3f3f' }}>{t('home.daysLeft', { n: days })}</span>;
   if (days === 0) return <strong style={{ color: '#ad4e00' }}>{t('home.dueToday')}</strong>;

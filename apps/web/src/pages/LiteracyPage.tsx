@@ -1,7 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { vietnamDateOf } from '@gdtx/domain';
+import { todayInVietnam } from '@gdtx/domain';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Progress, Result, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
@@ -35,7 +35,7 @@ export function LiteracyPage() {
   const query = parseLiteracyQuery(params);
   const homeUnit = user?.scope === 'unit' ? user.unitId : user?.provinceId ?? null;
   const unitId = query.unitId ?? homeUnit;
-  const candidates = useMemo(() => literacyYearCandidates(vietnamDateOf(new Date())), []);
+  const candidates = useMemo(() => literacyYearCandidates(todayInVietnam()), []);
 
   // Without a year in the URL: the newest year with accepted reports (probed on today's units).
   const probe = useQuery(LITERACY_YEARS, {

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, DatePicker, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { vietnamDateOf } from '@gdtx/domain';
+import { todayInVietnam } from '@gdtx/domain';
 import { UNIT_CENTRE_COUNT, UNITS_AS_OF, type UnitVersion } from '../gql/admin';
 import { buildUnitTree, countByLevel, type UnitTreeNode } from '../centreAdmin';
 import { useI18n, type MessageKey } from '../i18n';
@@ -35,7 +35,7 @@ function UnitCentreCount({ unitId, href }: { unitId: string; href: string }) {
 export function UnitsPage() {
   const { t, formatDate } = useI18n();
   const [params, setParams] = useSearchParams();
-  const today = vietnamDateOf(new Date()) as string;
+  const today = todayInVietnam() as string;
   const asOf = params.get('asOf') || today;
   const isToday = asOf === today;
   const { data, loading, error, refetch } = useQuery(UNITS_AS_OF, { variables: { asOf } });

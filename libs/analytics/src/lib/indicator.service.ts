@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { periodFromCode } from '@gdtx/domain';
 import type { CentreType } from '@gdtx/domain';
-import { assertUuid, Errors, TenantContext, TenantDb } from '@gdtx/platform';
-import { readCentreCalendarFacts } from '@gdtx/org';
+import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
+import { unitPathOf } from '@gdtx/org';
 import { ReportingReader } from '@gdtx/reporting';
 import type { GroupByDimension, IndicatorDefinitionDto, IndicatorQuery, IndicatorValue } from './analytics.types';
 
@@ -117,9 +117,7 @@ export class IndicatorService {
       }
     }
     // The denominator of coverage: the reports the calendar expects, in the same scope and groups.
-    const expected = await ReportingReader.expectedReports(
-      em, { templateCodes: templates, periodCodes: periods, unitPathPrefix: scope.prefix, centreType: scope.centreType }, readCentreCalendarFacts,
-    );
+    const expected = await ReportingReader.expectedReports(em, { templateCodes: templates, periodCodes: periods, unitPathPrefix: scope.prefix, centreType: scope.centreType });
     const dims = (r: { centre_id: string; centre_type: CentreType; period_code: string; unit_path: string }): Dims => ({
       unit_id: childUnitOf(scope.prefix, r.unit_path), centre_type: r.centre_type, period_code: r.period_code, centre_id: r.centre_id,
     });
@@ -256,11 +254,7 @@ export class IndicatorService {
   }
 
   async prefixFor(em: EntityManager, ctx: TenantContext, unitId: string | null | undefined): Promise<string> {
-    if (unitId) {
-      const [u] = await em.query(`SELECT path FROM administrative_unit WHERE id = $1`, [assertUuid(unitId, 'unitId')]);
-      if (!u) throw Errors.notFound({ vi: 'đơn vị hành chính', en: 'Administrative unit' }, unitId);
-      return u.path;
-    }
+    if (unitId) return unitPathOf(em, unitId);
     // RLS already limits what a supervisor or a centre sees; the prefix only decides the UNIT_LEVEL grouping.
     return ctx.scope === 'unit' && ctx.unitPath ? ctx.unitPath : `/${ctx.provinceId}/`;
   }

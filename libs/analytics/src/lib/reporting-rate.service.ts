@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { periodFromCode, periodsBetween, tallyReports } from '@gdtx/domain';
+import { periodFromCode, periodsBetween, tallyReports, todayInVietnam } from '@gdtx/domain';
 import type { CentreType, DeadlineRule, Period, PeriodType } from '@gdtx/domain';
 import { readCentreCalendarFacts } from '@gdtx/org';
 import type { CentreCalendarRecord } from '@gdtx/org';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
-import { reportCalendar, todayInVietnam } from '@gdtx/reporting';
+import { reportCalendar } from '@gdtx/reporting';
 import type { CalendarEntry, CalendarQueryable, CalendarTemplate } from '@gdtx/reporting';
 import { IndicatorService } from './indicator.service';
 import type { GroupByDimension } from './analytics.types';

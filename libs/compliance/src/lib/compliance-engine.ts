@@ -1,6 +1,6 @@
 import { addDays, compareIsoDates, linkTo, periodFromCode, periodsBetween } from '@gdtx/domain';
-import type { CentreStatus, DeadlineRule, IsoDate, LicenceKind, PeriodType, Role } from '@gdtx/domain';
-import { readCentreCalendarFacts } from '@gdtx/org';
+import type { CentreStatus, DeadlineRule, IsoDate, PeriodType, Role } from '@gdtx/domain';
+import { centreStatesOn, readCentreCalendarFacts, requiredLicenceKinds } from '@gdtx/org';
 import { duePeriodWindow, reportCalendar } from '@gdtx/reporting';
 import type { NotificationRequest, Sql } from '@gdtx/notify';
 import {
@@ -73,7 +73,7 @@ async function loadCentre(sql: Sql, centreId: string): Promise<CentreFacts | nul
 /** Draft findings for one centre on `asOf` (pure rules over the centre's data). */
 export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate, params: ComplianceParameters): Promise<FindingDraft[]> {
   if (centre.status === 'DISSOLVED') return [];
-  const required = (await sql(`SELECT kind FROM licence_requirement WHERE centre_type = $1 ORDER BY kind`, [centre.type])).map((r) => r.kind as LicenceKind);
+  const required = await requiredLicenceKinds({ query: sql }, centre.type);
   const licences = (await sql(
     `SELECT kind, decision_number AS "decisionNumber", to_char(valid_from,'YYYY-MM-DD') AS "validFrom", to_char(valid_to,'YYYY-MM-DD') AS "validTo", state
      FROM licence_record WHERE centre_id = $1`,
@@ -170,8 +170,11 @@ export function gridTotals(values: Record<string, unknown>): { classes: number; 
  * nothing the second time. Inspection findings closed by remediation stay closed (they are no longer drafted).
  */
 export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDate): Promise<EvaluationOutcome | null> {
-  const centre = await loadCentre(sql, centreId);
-  if (!centre) return null;
+  const registered = await loadCentre(sql, centreId);
+  if (!registered) return null;
+  // Status on the evaluation date from org's history (a future-dated suspension is not in force before its date).
+  const [state] = await centreStatesOn({ query: sql }, asOf, [registered.id]);
+  const centre: CentreFacts = state ? { ...registered, status: state.status, statusSince: state.statusSince } : registered;
   const params = await loadParameters(sql, centre.provinceId, asOf);
   const drafts = await draftFindings(sql, centre, asOf, params);
   const existing = new Map<string, { id: string; ruleCode: string; subjectKey: string; status: string; severity: string; evidence: unknown; titleVi: string; openedOn: IsoDate }>(

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { isIsoDate, vietnamDateOf } from '@gdtx/domain';
+import { isIsoDate, todayInVietnam } from '@gdtx/domain';
 import type { IsoDate } from '@gdtx/domain';
 import {
   assertUuid, audit, decodePage, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection,
 } from '@gdtx/platform';
 import { NotificationService } from '@gdtx/notify';
-import { centresInOperationOn } from '@gdtx/org';
+import { centresInOperationOn, unitPathOf } from '@gdtx/org';
 import { evaluateCentreWith, EvaluationOutcome, findingNotification, NotifiableFinding } from './compliance-engine';
 import { complianceStatusOf, LegalBasisVi, SEVERITY_RANK } from './rules';
 import type { ComplianceStatus, Severity } from './rules';
@@ -35,12 +35,8 @@ const CASE_COLUMNS = `k.id, k.unit_id AS "unitId", u.name AS "unitName", k.opera
   to_char(k.closed_on,'YYYY-MM-DD') AS "closedOn", (coalesce(k.closed_on, $1::date) - k.found_on) AS "daysOpen",
   k.reported_by_name AS "reportedByName", k.version`;
 
-export function todayVn(): IsoDate {
-  return vietnamDateOf(new Date());
-}
-
 function asOfOrToday(asOf?: string | null): IsoDate {
-  if (asOf == null || asOf === '') return todayVn();
+  if (asOf == null || asOf === '') return todayInVietnam();
   if (!isIsoDate(asOf)) throw Errors.badInput('Ngày không hợp lệ (YYYY-MM-DD)', 'Invalid date (YYYY-MM-DD)', { field: 'asOf' });
   return asOf;
 }
@@ -123,7 +119,7 @@ export class ComplianceService {
   async overview(ctx: TenantContext, unitId?: string | null, asOf?: string | null): Promise<ComplianceOverview> {
     const date = asOfOrToday(asOf);
     return this.db.run(ctx, async (em) => {
-      const path = unitId ? await this.unitPath(em, unitId) : null;
+      const path = unitId ? await unitPathOf(em, unitId) : null;
       const centres = await centresInOperationOn(em, date, path);
       const ids = centres.map((c) => c.id);
       const open: { centreId: string; severities: Severity[] }[] = await em.query(
@@ -170,7 +166,7 @@ export class ComplianceService {
       if (filter.severity) where.push(`f.severity = $${params.push(filter.severity)}`);
       if (filter.centreId) where.push(`f.centre_id = $${params.push(assertUuid(filter.centreId, 'centreId'))}`);
       if (filter.unitId) {
-        const p = params.push(await this.unitPath(em, filter.unitId));
+        const p = params.push(await unitPathOf(em, filter.unitId));
         where.push(`(c.unit_path LIKE $${p} || '%' OR c.supervising_unit_path LIKE $${p} || '%')`);
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -291,7 +287,7 @@ export class ComplianceService {
     const text = note?.trim();
     if (!text) throw Errors.validation([{ field: 'note', messageVi: 'Cần ghi nội dung khắc phục', messageEn: 'A remediation note is required' }]);
     if (text.length > 4000) throw Errors.badInput('Nội dung quá dài', 'Note too long', { field: 'note' });
-    const date = todayVn();
+    const date = todayInVietnam();
     await this.db.run(ctx, async (em) => {
       const [f] = await em.query(`SELECT id, province_id, centre_id, rule_code, subject_key, status FROM finding WHERE id = $1 FOR UPDATE`, [assertUuid(findingId, 'findingId')]);
       if (!f) throw Errors.notFound(FINDING, findingId);
@@ -357,7 +353,7 @@ export class ComplianceService {
           currentVersion: k.version, reason: 'STALE_VERSION',
         });
       }
-      const closedOn = input.status === 'CLOSED' ? input.closedOn ?? todayVn() : null;
+      const closedOn = input.status === 'CLOSED' ? input.closedOn ?? todayInVietnam() : null;
       await em.query(
         `UPDATE unlicensed_operator_case SET status = $2, status_note = coalesce($3, status_note), fine_vnd = coalesce($4, fine_vnd), closed_on = $5,
                 version = version + 1, updated_at = now() WHERE id = $1`,
@@ -372,7 +368,7 @@ export class ComplianceService {
     return this.db.run(ctx, async (em) => {
       const [row] = await em.query(
         `SELECT ${CASE_COLUMNS} FROM unlicensed_operator_case k JOIN administrative_unit u ON u.id = k.unit_id WHERE k.id = $2`,
-        [todayVn(), assertUuid(id)],
+        [todayInVietnam(), assertUuid(id)],
       );
       if (!row) throw Errors.notFound(CASE, id);
       return { ...row, legalBasisVi: LegalBasisVi.unlicensedOperator };
@@ -382,10 +378,10 @@ export class ComplianceService {
   async unlicensedCases(ctx: TenantContext, filter: { status?: UnlicensedCaseStatus | null; unitId?: string | null }, page: PageArgs = {}) {
     const { limit, offset } = decodePage(page);
     return this.db.run(ctx, async (em) => {
-      const params: unknown[] = [todayVn()];
+      const params: unknown[] = [todayInVietnam()];
       const where: string[] = [];
       if (filter.status) where.push(`k.status = $${params.push(filter.status)}`);
-      if (filter.unitId) where.push(`k.unit_path LIKE $${params.push(await this.unitPath(em, filter.unitId))} || '%'`);
+      if (filter.unitId) where.push(`k.unit_path LIKE $${params.push(await unitPathOf(em, filter.unitId))} || '%'`);
       const whereSql = `WHERE $1::date IS NOT NULL${where.map((w) => ` AND ${w}`).join('')}`;
       const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM unlicensed_operator_case k ${whereSql}`, params);
       const rows = await em.query(
@@ -397,9 +393,4 @@ export class ComplianceService {
     });
   }
 
-  private async unitPath(em: EntityManager, unitId: string): Promise<string> {
-    const [u] = await em.query(`SELECT path FROM administrative_unit WHERE id = $1`, [assertUuid(unitId, 'unitId')]);
-    if (!u) throw Errors.notFound(UNIT, unitId);
-    return u.path;
-  }
 }

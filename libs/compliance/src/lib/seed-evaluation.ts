@@ -1,4 +1,4 @@
-import { vietnamDateOf } from '@gdtx/domain';
+import { todayInVietnam } from '@gdtx/domain';
 import { insertNotifications } from '@gdtx/notify';
 import type { Sql } from '@gdtx/notify';
 import { evaluateCentreWith, findingNotification } from './compliance-engine';
@@ -8,7 +8,7 @@ import { evaluateCentreWith, findingNotification } from './compliance-engine';
  * demo seed), and records the in-app notifications for what it found (no e-mail: the seed sends nothing).
  * The same rules and upserts as the jobs, so running the nightly job afterwards changes nothing.
  */
-export async function evaluateProvincesWith(sql: Sql, provinceIds: readonly string[], asOf = vietnamDateOf(new Date())): Promise<{ centres: number; open: number; notifications: number }> {
+export async function evaluateProvincesWith(sql: Sql, provinceIds: readonly string[], asOf = todayInVietnam()): Promise<{ centres: number; open: number; notifications: number }> {
   const centres = await sql(`SELECT id FROM centre WHERE province_id = ANY($1::uuid[]) ORDER BY province_id, code`, [provinceIds]);
   let open = 0;
   let notifications = 0;

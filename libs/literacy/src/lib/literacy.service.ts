@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertUuid, Errors, TenantContext, TenantDb } from '@gdtx/platform';
+import { todayInVietnam } from '@gdtx/domain';
 import { centreUnitsAsRecorded, unitHistoryOfProvince } from '@gdtx/org';
 import { LiteracyAgeBands, toVietnamDate, type LiteracyParameters } from './rules/parameters';
 import {
@@ -304,7 +305,7 @@ export class LiteracyService {
       }
     } else {
       // Default: today's units; a unit that no longer exists is shown as it last was.
-      const today = toVietnamDate(new Date());
+      const today = todayInVietnam();
       asOf = timeline.isValidOn(unit.id, today) ? today : unit.validTo && unit.validTo < today ? unit.validTo : unit.validFrom;
     }
 

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { addDays, linkTo } from '@gdtx/domain';
+import { addDays, linkTo, todayInVietnam } from '@gdtx/domain';
 import {
   affectedRows, assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection, updateReturning,
 } from '@gdtx/platform';
-import { ReportingService, todayInVietnam } from '@gdtx/reporting';
+import { ReportingService } from '@gdtx/reporting';
 import { insertNotifications, NotificationRequest } from './notify-core';
 import { Mailer, notificationMail } from './mailer';
 import type { Notification } from './notify.types';

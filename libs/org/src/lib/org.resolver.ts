@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequirePermission, requestLoader, TenantContext } from '@gdtx/platform';
+import { assertIsoDateArg } from './org.service';
 import { OrgService } from './org.service';
 import {
   AdministrativeUnit, Centre, CentreConnection, CentreFilter, CentreStatusChange, ChangeCentreStatusInput,
@@ -38,8 +39,12 @@ export class CentreResolver {
 
   @Query(() => Centre)
   @RequirePermission('CENTRE_READ')
-  centre(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string): Promise<Centre> {
-    return this.org.getCentre(ctx, id);
+  centre(
+    @Ctx() ctx: TenantContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { nullable: true, type: () => String, description: 'Trạng thái vào ngày này (mặc định hôm nay)' }) asOf?: string,
+  ): Promise<Centre> {
+    return this.org.getCentre(ctx, id, asOf ? assertIsoDateArg(asOf, 'asOf') : undefined);
   }
 
   @Mutation(() => Centre)

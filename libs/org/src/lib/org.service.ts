@@ -1,20 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { foldVietnamese } from '@gdtx/domain';
-import type { CentreStatus } from '@gdtx/domain';
+import { centreStatusOn, compareIsoDates, DEFAULT_LICENCE_EXPIRING_WITHIN_DAYS, foldVietnamese, isIsoDate, todayInVietnam } from '@gdtx/domain';
+import type { CentreStatusRecord } from '@gdtx/domain';
 import { assertUuid, audit, decodePage, enqueueOutbox, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
 import type {
   AdministrativeUnit, Centre, CentreComplianceFilter, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
   LicenceRecord, LicenceStatus, RecordLicenceInput, UpdateCentreInput,
 } from './org.types';
+import { unitPathOf } from './org.readers';
 
 const CENTRE = { vi: 'trung tâm', en: 'Centre' };
 const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
 
-const CENTRE_COLUMNS = `c.id, c.province_id AS "provinceId", c.code, c.name, c.type, c.ownership, c.status,
-  to_char(c.status_since, 'YYYY-MM-DD') AS "statusSince", to_char(c.established_on, 'YYYY-MM-DD') AS "establishedOn",
+/**
+ * The centres with their status and licence status on the date bound as $1, from the histories (a future-dated
+ * change is not in force before its date). Before a centre's first status record, the registry's own status.
+ */
+const CENTRE_FROM = `centre c
+  JOIN org_licence_statuses_on($1::date, ${DEFAULT_LICENCE_EXPIRING_WITHIN_DAYS}) ls ON ls.centre_id = c.id
+  LEFT JOIN org_centre_statuses_on($1::date) st ON st.centre_id = c.id`;
+const STATUS_ON_DATE = `coalesce(st.status, c.status)`;
+const CENTRE_COLUMNS = `c.id, c.province_id AS "provinceId", c.code, c.name, c.type, c.ownership, ${STATUS_ON_DATE} AS status,
+  to_char(coalesce(st.status_since, c.status_since), 'YYYY-MM-DD') AS "statusSince", to_char(c.established_on, 'YYYY-MM-DD') AS "establishedOn",
   c.address, c.phone, c.email, c.admin_unit_id AS "adminUnitId", c.supervising_unit_id AS "supervisingUnitId",
-  c.version, centre_licence_status(c.id, c.type, $1::date) AS "licenceStatus"`;
+  c.version, ls.licence_status AS "licenceStatus"`;
 
 /**
  * Open findings of the centre as semi-joins (one statement, no per-centre query; the finding table's own RLS
@@ -29,10 +38,6 @@ const COMPLIANCE_PREDICATE: Record<CentreComplianceFilter, string> = {
   COMPLIANT: `NOT EXISTS (${OPEN_FINDING})`,
 };
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * The centre registry and administrative units. Every method takes the tenant context first; what a caller
  * may see is decided by PostgreSQL row-level security, so a centre outside the scope is simply "not found".
@@ -42,7 +47,7 @@ export class OrgService {
   constructor(private readonly db: TenantDb) {}
 
   listUnits(ctx: TenantContext, args: { asOf?: string | null; parentId?: string | null }): Promise<AdministrativeUnit[]> {
-    const asOf = args.asOf ?? today();
+    const asOf = args.asOf ?? todayInVietnam();
     if (args.parentId) assertUuid(args.parentId, 'parentId');
     return this.db.run(ctx, async (em) => {
       const params: unknown[] = [asOf];
@@ -79,16 +84,16 @@ export class OrgService {
   async listCentres(ctx: TenantContext, filter: CentreFilter = {}, page: PageArgs = {}) {
     const { limit, offset } = decodePage(page);
     return this.db.run(ctx, async (em) => {
-      const params: unknown[] = [today()];
+      const params: unknown[] = [filter.asOf ? assertIsoDateArg(filter.asOf, 'asOf') : todayInVietnam()];
       const where: string[] = [];
       if (filter.type) where.push(`c.type = $${params.push(filter.type)}`);
-      if (filter.status) where.push(`c.status = $${params.push(filter.status)}`);
+      if (filter.status) where.push(`${STATUS_ON_DATE} = $${params.push(filter.status)}`);
       if (filter.unitId) {
-        const path = await this.unitPath(em, assertUuid(filter.unitId, 'unitId'));
+        const path = await unitPathOf(em, filter.unitId);
         const p = params.push(path);
         where.push(`(c.unit_path LIKE $${p} || '%' OR c.supervising_unit_path LIKE $${p} || '%')`);
       }
-      if (filter.licenceStatus) where.push(`centre_licence_status(c.id, c.type, $1::date) = $${params.push(filter.licenceStatus)}`);
+      if (filter.licenceStatus) where.push(`ls.licence_status = $${params.push(filter.licenceStatus)}`);
       if (filter.compliance) where.push(COMPLIANCE_PREDICATE[filter.compliance]);
       if (filter.search?.trim()) {
         const folded = foldVietnamese(filter.search).replace(/[\\%_]/g, (m) => '\\' + m);
@@ -96,19 +101,20 @@ export class OrgService {
       }
       // $1 (the as-of date) is always bound; the leading predicate keeps it referenced in every statement.
       const whereSql = `WHERE $1::date IS NOT NULL${where.map((w) => ` AND ${w}`).join('')}`;
-      const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM centre c ${whereSql}`, params);
+      const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM ${CENTRE_FROM} ${whereSql}`, params);
       const rows: Centre[] = await em.query(
-        `SELECT ${CENTRE_COLUMNS} FROM centre c ${whereSql} ORDER BY c.name, c.id LIMIT ${limit} OFFSET ${offset}`,
+        `SELECT ${CENTRE_COLUMNS} FROM ${CENTRE_FROM} ${whereSql} ORDER BY c.name, c.id LIMIT ${limit} OFFSET ${offset}`,
         params,
       );
       return toConnection(rows, count, offset);
     });
   }
 
-  async getCentre(ctx: TenantContext, id: string): Promise<Centre> {
+  /** The centre as it stands on `asOf` (default today in Vietnam): status and licence status from the histories. */
+  async getCentre(ctx: TenantContext, id: string, asOf: string = todayInVietnam()): Promise<Centre> {
     assertUuid(id);
     const rows: Centre[] = await this.db.run(ctx, (em) =>
-      em.query(`SELECT ${CENTRE_COLUMNS} FROM centre c WHERE c.id = $2`, [today(), id]),
+      em.query(`SELECT ${CENTRE_COLUMNS} FROM ${CENTRE_FROM} WHERE c.id = $2`, [asOf, id]),
     );
     if (!rows.length) throw Errors.notFound(CENTRE, id);
     return rows[0];
@@ -144,7 +150,7 @@ export class OrgService {
       const unit = await this.unitRow(em, input.adminUnitId);
       const supervisingId = input.supervisingUnitId ?? (input.type === 'TTHTCD' ? unit.id : unit.provinceId);
       const sup = await this.unitRow(em, supervisingId);
-      const since = input.establishedOn ?? today();
+      const since = input.establishedOn ?? todayInVietnam();
       const [row] = await em.query(
         `INSERT INTO centre (province_id, code, name, search_text, type, ownership, admin_unit_id, supervising_unit_id,
                              unit_path, supervising_unit_path, status, status_since, established_on, address, phone, email)
@@ -192,10 +198,11 @@ export class OrgService {
           unit?.id ?? current.admin_unit_id, unit?.path ?? current.unit_path, sup?.id ?? current.supervising_unit_id, sup?.path ?? current.supervising_unit_path],
       );
       if (unit || sup) {
-        await em.query(`UPDATE centre_unit_history SET valid_to = current_date - 1 WHERE centre_id = $1 AND valid_to IS NULL`, [input.id]);
+        const today = todayInVietnam();
+        await em.query(`UPDATE centre_unit_history SET valid_to = $2::date - 1 WHERE centre_id = $1 AND valid_to IS NULL`, [input.id, today]);
         await em.query(
-          `INSERT INTO centre_unit_history (province_id, centre_id, admin_unit_id, supervising_unit_id, valid_from) VALUES ($1,$2,$3,$4,current_date)`,
-          [current.province_id, input.id, unit?.id ?? current.admin_unit_id, sup?.id ?? current.supervising_unit_id],
+          `INSERT INTO centre_unit_history (province_id, centre_id, admin_unit_id, supervising_unit_id, valid_from) VALUES ($1,$2,$3,$4,$5)`,
+          [current.province_id, input.id, unit?.id ?? current.admin_unit_id, sup?.id ?? current.supervising_unit_id, today],
         );
       }
       await audit(em, ctx, { provinceId: current.province_id, centreId: input.id, action: 'CENTRE_UPDATED', entity: 'centre', entityId: input.id, data: { ...input } });
@@ -234,26 +241,53 @@ export class OrgService {
     });
   }
 
+  /**
+   * Records a status decision effective from `effectiveFrom`, past, today or future. The history is the truth:
+   * the record in force on that date is closed the day before, and the new one ends where a later recorded
+   * decision begins. A future-dated decision takes effect on its date: until then every reader by date (and
+   * the registry's own status, which holds the status in force today) still answers the current status.
+   */
   async changeStatus(ctx: TenantContext, input: ChangeCentreStatusInput): Promise<Centre> {
     await this.db.run(ctx, async (em) => {
-      const [centre] = await em.query(`SELECT id, province_id, status, version FROM centre WHERE id = $1 FOR UPDATE`, [assertUuid(input.centreId, 'centreId')]);
+      const [centre] = await em.query(`SELECT id, province_id, version FROM centre WHERE id = $1 FOR UPDATE`, [assertUuid(input.centreId, 'centreId')]);
       if (!centre) throw Errors.notFound(CENTRE, input.centreId);
-      if (centre.status === 'DISSOLVED') {
+      const history: (CentreStatusRecord & { id: string })[] = await em.query(
+        `SELECT id, status, to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_to, 'YYYY-MM-DD') AS "to"
+         FROM centre_status_history WHERE centre_id = $1 ORDER BY valid_from`,
+        [centre.id],
+      );
+      const effectiveFrom = input.effectiveFrom.slice(0, 10);
+      const inForce = centreStatusOn(history, effectiveFrom);
+      if (inForce?.status === 'DISSOLVED') {
         throw Errors.conflict('Trung tâm đã giải thể, không thể đổi trạng thái', 'A dissolved centre cannot change status', { reason: 'INVALID_TRANSITION' });
       }
+      if (history.some((h) => h.from === effectiveFrom)) {
+        throw Errors.conflict(
+          `Đã có quyết định trạng thái có hiệu lực từ ngày ${effectiveFrom}`,
+          `A status decision effective from ${effectiveFrom} is already recorded`,
+        );
+      }
+      const next = history.find((h) => compareIsoDates(h.from, effectiveFrom) > 0);
+      if (inForce) {
+        await em.query(`UPDATE centre_status_history SET valid_to = ($2::date - 1) WHERE id = $1`, [inForce.id, effectiveFrom]);
+      }
       await em.query(
-        `UPDATE centre_status_history SET valid_to = ($2::date - 1) WHERE centre_id = $1 AND valid_to IS NULL AND valid_from < $2::date`,
-        [centre.id, input.effectiveFrom],
+        `INSERT INTO centre_status_history (province_id, centre_id, status, valid_from, valid_to, reason, decision_ref, recorded_by)
+         VALUES ($1,$2,$3,$4,$5::date - 1,$6,$7,$8)`,
+        [centre.province_id, centre.id, input.status, effectiveFrom, next?.from ?? null, input.reason ?? null, input.decisionRef ?? null, ctx.userId],
       );
+      // The registry keeps the status in force today (never a future one): what the history says on today's date.
       await em.query(
-        `INSERT INTO centre_status_history (province_id, centre_id, status, valid_from, reason, decision_ref, recorded_by) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [centre.province_id, centre.id, input.status, input.effectiveFrom, input.reason ?? null, input.decisionRef ?? null, ctx.userId],
+        `UPDATE centre c SET
+           status = coalesce((SELECT s.status FROM org_centre_statuses_on($2::date, ARRAY[c.id]) s), c.status),
+           status_since = coalesce((SELECT s.status_since FROM org_centre_statuses_on($2::date, ARRAY[c.id]) s), c.status_since),
+           version = version + 1, updated_at = now()
+         WHERE c.id = $1`,
+        [centre.id, todayInVietnam()],
       );
-      await em.query(`UPDATE centre SET status = $2, status_since = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
-        centre.id, input.status as CentreStatus, input.effectiveFrom,
-      ]);
-      await audit(em, ctx, { provinceId: centre.province_id, centreId: centre.id, action: 'CENTRE_STATUS_CHANGED', entity: 'centre', entityId: centre.id, data: { from: centre.status, ...input } });
-      // The centre row is locked above, so its version names this change alone.
+      await audit(em, ctx, { provinceId: centre.province_id, centreId: centre.id, action: 'CENTRE_STATUS_CHANGED', entity: 'centre', entityId: centre.id, data: { from: inForce?.status ?? null, ...input } });
+      // The centre row is locked above, so its version names this change alone (a future-dated change is announced
+      // when recorded: subscribers read the history by date).
       await enqueueOutbox(em, ctx, {
         topic: 'centre.status-changed', payload: { centreId: centre.id }, dedupeKey: `centre:${centre.id}:status:v${centre.version + 1}`, provinceId: centre.province_id, centreId: centre.id,
       });
@@ -263,13 +297,7 @@ export class OrgService {
 
   /** Materialised path of a unit ('/<province>/<district>/…/'), for scope and subtree filters. */
   async unitPathFor(ctx: TenantContext, unitId: string): Promise<string> {
-    return this.db.run(ctx, (em) => this.unitPath(em, unitId));
-  }
-
-  private async unitPath(em: EntityManager, unitId: string): Promise<string> {
-    const [row] = await em.query(`SELECT path FROM administrative_unit WHERE id = $1`, [unitId]);
-    if (!row) throw Errors.notFound(UNIT, unitId);
-    return row.path;
+    return this.db.run(ctx, (em) => unitPathOf(em, unitId));
   }
 
   private async unitRow(em: EntityManager, unitId: string): Promise<{ id: string; provinceId: string; path: string }> {
@@ -277,6 +305,12 @@ export class OrgService {
     if (!row) throw Errors.notFound(UNIT, unitId);
     return row;
   }
+}
+
+/** A date argument as 'YYYY-MM-DD', or BAD_USER_INPUT naming the field. */
+export function assertIsoDateArg(value: string, field: string): string {
+  if (!isIsoDate(value)) throw Errors.badInput('Ngày không hợp lệ (YYYY-MM-DD)', 'Invalid date (YYYY-MM-DD)', { field });
+  return value;
 }
 
 export function searchText(...parts: (string | null | undefined)[]): string {

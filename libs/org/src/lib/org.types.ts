@@ -4,8 +4,10 @@ import { CentreStatuses, CentreTypes, LicenceKinds, Ownerships } from '@gdtx/dom
 import type { CentreStatus, CentreType, LicenceKind, Ownership, UnitLevel } from '@gdtx/domain';
 import { CentreStatusEnum, CentreTypeEnum, Connection, LicenceKindEnum, OwnershipEnum, UnitLevelEnum } from '@gdtx/platform';
 
-export const LicenceStatuses = ['VALID', 'EXPIRING', 'EXPIRED', 'MISSING'] as const;
-export type LicenceStatus = (typeof LicenceStatuses)[number];
+import { LicenceStatuses } from '@gdtx/domain';
+import type { LicenceStatus } from '@gdtx/domain';
+export { LicenceStatuses };
+export type { LicenceStatus };
 export const LicenceStatusEnum = Object.fromEntries(LicenceStatuses.map((v) => [v, v])) as Record<LicenceStatus, LicenceStatus>;
 registerEnumType(LicenceStatusEnum, {
   name: 'LicenceStatus',
@@ -94,6 +96,8 @@ export class CentreFilter {
   @Field(() => LicenceStatusEnum, { nullable: true }) @IsOptional() @IsIn(LicenceStatuses) licenceStatus?: LicenceStatus;
   @Field({ nullable: true, description: 'Tìm theo tên, mã, địa chỉ (không phân biệt dấu)' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
   @Field(() => CentreComplianceFilterEnum, { nullable: true, description: 'Theo vấn đề tuân thủ đang mở' }) @IsOptional() @IsIn(CentreComplianceFilters) compliance?: CentreComplianceFilter;
+  @Field({ nullable: true, description: 'Trạng thái và tình trạng giấy phép vào ngày này (YYYY-MM-DD; mặc định hôm nay theo giờ Việt Nam)' })
+  @IsOptional() @IsDateString({ strict: true }) asOf?: string;
 }
 
 @InputType()

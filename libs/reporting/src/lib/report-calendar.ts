@@ -21,14 +21,6 @@ export interface CalendarCentre {
   facts: CentreCalendarFacts;
 }
 
-/**
- * Where the calendar gets centre facts inside reporting (dueReports). Reporting cannot import org (org's export
- * uses reporting's Excel helpers), so org provides this with its reader (OrgCalendarModule) — one reader, no cycle.
- */
-export abstract class CentreCalendarSource {
-  abstract read(em: CalendarQueryable, filter: { centreIds?: readonly string[]; types?: readonly string[]; unitPathPrefix?: string | null }): Promise<CalendarCentre[]>;
-}
-
 export interface CalendarTemplate {
   code: string;
   periodType: PeriodType;

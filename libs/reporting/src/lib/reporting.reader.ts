@@ -3,11 +3,11 @@
  * transaction (`em`), so the caller's RLS scope and transaction still apply.
  */
 import type { EntityManager } from 'typeorm';
-import { periodFromCode } from '@gdtx/domain';
+import { periodFromCode, todayInVietnam } from '@gdtx/domain';
+import { readCentreCalendarFacts } from '@gdtx/org';
 import type { CentreType, DeadlineRule, Period, PeriodType } from '@gdtx/domain';
 import { reportCalendar } from './report-calendar';
-import type { CalendarCentre, CalendarQueryable, CalendarTemplate } from './report-calendar';
-import { todayInVietnam } from './reporting.service';
+import type { CalendarQueryable, CalendarTemplate } from './report-calendar';
 
 /** One report the reporting calendar expects: a centre owes `templateCode` for `periodCode`. */
 export interface ExpectedReportRef {
@@ -29,12 +29,6 @@ export interface ExpectedReportsQuery {
   asOf?: string;
 }
 
-/**
- * Org's facts about centres (licences, required kinds, status history), read by the caller with org's
- * `readCentreCalendarFacts`: reporting cannot import org (org imports reporting's Excel helpers).
- */
-export type CentreFactsReader = (em: CalendarQueryable, filter: { types?: readonly string[]; unitPathPrefix?: string | null }) => Promise<CalendarCentre[]>;
-
 export const ReportingReader = {
   /**
    * @description The (centre, template, period) reports the reporting calendar expects (every class but
@@ -42,7 +36,7 @@ export const ReportingReader = {
    * contexts use (analytics' `IndicatorCoverage.expected`), the same classification as dueReports and
    * reportingRates.
    */
-  async expectedReports(em: EntityManager, q: ExpectedReportsQuery, readCentreFacts: CentreFactsReader): Promise<ExpectedReportRef[]> {
+  async expectedReports(em: EntityManager, q: ExpectedReportsQuery): Promise<ExpectedReportRef[]> {
     if (!q.templateCodes.length || !q.periodCodes.length) return [];
     const rows: { code: string; periodType: PeriodType; centreTypes: CentreType[]; deadline: DeadlineRule }[] = await em.query(
       `SELECT DISTINCT ON (v.code) v.code, v.definition->>'periodType' AS "periodType", v.definition->'centreTypes' AS "centreTypes", v.definition->'deadline' AS deadline
@@ -69,7 +63,7 @@ export const ReportingReader = {
     const centreTypes = [...new Set(templates.flatMap((t) => t.centreTypes))];
     if (!centreTypes.length || !periodList.length) return [];
     // The one rule of "expected": the reporting calendar (libs/domain classifyReport), asked on today's date.
-    const centres = await readCentreFacts(em as CalendarQueryable, { types: centreTypes });
+    const centres = await readCentreCalendarFacts(em, { types: centreTypes });
     const entries = (
       await reportCalendar(em as CalendarQueryable, {
         centres,

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  CentreTypes, compareIsoDates, dueDate, isIsoDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, unexplainedWarnings, validateValues,
-  vietnamDateOf,
+  CentreTypes, compareIsoDates, dueDate, isIsoDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, todayInVietnam,
+  unexplainedWarnings, validateValues,
 } from '@gdtx/domain';
 import type { CentreType, Period, SubmissionStatus, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
+import { readCentreCalendarFacts, unitPathOf } from '@gdtx/org';
 import {
   assertUuid, audit, decodePage, enqueueOutbox, Errors, PageArgs, TenantContext, TenantDb, toConnection,
 } from '@gdtx/platform';
 import { buildWorkbook, parseWorkbook } from './excel';
 import type { CellProblem } from './excel';
 import { duePeriodWindow, expectedReports } from './expected-reports';
-import { CentreCalendarSource, reportCalendar } from './report-calendar';
+import { reportCalendar } from './report-calendar';
 import type { ExpectedReport as DueReportItem } from './expected-reports';
 import {
   diffValues, issuesToFieldProblems, normalizeExplanations, parseDraftValues, sameDocument, ValuesShapeError,
@@ -77,10 +78,6 @@ const SUBMISSION_SELECT = `
   JOIN reporting_period p ON p.code = s.period_code
   LEFT JOIN deadline_extension x ON x.centre_id = s.centre_id AND x.template_code = s.template_code AND x.period_code = s.period_code`;
 
-export function todayInVietnam(): string {
-  return vietnamDateOf(new Date());
-}
-
 function iso(value: Date | string | null): string | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
@@ -120,10 +117,7 @@ export class ReportingService {
   /** Published template versions are immutable, so a parsed definition is cached per (province, code, version). */
   private readonly templates = new Map<string, TemplateRow>();
 
-  constructor(
-    private readonly db: TenantDb,
-    private readonly centres: CentreCalendarSource,
-  ) {}
+  constructor(private readonly db: TenantDb) {}
 
   // ------------------------------------------------------------------------------------------------------
   // Templates
@@ -250,7 +244,7 @@ export class ReportingService {
   async dueReports(ctx: TenantContext, centreId: string, today = todayInVietnam()): Promise<DueReport[]> {
     assertUuid(centreId, 'centreId');
     return this.db.run(ctx, async (em) => {
-      const [centre] = await this.centres.read(em, { centreIds: [centreId] });
+      const [centre] = await readCentreCalendarFacts(em, { centreIds: [centreId] });
       if (!centre) throw Errors.notFound(CENTRE, centreId);
       const templateRows: { code: string; version: number }[] = await em.query(
         `SELECT DISTINCT ON (v.code) v.code, v.version FROM report_template_version v
@@ -283,9 +277,7 @@ export class ReportingService {
       if (filter.status) where.push(`s.status = $${params.push(filter.status)}`);
       if (filter.centreId) where.push(`s.centre_id = $${params.push(assertUuid(filter.centreId, 'centreId'))}`);
       if (filter.unitId) {
-        const [unit] = await em.query(`SELECT path FROM administrative_unit WHERE id = $1`, [assertUuid(filter.unitId, 'unitId')]);
-        if (!unit) throw Errors.notFound({ vi: 'đơn vị hành chính', en: 'Administrative unit' }, filter.unitId);
-        const p = params.push(unit.path);
+        const p = params.push(await unitPathOf(em, filter.unitId));
         where.push(`(c.unit_path LIKE $${p} || '%' OR c.supervising_unit_path LIKE $${p} || '%')`);
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';

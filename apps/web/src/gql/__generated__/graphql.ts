@@ -19,6 +19,8 @@ export type CentreComplianceFilter =
   | 'NON_COMPLIANT';
 
 export type CentreFilter = {
+  /** Trạng thái và tình trạng giấy phép vào ngày này (YYYY-MM-DD; mặc định hôm nay theo giờ Việt Nam) */
+  asOf?: string | null | undefined;
   /** Theo vấn đề tuân thủ đang mở */
   compliance?: CentreComplianceFilter | null | undefined;
   licenceStatus?: LicenceStatus | null | undefined;

@@ -1,4 +1,4 @@
-import { addDays, compareIsoDates, daysBetween } from '@gdtx/domain';
+import { addDays, daysBetween, decisionInForce, licenceKindStatusOn } from '@gdtx/domain';
 import type { IsoDate, LicenceKind } from '@gdtx/domain';
 import { LegalBasisVi } from './legal-basis';
 import type { ComplianceParameters } from './parameters';
@@ -19,17 +19,7 @@ export const LicenceKindLabelVi: Record<LicenceKind, string> = {
 };
 
 /** The decision of a kind that covers `asOf` best: in force, started, not ended, with the latest end (open-ended wins). */
-export function currentDecision(licences: readonly LicenceFact[], kind: LicenceKind, asOf: IsoDate): LicenceFact | null {
-  const candidates = licences.filter(
-    (l) => l.kind === kind && l.state === 'IN_FORCE' && compareIsoDates(l.validFrom, asOf) <= 0 && (l.validTo === null || compareIsoDates(l.validTo, asOf) >= 0),
-  );
-  if (!candidates.length) return null;
-  return candidates.reduce((best, l) => {
-    if (best.validTo === null) return best;
-    if (l.validTo === null) return l;
-    return compareIsoDates(l.validTo, best.validTo) > 0 ? l : best;
-  });
-}
+export const currentDecision = decisionInForce;
 
 /**
  * @description Licence completeness and expiry (domain §D3): every required decision must exist and be in
@@ -48,36 +38,34 @@ export function licenceFindings(
   const windows = [...params.licenceExpiryAlertDays].sort((a, b) => b - a);
   for (const kind of required) {
     const label = LicenceKindLabelVi[kind];
-    const current = currentDecision(licences, kind, asOf);
-    if (!current) {
-      const ended = licences
-        .filter((l) => l.kind === kind && l.state === 'IN_FORCE' && l.validTo && compareIsoDates(l.validTo, asOf) < 0)
-        .sort((a, b) => compareIsoDates(b.validTo!, a.validTo!))[0];
-      if (ended) {
-        drafts.push({
-          ruleCode: 'LICENCE_EXPIRED',
-          subjectKey: kind,
-          severity: 'HIGH',
-          titleVi: `${label} số ${ended.decisionNumber} đã hết hiệu lực từ ${ended.validTo} (${daysBetween(ended.validTo!, asOf)} ngày)`,
-          legalBasisVi: LegalBasisVi.licence,
-          evidence: { kind, decisionNumber: ended.decisionNumber, validFrom: ended.validFrom, validTo: ended.validTo, daysSinceExpiry: daysBetween(ended.validTo!, asOf), asOf },
-          openedOn: addDays(ended.validTo!, 1),
-        });
-      } else {
-        drafts.push({
-          ruleCode: 'LICENCE_MISSING',
-          subjectKey: kind,
-          severity: 'HIGH',
-          titleVi: `Thiếu ${label.charAt(0).toLowerCase()}${label.slice(1)} còn hiệu lực`,
-          legalBasisVi: LegalBasisVi.licence,
-          evidence: { kind, asOf, recorded: licences.filter((l) => l.kind === kind).length },
-        });
-      }
+    // The licence-status rule of libs/domain (the one org's readers apply in SQL), with the largest window.
+    const { status, decision, daysLeft } = licenceKindStatusOn(licences, kind, asOf, windows[0] ?? 0);
+    if (status === 'EXPIRED' && decision) {
+      const ended = decision;
+      drafts.push({
+        ruleCode: 'LICENCE_EXPIRED',
+        subjectKey: kind,
+        severity: 'HIGH',
+        titleVi: `${label} số ${ended.decisionNumber} đã hết hiệu lực từ ${ended.validTo} (${daysBetween(ended.validTo!, asOf)} ngày)`,
+        legalBasisVi: LegalBasisVi.licence,
+        evidence: { kind, decisionNumber: ended.decisionNumber, validFrom: ended.validFrom, validTo: ended.validTo, daysSinceExpiry: daysBetween(ended.validTo!, asOf), asOf },
+        openedOn: addDays(ended.validTo!, 1),
+      });
       continue;
     }
-    if (!current.validTo || !windows.length) continue;
-    const daysLeft = daysBetween(asOf, current.validTo);
-    if (daysLeft > windows[0]) continue;
+    if (status === 'MISSING') {
+      drafts.push({
+        ruleCode: 'LICENCE_MISSING',
+        subjectKey: kind,
+        severity: 'HIGH',
+        titleVi: `Thiếu ${label.charAt(0).toLowerCase()}${label.slice(1)} còn hiệu lực`,
+        legalBasisVi: LegalBasisVi.licence,
+        evidence: { kind, asOf, recorded: licences.filter((l) => l.kind === kind).length },
+      });
+      continue;
+    }
+    if (status !== 'EXPIRING' || !windows.length || !decision || daysLeft === null) continue;
+    const current = decision;
     // The smallest window still containing daysLeft: 45 days left → the 90-day window; 5 → the 7-day one.
     const crossed = windows.filter((w) => daysLeft <= w);
     const alertDays = crossed[crossed.length - 1];
@@ -90,7 +78,7 @@ export function licenceFindings(
       legalBasisVi: LegalBasisVi.licence,
       evidence: { kind, decisionNumber: current.decisionNumber, validTo: current.validTo, daysLeft, alertDays, asOf },
       // From the day the largest alert window was entered (the severity rises inside the same finding).
-      openedOn: addDays(current.validTo, -windows[0]),
+      openedOn: addDays(current.validTo!, -windows[0]),
     });
   }
   return drafts;

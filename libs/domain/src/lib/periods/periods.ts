@@ -19,6 +19,7 @@
  */
 import type { CentreStatus, PeriodType } from '../enums';
 import type { DeadlineRule } from '../template-types';
+import { isOperatingStatus } from '../centre/centre-state';
 import {
   addDays,
   compareIsoDates,
@@ -304,8 +305,6 @@ export type ReportExpectationReason =
   | 'LICENSED_AFTER_PERIOD'
   | 'INACTIVE_WHOLE_PERIOD';
 
-/** Statuses under which a centre has no activity to report. NOT_ENROLLING is not one of them: see below. */
-const NON_REPORTING_STATUSES: readonly CentreStatus[] = ['SUSPENDED', 'DISSOLVED'];
 
 /**
  * @description Whether a centre owes a report for a period, and why not when it does not.
@@ -329,7 +328,7 @@ export function reportExpectation(period: Period | string, lifecycle: CentreLife
     let effectiveEnd = interval.to ?? resolved.end;
     if (next) effectiveEnd = minIsoDate(effectiveEnd, addDays(next.from, -1));
     if (compareIsoDates(effectiveEnd, interval.from) < 0) continue; // superseded entirely
-    if (!NON_REPORTING_STATUSES.includes(interval.status)) continue;
+    if (isOperatingStatus(interval.status)) continue;
     if (compareIsoDates(interval.from, uncovered) > 0) break; // an active day precedes this inactive segment
     if (compareIsoDates(effectiveEnd, uncovered) >= 0) uncovered = addDays(effectiveEnd, 1);
   }

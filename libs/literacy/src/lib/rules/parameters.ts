@@ -8,6 +8,7 @@
  * All percentages are stored as decimal percentages (90 = 90%) and compared exactly (see exact.ts).
  * Dates are calendar dates 'YYYY-MM-DD' in Vietnam (UTC+7); `validFrom` and `validTo` are both inclusive.
  */
+import { vietnamDateOf } from '@gdtx/domain';
 import { pctFraction } from './exact';
 
 export const LiteracyAgeBands = ['15_25', '15_35', '15_60'] as const;
@@ -156,7 +157,6 @@ export const SHIPPED_LITERACY_PARAMETERS: readonly LiteracyParameters[] = Object
 ]);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000; // Vietnam: UTC+7, no daylight saving
 
 function isRealIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
@@ -177,9 +177,8 @@ export function toVietnamDate(date: Date | string): string {
     }
     return toVietnamDate(new Date(date));
   }
-  const time = date.getTime();
-  if (Number.isNaN(time)) throw new RangeError('invalid date');
-  return new Date(time + VN_OFFSET_MS).toISOString().slice(0, 10);
+  if (Number.isNaN(date.getTime())) throw new RangeError('invalid date');
+  return vietnamDateOf(date);
 }
 
 /** Problems with a parameter set (empty when valid). English messages: this is administrator data. */

@@ -46,8 +46,8 @@ export interface CentreInOperation {
 }
 
 /**
- * The centres in operation on `date` (a status-history interval covering the date whose status is not
- * DISSOLVED: a centre dissolved later is included, one established later is not), and, with `unitPath`,
+ * The centres in operation on `date` (the status in force on the date, by org's one status rule
+ * org_centre_statuses_on, is not DISSOLVED: a centre dissolved later is included, one established later is not), and, with `unitPath`,
  * that lay in that unit subtree on the date — located or supervised there by the centre's unit history,
  * or in a unit the subtree's units replaced (unit_successor), so a past date asked on today's units finds the
  * centres of their predecessors. A centre with no status history (none is created so) falls back to its
@@ -59,8 +59,8 @@ export async function centresInOperationOn(em: EntityManager, date: IsoDate, uni
        SELECT u.id FROM administrative_unit u WHERE $2::text IS NOT NULL AND u.path LIKE $2 || '%'
        UNION SELECT us.predecessor_id FROM unit_successor us JOIN pred ON us.successor_id = pred.id)
      SELECT c.id, c.code, c.name FROM centre c
-     WHERE (EXISTS (SELECT 1 FROM centre_status_history s WHERE s.centre_id = c.id AND s.status <> 'DISSOLVED'
-                      AND s.valid_from <= $1::date AND (s.valid_to IS NULL OR s.valid_to >= $1::date))
+     LEFT JOIN org_centre_statuses_on($1::date) st ON st.centre_id = c.id
+     WHERE (st.status <> 'DISSOLVED'
             OR (NOT EXISTS (SELECT 1 FROM centre_status_history s WHERE s.centre_id = c.id)
                 AND c.status <> 'DISSOLVED' AND coalesce(c.established_on, c.status_since) <= $1::date))
        AND ($2::text IS NULL

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { vietnamDateOf } from '@gdtx/domain';
 import type { TemplateDefinition, ValueMap } from '@gdtx/domain';
 import {
   BOOLEAN_FALSE_VI,
@@ -379,7 +380,7 @@ function formatGenerated(iso: string): string {
   const local = new Date(d.getTime() + 7 * 3600_000);
   const hh = String(local.getUTCHours()).padStart(2, '0');
   const mm = String(local.getUTCMinutes()).padStart(2, '0');
-  return `${formatDateVi(local.toISOString().slice(0, 10))} ${hh}:${mm}`;
+  return `${formatDateVi(vietnamDateOf(d))} ${hh}:${mm}`;
 }
 
 function drawMeta(ws: ExcelJS.Worksheet, meta: WorkbookMeta, cells: InputCellPlan[]): void {

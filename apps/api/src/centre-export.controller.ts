@@ -1,9 +1,8 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Module, Query, Res, StreamableFile } from '@nestjs/common';
 import { CentreStatusLabelVi, CentreTypeLabelVi, type Ownership } from '@gdtx/domain';
 import { Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
 import { buildTableWorkbook, type TableColumn } from '@gdtx/reporting';
-import { OrgService } from './org.service';
-import { CentreFilter, type Centre, type LicenceStatus } from './org.types';
+import { CentreFilter, OrgModule, OrgService, type Centre, type LicenceStatus } from '@gdtx/org';
 
 interface HttpResponse {
   setHeader(name: string, value: string): void;
@@ -71,3 +70,10 @@ export class CentreExportController {
     });
   }
 }
+
+/**
+ * The centre list as an Excel file. It composes two contexts (org's centres, reporting's table workbook), so it
+ * lives in the app: org is read by every context and must not depend on any of them (reporting reads org).
+ */
+@Module({ imports: [OrgModule], controllers: [CentreExportController] })
+export class CentreExportModule {}
