@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from 'nestjs-pino';
 import {
-  APP_CONFIG, AppConfig, ConfigModule, DatabaseModule, formatGraphqlError, graphqlArmor, graphqlParseOptions, HealthModule, inputGuardPlugin, loggingModule,
+  APP_CONFIG, AppConfig, ConfigModule, DatabaseModule, EnvelopeExceptionFilter, formatGraphqlError, graphqlArmor, graphqlParseOptions, HealthModule,
+  httpStatusPlugin, inputGuardPlugin, loggingModule,
 } from '@gdtx/platform';
 import { JobsRuntimeModule, QueueApiModule, QueueModule } from '@gdtx/platform';
 import { IdentityApiModule } from '@gdtx/identity';
@@ -35,7 +37,7 @@ import { CentreExportModule } from './centre-export.controller';
           introspection: config.graphqlIntrospection,
           playground: false,
           parseOptions: graphqlParseOptions,
-          plugins: [...armor.plugins, inputGuardPlugin()],
+          plugins: [...armor.plugins, inputGuardPlugin(), httpStatusPlugin()],
           validationRules: armor.validationRules,
           formatError: (formatted, error) =>
             formatGraphqlError(formatted, error, (err) => logger.error({ err }, 'GraphQL internal error')),
@@ -57,5 +59,7 @@ import { CentreExportModule } from './centre-export.controller';
     QueueApiModule,
     JobsRuntimeModule.forRoot({ runWorkers: 'auto', events: [orgEvents, reportingEvents] }),
   ],
+  // REST routes and the HTTP layer answer in the GraphQL error envelope (issue 13); GraphQL errors pass through.
+  providers: [{ provide: APP_FILTER, useClass: EnvelopeExceptionFilter }],
 })
 export class AppModule {}

@@ -424,7 +424,12 @@ describe('reporting (e2e)', () => {
       return Buffer.from(await res.arrayBuffer());
     }
 
-    async function upload(file: Buffer): Promise<{ status: number; body: { ok: boolean; changed: boolean; submission: Sub | null; problems: { sheet: string | null; cell: string | null; code: string; messageVi: string }[] } }> {
+    type CellProblem = { sheet: string | null; cell: string | null; code: string; messageVi: string };
+    type Refusal = { message: string; extensions: { code: string; reason?: string; messageEn: string; problems: CellProblem[] } };
+    /** A refused workbook answers 422 in the one error envelope, its problems in `errors[0].extensions.problems`. */
+    const problemsOf = (body: { errors?: Refusal[] }): CellProblem[] => body.errors?.[0]?.extensions.problems ?? [];
+
+    async function upload(file: Buffer): Promise<{ status: number; body: { ok?: boolean; changed: boolean; submission: Sub | null; errors?: Refusal[] } }> {
       const form = new FormData();
       form.set('centreId', ids['TH-GDTX']);
       form.set('templateCode', 'GDTX_SEMESTER');
@@ -475,18 +480,19 @@ describe('reporting (e2e)', () => {
       const before = await counts();
       const corrupt = await upload(Buffer.from('this is not an excel file'));
       expect(corrupt.status).toBe(422);
-      expect(corrupt.body.ok).toBe(false);
-      expect(corrupt.body.problems[0]).toMatchObject({ code: 'CORRUPT_FILE', sheet: null, cell: null });
-      expect(corrupt.body.problems[0].messageVi.length).toBeGreaterThan(10);
+      expect(corrupt.body.errors![0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', reason: 'WORKBOOK_REJECTED' });
+      expect(corrupt.body.errors![0].message).toMatch(/Tệp Excel có lỗi/);
+      expect(problemsOf(corrupt.body)[0]).toMatchObject({ code: 'CORRUPT_FILE', sheet: null, cell: null });
+      expect(problemsOf(corrupt.body)[0].messageVi.length).toBeGreaterThan(10);
 
       const oversized = await upload(Buffer.alloc(6 * 1024 * 1024, 1));
       expect(oversized.status).toBe(422);
-      expect(oversized.body.problems[0]).toMatchObject({ code: 'FILE_TOO_LARGE' });
+      expect(problemsOf(oversized.body)[0]).toMatchObject({ code: 'FILE_TOO_LARGE' });
 
       const { buffer, sheet, cell } = await edit(await download(), 'exam_candidates', { formula: 'HYPERLINK("http://x","2279")' });
       const injected = await upload(buffer);
       expect(injected.status).toBe(422);
-      expect(injected.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'FORMULA_NOT_ALLOWED', sheet, cell })]));
+      expect(problemsOf(injected.body)).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'FORMULA_NOT_ALLOWED', sheet, cell })]));
       expect(await counts()).toEqual(before);
     });
 
@@ -500,7 +506,7 @@ describe('reporting (e2e)', () => {
       const res = await fetch(`${api.url}/api/reports/workbook`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await api.login('gd.gdtx')}` } });
       const body = await res.json();
       expect(res.status).toBe(422);
-      expect(body.problems.map((p: { code: string }) => p.code)).toContain('WRONG_PERIOD');
+      expect(problemsOf(body).map((p) => p.code)).toContain('WRONG_PERIOD');
     });
   });
 

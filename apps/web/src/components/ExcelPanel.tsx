@@ -16,7 +16,7 @@ export interface CellProblem {
 /**
  * REST endpoints of the workbook round-trip (libs/reporting workbook.controller.ts, same session as GraphQL):
  * GET with the target in the query; POST multipart with the target as fields and the file as `file`,
- * answering `{ ok: true, … }` or 422 `{ ok: false, problems: [...] }`.
+ * answering `{ ok: true, … }` or 422 with the problems in the error envelope (`errors[0].extensions.problems`).
  */
 export function workbookUrl(centreId: string, templateCode: string, periodCode: string): string {
   const q = new URLSearchParams({ centreId, templateCode, periodCode });
@@ -89,7 +89,9 @@ export function ExcelPanel({ centreId, templateCode, periodCode, editable, onUpl
     };
     xhr.onload = () => {
       setProgress(null);
-      let body: { ok?: boolean; problems?: CellProblem[]; message?: string; messageEn?: string } = {};
+      // Success: `{ ok: true, … }`. Refusals use the API's one error envelope (issue 13): `{ errors: [{ message,
+      // extensions: { code, messageEn, problems? } }] }`; a refused workbook (422) lists its problems there.
+      let body: { ok?: boolean; errors?: { message?: string; extensions?: { messageEn?: string; problems?: CellProblem[] } }[] } = {};
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
@@ -100,11 +102,13 @@ export function ExcelPanel({ centreId, templateCode, periodCode, editable, onUpl
         onUploaded();
         return;
       }
-      if (Array.isArray(body.problems) && body.problems.length) {
-        setProblems(body.problems);
+      const refusal = body.errors?.[0];
+      const problems = refusal?.extensions?.problems;
+      if (Array.isArray(problems) && problems.length) {
+        setProblems(problems);
         setResult({ type: 'error', text: t('form.uploadErrors') });
       } else {
-        setResult({ type: 'error', text: pick(body.message ?? t('error.INTERNAL'), body.messageEn) });
+        setResult({ type: 'error', text: pick(refusal?.message ?? t('error.INTERNAL'), refusal?.extensions?.messageEn) });
       }
     };
     xhr.send(form);

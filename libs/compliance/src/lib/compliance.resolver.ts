@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
+import { Ctx, RequirePermission, TenantContext, DateScalar } from '@gdtx/platform';
 import { ComplianceService } from './compliance.service';
 import {
   CentreCompliance, ComplianceOverview, Finding, FindingConnection, FindingFilter, Inspection, InspectionFindingInput, RecordInspectionInput,
@@ -16,7 +16,7 @@ export class ComplianceResolver {
   centreCompliance(
     @Ctx() ctx: TenantContext,
     @Args('centreId', { type: () => ID }) centreId: string,
-    @Args('asOf', { type: () => String, nullable: true }) asOf?: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ): Promise<CentreCompliance> {
     return this.compliance.centreCompliance(ctx, centreId, asOf);
   }
@@ -26,7 +26,7 @@ export class ComplianceResolver {
   complianceOverview(
     @Ctx() ctx: TenantContext,
     @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
-    @Args('asOf', { type: () => String, nullable: true }) asOf?: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ): Promise<ComplianceOverview> {
     return this.compliance.overview(ctx, unitId, asOf);
   }

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested, ArrayMaxSize } from 'class-validator';
 import { Type } from 'class-transformer';
-import { Connection } from '@gdtx/platform';
+import { Connection, DateScalar } from '@gdtx/platform';
 import { JsonScalar } from '@gdtx/reporting';
 import { ComplianceStatuses, RuleCodes, Severities } from './rules';
 import type { ComplianceStatus, RuleCode, Severity } from './rules';
@@ -43,10 +43,10 @@ export class Finding {
   @Field() titleVi: string;
   @Field() legalBasisVi: string;
   @Field(() => JsonScalar, { description: 'Số liệu, ngày tháng làm căn cứ' }) evidence: Record<string, unknown>;
-  @Field({ description: 'Ngày hệ thống ghi nhận vấn đề lần đầu' }) foundOn: string;
-  @Field(() => String, { nullable: true }) resolvedOn: string | null;
-  @Field({ description: 'Ngày vấn đề bắt đầu tồn tại (theo dữ liệu: ngày sau hạn nộp, sau ngày hết hiệu lực, ngày kiểm tra…)' }) openedOn: string;
-  @Field(() => String, { nullable: true, description: 'Ngày vấn đề chấm dứt (nộp báo cáo, khắc phục, không còn đúng)' }) closedOn: string | null;
+  @Field(() => DateScalar, { description: 'Ngày hệ thống ghi nhận vấn đề lần đầu' }) foundOn: string;
+  @Field(() => DateScalar, { nullable: true }) resolvedOn: string | null;
+  @Field(() => DateScalar, { description: 'Ngày vấn đề bắt đầu tồn tại (theo dữ liệu: ngày sau hạn nộp, sau ngày hết hiệu lực, ngày kiểm tra…)' }) openedOn: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày vấn đề chấm dứt (nộp báo cáo, khắc phục, không còn đúng)' }) closedOn: string | null;
   @Field(() => String, { nullable: true, description: 'AUTO (dữ liệu không còn vi phạm) hoặc REMEDIATED (đã khắc phục)' }) resolution: string | null;
   @Field(() => String, { nullable: true }) resolutionNote: string | null;
 }
@@ -69,7 +69,7 @@ export class CentreCompliance {
   @Field() centreCode: string;
   @Field() centreName: string;
   @Field(() => ComplianceStatusEnum) status: ComplianceStatus;
-  @Field() asOf: string;
+  @Field(() => DateScalar) asOf: string;
   @Field(() => Int) openFindingCount: number;
   @Field(() => [Finding]) openFindings: Finding[];
 }
@@ -100,7 +100,7 @@ export class CentreComplianceSummary {
 @ObjectType({ description: 'Tổng hợp tuân thủ của một đơn vị (hoặc cả tỉnh) vào ngày asOf' })
 export class ComplianceOverview {
   @Field(() => ID, { nullable: true }) unitId: string | null;
-  @Field() asOf: string;
+  @Field(() => DateScalar) asOf: string;
   @Field(() => Int) centreCount: number;
   @Field(() => [ComplianceStatusCount]) byStatus: ComplianceStatusCount[];
   @Field(() => [ComplianceRuleCount]) byRule: ComplianceRuleCount[];
@@ -112,13 +112,13 @@ export class InspectionFindingInput {
   @Field() @IsString() @Length(1, 100) category: string;
   @Field() @IsString() @Length(1, 2000) descriptionVi: string;
   @Field(() => SeverityEnum) @IsIn(Severities) severity: Severity;
-  @Field(() => String, { nullable: true, description: 'Hạn khắc phục (YYYY-MM-DD)' }) @IsOptional() @IsDateString() remediationDue?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Hạn khắc phục (YYYY-MM-DD)' }) @IsOptional() @IsDateString() remediationDue?: string | null;
 }
 
 @InputType()
 export class RecordInspectionInput {
   @Field(() => ID) @IsUUID() centreId: string;
-  @Field() @IsDateString() inspectedOn: string;
+  @Field(() => DateScalar) @IsDateString() inspectedOn: string;
   @Field(() => InspectionKindEnum, { nullable: true }) @IsOptional() @IsIn(InspectionKinds) kind?: InspectionKind | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) decisionRef?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(4000) conclusionVi?: string | null;
@@ -133,8 +133,8 @@ export class InspectionFindingRecord {
   @Field() category: string;
   @Field() descriptionVi: string;
   @Field(() => SeverityEnum) severity: Severity;
-  @Field(() => String, { nullable: true }) remediationDue: string | null;
-  @Field(() => String, { nullable: true }) remediatedOn: string | null;
+  @Field(() => DateScalar, { nullable: true }) remediationDue: string | null;
+  @Field(() => DateScalar, { nullable: true }) remediatedOn: string | null;
   @Field(() => String, { nullable: true }) remediationNote: string | null;
 }
 
@@ -142,7 +142,7 @@ export class InspectionFindingRecord {
 export class Inspection {
   @Field(() => ID) id: string;
   @Field(() => ID) centreId: string;
-  @Field() inspectedOn: string;
+  @Field(() => DateScalar) inspectedOn: string;
   @Field(() => InspectionKindEnum) kind: InspectionKind;
   @Field(() => String, { nullable: true }) decisionRef: string | null;
   @Field() inspectorName: string;
@@ -157,7 +157,7 @@ export class ReportUnlicensedOperatorInput {
   @Field() @IsString() @Length(1, 300) operatorName: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(500) address?: string | null;
   @Field({ description: 'Hoạt động (ví dụ: dạy tiếng Anh không phép)' }) @IsString() @Length(1, 2000) activityVi: string;
-  @Field() @IsDateString() foundOn: string;
+  @Field(() => DateScalar) @IsDateString() foundOn: string;
 }
 
 @InputType()
@@ -166,7 +166,7 @@ export class UpdateUnlicensedOperatorCaseInput {
   @Field(() => UnlicensedCaseStatusEnum) @IsIn(UnlicensedCaseStatuses) status: UnlicensedCaseStatus;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(4000) note?: string | null;
   @Field(() => Int, { nullable: true, description: 'Số tiền phạt (đồng)' }) @IsOptional() @IsInt() @Min(0) fineVnd?: number | null;
-  @Field(() => String, { nullable: true, description: 'Ngày kết thúc (mặc định hôm nay khi đóng)' }) @IsOptional() @IsDateString() closedOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày kết thúc (mặc định hôm nay khi đóng)' }) @IsOptional() @IsDateString() closedOn?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() expectedVersion?: number | null;
 }
 
@@ -178,11 +178,11 @@ export class UnlicensedOperatorCase {
   @Field() operatorName: string;
   @Field(() => String, { nullable: true }) address: string | null;
   @Field() activityVi: string;
-  @Field() foundOn: string;
+  @Field(() => DateScalar) foundOn: string;
   @Field(() => UnlicensedCaseStatusEnum) status: UnlicensedCaseStatus;
   @Field(() => String, { nullable: true }) statusNote: string | null;
   @Field(() => Int, { nullable: true }) fineVnd: number | null;
-  @Field(() => String, { nullable: true }) closedOn: string | null;
+  @Field(() => DateScalar, { nullable: true }) closedOn: string | null;
   @Field(() => Int, { description: 'Số ngày kể từ khi phát hiện (đến khi đóng)' }) daysOpen: number;
   @Field(() => String, { nullable: true }) reportedByName: string | null;
   @Field() legalBasisVi: string;

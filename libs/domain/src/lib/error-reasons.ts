@@ -13,14 +13,21 @@ export const ERROR_REASONS = {
   platform: [
     'MAX_DEPTH', 'MAX_COST', 'MAX_ALIASES', 'MAX_TOKENS', 'RATE_LIMITED',
     'GRAPHQL_PARSE_FAILED', 'INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_ENCODING', 'UNSUPPORTED_CHARSET', 'MALFORMED_REQUEST',
-    'HEADERS_TOO_LARGE', 'NUL_CHARACTER', 'STRING_TOO_LONG', 'UNSUPPORTED_OPERATION',
+    'HEADERS_TOO_LARGE', 'NUL_CHARACTER', 'STRING_TOO_LONG', 'UNSUPPORTED_OPERATION', 'INVALID_DATE',
+    'UNSUPPORTED_MEDIA_TYPE', 'METHOD_NOT_ALLOWED', 'NOT_ACCEPTABLE', 'ROUTE_NOT_FOUND', 'DATABASE_UNAVAILABLE', 'QUEUE_UNAVAILABLE',
   ],
+  /**
+   * Logins (issue 13): ACCOUNT_THROTTLED after repeated wrong passwords for one account (the delay doubles up to
+   * 15 minutes, never a permanent lock); ADDRESS_THROTTLED when one address sends more attempts than an office would.
+   */
+  identity: ['ACCOUNT_THROTTLED', 'ADDRESS_THROTTLED'],
   /**
    * Reporting's workflow: STALE_VERSION when `expectedVersion` is not the stored version (someone else saved,
    * submitted or reviewed first, or created the report meanwhile); INVALID_TRANSITION when the report's status
-   * does not allow the action (accepting a draft, editing a submitted report, reopening one not accepted).
+   * does not allow the action (accepting a draft, editing a submitted report, reopening one not accepted);
+   * WORKBOOK_REJECTED when an uploaded workbook has problems (HTTP 422, `extensions.problems` per sheet and cell).
    */
-  reporting: ['STALE_VERSION', 'INVALID_TRANSITION'],
+  reporting: ['STALE_VERSION', 'INVALID_TRANSITION', 'WORKBOOK_REJECTED'],
   /** Centres: STALE_VERSION on an edit based on an old version; INVALID_TRANSITION on a dissolved centre's status. */
   org: ['STALE_VERSION', 'INVALID_TRANSITION'],
   /** Compliance: a case edited from an old version; a finding already resolved; a finding the system computes itself. */

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
+import { Ctx, RequirePermission, TenantContext, DateScalar } from '@gdtx/platform';
 import { LiteracyService } from './literacy.service';
 import { LiteracyParametersService } from './literacy-parameters.service';
 import { ReorganisationService } from './reorganisation.service';
@@ -24,7 +24,7 @@ export class LiteracyResolver {
     @Ctx() ctx: TenantContext,
     @Args('unitId', { type: () => ID }) unitId: string,
     @Args('year', { type: () => Int }) year: number,
-    @Args('asOf', { nullable: true, type: () => String }) asOf?: string,
+    @Args('asOf', { nullable: true, type: () => DateScalar }) asOf?: string,
   ): Promise<LiteracyStatus> {
     return this.literacy.literacyStatus(ctx, unitId, year, asOf);
   }
@@ -35,7 +35,7 @@ export class LiteracyResolver {
     @Ctx() ctx: TenantContext,
     @Args('unitId', { type: () => ID }) unitId: string,
     @Args('year', { type: () => Int }) year: number,
-    @Args('asOf', { nullable: true, type: () => String }) asOf?: string,
+    @Args('asOf', { nullable: true, type: () => DateScalar }) asOf?: string,
   ): Promise<LearningSocietyProgress> {
     return this.literacy.learningSocietyProgress(ctx, unitId, year, asOf);
   }

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import type { UnitLevel } from '@gdtx/domain';
-import { UnitLevelEnum } from '@gdtx/platform';
+import { UnitLevelEnum, DateScalar } from '@gdtx/platform';
 
 // ------------------------------------------------------------------------------------------------------------
 // literacyStatus
@@ -77,7 +77,7 @@ export class LiteracyStatus {
   @Field(() => UnitLevelEnum) unitLevel: UnitLevel;
   @Field(() => Int, { description: 'Năm kết thúc của năm XMC (1/10/năm-1 – 30/9/năm)' }) year: number;
   @Field() periodCode: string;
-  @Field({ description: 'Ngày của cơ cấu đơn vị hành chính dùng để tổng hợp' }) asOf: string;
+  @Field(() => DateScalar, { description: 'Ngày của cơ cấu đơn vị hành chính dùng để tổng hợp' }) asOf: string;
   @Field() paramsVersion: string;
   @Field({ description: 'DISTRICT hoặc PROVINCE_DIRECT' }) aggregationTier: string;
   @Field(() => Int, { description: '0 chưa đạt, 1 mức độ 1, 2 mức độ 2' }) level: number;
@@ -123,7 +123,7 @@ export class LearningSocietyProgress {
   @Field() unitName: string;
   @Field(() => Int) year: number;
   @Field(() => [String], { description: 'Kỳ báo cáo đã dùng' }) periodCodes: string[];
-  @Field() asOf: string;
+  @Field(() => DateScalar) asOf: string;
   @Field(() => Int, { description: 'Số TTHTCĐ có báo cáo được duyệt' }) reportingCentres: number;
   @Field(() => [LearningSocietyIndicator]) indicators: LearningSocietyIndicator[];
   @Field() computedAt: string;
@@ -136,8 +136,8 @@ export class LearningSocietyProgress {
 @ObjectType({ description: 'Bộ tham số công nhận XMC (có hiệu lực theo thời gian)' })
 export class LiteracyParameterSetDto {
   @Field() version: string;
-  @Field() validFrom: string;
-  @Field(() => String, { nullable: true }) validTo: string | null;
+  @Field(() => DateScalar) validFrom: string;
+  @Field(() => DateScalar, { nullable: true }) validTo: string | null;
   @Field({ description: 'NATIONAL (kèm sản phẩm) hoặc PROVINCE (Sở điều chỉnh)' }) source: string;
   @Field(() => [String]) legalBasis: string[];
   @Field({ description: 'Toàn bộ tham số (JSON): ngưỡng, độ tuổi, cấp tổng hợp' }) definitionJson: string;
@@ -152,16 +152,16 @@ export class SetLiteracyParametersInput {
 @ObjectType()
 export class CommuneDbkkDto {
   @Field(() => ID) unitId: string;
-  @Field() validFrom: string;
-  @Field(() => String, { nullable: true }) validTo: string | null;
+  @Field(() => DateScalar) validFrom: string;
+  @Field(() => DateScalar, { nullable: true }) validTo: string | null;
   @Field(() => String, { nullable: true }) decisionRef: string | null;
 }
 
 @InputType()
 export class SetCommuneDbkkInput {
   @Field(() => ID) @IsUUID() unitId: string;
-  @Field() @IsDateString() validFrom: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsDateString() validTo?: string | null;
+  @Field(() => DateScalar) @IsDateString() validFrom: string;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsDateString() validTo?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(300) decisionRef?: string | null;
 }
 
@@ -204,7 +204,7 @@ export class MergedCommuneInput {
 export class ApplyReorganisationInput {
   @Field() @IsString() @Length(1, 100) code: string;
   @Field() @IsString() @Length(1, 300) name: string;
-  @Field() @IsDateString() effectiveDate: string;
+  @Field(() => DateScalar) @IsDateString() effectiveDate: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(1000) legalBasis?: string;
   @Field({ defaultValue: true, description: 'Kết thúc cấp huyện (valid_to = ngày trước ngày hiệu lực)' }) @IsBoolean() dissolveDistricts: boolean;
   @Field(() => [MergedCommuneInput]) @IsArray() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => MergedCommuneInput) mergedCommunes: MergedCommuneInput[];

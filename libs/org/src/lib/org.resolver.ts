@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, RequirePermission, requestLoader, TenantContext } from '@gdtx/platform';
+import { Ctx, RequirePermission, requestLoader, TenantContext, DateScalar } from '@gdtx/platform';
 import { assertIsoDateArg } from './org.service';
 import { OrgService } from './org.service';
 import {
@@ -15,7 +15,7 @@ export class AdministrativeUnitResolver {
   @RequirePermission('CENTRE_READ')
   administrativeUnits(
     @Ctx() ctx: TenantContext,
-    @Args('asOf', { nullable: true, type: () => String }) asOf?: string,
+    @Args('asOf', { nullable: true, type: () => DateScalar }) asOf?: string,
     @Args('parentId', { nullable: true, type: () => ID }) parentId?: string,
   ): Promise<AdministrativeUnit[]> {
     return this.org.listUnits(ctx, { asOf, parentId });
@@ -42,7 +42,7 @@ export class CentreResolver {
   centre(
     @Ctx() ctx: TenantContext,
     @Args('id', { type: () => ID }) id: string,
-    @Args('asOf', { nullable: true, type: () => String, description: 'Trạng thái vào ngày này (mặc định hôm nay)' }) asOf?: string,
+    @Args('asOf', { nullable: true, type: () => DateScalar, description: 'Trạng thái vào ngày này (mặc định hôm nay)' }) asOf?: string,
   ): Promise<Centre> {
     return this.org.getCentre(ctx, id, asOf ? assertIsoDateArg(asOf, 'asOf') : undefined);
   }

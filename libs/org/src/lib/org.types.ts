@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
 import { CentreStatuses, CentreTypes, LicenceKinds, Ownerships } from '@gdtx/domain';
 import type { CentreStatus, CentreType, LicenceKind, Ownership, UnitLevel } from '@gdtx/domain';
-import { CentreStatusEnum, CentreTypeEnum, Connection, LicenceKindEnum, OwnershipEnum, UnitLevelEnum } from '@gdtx/platform';
+import { CentreStatusEnum, CentreTypeEnum, Connection, LicenceKindEnum, OwnershipEnum, UnitLevelEnum, DateScalar } from '@gdtx/platform';
 
 import { LicenceStatuses } from '@gdtx/domain';
 import type { LicenceStatus } from '@gdtx/domain';
@@ -35,8 +35,8 @@ export class AdministrativeUnit {
   @Field(() => UnitLevelEnum) level: UnitLevel;
   @Field() code: string;
   @Field() name: string;
-  @Field() validFrom: string;
-  @Field(() => String, { nullable: true }) validTo: string | null;
+  @Field(() => DateScalar) validFrom: string;
+  @Field(() => DateScalar, { nullable: true }) validTo: string | null;
   @Field(() => [ID], { description: 'Đơn vị kế thừa (sau sắp xếp)' }) successorIds: string[];
   @Field(() => [ID], { description: 'Đơn vị tiền thân' }) predecessorIds: string[];
 }
@@ -46,11 +46,11 @@ export class LicenceRecord {
   @Field(() => ID) id: string;
   @Field(() => LicenceKindEnum) kind: LicenceKind;
   @Field() decisionNumber: string;
-  @Field() decidedOn: string;
+  @Field(() => DateScalar) decidedOn: string;
   @Field() issuer: string;
   @Field(() => String, { nullable: true }) holderName: string | null;
-  @Field() validFrom: string;
-  @Field(() => String, { nullable: true }) validTo: string | null;
+  @Field(() => DateScalar) validFrom: string;
+  @Field(() => DateScalar, { nullable: true }) validTo: string | null;
   @Field() state: string;
   @Field(() => String, { nullable: true }) note: string | null;
 }
@@ -58,8 +58,8 @@ export class LicenceRecord {
 @ObjectType()
 export class CentreStatusChange {
   @Field(() => CentreStatusEnum) status: CentreStatus;
-  @Field() validFrom: string;
-  @Field(() => String, { nullable: true }) validTo: string | null;
+  @Field(() => DateScalar) validFrom: string;
+  @Field(() => DateScalar, { nullable: true }) validTo: string | null;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => String, { nullable: true }) decisionRef: string | null;
 }
@@ -72,8 +72,8 @@ export class Centre {
   @Field(() => CentreTypeEnum) type: CentreType;
   @Field(() => OwnershipEnum) ownership: Ownership;
   @Field(() => CentreStatusEnum) status: CentreStatus;
-  @Field() statusSince: string;
-  @Field(() => String, { nullable: true }) establishedOn: string | null;
+  @Field(() => DateScalar) statusSince: string;
+  @Field(() => DateScalar, { nullable: true }) establishedOn: string | null;
   @Field(() => String, { nullable: true }) address: string | null;
   @Field(() => String, { nullable: true }) phone: string | null;
   @Field(() => String, { nullable: true }) email: string | null;
@@ -96,7 +96,7 @@ export class CentreFilter {
   @Field(() => LicenceStatusEnum, { nullable: true }) @IsOptional() @IsIn(LicenceStatuses) licenceStatus?: LicenceStatus;
   @Field({ nullable: true, description: 'Tìm theo tên, mã, địa chỉ (không phân biệt dấu)' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
   @Field(() => CentreComplianceFilterEnum, { nullable: true, description: 'Theo vấn đề tuân thủ đang mở' }) @IsOptional() @IsIn(CentreComplianceFilters) compliance?: CentreComplianceFilter;
-  @Field({ nullable: true, description: 'Trạng thái và tình trạng giấy phép vào ngày này (YYYY-MM-DD; mặc định hôm nay theo giờ Việt Nam)' })
+  @Field(() => DateScalar, { nullable: true, description: 'Trạng thái và tình trạng giấy phép vào ngày này (YYYY-MM-DD; mặc định hôm nay theo giờ Việt Nam)' })
   @IsOptional() @IsDateString({ strict: true }) asOf?: string;
 }
 
@@ -108,7 +108,7 @@ export class CreateCentreInput {
   @Field(() => OwnershipEnum) @IsIn(Ownerships) ownership: Ownership;
   @Field(() => ID) @IsUUID() adminUnitId: string;
   @Field(() => ID, { nullable: true, description: 'Mặc định: Sở (tỉnh) với trung tâm do Sở quản lý, xã với TTHTCĐ' }) @IsOptional() @IsUUID() supervisingUnitId?: string;
-  @Field({ nullable: true }) @IsOptional() @IsDateString() establishedOn?: string;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsDateString() establishedOn?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) address?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
   @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(200) email?: string;
@@ -131,11 +131,11 @@ export class RecordLicenceInput {
   @Field(() => ID) @IsUUID() centreId: string;
   @Field(() => LicenceKindEnum) @IsIn(LicenceKinds) kind: LicenceKind;
   @Field() @IsString() @Length(1, 100) decisionNumber: string;
-  @Field() @IsDateString() decidedOn: string;
+  @Field(() => DateScalar) @IsDateString() decidedOn: string;
   @Field() @IsString() @Length(2, 300) issuer: string;
   @Field({ nullable: true, description: 'Người được công nhận (với quyết định công nhận giám đốc)' }) @IsOptional() @IsString() @MaxLength(200) holderName?: string;
-  @Field() @IsDateString() validFrom: string;
-  @Field({ nullable: true, description: 'Hết hiệu lực (nhiệm kỳ)' }) @IsOptional() @IsDateString() validTo?: string;
+  @Field(() => DateScalar) @IsDateString() validFrom: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Hết hiệu lực (nhiệm kỳ)' }) @IsOptional() @IsDateString() validTo?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
 
@@ -143,7 +143,7 @@ export class RecordLicenceInput {
 export class ChangeCentreStatusInput {
   @Field(() => ID) @IsUUID() centreId: string;
   @Field(() => CentreStatusEnum) @IsIn(CentreStatuses) status: CentreStatus;
-  @Field() @IsDateString() effectiveFrom: string;
+  @Field(() => DateScalar) @IsDateString() effectiveFrom: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) decisionRef?: string;
 }

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { Allow, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 import { ReportClasses, SubmissionStatuses } from '@gdtx/domain';
 import type { CentreType, FieldValue, PeriodType, ReportClass, Severity, SubmissionStatus, ValueMap } from '@gdtx/domain';
-import { CentreTypeEnum, Connection, PeriodTypeEnum, SubmissionStatusEnum } from '@gdtx/platform';
+import { CentreTypeEnum, Connection, PeriodTypeEnum, SubmissionStatusEnum, DateScalar } from '@gdtx/platform';
 import { DueReportStatuses, type DueReportStatus } from './expected-reports';
 import { JsonScalar } from './json.scalar';
 
@@ -60,8 +60,8 @@ export class DueReport {
   @Field() periodLabelEn: string;
   @Field() periodStart: string;
   @Field() periodEnd: string;
-  @Field({ description: 'Hạn nộp (đã tính gia hạn nếu có)' }) dueDate: string;
-  @Field({ description: 'Hạn nộp theo quy định của biểu mẫu' }) regularDueDate: string;
+  @Field(() => DateScalar, { description: 'Hạn nộp (đã tính gia hạn nếu có)' }) dueDate: string;
+  @Field(() => DateScalar, { description: 'Hạn nộp theo quy định của biểu mẫu' }) regularDueDate: string;
   @Field(() => Boolean) extended: boolean;
   @Field(() => DueReportStatusEnum) status: DueReportStatus;
   @Field(() => ReportClassEnum, { description: 'Phân loại theo lịch báo cáo (giống reportingRates)' }) calendarStatus: ReportClass;
@@ -135,7 +135,7 @@ export class Submission {
   @Field(() => JsonScalar) values: ValueMap;
   @Field(() => JsonScalar, { description: 'Giải trình cảnh báo theo mã quy tắc' }) explanations: Record<string, string>;
   @Field(() => Int, { description: 'Phiên bản (khóa lạc quan): gửi lại trong expectedVersion' }) version: number;
-  @Field() dueDate: string;
+  @Field(() => DateScalar) dueDate: string;
   @Field() createdAt: string;
   @Field() updatedAt: string;
   @Field(() => String, { nullable: true }) submittedAt: string | null;
@@ -159,7 +159,7 @@ export class DeadlineExtension {
   @Field(() => ID) centreId: string;
   @Field() templateCode: string;
   @Field() periodCode: string;
-  @Field() dueDate: string;
+  @Field(() => DateScalar) dueDate: string;
   @Field() reason: string;
   @Field(() => ID, { nullable: true }) grantedBy: string | null;
   @Field() grantedAt: string;
@@ -196,7 +196,7 @@ export class GrantExtensionInput {
   @Field(() => ID) @IsUUID() centreId: string;
   @Field() @Matches(CODE) templateCode: string;
   @Field() @IsString() @MaxLength(20) periodCode: string;
-  @Field({ description: 'Hạn nộp mới (YYYY-MM-DD)' }) @IsDateString({ strict: true }) dueDate: string;
+  @Field(() => DateScalar, { description: 'Hạn nộp mới (YYYY-MM-DD)' }) @IsDateString({ strict: true }) dueDate: string;
   @Field() @IsString() @Length(1, 2000) reason: string;
 }
 

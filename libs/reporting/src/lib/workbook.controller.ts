@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Ctx, Errors, RequirePermission, TenantContext } from '@gdtx/platform';
+import { AppError, Ctx, Errors, RequirePermission, TenantContext } from '@gdtx/platform';
 import { DEFAULT_MAX_BYTES } from './excel';
 import { ReportingService, type UploadOutcome } from './reporting.service';
 
@@ -19,7 +19,6 @@ interface UploadedWorkbook {
 
 interface HttpResponse {
   setHeader(name: string, value: string): void;
-  status(code: number): unknown;
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,7 +41,9 @@ export class WorkbookController {
 
   /**
    * Upload as a draft. 200 with `{ ok: true, submission, changed, issues }`; a file with problems writes
-   * nothing and answers 422 with `{ ok: false, problems: [{ sheet, cell, key, code, messageVi, messageEn }] }`.
+   * nothing and answers 422 in the one error envelope (issue 13): `{ errors: [{ message, extensions: { code:
+   * VALIDATION_FAILED, reason: WORKBOOK_REJECTED, messageEn, problems: [{ sheet, cell, key, code, messageVi,
+   * messageEn }] } }] }`.
    */
   @Post()
   @HttpCode(200)
@@ -54,13 +55,19 @@ export class WorkbookController {
     @Ctx() ctx: TenantContext,
     @Body() body: WorkbookTarget,
     @UploadedFile() file: UploadedWorkbook | undefined,
-    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<UploadOutcome> {
     if (!file?.buffer?.length) {
       throw Errors.badInput('Chưa chọn tệp Excel để tải lên (trường "file")', 'No file uploaded (field "file")', { field: 'file' });
     }
     const outcome = await this.reporting.uploadWorkbook(ctx, { ...body, buffer: file.buffer });
-    if (!outcome.ok) res.status(422);
+    if (!outcome.ok) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Tệp Excel có lỗi, chưa lưu dữ liệu nào: vui lòng sửa các ô được liệt kê rồi tải lên lại',
+        'The workbook has problems; nothing was saved',
+        { reason: 'WORKBOOK_REJECTED', problems: outcome.problems },
+      );
+    }
     return outcome;
   }
 }

@@ -12,6 +12,10 @@ export const ErrorCodes = [
   'BAD_USER_INPUT',
   'VALIDATION_FAILED',
   'CONFLICT',
+  /** Too many attempts: wait `extensions.retryAfterSeconds` (also the Retry-After header) and try again (ADR 0010). */
+  'RATE_LIMITED',
+  /** PostgreSQL or Redis cannot be reached: nothing was changed, the same request may be sent again later (ADR 0010). */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -31,8 +35,19 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   VALIDATION_FAILED: 422,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
+
+/** The HTTP status a code answers with, on REST routes and (for RATE_LIMITED / UNAVAILABLE) on /graphql too. */
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ErrorCodes as readonly string[]).includes(value);
+}
 
 /**
  * Extends Nest's HttpException so that REST endpoints answer with the right status and Nest does not log
@@ -69,7 +84,20 @@ export const Errors = {
     new AppError('VALIDATION_FAILED', vi, en, { fields }),
   conflict: (vi: string, en: string, details: ErrorDetails = {}) =>
     new AppError('CONFLICT', vi, en, details),
+  /** `retryAfterSeconds` becomes the Retry-After header (rounded up, at least 1). */
+  rateLimited: (retryAfterSeconds: number, vi: string, en: string, details: ErrorDetails = {}) =>
+    new AppError('RATE_LIMITED', vi, en, { reason: 'RATE_LIMITED', ...details, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) }),
+  unavailable: (reason: 'DATABASE_UNAVAILABLE' | 'QUEUE_UNAVAILABLE' = 'DATABASE_UNAVAILABLE') =>
+    new AppError(
+      'UNAVAILABLE',
+      'Hệ thống tạm thời không kết nối được cơ sở dữ liệu hoặc hàng đợi, dữ liệu chưa bị thay đổi; vui lòng thử lại sau ít phút',
+      'A backing service (database or queue) is unavailable; nothing was changed, try again shortly',
+      { reason, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+    ),
 };
+
+/** What an UNAVAILABLE answer suggests as Retry-After: long enough for a restart or a failover. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

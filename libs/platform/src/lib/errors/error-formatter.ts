@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { AppError, ErrorCode } from './app-error';
+import { AppError, ErrorCode, Errors } from './app-error';
+import { unavailabilityOf } from './unavailable';
 
 /**
  * Maps everything that can go wrong in a GraphQL request onto the closed code set, with a Vietnamese message.
@@ -19,6 +20,12 @@ export function formatGraphqlError(
       message: original.messageVi,
       extensions: { code: original.code, messageEn: original.messageEn, ...original.details },
     };
+  }
+
+  const unavailable = unavailabilityOf(original);
+  if (unavailable) {
+    const e = Errors.unavailable(unavailable);
+    return { ...base, message: e.messageVi, extensions: { code: e.code, messageEn: e.messageEn, ...e.details } };
   }
 
   const pgMapped = mapPgError(original);
@@ -107,7 +114,7 @@ export function mapPgError(err: unknown): { code: ErrorCode; messageVi: string; 
   }
 }
 
-function mapNestHttpError(err: unknown): GraphQLFormattedError | null {
+export function mapNestHttpError(err: unknown): GraphQLFormattedError | null {
   const e = err as { getStatus?: () => number; getResponse?: () => unknown; name?: string };
   if (typeof e?.getStatus !== 'function') return null;
   const status = e.getStatus();
@@ -130,8 +137,30 @@ function mapNestHttpError(err: unknown): GraphQLFormattedError | null {
   if (status === 429) {
     return {
       message: 'Bạn đã thử quá nhiều lần, vui lòng đợi một lát rồi thử lại',
-      extensions: { code: 'FORBIDDEN', reason: 'RATE_LIMITED', messageEn: 'Too many attempts, try again later' },
+      extensions: { code: 'RATE_LIMITED', reason: 'RATE_LIMITED', messageEn: 'Too many attempts, try again later', retryAfterSeconds: 60 },
     };
+  }
+  if (status === 413) {
+    return { message: 'Dữ liệu gửi lên quá lớn', extensions: { code: 'BAD_USER_INPUT', reason: 'PAYLOAD_TOO_LARGE', messageEn: 'The request body is too large' } };
+  }
+  if (status === 415) {
+    return {
+      message: 'Kiểu nội dung (Content-Type) không được hỗ trợ',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_MEDIA_TYPE', messageEn: 'Unsupported media type' },
+    };
+  }
+  if (status === 405) {
+    return { message: 'Phương thức HTTP không được hỗ trợ', extensions: { code: 'BAD_USER_INPUT', reason: 'METHOD_NOT_ALLOWED', messageEn: 'Method not allowed' } };
+  }
+  if (status === 406) {
+    return { message: 'Không có định dạng trả lời phù hợp với yêu cầu (Accept)', extensions: { code: 'BAD_USER_INPUT', reason: 'NOT_ACCEPTABLE', messageEn: 'Not acceptable' } };
+  }
+  if (status === 503) {
+    const e = Errors.unavailable();
+    return { message: e.messageVi, extensions: { code: e.code, messageEn: e.messageEn, ...e.details } };
+  }
+  if (status >= 400 && status < 500) {
+    return { message: 'Yêu cầu không hợp lệ', extensions: { code: 'BAD_USER_INPUT', reason: 'MALFORMED_REQUEST', messageEn: 'Bad request' } };
   }
   return null;
 }

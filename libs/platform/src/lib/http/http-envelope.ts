@@ -48,7 +48,10 @@ interface Res {
   json(body: unknown): void;
 }
 
-/** Express error middleware placed right after the body parsers. */
+/**
+ * Express error middleware placed right after the body parsers. What it does not recognise goes on to Nest's
+ * exception filter (EnvelopeExceptionFilter), which answers every other error in the same envelope.
+ */
 export function transportErrorMiddleware(err: unknown, _req: unknown, res: Res, next: (err?: unknown) => void): void {
   const problem = transportProblemOf(err);
   if (!problem || res.headersSent) return next(err);

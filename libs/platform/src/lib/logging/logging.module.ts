@@ -3,6 +3,11 @@ import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { loadConfig } from '../config/config';
 
+/** The queue dashboard takes its token in the query string once (queue-dashboard.ts): it must not reach the log. */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.replace(/([?&](?:token|access_token|refresh_token)=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** Structured JSON logs with a request id (taken from X-Request-Id when a proxy set one). */
 export function loggingModule() {
   const config = loadConfig();
@@ -26,7 +31,7 @@ export function loggingModule() {
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       customProps: () => ({ service: 'gdtx-monitor' }),
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },

@@ -7,6 +7,7 @@ import type { Role } from '@gdtx/domain';
 import { hasPermission } from '@gdtx/domain';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { errorEnvelope } from '../http/http-envelope';
 import { JobQueues } from './job-queues.service';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -94,8 +95,12 @@ export function mountQueueDashboard(app: INestApplication): void {
 }
 
 function deny(res: Res): void {
-  res.status(401).type('text/plain; charset=utf-8').send(
-    'Cần mã truy cập bảng điều khiển hàng đợi (mutation queueDashboardToken) / queue dashboard token required',
+  res.status(401).json(
+    errorEnvelope(
+      'UNAUTHENTICATED',
+      'Cần mã truy cập bảng điều khiển hàng đợi (mutation queueDashboardToken)',
+      'Queue dashboard token required (mutation queueDashboardToken)',
+    ),
   );
 }
 
