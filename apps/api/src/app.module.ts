@@ -8,7 +8,7 @@ import {
   httpStatusPlugin, inputGuardPlugin, loggingModule,
 } from '@gdtx/platform';
 import { JobsRuntimeModule, QueueApiModule, QueueModule } from '@gdtx/platform';
-import { IdentityApiModule } from '@gdtx/identity';
+import { IdentityApiModule, identityEvents } from '@gdtx/identity';
 import { OrgApiModule, orgEvents } from '@gdtx/org';
 import { ReportingApiModule, reportingEvents } from '@gdtx/reporting';
 import { AnalyticsApiModule } from '@gdtx/analytics';
@@ -57,7 +57,7 @@ import { CentreExportModule } from './centre-export.controller';
     // refuses to start when an event a context emits has no subscriber among the modules above.
     QueueModule,
     QueueApiModule,
-    JobsRuntimeModule.forRoot({ runWorkers: 'auto', events: [orgEvents, reportingEvents] }),
+    JobsRuntimeModule.forRoot({ runWorkers: 'auto', events: [orgEvents, reportingEvents, identityEvents] }),
   ],
   // REST routes and the HTTP layer answer in the GraphQL error envelope (issue 13); GraphQL errors pass through.
   providers: [{ provide: APP_FILTER, useClass: EnvelopeExceptionFilter }],

@@ -5,6 +5,7 @@ import { ConfigError, ConfigModule, DatabaseModule, JobsRuntimeModule, loadConfi
 import { AnalyticsModule } from '@gdtx/analytics';
 import { ComplianceModule } from '@gdtx/compliance';
 import { NotifyModule } from '@gdtx/notify';
+import { identityEvents } from '@gdtx/identity';
 import { orgEvents } from '@gdtx/org';
 import { reportingEvents } from '@gdtx/reporting';
 
@@ -17,7 +18,7 @@ import { reportingEvents } from '@gdtx/reporting';
  */
 @Module({
   imports: [
-    ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true, events: [orgEvents, reportingEvents] }),
+    ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true, events: [orgEvents, reportingEvents, identityEvents] }),
     AnalyticsModule, ComplianceModule, NotifyModule,
   ],
 })

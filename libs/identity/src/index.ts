@@ -2,6 +2,10 @@
 export { IdentityModule, IdentityApiModule } from './lib/identity.module';
 export { AuthService, hashPassword, toContext } from './lib/auth.service';
 export { UsersService } from './lib/users.service';
+export { accountDelaySeconds, ACCOUNT_FREE_FAILURES, ACCOUNT_MAX_DELAY_SECONDS } from './lib/login-throttle';
 export * from './lib/identity.types';
+export { identityEvents } from './lib/identity.events';
+export type { IdentityEvents } from './lib/identity.events';
 import { IdentityCore1732000002000 } from './migrations/1732000002000-identity-core';
-export const identityMigrations = [IdentityCore1732000002000];
+import { LoginThrottle1733005000000 } from './migrations/1733005000000-login-throttle';
+export const identityMigrations = [IdentityCore1732000002000, LoginThrottle1733005000000];

@@ -7,4 +7,5 @@ export { notificationMail } from './lib/mailer';
 export * from './lib/notify.types';
 import { NotifyCore1732000005100 } from './migrations/1732000005100-notify-core';
 import { NotificationLinks1733000500000 } from './migrations/1733000500000-notification-links';
-export const notifyMigrations = [NotifyCore1732000005100, NotificationLinks1733000500000];
+import { LoginThrottledKind1733005000100 } from './migrations/1733005000100-login-throttled-kind';
+export const notifyMigrations = [NotifyCore1732000005100, NotificationLinks1733000500000, LoginThrottledKind1733005000100];

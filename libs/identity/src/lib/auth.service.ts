@@ -3,8 +3,10 @@ import argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { RolePermissions, scopeOfRole } from '@gdtx/domain';
 import type { Role } from '@gdtx/domain';
-import { audit, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
+import { audit, enqueueOutbox, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
 import { hashToken, TokenService } from './token.service';
+import { LoginThrottle } from './login-throttle';
+import './identity.events';
 import type { AuthPayload, UserInfo } from './identity.types';
 
 interface UserRow {
@@ -43,9 +45,17 @@ export class AuthService {
   constructor(
     private readonly db: TenantDb,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(username: string, password: string): Promise<AuthPayload> {
+  /**
+   * `address` is the client's (Express `req.ip`: X-Forwarded-For only from a trusted proxy). The limits of
+   * login-throttle.ts apply before the password is checked; a wrong password is counted, audited for a known
+   * account, and the one that starts a delay tells the user (event `account.login-throttled` → notify).
+   */
+  async login(username: string, password: string, address = 'unknown'): Promise<AuthPayload> {
+    await this.throttle.admitAddress(address);
+    await this.throttle.admitAccount(username);
     const sys = systemContext(null, 'login');
     const user = await this.db.run(sys, async (em) => {
       const [row] = await em.query(`${USER_SELECT} WHERE lower(u.username) = lower($1)`, [username.trim()]);
@@ -54,16 +64,46 @@ export class AuthService {
     dummyHash ??= hashPassword('not-a-real-password-just-for-timing');
     const ok = await argon2.verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
     if (!user || !ok || !user.active) {
+      const failure = await this.recordFailure(username, user, address);
+      if (failure.delaySeconds) throw this.throttle.accountRefusal(failure.delaySeconds);
       throw Errors.unauthenticated('Wrong username or password', 'Tên đăng nhập hoặc mật khẩu không đúng');
     }
     return this.db.run(systemContext(user.provinceId, 'login'), async (em) => {
+      await this.throttle.recordSuccess(em, username);
       await em.query(`UPDATE app_user SET last_login_at = now() WHERE id = $1`, [user.id]);
       await audit(em, { ...sys, provinceId: user.provinceId, userId: user.id }, { provinceId: user.provinceId, action: 'LOGIN', entity: 'app_user', entityId: user.id });
       return this.issue(em, user, null);
     });
   }
 
-  async refresh(refreshToken: string): Promise<AuthPayload> {
+  /** Counts a wrong password (committed before the refusal is thrown); audits and notifies for a known account. */
+  private async recordFailure(username: string, user: UserRow | undefined, address: string) {
+    const ctx = systemContext(user?.provinceId ?? null, 'login-failed');
+    return this.db.run(ctx, async (em) => {
+      const failure = await this.throttle.recordFailure(em, username);
+      if (!user) return failure;
+      const actor = { ...ctx, userId: user.id };
+      await audit(em, actor, {
+        provinceId: user.provinceId, action: 'LOGIN_FAILED', entity: 'app_user', entityId: user.id,
+        data: { failures: failure.failures, address },
+      });
+      if (failure.blockedUntil) {
+        const blockedUntil = failure.blockedUntil.toISOString();
+        await audit(em, actor, {
+          provinceId: user.provinceId, action: 'LOGIN_THROTTLED', entity: 'app_user', entityId: user.id,
+          data: { failures: failure.failures, delaySeconds: failure.delaySeconds, blockedUntil, address },
+        });
+        await enqueueOutbox(em, actor, {
+          topic: 'account.login-throttled', payload: { userId: user.id, failures: failure.failures, blockedUntil },
+          dedupeKey: `login-throttled:${user.id}:${blockedUntil}`, provinceId: user.provinceId,
+        });
+      }
+      return failure;
+    });
+  }
+
+  async refresh(refreshToken: string, address = 'unknown'): Promise<AuthPayload> {
+    await this.throttle.admitAddress(address);
     // The transaction returns an outcome rather than throwing, so that revoking a family on reuse commits.
     const outcome = await this.db.run(systemContext(null, 'refresh'), async (em): Promise<AuthPayload | { refused: 'unknown' | 'reuse' | 'expired' | 'inactive' }> => {
       const [token] = await em.query(

@@ -1,21 +1,12 @@
-import { ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
-import { Args, GqlExecutionContext, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, Public, RequirePermission, TenantContext } from '@gdtx/platform';
 import { AuthService } from './auth.service';
 import { UsersService } from './users.service';
 import { AssignRoleInput, AuthPayload, CreateUserInput, LoginInput, UpdateUserInput, UserConnection, UserInfo } from './identity.types';
 
-/** Rate limiting for GraphQL: the throttler needs the HTTP request behind the GraphQL context. */
-@Injectable()
-export class GqlThrottlerGuard extends ThrottlerGuard {
-  protected override getRequestResponse(context: ExecutionContext) {
-    const gql = GqlExecutionContext.create(context).getContext();
-    return { req: gql.req, res: gql.req.res };
-  }
-  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
-    return String(req['ip'] ?? 'unknown');
-  }
+/** The client's address as Express sees it (X-Forwarded-For counts only from the trusted proxy of bootstrap.ts). */
+function clientAddress(req: { ip?: string } | undefined): string {
+  return req?.ip ?? 'unknown';
 }
 
 @Resolver()
@@ -27,18 +18,14 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Đăng nhập' })
   @Public()
-  @UseGuards(GqlThrottlerGuard)
-  @Throttle({ login: {} })
-  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return this.auth.login(input.username, input.password);
+  login(@Args('input') input: LoginInput, @Context('req') req?: { ip?: string }): Promise<AuthPayload> {
+    return this.auth.login(input.username, input.password, clientAddress(req));
   }
 
   @Mutation(() => AuthPayload, { description: 'Đổi refresh token lấy phiên mới (refresh token cũ bị thu hồi)' })
   @Public()
-  @UseGuards(GqlThrottlerGuard)
-  @Throttle({ login: {} })
-  refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
-    return this.auth.refresh(refreshToken);
+  refreshToken(@Args('refreshToken') refreshToken: string, @Context('req') req?: { ip?: string }): Promise<AuthPayload> {
+    return this.auth.refresh(refreshToken, clientAddress(req));
   }
 
   @Mutation(() => Boolean, { description: 'Đăng xuất: thu hồi phiên' })

@@ -141,6 +141,33 @@ export class NotificationService {
     });
   }
 
+  /**
+   * An account was put on a login delay (identity's `account.login-throttled`): its owner learns that someone
+   * tried their password, and the province's SO_ADMIN users learn it too (they can reset the password).
+   */
+  async loginThrottled(provinceId: string | null, userId: string, failures: number, blockedUntil: string): Promise<number> {
+    if (!provinceId) return 0;
+    const until = new Date(blockedUntil).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+    return this.db.run(systemContext(provinceId, 'account.login-throttled'), async (em) => {
+      const [user] = await em.query(`SELECT username FROM app_user WHERE id = $1`, [userId]);
+      if (!user) return 0;
+      const eventKey = `login-throttled:${userId}:${blockedUntil}`;
+      const owner = await this.notifyIn(em, {
+        provinceId, recipients: { userIds: [userId] }, kind: 'LOGIN_THROTTLED', eventKey,
+        titleVi: 'Tài khoản của bạn tạm thời bị khoá đăng nhập',
+        bodyVi: `Có ${failures} lần nhập sai mật khẩu liên tiếp cho tài khoản ${user.username}; tài khoản được mở lại lúc ${until}. Nếu không phải bạn, hãy đổi mật khẩu và báo quản trị viên của Sở.`,
+        link: linkTo('notifications', {}),
+      });
+      const admins = await this.notifyIn(em, {
+        provinceId, recipients: { roles: ['SO_ADMIN'] }, kind: 'LOGIN_THROTTLED', eventKey: `${eventKey}:admin`,
+        titleVi: `Tài khoản ${user.username} tạm thời bị khoá đăng nhập`,
+        bodyVi: `Tài khoản ${user.username} có ${failures} lần nhập sai mật khẩu liên tiếp; đăng nhập bị tạm hoãn đến ${until}.`,
+        link: linkTo('notifications', {}),
+      });
+      return owner + admins;
+    });
+  }
+
   // ------------------------------------------------------------------------------------------------------
   // Reading (a user sees only their own: the RLS policy on app_user_id())
 

@@ -3,7 +3,7 @@ import type { Role } from '@gdtx/domain';
 /** A query function: TypeORM's `em.query` inside TenantDb.run, or a pg client in the seed. */
 export type Sql = (text: string, params?: unknown[]) => Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export const NotificationKinds = ['DEADLINE_AHEAD', 'REPORT_OVERDUE', 'REPORT_RETURNED', 'LICENCE_EXPIRY', 'FINDING_OPENED'] as const;
+export const NotificationKinds = ['DEADLINE_AHEAD', 'REPORT_OVERDUE', 'REPORT_RETURNED', 'LICENCE_EXPIRY', 'FINDING_OPENED', 'LOGIN_THROTTLED'] as const;
 export type NotificationKind = (typeof NotificationKinds)[number];
 
 /**

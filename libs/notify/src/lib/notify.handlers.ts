@@ -36,4 +36,14 @@ export class ReturnedReportNotificationJob implements EventProcessor<'submission
   }
 }
 
-export const notifyJobHandlers = [DeadlineRemindersJob, SendEmailJob, ReturnedReportNotificationJob];
+/** `account.login-throttled>notify` (identity's event): tell the account's owner, and the Sở admins. */
+@EventSubscriber('account.login-throttled', 'notify')
+export class LoginThrottledNotificationJob implements EventProcessor<'account.login-throttled'> {
+  constructor(private readonly notifications: NotificationService) {}
+
+  async handle(job: Job<EventData<'account.login-throttled'>>): Promise<{ created: number }> {
+    return { created: await this.notifications.loginThrottled(job.data.provinceId, job.data.userId, job.data.failures, job.data.blockedUntil) };
+  }
+}
+
+export const notifyJobHandlers = [DeadlineRemindersJob, SendEmailJob, ReturnedReportNotificationJob, LoginThrottledNotificationJob];
