@@ -17,7 +17,7 @@ export const codegenConfig: CodegenConfig = {
         useTypeImports: true,
         // JSON carries values, explanations and template definitions whose shapes @gdtx/domain defines
         // (ValueMap, TemplateDefinition): unknown here, narrowed by src/gql/json.ts.
-        scalars: { DateTime: 'string', JSON: { input: 'unknown', output: 'unknown' } },
+        scalars: { Date: 'string', DateTime: 'string', JSON: { input: 'unknown', output: 'unknown' } },
         skipTypename: false,
       },
     },

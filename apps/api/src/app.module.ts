@@ -38,6 +38,9 @@ import { CentreExportModule } from './centre-export.controller';
           playground: false,
           parseOptions: graphqlParseOptions,
           plugins: [...armor.plugins, inputGuardPlugin(), httpStatusPlugin()],
+          // Nest's own plugin would reset every execution result to HTTP 200; httpStatusPlugin decides instead
+          // (200, except RATE_LIMITED → 429 and UNAVAILABLE → 503: ADR 0010).
+          preserveHttpStatusForExecutionErrors: false,
           validationRules: armor.validationRules,
           formatError: (formatted, error) =>
             formatGraphqlError(formatted, error, (err) => logger.error({ err }, 'GraphQL internal error')),

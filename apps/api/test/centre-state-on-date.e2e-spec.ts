@@ -27,7 +27,7 @@ describe('centre state as a function of date (e2e)', () => {
     const { rows } = await owner.query(`SELECT id FROM centre WHERE code = $1`, [code]);
     return rows[0].id;
   }
-  const CENTRE = `query($id: ID!, $asOf: String) { centre(id: $id, asOf: $asOf) { status statusSince licenceStatus statusHistory { status validFrom validTo } } }`;
+  const CENTRE = `query($id: ID!, $asOf: Date) { centre(id: $id, asOf: $asOf) { status statusSince licenceStatus statusHistory { status validFrom validTo } } }`;
   async function centre(id: string, asOf?: string) {
     const r = await api.gql<{ centre: { status: string; statusSince: string; licenceStatus: string; statusHistory: { status: string; validFrom: string; validTo: string | null }[] } }>(
       CENTRE, { id, asOf }, await api.login('so.chuyenvien'),

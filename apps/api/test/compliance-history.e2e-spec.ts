@@ -11,9 +11,9 @@ describe('compliance as of a past date (e2e)', () => {
   const today = vietnamDateOf(new Date());
   const past = addDays(today, -120);
 
-  const OVERVIEW = `query($u: ID, $a: String) { complianceOverview(unitId: $u, asOf: $a) {
+  const OVERVIEW = `query($u: ID, $a: Date) { complianceOverview(unitId: $u, asOf: $a) {
     asOf centreCount byStatus { status centres } byRule { ruleCode findings centres } } }`;
-  const CENTRE = `query($id: ID!, $a: String) { centreCompliance(centreId: $id, asOf: $a) { status openFindings { ruleCode subjectKey severity } } }`;
+  const CENTRE = `query($id: ID!, $a: Date) { centreCompliance(centreId: $id, asOf: $a) { status openFindings { ruleCode subjectKey severity } } }`;
   type Overview = { asOf: string; centreCount: number; byStatus: { status: string; centres: number }[]; byRule: { ruleCode: string; findings: number; centres: number }[] };
   type CentreCompliance = { status: string; openFindings: { ruleCode: string; subjectKey: string; severity: string }[] };
 

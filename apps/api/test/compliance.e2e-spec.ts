@@ -237,7 +237,7 @@ describe('compliance (e2e)', () => {
     expect(sup.centreCount).toBe(tx.centreCount);
     // asOf: a finding is open on the dates its condition held (opened_on), not only from the day it was computed:
     // the director recognition of TH-NN-002 ended on 2025-08-31, so it was already expired a year ago.
-    const QA = `query($a: String) { complianceOverview(asOf: $a) { asOf centreCount byRule { ruleCode } byStatus { status centres } } }`;
+    const QA = `query($a: Date) { complianceOverview(asOf: $a) { asOf centreCount byRule { ruleCode } byStatus { status centres } } }`;
     const past = (await api.gql<{ complianceOverview: { asOf: string; centreCount: number; byRule: { ruleCode: string }[]; byStatus: { status: string; centres: number }[] } }>(QA, { a: addDays(today, -365) }, token)).data!.complianceOverview;
     expect(past.byRule.map((r) => r.ruleCode)).toContain('LICENCE_EXPIRED');
     expect(past.byStatus.reduce((s, x) => s + x.centres, 0)).toBe(past.centreCount);

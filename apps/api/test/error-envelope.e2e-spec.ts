@@ -113,7 +113,7 @@ describe('error envelope (e2e)', () => {
   });
 
   it.each(['2026-02-30', '-1', '2026-13-01'])('an impossible date %s is BAD_USER_INPUT, not INTERNAL', async (asOf) => {
-    const r = await api.gql(`query($d: String) { administrativeUnits(asOf: $d) { id } }`, { d: asOf }, token);
+    const r = await api.gql(`query($d: Date) { administrativeUnits(asOf: $d) { id } }`, { d: asOf }, token);
     expect(errorCode(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0].message).toMatch(VIETNAMESE);
   });
@@ -149,5 +149,88 @@ describe('error envelope: query size (e2e)', () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as Envelope).errors![0].extensions?.reason).toBe('NUL_CHARACTER');
+  });
+});
+
+describe('error envelope: REST routes and unavailable services (e2e)', () => {
+  let api: TestApi;
+  let owner: import('pg').Client;
+  beforeAll(async () => {
+    api = await bootApi();
+    const { Client } = await import('pg');
+    owner = new Client({ connectionString: api.db.ownerUrl });
+    await owner.connect();
+  });
+  afterAll(async () => {
+    await owner?.end();
+    await api?.close();
+  });
+
+  it('an unknown route is NOT_FOUND in the envelope', async () => {
+    const res = await fetch(`${api.url}/api/does-not-exist`);
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as Envelope;
+    expectEnvelope(body, 'NOT_FOUND');
+    expect(body.errors![0].extensions?.reason).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('the workbook endpoint without a token is UNAUTHENTICATED in the envelope', async () => {
+    const res = await fetch(`${api.url}/api/reports/workbook?centreId=00000000-0000-0000-0000-000000000000&templateCode=X&periodCode=2025-S1`);
+    expect(res.status).toBe(401);
+    expectEnvelope((await res.json()) as Envelope, 'UNAUTHENTICATED');
+  });
+
+  it('a bad query parameter of the centre export is VALIDATION_FAILED in the envelope, and an impossible date is refused', async () => {
+    const token = await api.login('so.chuyenvien');
+    const res = await fetch(`${api.url}/api/exports/centres.xlsx?type=NOPE`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(422);
+    expectEnvelope((await res.json()) as Envelope, 'VALIDATION_FAILED');
+    const date = await fetch(`${api.url}/api/exports/centres.xlsx?asOf=2026-02-30`, { headers: { authorization: `Bearer ${token}` } });
+    expect(date.status).toBe(422);
+    expectEnvelope((await date.json()) as Envelope, 'VALIDATION_FAILED');
+  });
+
+  it('the queue dashboard without its token is UNAUTHENTICATED in the envelope', async () => {
+    const res = await fetch(`${api.url}/admin/queues/`);
+    expect(res.status).toBe(401);
+    expectEnvelope((await res.json()) as Envelope, 'UNAUTHENTICATED');
+  });
+
+  it('a multipart body the upload library refuses is coded, never 500', async () => {
+    const token = await api.login('cb.gdtx');
+    const res = await fetch(`${api.url}/api/reports/workbook`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nabc',
+    });
+    expect(res.status).toBeLessThan(500);
+    const body = (await res.json()) as Envelope;
+    expect(body.errors?.[0]?.extensions?.code).toMatch(/^(BAD_USER_INPUT|VALIDATION_FAILED)$/);
+  });
+
+  it('PostgreSQL refusing connections is UNAVAILABLE (HTTP 503, Retry-After) on GraphQL and REST, and service resumes after', async () => {
+    const token = await api.login('so.chuyenvien');
+    const dbName = (await owner.query(`SELECT current_database() AS d`)).rows[0].d as string;
+    // The app role may not connect any more and its pooled connections are cut: what a PostgreSQL restart looks like.
+    await owner.query(`ALTER DATABASE "${dbName}" CONNECTION LIMIT 0`);
+    try {
+      await owner.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName]);
+      const res = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ centres { totalCount } }' }),
+      });
+      const body = (await res.json()) as Envelope;
+      expectEnvelope(body, 'UNAVAILABLE');
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      const rest = await fetch(`${api.url}/api/exports/centres.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+      expect(rest.status).toBe(503);
+      expectEnvelope((await rest.json()) as Envelope, 'UNAVAILABLE');
+    } finally {
+      await owner.query(`ALTER DATABASE "${dbName}" CONNECTION LIMIT -1`);
+    }
+    const again = await api.gql(`{ centres { totalCount } }`, {}, token);
+    expect(again.errors).toBeUndefined();
   });
 });

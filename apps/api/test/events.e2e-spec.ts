@@ -75,7 +75,7 @@ describe('events with owners (e2e)', () => {
     expect(await dormant()).toBeUndefined();
 
     const r = await api.gql(
-      `mutation($c: ID!, $d: String!) { changeCentreStatus(input: { centreId: $c, status: NOT_ENROLLING, effectiveFrom: $d, reason: "Không tuyển sinh" }) { status } }`,
+      `mutation($c: ID!, $d: Date!) { changeCentreStatus(input: { centreId: $c, status: NOT_ENROLLING, effectiveFrom: $d, reason: "Không tuyển sinh" }) { status } }`,
       { c: centre.id, d: today }, await api.login('so.chuyenvien'),
     );
     expect(r.errors).toBeUndefined();

@@ -22,7 +22,7 @@ describe('literacy as of an old structure (e2e)', () => {
     children: { name: string; level: number; hasData: boolean; reasons: string[] }[];
     unmappedData: { unitId: string | null; reason: string }[];
   }
-  const STATUS = `query($u: ID!, $y: Int!, $a: String) { literacyStatus(unitId: $u, year: $y, asOf: $a) {
+  const STATUS = `query($u: ID!, $y: Int!, $a: Date) { literacyStatus(unitId: $u, year: $y, asOf: $a) {
     asOf unitLevel level reasons communes communesWithData reports
     rates { band population literateL1 literateL2 }
     indicators { belowL1 belowL2 illiterate15to60 learnersPhase1 learnersPhase2 newlyLiterate mobilisationRatePct completionPct dttsPopulationSharePct }

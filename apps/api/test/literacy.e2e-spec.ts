@@ -20,7 +20,7 @@ describe('literacy (e2e)', () => {
     indicators: { belowL1: number; belowL2: number; illiterate15to60: number | null; learnersPhase1: number; learnersPhase2: number; mobilisationRatePct: number | null; completionPct: number | null; dttsPopulationSharePct: number | null };
     unmappedData: { reason: string }[];
   }
-  const STATUS = `query($u: ID!, $y: Int!, $a: String) { literacyStatus(unitId: $u, year: $y, asOf: $a) {
+  const STATUS = `query($u: ID!, $y: Int!, $a: Date) { literacyStatus(unitId: $u, year: $y, asOf: $a) {
     unitName unitLevel asOf paramsVersion aggregationTier level dbkk dbkkSource reasons communes communesWithData reports computedAt
     criteria { level met thresholdPct valuePct band basis numerator denominator }
     rates { band population literateL1 literateL2 rateL1Pct communes }
@@ -116,7 +116,7 @@ describe('literacy (e2e)', () => {
     });
 
     it('each child carries its own criteria and band rates, equal to its own literacyStatus (one request for the drill-down table)', async () => {
-      const CHILDREN = `query($u: ID!, $y: Int!, $a: String) { literacyStatus(unitId: $u, year: $y, asOf: $a) {
+      const CHILDREN = `query($u: ID!, $y: Int!, $a: Date) { literacyStatus(unitId: $u, year: $y, asOf: $a) {
         children { unitId name level reasons reasonsEn communes communesWithData
           criteria { level met thresholdPct valuePct band basis numerator denominator }
           rates { band population literateL1 literateL2 rateL1Pct rateL2Pct communes } } } }`;
@@ -128,7 +128,7 @@ describe('literacy (e2e)', () => {
         expect(children.length).toBe(5);
         for (const child of children) {
           const own = await api.gql<{ literacyStatus: Status & { reasonsEn: string[]; rates: Band[] } }>(
-            `query($u: ID!, $y: Int!, $a: String) { literacyStatus(unitId: $u, year: $y, asOf: $a) { level reasons reasonsEn communes communesWithData
+            `query($u: ID!, $y: Int!, $a: Date) { literacyStatus(unitId: $u, year: $y, asOf: $a) { level reasons reasonsEn communes communesWithData
               criteria { level met thresholdPct valuePct band basis numerator denominator }
               rates { band population literateL1 literateL2 rateL1Pct rateL2Pct communes } } }`,
             { u: child.unitId, y: 2024, a: BEFORE }, specialist,
@@ -405,7 +405,7 @@ describe('literacy (e2e)', () => {
     });
 
     it('compliance roll-ups agree between the units as they were and today\'s units', async () => {
-      const OVERVIEW = `query($u: ID, $d: String) { complianceOverview(unitId: $u, asOf: $d) { centreCount byRule { ruleCode findings } } }`;
+      const OVERVIEW = `query($u: ID, $d: Date) { complianceOverview(unitId: $u, asOf: $d) { centreCount byRule { ruleCode findings } } }`;
       type Overview = { centreCount: number; byRule: { ruleCode: string; findings: number }[] };
       const overview = async (unitId: string, asOf?: string) => {
         const r = await api.gql<{ complianceOverview: Overview }>(OVERVIEW, { u: unitId, d: asOf }, specialist);

@@ -336,7 +336,7 @@ describe('tenancy core (e2e)', () => {
   describe('administrative units over time', () => {
     it('asOf before the 2025 merger shows the old communes; today shows the merged one', async () => {
       const token = await api.login('so.chuyenvien');
-      const Q = `query($asOf: String, $p: ID) { administrativeUnits(asOf: $asOf, parentId: $p) { name validTo successorIds predecessorIds } }`;
+      const Q = `query($asOf: Date, $p: ID) { administrativeUnits(asOf: $asOf, parentId: $p) { name validTo successorIds predecessorIds } }`;
       const before = await api.gql<{ administrativeUnits: { name: string; successorIds: string[] }[] }>(Q, { asOf: '2025-06-30', p: ids['TH-HH'] }, token);
       const names = before.data!.administrativeUnits.map((u) => u.name);
       expect(names).toEqual(expect.arrayContaining(['Xã Hoằng Châu', 'Xã Hoằng Phụ']));

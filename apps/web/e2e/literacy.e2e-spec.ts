@@ -15,7 +15,7 @@ interface Status {
   rates: { band: string; population: number; literateL1: number; rateL1Pct: number | null }[];
   children: { unitId: string; name: string; level: number; criteria: Criterion[] }[];
 }
-const STATUS = `query($u: ID!, $y: Int!, $a: String) { literacyStatus(unitId: $u, year: $y, asOf: $a) {
+const STATUS = `query($u: ID!, $y: Int!, $a: Date) { literacyStatus(unitId: $u, year: $y, asOf: $a) {
   unitName level reasons asOf communes communesWithData
   criteria { level met valuePct numerator denominator thresholdPct }
   rates { band population literateL1 rateL1Pct }

@@ -17,7 +17,7 @@ export type UnitVersion = UnitsAsOfQuery['administrativeUnits'][number];
 
 /** Every unit of the province valid on `asOf` (default today): the page builds the tree from parentId. */
 export const UNITS_AS_OF = graphql(`
-  query UnitsAsOf($asOf: String) {
+  query UnitsAsOf($asOf: Date) {
     administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }
   }
 `);

@@ -8,7 +8,7 @@ import type { LearningSocietyProgressQuery, LiteracyStatusQuery, LiteracyUnitsQu
 export type LiteracyUnitLevel = UnitLevel;
 
 export const LITERACY_STATUS = graphql(`
-  query LiteracyStatus($unitId: ID!, $year: Int!, $asOf: String) {
+  query LiteracyStatus($unitId: ID!, $year: Int!, $asOf: Date) {
     literacyStatus(unitId: $unitId, year: $year, asOf: $asOf) {
       unitId
       unitName
@@ -82,7 +82,7 @@ export const LITERACY_YEARS = graphql(`
 `);
 
 export const LEARNING_SOCIETY_PROGRESS = graphql(`
-  query LearningSocietyProgress($unitId: ID!, $year: Int!, $asOf: String) {
+  query LearningSocietyProgress($unitId: ID!, $year: Int!, $asOf: Date) {
     learningSocietyProgress(unitId: $unitId, year: $year, asOf: $asOf) {
       unitId
       unitName
@@ -101,7 +101,7 @@ export type LearningSocietyIndicator = LearningSocietyProgressResult['indicators
 
 /** The units of a date (for the breadcrumb above the literacy status). */
 export const LITERACY_UNITS = graphql(`
-  query LiteracyUnits($asOf: String) {
+  query LiteracyUnits($asOf: Date) {
     administrativeUnits(asOf: $asOf) { id name level parentId }
   }
 `);

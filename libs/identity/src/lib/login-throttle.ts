@@ -95,10 +95,13 @@ export class LoginThrottle {
     const failures = row.failures as number;
     const delaySeconds = accountDelaySeconds(failures);
     if (!delaySeconds) return { failures, delaySeconds, blockedUntil: null };
-    const [blocked] = await em.query(
-      `UPDATE login_account_throttle SET blocked_until = now() + make_interval(secs => $2) WHERE username_key = $1 RETURNING blocked_until AS "blockedUntil"`,
-      [usernameKey(username).slice(0, 200), delaySeconds],
-    );
+    // TypeORM answers an UPDATE with [rows, count]: the new value is read back with a SELECT.
+    await em.query(`UPDATE login_account_throttle SET blocked_until = now() + make_interval(secs => $2) WHERE username_key = $1`, [
+      usernameKey(username).slice(0, 200), delaySeconds,
+    ]);
+    const [blocked] = await em.query(`SELECT blocked_until AS "blockedUntil" FROM login_account_throttle WHERE username_key = $1`, [
+      usernameKey(username).slice(0, 200),
+    ]);
     return { failures, delaySeconds, blockedUntil: new Date(blocked.blockedUntil) };
   }
 
