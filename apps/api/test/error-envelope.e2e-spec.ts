@@ -234,3 +234,40 @@ describe('error envelope: REST routes and unavailable services (e2e)', () => {
     expect(again.errors).toBeUndefined();
   });
 });
+
+describe('error envelope: fuzz findings (e2e)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await bootApi();
+  });
+  afterAll(async () => api?.close());
+
+  it.each(['gzip', 'deflate', 'br'])('a body declared %s that does not decompress is HTTP 400 BAD_USER_INPUT, not 500', async (encoding) => {
+    const res = await raw(`${api.url}/graphql`, {
+      headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(res.status).toBe(400);
+    const body = JSON.parse(res.body) as Envelope;
+    expectEnvelope(body, 'BAD_USER_INPUT');
+    expect(body.errors![0].extensions?.reason).toBe('MALFORMED_REQUEST');
+  });
+});
+
+describe('error envelope: persisted queries (e2e)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await bootApi();
+  });
+  afterAll(async () => api?.close());
+
+  it('a persisted-query hash that does not match is BAD_USER_INPUT, not INTERNAL', async () => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }),
+    });
+    expect(res.status).toBeLessThan(500);
+    expectEnvelope((await res.json()) as Envelope, 'BAD_USER_INPUT');
+  });
+});

@@ -51,6 +51,13 @@ export function formatGraphqlError(
   if (gqlCode === 'GRAPHQL_PARSE_FAILED') {
     return coded(base, 'BAD_USER_INPUT', 'Cú pháp truy vấn không hợp lệ', msg, { reason: 'GRAPHQL_PARSE_FAILED' });
   }
+  const httpStatus = (original as { extensions?: { http?: { status?: unknown } } } | undefined)?.extensions?.http?.status;
+  const apolloClientError = original instanceof GraphQLError && !original.originalError && typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500;
+  if ((gqlCode && APOLLO_REQUEST_CODES.has(gqlCode)) || apolloClientError) {
+    // Apollo's own request errors (a persisted-query hash that does not match, an operation name not in the
+    // document…): the client's mistake. The fuzz suite found a wrong persisted-query hash answering INTERNAL.
+    return coded(base, 'BAD_USER_INPUT', 'Yêu cầu không hợp lệ: ' + msg, msg, { reason: 'MALFORMED_REQUEST' });
+  }
   if (gqlCode === 'GRAPHQL_VALIDATION_FAILED' || gqlCode === 'BAD_USER_INPUT') {
     const enumMatch = /Value "([^"]*)" does not exist in "([^"]*)" enum/.exec(msg);
     const vi = enumMatch
@@ -67,6 +74,8 @@ export function formatGraphqlError(
   log?.(original ?? error);
   return coded(base, 'INTERNAL', 'Đã xảy ra lỗi hệ thống, vui lòng thử lại sau', 'Internal server error');
 }
+
+const APOLLO_REQUEST_CODES = new Set(['BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
 function coded(
   base: Pick<GraphQLFormattedError, 'locations' | 'path'>,

@@ -38,8 +38,22 @@ export function transportProblemOf(err: unknown): TransportProblem | null {
     case 'parameters.too.many':
       return { status: 400, code: 'BAD_USER_INPUT', reason: 'MALFORMED_REQUEST', messageVi: 'Yêu cầu gửi lên không hợp lệ', messageEn: 'Malformed request' };
     default:
-      return null;
+      return clientHttpErrorOf(err);
   }
+}
+
+/**
+ * The body parsers also raise untyped client errors (http-errors with a 4xx status): a body declared gzip or
+ * deflate that does not decompress is `createError(400, zlibError)` (the fuzz suite found it answering 500).
+ */
+function clientHttpErrorOf(err: unknown): TransportProblem | null {
+  const e = err as { status?: unknown; statusCode?: unknown; expose?: unknown; getStatus?: unknown };
+  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : null;
+  // Nest's HttpException has its own mapping (getStatus); this is for plain http-errors from Express middleware.
+  if (status === null || typeof e.getStatus === 'function' || e.expose !== true || status < 400 || status > 499) return null;
+  if (status === 413) return transportProblemOf({ type: 'entity.too.large' });
+  if (status === 415) return { status, code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_MEDIA_TYPE', messageVi: 'Kiểu nội dung hoặc kiểu nén không được hỗ trợ', messageEn: 'Unsupported media type or encoding' };
+  return { status: 400, code: 'BAD_USER_INPUT', reason: 'MALFORMED_REQUEST', messageVi: 'Yêu cầu gửi lên không hợp lệ (không đọc được nội dung)', messageEn: 'Malformed request body' };
 }
 
 interface Res {
