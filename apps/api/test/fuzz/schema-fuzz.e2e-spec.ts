@@ -217,7 +217,7 @@ const brokenDocument = (doc: string) =>
     fc.constant(doc.replace(/\{ (\w+)/, '{ $1_unknown')),
     fc.constant(doc.replace(/^(query|mutation)/, 'subscription')),
     fc.constant(`${doc} fragment F on Query { ...F }`),
-    fc.constant(doc.replace(/\$(\w+): [\w!\[\]]+/, '$$$1: NoSuchType')),
+    fc.constant(doc.replace(/\$(\w+): [\w![\]]+/, '$$$1: NoSuchType')),
     fc.string({ maxLength: 80 }),
   );
 
