@@ -102,6 +102,6 @@ describe('centre list compliance filter (e2e)', () => {
 
     const bad = await fetch(`${api.url}/api/exports/centres.xlsx?compliance=SOMETIMES`, { headers: { authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).code).toBe('VALIDATION_FAILED');
+    expect((await bad.json()).errors[0].extensions.code).toBe('VALIDATION_FAILED');
   });
 });

@@ -102,17 +102,17 @@ describe('centre list Excel export (e2e)', () => {
   it('refuses a request without a token with 401', async () => {
     const res = await download(null);
     expect(res.status).toBe(401);
-    expect((await res.json()).code).toBe('UNAUTHENTICATED');
+    expect((await res.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses bad filter values with the validation error shape', async () => {
     for (const query of ['?type=NOT_A_TYPE', '?unitId=not-a-uuid', '?licenceStatus=SOMETIMES']) {
       const res = await download('so.chuyenvien', query);
       expect([query, res.status]).toEqual([query, 422]);
-      const body = await res.json();
-      expect(body.code).toBe('VALIDATION_FAILED');
-      expect(body.message).toEqual(expect.any(String));
-      expect(body.fields.length).toBeGreaterThan(0);
+      const [error] = (await res.json()).errors;
+      expect(error.extensions.code).toBe('VALIDATION_FAILED');
+      expect(error.message).toEqual(expect.any(String));
+      expect(error.extensions.fields.length).toBeGreaterThan(0);
     }
   });
 

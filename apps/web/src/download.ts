@@ -1,6 +1,17 @@
 import { authorizedFetch } from './session';
 
-/** A refused download, with the server's message in both languages when it sent one (our AppError body). */
+/** The server's error envelope for REST answers too: `{ errors: [{ message, extensions: { code, messageEn, … } }] }`. */
+export interface ErrorEnvelope {
+  errors?: { message?: string; extensions?: { code?: string; messageEn?: string; [key: string]: unknown } }[];
+}
+
+/** The first error of an envelope: its Vietnamese and English messages and its code (null where absent). */
+export function envelopeError(body: ErrorEnvelope | null | undefined): { messageVi: string | null; messageEn: string | null; code: string | null } {
+  const first = body?.errors?.[0];
+  return { messageVi: first?.message ?? null, messageEn: first?.extensions?.messageEn ?? null, code: first?.extensions?.code ?? null };
+}
+
+/** A refused download, with the server's message in both languages when it sent one (the error envelope). */
 export class DownloadError extends Error {
   constructor(readonly status: number, readonly messageVi: string | null, readonly messageEn: string | null) {
     super(messageEn ?? messageVi ?? `HTTP ${status}`);
@@ -16,13 +27,14 @@ export class DownloadError extends Error {
 export async function downloadFile(url: string, fallbackName: string): Promise<void> {
   const res = await authorizedFetch(url);
   if (!res.ok) {
-    let body: { message?: string; messageEn?: string } = {};
+    let body: ErrorEnvelope = {};
     try {
-      body = (await res.json()) as typeof body;
+      body = (await res.json()) as ErrorEnvelope;
     } catch {
       // Not our JSON error body (proxy error page, …): the caller shows its own message.
     }
-    throw new DownloadError(res.status, body.message ?? null, body.messageEn ?? null);
+    const { messageVi, messageEn } = envelopeError(body);
+    throw new DownloadError(res.status, messageVi, messageEn);
   }
   const blob = await res.blob();
   const link = document.createElement('a');

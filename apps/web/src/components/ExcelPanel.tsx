@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, Progress, Space, Table } from 'antd';
 import { readSession, refreshSession } from '../session';
+import { envelopeError, type ErrorEnvelope } from '../download';
 import { useI18n } from '../i18n';
 
 /** One problem of an uploaded workbook (libs/reporting CellProblem). */
@@ -160,8 +161,8 @@ export function ExcelPanel({ centreId, templateCode, periodCode, editable, onUpl
 
 async function messageOf(res: Response, language: 'vi' | 'en'): Promise<string> {
   try {
-    const body = (await res.json()) as { message?: string; messageEn?: string };
-    return (language === 'en' ? body.messageEn : body.message) ?? body.message ?? `HTTP ${res.status}`;
+    const { messageVi, messageEn } = envelopeError((await res.json()) as ErrorEnvelope);
+    return (language === 'en' ? messageEn : messageVi) ?? messageVi ?? `HTTP ${res.status}`;
   } catch {
     return `HTTP ${res.status}`;
   }
