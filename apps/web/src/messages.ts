@@ -551,6 +551,7 @@ export const dictionary = {
   'notificationKind.REPORT_RETURNED': ['Bị trả lại', 'Returned'],
   'notificationKind.LICENCE_EXPIRY': ['Quyết định hết hiệu lực', 'Licence expiry'],
   'notificationKind.FINDING_OPENED': ['Vấn đề tuân thủ', 'Compliance finding'],
+  'notificationKind.FACTS_REPAIRED': ['Đã sửa số liệu tổng hợp', 'Facts repaired'],
   'menu.notifications': ['Thông báo', 'Notifications'],
   'heatmap.hint': ['Chọn một ô (nhấp chuột hoặc Enter) để xem từng trung tâm.', 'Pick a cell (click or Enter) to see each centre.'],
   'heatmap.legend': ['Tỷ lệ đã nộp', 'Share submitted'],
