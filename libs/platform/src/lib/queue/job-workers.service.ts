@@ -37,7 +37,7 @@ export class JobWorkers {
         prefix: (base as { prefix?: string }).prefix,
         concurrency: this.config.concurrency,
         // Recovery from a worker killed mid-job: its lock lapses after lockDuration and the next stalled
-        // check of a live worker puts the job back (≤ lock + interval, 10 s by default; docs/reliability.md).
+        // check of a live worker puts the job back (≤ lock + interval, 7 s by default, plus the job's own time; docs/reliability.md).
         lockDuration: this.config.lockDurationMs,
         stalledInterval: this.config.stalledIntervalMs,
         // A job may be interrupted twice (two crashes, a rolling restart) before it counts as failed.

@@ -34,10 +34,12 @@ const QueueConfigSchema = z.object({
   /**
    * A worker's lock on its job, renewed every half of it; a worker killed mid-job loses the lock after this
    * long and another worker takes the job over at its next stalled-job check (every JOB_STALLED_INTERVAL_MS).
-   * 5 s + 5 s keeps the recovery under 10 s (BullMQ's 30 s + 30 s gave about a minute, issue 13).
+   * 4 s + 3 s leaves room for the job itself within 10 s (BullMQ's 30 s + 30 s gave about a minute, issue 13). The
+   * lock is renewed every 2 s, so only an event loop blocked for 4 s loses a live worker its job (which then runs
+   * twice: handlers are idempotent).
    */
-  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(5000),
-  JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(5000),
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(4000),
+  JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(3000),
 });
 
 export type QueueBackendKind = 'redis' | 'postgres';
