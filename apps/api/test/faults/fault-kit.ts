@@ -68,3 +68,79 @@ export class OwnRedis {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** An embedded PostgreSQL of the test's own (scripts/embedded-pg-control.js in a child process), on its own port. */
+export class OwnPostgres {
+  private proc: ChildProcess | null = null;
+  private lines: string[] = [];
+  private waiters: ((line: string) => void)[] = [];
+  readonly dir = mkdtempSync(join(tmpdir(), 'gdtx-fault-pg-'));
+  adminUrl = '';
+
+  constructor(readonly port: number) {}
+
+  url(db: string): string {
+    const u = new URL(this.adminUrl);
+    u.pathname = `/${db}`;
+    return u.toString();
+  }
+
+  async boot(): Promise<void> {
+    const root = join(__dirname, '../../../..');
+    const proc = spawn(process.execPath, ['scripts/embedded-pg-control.js', join(this.dir, 'data'), String(this.port)], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.proc = proc;
+    let buffered = '';
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        const waiter = this.waiters.shift();
+        if (waiter) waiter(line);
+        else this.lines.push(line);
+      }
+    });
+    const ready = await this.next(90_000);
+    if (!ready.startsWith('ready ')) throw new Error(`embedded PostgreSQL did not start: ${ready}`);
+    this.adminUrl = ready.slice('ready '.length);
+  }
+
+  async stop(): Promise<void> {
+    await this.command('stop', 'stopped');
+  }
+
+  async start(): Promise<void> {
+    await this.command('start', 'started');
+  }
+
+  async quit(): Promise<void> {
+    const p = this.proc;
+    this.proc = null;
+    if (p && p.exitCode === null) {
+      const exited = new Promise((r) => p.once('exit', r));
+      p.stdin!.end('quit\n');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      if (p.exitCode === null) p.kill('SIGKILL');
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private async command(command: string, answer: string): Promise<void> {
+    this.proc!.stdin!.write(`${command}\n`);
+    const line = await this.next(60_000);
+    if (line !== answer) throw new Error(`embedded PostgreSQL: ${command} answered ${line}`);
+  }
+
+  private next(timeoutMs: number): Promise<string> {
+    const queued = this.lines.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('embedded PostgreSQL did not answer')), timeoutMs);
+      this.waiters.push((line) => {
+        clearTimeout(timer);
+        resolve(line);
+      });
+    });
+  }
+}
