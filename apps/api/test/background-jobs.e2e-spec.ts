@@ -3,6 +3,7 @@
 // outbox of each province; a ping with an id that is not a UUID fails in its handler, for good, after 2 attempts.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { JobQueues } from '@gdtx/platform';
 import { bootApi, errorCode, TestApi } from './harness';
 
 let api: TestApi;
@@ -120,4 +121,50 @@ describe('background jobs of a province', () => {
     }
     expect(errorCode(await api.gql(LIST, {}))).toBe('UNAUTHENTICATED');
   });
+});
+
+describe('the periodic consistency check of facts (analytics.check-facts)', () => {
+  it('repairs an accepted report whose facts were lost and facts of one no longer accepted, and tells the operators', async () => {
+    const { rows: [accepted] } = await owner.query(
+      `SELECT s.id FROM submission s WHERE s.status = 'ACCEPTED' AND EXISTS (SELECT 1 FROM fact_value f WHERE f.submission_id = s.id) ORDER BY s.id LIMIT 1`,
+    );
+    const { rows: [returned] } = await owner.query(`SELECT id FROM submission WHERE status = 'RETURNED' ORDER BY id LIMIT 1`);
+    const factsOf = async (id: string) => (await owner.query(`SELECT count(*)::int AS n FROM fact_value WHERE submission_id = $1`, [id])).rows[0].n as number;
+    const expectedRows = await factsOf(accepted.id);
+    // What lost jobs leave: an accepted report without facts (its accept job gone), a returned one with facts
+    // (its reopen job gone: a copy of the accepted report's rows under its id).
+    await owner.query(`DELETE FROM fact_value WHERE submission_id = $1`, [accepted.id]);
+    await owner.query(
+      `INSERT INTO fact_value (year, province_id, centre_id, submission_id, centre_type, ownership, unit_path, template_code, period_code,
+         period_type, period_start, period_end, school_year, value_key, value, computed_at)
+       SELECT year, province_id, centre_id, $1, centre_type, ownership, unit_path, template_code, period_code, period_type, period_start,
+              period_end, school_year, value_key, value, computed_at FROM fact_value WHERE submission_id <> $1 LIMIT 3`,
+      [returned.id],
+    );
+    expect(await factsOf(returned.id)).toBe(3);
+
+    const queues = api.app.get(JobQueues, { strict: false });
+    const job = await queues.queue('analytics').add('analytics.check-facts', { provinceId: null, centreId: null, requestedBy: null });
+    const deadline = Date.now() + 30_000;
+    while ((await job.getState()) !== 'completed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const done = await queues.queue('analytics').getJob(job.id!);
+    expect(done?.returnvalue).toEqual({ repaired: 2, unrepaired: 0 });
+    expect(await factsOf(accepted.id)).toBe(expectedRows);
+    expect(await factsOf(returned.id)).toBe(0);
+
+    // The operator (SYSTEM_ADMIN) is told, in Vietnamese; a province admin is not.
+    const LIST_NOTES = `query { notifications(first: 20) { edges { node { kind titleVi bodyVi } } } }`;
+    type Notes = { notifications: { edges: { node: { kind: string; titleVi: string; bodyVi: string } }[] } };
+    const forAdmin = await api.gql<Notes>(LIST_NOTES, {}, await api.login('admin'));
+    expect(forAdmin.errors).toBeUndefined();
+    const notice = forAdmin.data!.notifications.edges.map((e) => e.node).find((n) => n.kind === 'FACTS_REPAIRED');
+    expect(notice?.titleVi).toMatch(/đã sửa 2 báo cáo/);
+    const forProvince = await api.gql<Notes>(LIST_NOTES, {}, await api.login('so.quantri'));
+    expect(forProvince.data!.notifications.edges.some((e) => e.node.kind === 'FACTS_REPAIRED')).toBe(false);
+
+    // Nothing left to repair: the next run finds nothing.
+    const again = await queues.queue('analytics').add('analytics.check-facts', { provinceId: null, centreId: null, requestedBy: null });
+    while ((await again.getState()) !== 'completed' && Date.now() < deadline + 30_000) await new Promise((r) => setTimeout(r, 50));
+    expect((await queues.queue('analytics').getJob(again.id!))?.returnvalue).toEqual({ repaired: 0, unrepaired: 0 });
+  }, 90_000);
 });
