@@ -50,17 +50,24 @@ describe('workbook uploads off the event loop (e2e)', () => {
     expect(ok.body.ok).toBe(true);
 
     const pool = workbookParsePool();
+    const started = Date.now();
     const uploads = Promise.all([1, 2, 3, 4].map(() => upload(heavy)));
     const deadline = Date.now() + 30_000;
     while (pool.inFlight === 0 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
     expect(pool.inFlight).toBeGreaterThan(0);
+    const healthAskedAt = Date.now();
     const health = await fetch(`${api.url}/health/live`);
+    const healthMs = Date.now() - healthAskedAt;
     // The answer came while uploads were still being parsed (or waiting for a worker): the loop was free.
     const inFlightWhenHealthAnswered = pool.inFlight;
     expect(health.status).toBe(200);
     expect(inFlightWhenHealthAnswered).toBeGreaterThan(0);
 
-    for (const r of await uploads) {
+    const results = await uploads;
+    if (process.env['FAULT_REPORT']) {
+      console.log(`workbook-budget: ${heavy.length} bytes; 4 uploads refused in ${Date.now() - started} ms; /health/live answered in ${healthMs} ms meanwhile`);
+    }
+    for (const r of results) {
       expect(r.status).toBe(422);
       expect(r.body.ok).toBe(false);
       expect(r.body.problems).toEqual([expect.objectContaining({ code: 'WORKBOOK_TOO_COMPLEX', cell: null })]);
