@@ -4,8 +4,21 @@
 import { Client } from 'pg';
 import { periodContaining, previousPeriod, vietnamDateOf } from '@gdtx/domain';
 import { workbookParsePool } from '@gdtx/reporting';
-import { withExtraCells } from '../../../libs/reporting/src/lib/excel/__fixtures__/workbook-helpers';
+import ExcelJS from 'exceljs';
 import { bootApi, TestApi } from './harness';
+
+/** The downloaded workbook with `count` extra numeric cells on an added sheet (as the issue's 970 KB file). */
+async function withExtraCells(file: Buffer, count: number, columns = 300): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file as unknown as ArrayBuffer);
+  const ws = wb.addWorksheet('Thêm');
+  for (let row = 1, left = count; left > 0; row++) {
+    const n = Math.min(columns, left);
+    ws.addRow(Array.from({ length: n }, (_, i) => (row * columns + i) % 997));
+    left -= n;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 describe('workbook uploads off the event loop (e2e)', () => {
   let api: TestApi;

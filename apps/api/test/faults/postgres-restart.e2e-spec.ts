@@ -18,6 +18,7 @@ describe('fault: PostgreSQL stopped and started (e2e)', () => {
     await redis.start();
     await pg.boot();
     const ownerUrl = pg.url('gdtx_fault');
+    // eslint-disable-next-line @nx/enforce-module-boundaries -- the repository's own setup script (migrations + demo seed), as npm start runs it
     const { prepareDatabase } = await import('../../../../scripts/db-setup');
     await prepareDatabase(ownerUrl, { seed: true });
     api = await bootApi({ DATABASE_URL: ownerUrl, REDIS_URL: redis.url, RUN_WORKERS_IN_PROCESS: 'true', OUTBOX_MAX_BACKOFF_MS: '1000' });
