@@ -77,7 +77,7 @@ export function BackgroundJobsPage() {
                 title: t('jobs.col.state'), key: 'state',
                 render: (_, r) => <Tag color={JOB_STATE_COLOURS[r.state] ?? 'default'} data-testid="job-state">{tk(`jobs.state.${r.state}`)}</Tag>,
               },
-              { title: t('jobs.col.progress'), key: 'progress', render: (_, r) => (r.progress === null || r.progress === undefined ? '—' : <Progress percent={Math.round(r.progress)} size="small" style={{ minWidth: 100 }} />) },
+              { title: t('jobs.col.progress'), key: 'progress', render: (_, r) => (r.progress === null || r.progress === undefined ? '—' : <Progress percent={Math.round(r.progress)} size="small" style={{ minWidth: 100 }} aria-label={`${t('jobs.col.progress')}: ${label(r.name)}`} />) },
               { title: t('jobs.col.attempts'), key: 'attempts', render: (_, r) => (r.maxAttempts ? `${formatNumber(r.attemptsMade)}/${formatNumber(r.maxAttempts)}` : '—') },
               { title: t('jobs.col.queuedAt'), key: 'queuedAt', render: (_, r) => formatDateTime(r.queuedAt) },
               { title: t('jobs.col.finishedAt'), key: 'finishedAt', render: (_, r) => formatDateTime(r.finishedAt) },
