@@ -268,6 +268,18 @@ describe('deploy/k8s manifests', () => {
     expect(migrate.command).toEqual(['node', '-r', './scripts/register.js', 'scripts/migrate.ts']);
   });
 
+  it('runs the queues\' Redis with append-only persistence on a volume and no eviction (issue 13)', () => {
+    const redis = find('StatefulSet', 'redis');
+    const [container] = containersOf(redis) as (Container & { args: string[]; volumeMounts: { mountPath: string }[] })[];
+    expect(container.args).toEqual(expect.arrayContaining(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']));
+    const dir = container.args[container.args.indexOf('--dir') + 1];
+    expect(container.volumeMounts.map((m) => m.mountPath)).toContain(dir);
+    expect((redis?.spec?.['volumeClaimTemplates'] as unknown[] | undefined)?.length).toBe(1);
+    expect(find('Service', 'redis')).toBeDefined();
+    const config = docs.find((d) => d.kind === 'ConfigMap');
+    expect(config?.data?.['REDIS_URL']).toBe('redis://redis:6379');
+  });
+
   it('commits no Secret and no secret value in a ConfigMap', () => {
     expect(docs.filter((d) => d.kind === 'Secret')).toEqual([]);
     for (const config of docs.filter((d) => d.kind === 'ConfigMap')) {

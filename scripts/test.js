@@ -27,6 +27,12 @@ function adminUrlFrom(url) {
   return u.toString();
 }
 
+/** The suites that start redis-server binaries of their own: the fault suite and the Redis-outage test. */
+function runsOwnRedis(args) {
+  const paths = args.filter((a) => !a.startsWith('-'));
+  return paths.length === 0 || paths.some((a) => /faults|redis-outage|apps\/api\/test\/?$|^apps\/?$|^apps\/api\/?$/.test(a));
+}
+
 /** The browser tests run when no paths are given (the whole suite) or when a path names apps/web. */
 function runsBrowserTests(args) {
   const paths = args.filter((a) => !a.startsWith('-'));
@@ -41,6 +47,14 @@ async function main() {
     const chromium = ensureChromium();
     if (!chromium.ok) {
       console.error(chromium.message);
+      process.exit(1);
+    }
+  }
+  if (runsOwnRedis(process.argv.slice(2))) {
+    const { ensureRedisServer } = require('./ensure-redis');
+    const redis = ensureRedisServer();
+    if (!redis.ok) {
+      console.error(redis.message);
       process.exit(1);
     }
   }

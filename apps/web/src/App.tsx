@@ -27,6 +27,7 @@ import { DeadlinesPage } from './pages/DeadlinesPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { SettingsLiteracyPage } from './pages/SettingsLiteracyPage';
+import { BackgroundJobsPage } from './pages/BackgroundJobsPage';
 
 /** Colours chosen for WCAG AA contrast on white (the default antd blue is slightly too light for small text). */
 const theme = {
@@ -97,6 +98,7 @@ const PAGES: Record<WebRouteKey, ReactNode> = {
   publishTemplate: <PublishTemplatePage />,
   deadlines: <DeadlinesPage />,
   settingsLiteracy: <SettingsLiteracyPage />,
+  backgroundJobs: <BackgroundJobsPage />,
 };
 
 /** A saved link to a page that moved (notifications and e-mails sent before issue 11): on to its new page. */

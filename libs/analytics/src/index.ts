@@ -1,7 +1,7 @@
 // Public API of the analytics context: fact tables, indicators, reporting rates, the province overview.
 export { AnalyticsModule, AnalyticsApiModule } from './lib/analytics.module';
 export { FactService, rebuildProvinceFacts, UnflattenableValuesError } from './lib/fact.service';
-export type { UnflattenableValue } from './lib/fact.service';
+export type { FactDrift, UnflattenableValue } from './lib/fact.service';
 export { IndicatorService } from './lib/indicator.service';
 export * from './lib/analytics.types';
 export * from './lib/overview.types';

@@ -1,11 +1,12 @@
 // Public API of the notify context: in-app notifications, their e-mail copy, reminders.
 export { NotifyModule, NotifyApiModule } from './lib/notify.module';
 export { NotificationService, REMINDER_DAYS_AHEAD, OVERDUE_REMINDER_WINDOW_DAYS } from './lib/notification.service';
-export { insertNotifications, NotificationKinds } from './lib/notify-core';
+export { insertNotifications, notifySystemAdmins, NotificationKinds } from './lib/notify-core';
 export type { NotificationKind, NotificationRequest, Recipients, Sql, CreatedNotification } from './lib/notify-core';
 export { notificationMail } from './lib/mailer';
 export * from './lib/notify.types';
 import { NotifyCore1732000005100 } from './migrations/1732000005100-notify-core';
 import { NotificationLinks1733000500000 } from './migrations/1733000500000-notification-links';
 import { LoginThrottledKind1733005000100 } from './migrations/1733005000100-login-throttled-kind';
-export const notifyMigrations = [NotifyCore1732000005100, NotificationLinks1733000500000, LoginThrottledKind1733005000100];
+import { OperatorNotifications1733007000100 } from './migrations/1733007000100-operator-notifications';
+export const notifyMigrations = [NotifyCore1732000005100, NotificationLinks1733000500000, LoginThrottledKind1733005000100, OperatorNotifications1733007000100];

@@ -23,8 +23,9 @@ export * from './lib/auth/decorators';
 import { PlatformScope1732000000000 } from './migrations/1732000000000-platform-scope';
 import { Outbox1732000000500 } from './migrations/1732000000500-outbox';
 import { InlineCentrePolicies1732000099000 } from './migrations/1732000099000-inline-centre-policies';
+import { OutboxJobs1733007000000 } from './migrations/1733007000000-outbox-jobs';
 /** Platform migrations; InlineCentrePolicies runs after every context's (TypeORM orders by timestamp). */
-export const platformMigrations = [PlatformScope1732000000000, Outbox1732000000500, InlineCentrePolicies1732000099000];
+export const platformMigrations = [PlatformScope1732000000000, Outbox1732000000500, InlineCentrePolicies1732000099000, OutboxJobs1733007000000];
 export * from './lib/graphql/enums';
 export * from './lib/database/audit';
 export * from './lib/database/modify';

@@ -42,6 +42,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'settingsLiteracy', path: '/settings/literacy', label: 'menu.settingsLiteracy', visible: user.scope === 'province' && can('TEMPLATE_MANAGE') },
     { key: 'notifications', path: '/notifications', label: 'menu.notifications', visible: can('NOTIFICATION_READ') },
     { key: 'users', path: '/users', label: 'menu.users', visible: can('USER_MANAGE') },
+    { key: 'backgroundJobs', path: '/background-jobs', label: 'menu.backgroundJobs', visible: can('BACKGROUND_JOBS') },
   ];
   const visible = entries.filter((e) => e.visible);
   const selected = visible

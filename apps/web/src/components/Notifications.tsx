@@ -62,7 +62,7 @@ export function NotificationBell() {
   );
 }
 
-const kindColour: Record<string, string> = { DEADLINE_AHEAD: 'gold', REPORT_OVERDUE: 'red', REPORT_RETURNED: 'orange', LICENCE_EXPIRY: 'volcano', FINDING_OPENED: 'purple', LOGIN_THROTTLED: 'magenta' };
+const kindColour: Record<string, string> = { DEADLINE_AHEAD: 'gold', REPORT_OVERDUE: 'red', REPORT_RETURNED: 'orange', LICENCE_EXPIRY: 'volcano', FINDING_OPENED: 'purple', LOGIN_THROTTLED: 'magenta', FACTS_REPAIRED: 'blue' };
 
 /** Notifications as a list: unread in bold with a "Mới" tag and a "mark read" button; opening a link marks it read. */
 export function NotificationList({ items, onMarkRead, marking }: { items: NotificationItem[]; onMarkRead(ids: string[]): void; marking: boolean }) {

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { EventData, EventProcessor, EventSubscriber, JobData, JobHandler, JobProcessor, systemContext } from '@gdtx/platform';
+import { EventData, EventProcessor, EventSubscriber, JobData, JobHandler, JobProcessor, systemContext, TenantDb } from '@gdtx/platform';
+import { notifySystemAdmins } from '@gdtx/notify';
 import type { ReportingEvents } from '@gdtx/reporting';
 import { FactService } from './fact.service';
 import './analytics.jobs';
@@ -44,4 +46,44 @@ export class RebuildFactsNightlyJob implements JobProcessor<'analytics.rebuild-f
   }
 }
 
-export const analyticsJobHandlers = [RefreshFactsOnAcceptJob, RefreshFactsOnReopenJob, RebuildFactsNightlyJob];
+/** Cron of the consistency check (with seconds, Vietnam time): every 10 minutes, so recovery does not wait for the night. */
+export const FACT_CHECK_CRON = process.env['FACT_CHECK_CRON'] || '0 */10 * * * *';
+
+/**
+ * `analytics.check-facts` (issue 13): compares the facts with the accepted submissions, repairs every submission
+ * whose facts disagree (a job lost with Redis, a failed refresh nobody retried) and tells the operators
+ * (SYSTEM_ADMIN, a notification through notify's exported API) what it repaired and what it could not.
+ */
+@JobHandler('analytics.check-facts', { cron: FACT_CHECK_CRON })
+export class CheckFactsJob implements JobProcessor<'analytics.check-facts'> {
+  private readonly logger = new Logger('CheckFactsJob');
+
+  constructor(
+    private readonly facts: FactService,
+    private readonly db: TenantDb,
+  ) {}
+
+  async handle(job: Job<JobData<'analytics.check-facts'>>): Promise<{ repaired: number; unrepaired: number }> {
+    const { repaired, unrepaired } = await this.facts.checkAndRepair(systemContext(null, job.name), null);
+    await job.updateProgress(100);
+    if (repaired.length || unrepaired.length) {
+      this.logger.warn(`fact check: ${repaired.length} submission(s) repaired, ${unrepaired.length} still inconsistent`);
+      const ids = [...repaired, ...unrepaired].map((d) => d.submissionId).sort();
+      await this.db.run(systemContext(null, 'fact check notice'), (em) =>
+        notifySystemAdmins((sql, params) => em.query(sql, params), {
+          kind: 'FACTS_REPAIRED',
+          // One notice per distinct finding: the same drift found again is not announced twice.
+          eventKey: `facts-repaired:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 32)}`,
+          titleVi: `Kiểm tra số liệu tổng hợp: đã sửa ${repaired.length} báo cáo${unrepaired.length ? `, còn ${unrepaired.length} chưa sửa được` : ''}`,
+          bodyVi:
+            `Số liệu tổng hợp (chỉ số) của ${repaired.length} báo cáo đã duyệt không khớp với báo cáo và đã được tính lại tự động` +
+            (unrepaired.length ? `; ${unrepaired.length} báo cáo chưa tính lại được, cần kiểm tra (mã: ${unrepaired.slice(0, 5).map((d) => d.submissionId).join(', ')}).` : '.') +
+            ' Nguyên nhân thường gặp: hàng đợi công việc nền bị gián đoạn.',
+        }),
+      );
+    }
+    return { repaired: repaired.length, unrepaired: unrepaired.length };
+  }
+}
+
+export const analyticsJobHandlers = [RefreshFactsOnAcceptJob, RefreshFactsOnReopenJob, RebuildFactsNightlyJob, CheckFactsJob];

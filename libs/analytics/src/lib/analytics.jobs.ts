@@ -2,6 +2,8 @@
 export interface AnalyticsJobs {
   /** Every province's facts rebuilt from the accepted submissions (nightly, and on demand). */
   'analytics.rebuild-facts': { scheduled?: true };
+  /** The facts compared with the accepted submissions, drift repaired and reported to the operators (every 10 min). */
+  'analytics.check-facts': { scheduled?: true };
 }
 
 declare module '@gdtx/platform' {

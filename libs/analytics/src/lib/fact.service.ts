@@ -90,6 +90,39 @@ async function assertFlattenable(query: Query, filter: string, param: string): P
 const FACT_COLUMNS = `(year, province_id, centre_id, submission_id, centre_type, ownership, unit_path, template_code, period_code,
   period_type, period_start, period_end, school_year, value_key, value, computed_at)`;
 
+/** An accepted submission whose fact rows do not say what it says, or fact rows of one that is no longer accepted. */
+export interface FactDrift {
+  submissionId: string;
+  provinceId: string;
+  /** Numeric values of the accepted submission (0 when it is not accepted). */
+  expectedRows: number;
+  actualRows: number;
+}
+
+/**
+ * The consistency check of the fact table against the accepted submissions (issue 13): per submission, the number
+ * of numeric values and their sum against the fact rows' count and sum. A lost `submission.accepted>analytics`
+ * job leaves an accepted report without facts; a lost `submission.reopened>analytics` one leaves facts of a report
+ * that no longer counts. `filter` narrows the submissions, e.g. to one province.
+ */
+const DRIFT_SELECT = `
+  WITH expected AS (
+    SELECT s.id, s.province_id, count(kv.key)::int AS n, coalesce(sum((kv.value #>> '{}')::numeric), 0) AS total
+      FROM submission s
+      LEFT JOIN LATERAL jsonb_each(s."values") kv ON jsonb_typeof(kv.value) = 'number'
+     WHERE s.status = 'ACCEPTED' AND ($1::uuid IS NULL OR s.province_id = $1)
+     GROUP BY s.id, s.province_id),
+  actual AS (
+    SELECT f.submission_id AS id, f.province_id, count(*)::int AS n, sum(f.value) AS total
+      FROM fact_value f WHERE ($1::uuid IS NULL OR f.province_id = $1)
+     GROUP BY f.submission_id, f.province_id)
+  SELECT coalesce(e.id, a.id) AS "submissionId", coalesce(e.province_id, a.province_id) AS "provinceId",
+         coalesce(e.n, 0) AS "expectedRows", coalesce(a.n, 0) AS "actualRows"
+    FROM expected e FULL JOIN actual a ON a.id = e.id
+   WHERE coalesce(e.n, 0) <> coalesce(a.n, 0) OR coalesce(e.total, 0) <> coalesce(a.total, 0)
+   ORDER BY 2, 1
+   LIMIT $2`;
+
 @Injectable()
 export class FactService {
   constructor(private readonly db: TenantDb) {}
@@ -121,6 +154,41 @@ export class FactService {
       }
       return total;
     });
+  }
+
+  /**
+   * Submissions whose facts disagree with them (see DRIFT_SELECT), in one province or all (system scope, null).
+   * At most `limit`: the check repairs in batches.
+   */
+  async findDrift(ctx: TenantContext, provinceId: string | null, limit = 500): Promise<FactDrift[]> {
+    return this.db.run(ctx, (em) => em.query(DRIFT_SELECT, [provinceId, limit]));
+  }
+
+  /**
+   * Finds the drift and repairs each submission with the incremental refresh (the same rows the events would
+   * have left). Returns what was repaired and what still disagrees after its repair (e.g. a value flattening
+   * refuses), so the caller can tell the operators.
+   */
+  async checkAndRepair(ctx: TenantContext, provinceId: string | null): Promise<{ repaired: FactDrift[]; unrepaired: FactDrift[] }> {
+    const drift = await this.findDrift(ctx, provinceId);
+    const repaired: FactDrift[] = [];
+    const unrepaired: FactDrift[] = [];
+    for (const d of drift) {
+      try {
+        await this.refreshSubmission({ ...ctx, provinceId: ctx.scope === 'system' ? d.provinceId : ctx.provinceId }, d.submissionId);
+      } catch {
+        unrepaired.push(d);
+        continue;
+      }
+      repaired.push(d);
+    }
+    if (repaired.length) {
+      const still = new Set((await this.findDrift(ctx, provinceId)).map((d) => d.submissionId));
+      for (let i = repaired.length - 1; i >= 0; i--) {
+        if (still.has(repaired[i].submissionId)) unrepaired.push(...repaired.splice(i, 1));
+      }
+    }
+    return { repaired, unrepaired };
   }
 
   private rebuildProvince(em: EntityManager, provinceId: string): Promise<number> {

@@ -21,16 +21,18 @@ export const Permissions = [
   'LITERACY_READ',
   'QUEUE_ADMIN',
   'NOTIFICATION_READ',
+  'BACKGROUND_JOBS',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
 const READ_ALL: Permission[] = ['CENTRE_READ', 'REPORT_READ', 'ANALYTICS_READ', 'COMPLIANCE_READ', 'LITERACY_READ', 'NOTIFICATION_READ'];
 
 export const RolePermissions: Record<Role, readonly Permission[]> = {
-  SYSTEM_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'QUEUE_ADMIN', 'TEMPLATE_MANAGE'],
+  SYSTEM_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'QUEUE_ADMIN', 'TEMPLATE_MANAGE', 'BACKGROUND_JOBS'],
   // QUEUE_ADMIN (Bull Board, the system ping) is the operator's alone: the queues are shared by every province, and
-  // Bull Board shows any job's payload and can pause a queue for all of them (issue 13).
-  SO_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'REPORT_REOPEN', 'TEMPLATE_MANAGE'],
+  // Bull Board shows any job's payload and can pause a queue for all of them (issue 13). BACKGROUND_JOBS is the
+  // in-app "Công việc nền" page instead: the own province's jobs only, and a retry of its failed ones.
+  SO_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'REPORT_REOPEN', 'TEMPLATE_MANAGE', 'BACKGROUND_JOBS'],
   SO_SPECIALIST: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'REPORT_REVIEW', 'REPORT_REOPEN', 'TEMPLATE_MANAGE', 'EXTENSION_GRANT'],
   SO_LEADER: [...READ_ALL, 'LICENCE_MANAGE', 'REPORT_REOPEN'],
   INSPECTOR: [...READ_ALL, 'INSPECTION_RECORD', 'UNLICENSED_CASE_RECORD'],

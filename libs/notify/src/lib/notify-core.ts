@@ -3,7 +3,7 @@ import type { Role } from '@gdtx/domain';
 /** A query function: TypeORM's `em.query` inside TenantDb.run, or a pg client in the seed. */
 export type Sql = (text: string, params?: unknown[]) => Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export const NotificationKinds = ['DEADLINE_AHEAD', 'REPORT_OVERDUE', 'REPORT_RETURNED', 'LICENCE_EXPIRY', 'FINDING_OPENED', 'LOGIN_THROTTLED'] as const;
+export const NotificationKinds = ['DEADLINE_AHEAD', 'REPORT_OVERDUE', 'REPORT_RETURNED', 'LICENCE_EXPIRY', 'FINDING_OPENED', 'LOGIN_THROTTLED', 'FACTS_REPAIRED'] as const;
 export type NotificationKind = (typeof NotificationKinds)[number];
 
 /**
@@ -64,4 +64,18 @@ export async function insertNotifications(sql: Sql, req: NotificationRequest, op
     ],
   );
   return rows as CreatedNotification[];
+}
+
+/**
+ * Tells every active SYSTEM_ADMIN (the operators, of whichever province their account is in), e.g. what the periodic
+ * consistency check of background work repaired (issue 13). In-app only: an operator's inbox, not a mail storm.
+ * Must run under the system scope, like insertNotifications.
+ */
+export async function notifySystemAdmins(sql: Sql, req: Omit<NotificationRequest, 'provinceId' | 'recipients' | 'centreId'>): Promise<CreatedNotification[]> {
+  const provinces: { province_id: string }[] = await sql(`SELECT DISTINCT province_id FROM app_user WHERE role = 'SYSTEM_ADMIN' AND active`);
+  const created: CreatedNotification[] = [];
+  for (const { province_id } of provinces) {
+    created.push(...(await insertNotifications(sql, { ...req, provinceId: province_id, recipients: { roles: ['SYSTEM_ADMIN'] } }, { email: false })));
+  }
+  return created;
 }

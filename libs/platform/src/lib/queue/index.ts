@@ -13,4 +13,5 @@ export * from './job-workers.service';
 export * from './jobs-runtime.module';
 export * from './system-jobs.handlers';
 export * from './queue-api';
+export * from './background-jobs';
 export * from './queue-dashboard';

@@ -4,7 +4,9 @@ import { QUEUE_CONFIG } from './queue.tokens';
 import type { QueueConfig } from './queue-config';
 import { JobQueues } from './job-queues.service';
 import { JobRegistry } from './job-registry.service';
-import { allQueueNames, defaultJobOptions, QueueNames, queueOf } from './jobs';
+import { allQueueNames, defaultJobOptions, JobMeta, QueueNames, queueOf } from './jobs';
+import { TenantDb } from '../database/tenant-db.service';
+import { systemContext } from '../database/tenant-context';
 
 /**
  * The consumer side: one BullMQ Worker per queue, dispatching each job by name to its one handler (a @JobHandler
@@ -23,6 +25,7 @@ export class JobWorkers {
     private readonly registry: JobRegistry,
     private readonly queues: JobQueues,
     @Inject(QUEUE_CONFIG) private readonly config: QueueConfig,
+    private readonly db: TenantDb,
   ) {}
 
   start(): void {
@@ -33,6 +36,12 @@ export class JobWorkers {
         connection: workerConnection(this.config),
         prefix: (base as { prefix?: string }).prefix,
         concurrency: this.config.concurrency,
+        // Recovery from a worker killed mid-job: its lock lapses after lockDuration and the next stalled
+        // check of a live worker puts the job back (≤ lock + interval, 7 s by default, plus the job's own time; docs/reliability.md).
+        lockDuration: this.config.lockDurationMs,
+        stalledInterval: this.config.stalledIntervalMs,
+        // A job may be interrupted twice (two crashes, a rolling restart) before it counts as failed.
+        maxStalledCount: 2,
       });
       worker.on('error', (err) => this.logError(`worker ${queueName}: ${err.message}`));
       worker.on('failed', (job, err) => {
@@ -85,13 +94,35 @@ export class JobWorkers {
     const processor = this.registry.processorOf(job.name);
     // Failed, not silently completed: once a handler exists the job can be retried from the dashboard.
     if (!processor) throw new UnrecoverableError(`unknown job name ${job.name}: no handler in this application`);
-    const work = processor.handle(job);
+    const work = processor.handle(job).then(async (result) => {
+      await this.recordDone(job);
+      return result;
+    });
     this.running.add(work);
     try {
       return await work;
     } finally {
       this.running.delete(work);
     }
+  }
+
+  /**
+   * The completion record the outbox reconciler relies on: a job of an outbox row whose handler succeeded is
+   * never enqueued again, even once the backend has forgotten it (removeOnComplete). Written before BullMQ
+   * marks the job completed: a crash in between re-runs an idempotent handler, never loses a completion.
+   * An upsert, because the job may finish before the relay's transaction that records it commits.
+   */
+  private async recordDone(job: Job): Promise<void> {
+    const data = job.data as Partial<JobMeta>;
+    if (!data.outboxId || !data.provinceId || !job.id) return;
+    await this.db.run(systemContext(data.provinceId, 'job completion record'), (em) =>
+      em.query(
+        `INSERT INTO outbox_job (job_id, outbox_id, province_id, centre_id, name, done_at)
+         VALUES ($1, $2, $3, $4, $5, clock_timestamp())
+         ON CONFLICT (job_id) DO UPDATE SET done_at = coalesce(outbox_job.done_at, EXCLUDED.done_at)`,
+        [job.id, data.outboxId, data.provinceId, data.centreId ?? null, job.name],
+      ),
+    );
   }
 
   private logError(message: string): void {

@@ -8,6 +8,7 @@ import type { QueueConfig } from './queue-config';
 import { JobQueues, JobToAdd } from './job-queues.service';
 import { JobRegistry } from './job-registry.service';
 import { OUTBOX_CHANNEL } from './outbox';
+import { jobIdFor, queueOf } from './jobs';
 
 interface OutboxRow {
   id: string;
@@ -25,6 +26,22 @@ export interface DrainResult {
   error?: string;
 }
 
+export interface ReconcileResult {
+  /** Jobs not done yet whose presence in the queue backend was checked. */
+  checked: number;
+  /** Jobs the queue backend no longer had (and had not completed): added again under the same id. */
+  requeued: number;
+  /** Jobs the backend had completed whose completion record was missing: recorded now. */
+  completed: number;
+  /** The job ids re-enqueued (for the log and the tests). */
+  requeuedJobIds: string[];
+}
+
+interface PendingJobRow extends OutboxRow {
+  job_id: string;
+  name: string;
+}
+
 /**
  * Moves committed outbox rows into BullMQ. Each batch is claimed with FOR UPDATE SKIP LOCKED, so several
  * relays (API replicas, workers) never take the same row; the job id derives from the row's dedupe key,
@@ -35,6 +52,13 @@ export interface DrainResult {
  *
  * When the queue backend is unreachable the rows stay unsent (with attempts and last_error) and the loop
  * backs off exponentially up to OUTBOX_MAX_BACKOFF_MS; it logs the outage once and the recovery once.
+ *
+ * Durability (issue 13): a row is marked sent in the transaction that records its jobs in `outbox_job`, after
+ * the backend acknowledged the add. An acknowledged add is still not durable (Redis' append-only file is
+ * flushed every second; a failover can lose the last writes), so the same loop also reconciles: every
+ * OUTBOX_RECONCILE_MS it checks the jobs that are neither done (`outbox_job.done_at`, set by the worker) nor
+ * recent, and adds again, under the same deterministic id, any the backend no longer has. Handlers are
+ * idempotent, so a job added twice is harmless; a job lost is not.
  */
 @Injectable()
 export class OutboxRelay {
@@ -45,6 +69,7 @@ export class OutboxRelay {
   private consecutiveFailures = 0;
   private outageSince: number | null = null;
   private lastCleanupAt = 0;
+  private lastReconcileAt = 0;
   private listener: Client | null = null;
   private lastListenAttemptAt = 0;
   private wakeRequested = false;
@@ -118,13 +143,14 @@ export class OutboxRelay {
           WHERE sent_at IS NULL AND topic = ANY($2)
           ORDER BY id
           LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
+          FOR NO KEY UPDATE SKIP LOCKED`,
         [this.config.outboxBatchSize, this.registry.relayableTopics()],
       );
       if (rows.length === 0) return { relayed: 0, failed: 0 };
       const ids = rows.map((r) => r.id);
+      const jobs = rows.map((row) => ({ row, jobs: this.toJobs(row) }));
       try {
-        await withTimeout(this.queues.addAll(rows.flatMap((row) => this.toJobs(row))), this.config.outboxAddTimeoutMs);
+        await withTimeout(this.queues.addAll(jobs.flatMap((j) => j.jobs)), this.config.outboxAddTimeoutMs);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         await em.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [ids, message.slice(0, 500)]);
@@ -134,7 +160,71 @@ export class OutboxRelay {
         `UPDATE outbox SET sent_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`,
         [ids],
       );
+      // The jobs the rows became, for the reconciler and the background-work page. A worker may already have
+      // recorded a job's completion (it ran before this commit): that row stays as the worker wrote it.
+      const records = jobs.flatMap(({ row, jobs: list }) => list.map((j) => ({ jobId: jobIdFor(j.name, j.businessKey), row, name: j.name })));
+      if (records.length) {
+        await em.query(
+          `INSERT INTO outbox_job (job_id, outbox_id, province_id, centre_id, name)
+           SELECT * FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[])
+           ON CONFLICT (job_id) DO NOTHING`,
+          [records.map((r) => r.jobId), records.map((r) => r.row.id), records.map((r) => r.row.province_id), records.map((r) => r.row.centre_id), records.map((r) => r.name)],
+        );
+      }
       return { relayed: rows.length, failed: 0 };
+    });
+  }
+
+  /**
+   * One reconciliation pass: the oldest-checked jobs that are not done and were queued more than
+   * OUTBOX_RECONCILE_GRACE_MS ago are looked up in the queue backend. Missing (and not completed) → added
+   * again with the same id and data; completed there but not recorded (the worker's record was cut off) →
+   * recorded. Rows are claimed with SKIP LOCKED, so several relays share the work.
+   */
+  async reconcileOnce(): Promise<ReconcileResult> {
+    return this.db.run(systemContext(null, 'outbox reconciler'), async (em) => {
+      const rows: PendingJobRow[] = await em.query(
+        `SELECT j.job_id, j.name, o.id::text, o.province_id, o.centre_id, o.topic, o.payload, o.dedupe_key, o.requested_by
+           FROM outbox_job j JOIN outbox o ON o.id = j.outbox_id
+          WHERE j.done_at IS NULL
+            AND j.queued_at < clock_timestamp() - make_interval(secs => $2::double precision / 1000)
+            AND coalesce(j.checked_at, j.queued_at) < clock_timestamp() - make_interval(secs => $2::double precision / 1000)
+            AND o.topic = ANY($3)
+          ORDER BY coalesce(j.checked_at, j.queued_at)
+          LIMIT $1
+          FOR NO KEY UPDATE OF j SKIP LOCKED`,
+        [this.config.outboxBatchSize, this.config.reconcileGraceMs, this.registry.relayableTopics()],
+      );
+      const result: ReconcileResult = { checked: rows.length, requeued: 0, completed: 0, requeuedJobIds: [] };
+      if (rows.length === 0) return result;
+      const missing: JobToAdd[] = [];
+      const completed: string[] = [];
+      for (const row of rows) {
+        const job = await withTimeout(this.queues.queue(queueOf(row.name)).getJob(row.job_id), this.config.outboxAddTimeoutMs);
+        if (job) {
+          if ((await job.getState()) === 'completed') completed.push(row.job_id);
+          continue;
+        }
+        const again = this.toJobs(row).find((j) => j.name === row.name);
+        if (again) {
+          missing.push(again);
+          result.requeuedJobIds.push(row.job_id);
+        }
+      }
+      if (missing.length) await withTimeout(this.queues.addAll(missing), this.config.outboxAddTimeoutMs);
+      await em.query(
+        `UPDATE outbox_job SET checked_at = clock_timestamp(),
+                requeued = requeued + CASE WHEN job_id = ANY($2::text[]) THEN 1 ELSE 0 END,
+                done_at = CASE WHEN job_id = ANY($3::text[]) THEN clock_timestamp() ELSE done_at END
+          WHERE job_id = ANY($1::text[])`,
+        [rows.map((r) => r.job_id), result.requeuedJobIds, completed],
+      );
+      result.requeued = missing.length;
+      result.completed = completed.length;
+      if (missing.length) {
+        this.logger.warn(`reconciler: ${missing.length} job(s) marked sent were missing from the queue backend and were enqueued again (${result.requeuedJobIds.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`);
+      }
+      return result;
     });
   }
 
@@ -175,6 +265,15 @@ export class OutboxRelay {
       this.outageSince = null;
     }
     this.consecutiveFailures = 0;
+    if (Date.now() - this.lastReconcileAt > this.config.reconcileEveryMs) {
+      this.lastReconcileAt = Date.now();
+      try {
+        // Drain the reconciler's backlog in full batches, like the relay's own.
+        while ((await this.reconcileOnce()).checked >= this.config.outboxBatchSize && this.running) { /* next batch */ }
+      } catch (e) {
+        this.logger.warn(`outbox reconciler pass failed (retried in ${this.config.reconcileEveryMs} ms): ${e instanceof Error ? e.message : e}`);
+      }
+    }
     if (Date.now() - this.lastCleanupAt > 3600_000) {
       this.lastCleanupAt = Date.now();
       await this.deleteOldSentRows().catch((e) => this.logger.warn(`outbox cleanup failed: ${e instanceof Error ? e.message : e}`));

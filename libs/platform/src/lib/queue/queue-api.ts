@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Module } from '@nestjs/common';
-import { Args, Field, Float, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { TenantDb } from '../database/tenant-db.service';
@@ -14,18 +14,10 @@ import { JobQueues } from './job-queues.service';
 import { enqueueOutbox } from './outbox';
 import { jobIdFor, SystemJobs } from './jobs';
 import { QUEUE_DASHBOARD_PATH, signDashboardToken } from './queue-dashboard';
+import { BackgroundJobsResolver, BackgroundJobsService } from './background-jobs';
+import { JobState } from './job-state';
 
-export enum JobState {
-  WAITING = 'WAITING',
-  DELAYED = 'DELAYED',
-  PRIORITIZED = 'PRIORITIZED',
-  WAITING_CHILDREN = 'WAITING_CHILDREN',
-  ACTIVE = 'ACTIVE',
-  COMPLETED = 'COMPLETED',
-  FAILED = 'FAILED',
-  UNKNOWN = 'UNKNOWN',
-}
-registerEnumType(JobState, { name: 'JobState', description: 'Trạng thái công việc nền' });
+export { JobState };
 
 @ObjectType({ description: 'Tiến độ của một công việc nền do chính người dùng khởi tạo' })
 export class JobStatus {
@@ -124,6 +116,6 @@ export class JobsResolver {
   }
 }
 
-/** GraphQL surface of the jobs infrastructure (needs QueueModule). */
-@Module({ providers: [JobsService, JobsResolver], exports: [JobsService] })
+/** GraphQL surface of the jobs infrastructure (needs QueueModule): jobStatus, the ping, Bull Board's ticket, a province's background work. */
+@Module({ providers: [JobsService, JobsResolver, BackgroundJobsService, BackgroundJobsResolver], exports: [JobsService] })
 export class QueueApiModule {}

@@ -27,6 +27,19 @@ const QueueConfigSchema = z.object({
   /** How long the relay waits for the queue backend before it counts a pass as failed. */
   OUTBOX_ADD_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
   QUEUE_DASHBOARD_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+  /** How often the relay checks that the jobs it marked sent are still in the queue backend (or done). */
+  OUTBOX_RECONCILE_MS: z.coerce.number().int().min(50).default(30_000),
+  /** A job is checked only once it is this old (and again this long after its last check). */
+  OUTBOX_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * A worker's lock on its job, renewed every half of it; a worker killed mid-job loses the lock after this
+   * long and another worker takes the job over at its next stalled-job check (every JOB_STALLED_INTERVAL_MS).
+   * 4 s + 3 s leaves room for the job itself within 10 s (BullMQ's 30 s + 30 s gave about a minute, issue 13). The
+   * lock is renewed every 2 s, so only an event loop blocked for 4 s loses a live worker its job (which then runs
+   * twice: handlers are idempotent).
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(4000),
+  JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(3000),
 });
 
 export type QueueBackendKind = 'redis' | 'postgres';
@@ -46,6 +59,10 @@ export interface QueueConfig {
   outboxMaxBackoffMs: number;
   outboxAddTimeoutMs: number;
   dashboardTtlSeconds: number;
+  reconcileEveryMs: number;
+  reconcileGraceMs: number;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
 }
 
 export interface PostgresQueueConnection {
@@ -82,6 +99,10 @@ export function loadQueueConfig(env: NodeJS.ProcessEnv = process.env): QueueConf
     outboxMaxBackoffMs: c.OUTBOX_MAX_BACKOFF_MS,
     outboxAddTimeoutMs: c.OUTBOX_ADD_TIMEOUT_MS,
     dashboardTtlSeconds: c.QUEUE_DASHBOARD_TTL_SECONDS,
+    reconcileEveryMs: c.OUTBOX_RECONCILE_MS,
+    reconcileGraceMs: c.OUTBOX_RECONCILE_GRACE_MS,
+    lockDurationMs: c.JOB_LOCK_MS,
+    stalledIntervalMs: c.JOB_STALLED_INTERVAL_MS,
   };
 }
 

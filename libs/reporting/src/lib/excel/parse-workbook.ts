@@ -21,6 +21,8 @@ import { checkZip } from './zip-guard';
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Generous for a report (a built workbook is ~0.1 MB uncompressed) but keeps exceljs' in-memory model bounded. */
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024;
+/** Cells in all worksheets together; see ParseLimits.maxCells. */
+export const DEFAULT_MAX_CELLS = 50_000;
 const MAX_ZIP_ENTRIES = 2000;
 
 /**
@@ -95,6 +97,17 @@ async function parseUnsafe(
     }
     const [vi, en] = CORRUPT_MESSAGES[zip.reason];
     return fail([fileProblem('CORRUPT_FILE', vi, en)]);
+  }
+  const maxCells = limits.maxCells ?? DEFAULT_MAX_CELLS;
+  if (zip.worksheetCells > maxCells) {
+    return fail([
+      fileProblem(
+        'WORKBOOK_TOO_COMPLEX',
+        `Tệp Excel có ${zip.worksheetCells.toLocaleString('vi-VN')} ô dữ liệu, vượt quá giới hạn ${maxCells.toLocaleString('vi-VN')} ô. ` +
+          'Hãy tải lại mẫu Excel từ hệ thống và chỉ nhập số liệu vào các ô của mẫu, không dán thêm bảng hay dữ liệu khác.',
+        `The workbook has ${zip.worksheetCells} cells, more than the ${maxCells}-cell limit.`,
+      ),
+    ]);
   }
 
   const wb = new ExcelJS.Workbook();

@@ -7,7 +7,7 @@ import { inflateRawSync } from 'node:zlib';
  */
 
 export type ZipCheck =
-  | { ok: true; entries: ZipEntryInfo[] }
+  | { ok: true; entries: ZipEntryInfo[]; /** `<c>` elements in the worksheets (xl/worksheets/*.xml). */ worksheetCells: number }
   | { ok: false; reason: 'NOT_ZIP' | 'OLE' | 'CORRUPT' | 'UNSUPPORTED' | 'NOT_XLSX' | 'TOO_LARGE' };
 
 export interface ZipEntryInfo {
@@ -57,6 +57,7 @@ function checkZipUnsafe(buf: Buffer, limits: ZipLimits): ZipCheck {
   if (cdOffset + cdSize > eocd) return { ok: false, reason: 'CORRUPT' };
 
   const entries: ZipEntryInfo[] = [];
+  let worksheetCells = 0;
   let budget = limits.maxUncompressedBytes;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
@@ -85,12 +86,16 @@ function checkZipUnsafe(buf: Buffer, limits: ZipLimits): ZipCheck {
     const data = buf.subarray(dataStart, dataEnd);
 
     let actual: number;
+    const worksheet = /^xl\/worksheets\/[^/]+\.xml$/.test(name);
     if (method === 0) {
       actual = data.length;
+      if (worksheet) worksheetCells += countCellElements(data);
     } else if (method === 8) {
       try {
         // maxOutputLength makes zlib stop (RangeError) as soon as the budget is exceeded.
-        actual = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).length;
+        const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
+        actual = inflated.length;
+        if (worksheet) worksheetCells += countCellElements(inflated);
       } catch (e) {
         // (Checked by code/name, not instanceof: zlib's RangeError may come from another realm, e.g. under jest.)
         const err = e as { code?: unknown; name?: unknown };
@@ -108,5 +113,23 @@ function checkZipUnsafe(buf: Buffer, limits: ZipLimits): ZipCheck {
 
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return { ok: false, reason: 'NOT_XLSX' };
-  return { ok: true, entries };
+  return { ok: true, entries, worksheetCells };
+}
+
+const LT = 0x3c;
+const C = 0x63;
+/** Bytes that may follow the element name `c`: whitespace, `>` or `/` (so `<col`, `<cols`, `<cfRule` do not count). */
+const AFTER_NAME = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
+
+/**
+ * Counts `<c …>` cell elements of a worksheet's XML without parsing it: what exceljs would build a cell object
+ * for, and so the measure of the work (and memory) a workbook costs before it is loaded. A prefixed element
+ * (`<x:c>`) is not counted; the parse's time and memory budgets still bound such a file.
+ */
+export function countCellElements(xml: Buffer): number {
+  let n = 0;
+  for (let i = xml.indexOf(LT); i >= 0 && i < xml.length - 2; i = xml.indexOf(LT, i + 1)) {
+    if (xml[i + 1] === C && AFTER_NAME.has(xml[i + 2])) n++;
+  }
+  return n;
 }

@@ -83,3 +83,18 @@ export const MINIMAL_XLSX_PARTS: RawZipEntry[] = [
   { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
   { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
 ];
+
+/**
+ * A workbook with `count` extra numeric cells on an added sheet (issue 13's stalling upload: a 970 KB file with
+ * 354,390 extra cells, under the 5 MB limit). Written with exceljs' streaming writer, so building it stays cheap.
+ */
+export async function withExtraCells(buf: Buffer, count: number, columns = 300): Promise<Buffer> {
+  return editWorkbook(buf, (wb) => {
+    const ws = wb.addWorksheet('Thêm');
+    for (let row = 1, left = count; left > 0; row++) {
+      const n = Math.min(columns, left);
+      ws.addRow(Array.from({ length: n }, (_, i) => (row * columns + i) % 997));
+      left -= n;
+    }
+  });
+}

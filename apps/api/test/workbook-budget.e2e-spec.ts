@@ -1,0 +1,90 @@
+// Issue 13: a legal workbook (under 5 MB, 354,390 extra cells) stalled the server for seconds. The upload is now
+// parsed in a worker thread with budgets: it is refused with a Vietnamese problem, in the endpoint's usual 422,
+// and /health/live answers while the uploads are being parsed (observed through the pool, not by a timing).
+import { Client } from 'pg';
+import { periodContaining, previousPeriod, vietnamDateOf } from '@gdtx/domain';
+import { workbookParsePool } from '@gdtx/reporting';
+import ExcelJS from 'exceljs';
+import { bootApi, TestApi } from './harness';
+
+/** The downloaded workbook with `count` extra numeric cells on an added sheet (as the issue's 970 KB file). */
+async function withExtraCells(file: Buffer, count: number, columns = 300): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file as unknown as ArrayBuffer);
+  const ws = wb.addWorksheet('Thêm');
+  for (let row = 1, left = count; left > 0; row++) {
+    const n = Math.min(columns, left);
+    ws.addRow(Array.from({ length: n }, (_, i) => (row * columns + i) % 997));
+    left -= n;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('workbook uploads off the event loop (e2e)', () => {
+  let api: TestApi;
+  let centreId: string;
+  const period = previousPeriod(periodContaining('SEMESTER', vietnamDateOf(new Date())).code).code;
+
+  beforeAll(async () => {
+    api = await bootApi();
+    const owner = new Client({ connectionString: api.db.ownerUrl });
+    await owner.connect();
+    centreId = (await owner.query(`SELECT id FROM centre WHERE code = 'TH-GDTX'`)).rows[0].id;
+    await owner.end();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  async function download(): Promise<Buffer> {
+    const qs = `centreId=${centreId}&templateCode=GDTX_SEMESTER&periodCode=${period}`;
+    const res = await fetch(`${api.url}/api/reports/workbook?${qs}`, { headers: { authorization: `Bearer ${await api.login('gd.gdtx')}` } });
+    expect(res.status).toBe(200);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  async function upload(file: Buffer): Promise<{ status: number; body: { ok: boolean; problems?: { code: string; messageVi: string; cell: string | null }[] } }> {
+    const form = new FormData();
+    form.set('centreId', centreId);
+    form.set('templateCode', 'GDTX_SEMESTER');
+    form.set('periodCode', period);
+    form.set('file', new Blob([new Uint8Array(file)]), 'bao-cao.xlsx');
+    const res = await fetch(`${api.url}/api/reports/workbook`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await api.login('cb.gdtx')}` } });
+    return { status: res.status, body: await res.json() };
+  }
+
+  it('refuses 354,390 extra cells with a Vietnamese problem while /health/live keeps answering', async () => {
+    const good = await download();
+    const heavy = await withExtraCells(good, 354_390);
+    expect(heavy.length).toBeLessThan(5 * 1024 * 1024);
+    // The untouched workbook still goes through (and warms the pool's workers).
+    const ok = await upload(good);
+    expect(ok.status).toBe(200);
+    expect(ok.body.ok).toBe(true);
+
+    const pool = workbookParsePool();
+    const started = Date.now();
+    const uploads = Promise.all([1, 2, 3, 4].map(() => upload(heavy)));
+    const deadline = Date.now() + 30_000;
+    while (pool.inFlight === 0 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+    expect(pool.inFlight).toBeGreaterThan(0);
+    const healthAskedAt = Date.now();
+    const health = await fetch(`${api.url}/health/live`);
+    const healthMs = Date.now() - healthAskedAt;
+    // The answer came while uploads were still being parsed (or waiting for a worker): the loop was free.
+    const inFlightWhenHealthAnswered = pool.inFlight;
+    expect(health.status).toBe(200);
+    expect(inFlightWhenHealthAnswered).toBeGreaterThan(0);
+
+    const results = await uploads;
+    if (process.env['FAULT_REPORT']) {
+      console.log(`workbook-budget: ${heavy.length} bytes; 4 uploads refused in ${Date.now() - started} ms; /health/live answered in ${healthMs} ms meanwhile`);
+    }
+    for (const r of results) {
+      expect(r.status).toBe(422);
+      expect(r.body.ok).toBe(false);
+      expect(r.body.problems).toEqual([expect.objectContaining({ code: 'WORKBOOK_TOO_COMPLEX', cell: null })]);
+      expect(r.body.problems![0].messageVi).toMatch(/vượt quá giới hạn 50\.000 ô/);
+    }
+  }, 120_000);
+});
