@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import { EventData, EventProcessor, EventSubscriber, JobData, JobHandler, JobProcessor } from '@gdtx/platform';
+import type { IdentityEvents } from '@gdtx/identity';
 import { NotificationService } from './notification.service';
 import './notify.jobs';
 
@@ -37,7 +38,10 @@ export class ReturnedReportNotificationJob implements EventProcessor<'submission
 }
 
 /** `account.login-throttled>notify` (identity's event): tell the account's owner, and the Sở admins. */
-@EventSubscriber('account.login-throttled', 'notify')
+/** The topic is identity's (its declaration merges into platform's registry once identity's types are imported). */
+type LoginThrottled = Extract<keyof IdentityEvents, 'account.login-throttled'>;
+
+@EventSubscriber('account.login-throttled' satisfies LoginThrottled, 'notify')
 export class LoginThrottledNotificationJob implements EventProcessor<'account.login-throttled'> {
   constructor(private readonly notifications: NotificationService) {}
 
