@@ -1,5 +1,5 @@
 // Issue 13: a legal workbook (under 5 MB, 354,390 extra cells) stalled the server for seconds. The upload is now
-// parsed in a worker thread with budgets: it is refused with a Vietnamese problem, in the endpoint's usual 422,
+// parsed in a worker thread with budgets: it is refused with a Vietnamese problem, in the endpoint's usual 422 (the error envelope),
 // and /health/live answers while the uploads are being parsed (observed through the pool, not by a timing).
 import { Client } from 'pg';
 import { periodContaining, previousPeriod, vietnamDateOf } from '@gdtx/domain';
@@ -43,7 +43,9 @@ describe('workbook uploads off the event loop (e2e)', () => {
     return Buffer.from(await res.arrayBuffer());
   }
 
-  async function upload(file: Buffer): Promise<{ status: number; body: { ok: boolean; problems?: { code: string; messageVi: string; cell: string | null }[] } }> {
+  type Problem = { code: string; messageVi: string; cell: string | null };
+  type UploadBody = { ok?: boolean; errors?: { message: string; extensions: { code: string; reason?: string; problems?: Problem[] } }[] };
+  async function upload(file: Buffer): Promise<{ status: number; body: UploadBody }> {
     const form = new FormData();
     form.set('centreId', centreId);
     form.set('templateCode', 'GDTX_SEMESTER');
@@ -82,9 +84,12 @@ describe('workbook uploads off the event loop (e2e)', () => {
     }
     for (const r of results) {
       expect(r.status).toBe(422);
-      expect(r.body.ok).toBe(false);
-      expect(r.body.problems).toEqual([expect.objectContaining({ code: 'WORKBOOK_TOO_COMPLEX', cell: null })]);
-      expect(r.body.problems![0].messageVi).toMatch(/vượt quá giới hạn 50\.000 ô/);
+      // A refused file answers in the one error envelope (issue 13), its problems under extensions.
+      const error = r.body.errors?.[0];
+      expect(error?.extensions).toEqual(expect.objectContaining({ code: 'VALIDATION_FAILED', reason: 'WORKBOOK_REJECTED' }));
+      const problems = error!.extensions.problems!;
+      expect(problems).toEqual([expect.objectContaining({ code: 'WORKBOOK_TOO_COMPLEX', cell: null })]);
+      expect(problems[0].messageVi).toMatch(/vượt quá giới hạn 50\.000 ô/);
     }
   }, 120_000);
 });
