@@ -167,6 +167,42 @@ describe('tenancy core (e2e)', () => {
       expect(await asApp({}, `SELECT id FROM app_user`)).toEqual([]);
     });
 
+    it('a supervisor (unit scope) sees through the RLS rule only the rows of centres in its subtree, and every policy calls the rule', async () => {
+      const { rows: [sup] } = await owner.query(
+        `SELECT u.province_id, a.path FROM app_user u JOIN administrative_unit a ON a.id = u.unit_id WHERE u.username = 'phong.thoxuan'`,
+      );
+      const scope = { scope: 'unit', province_id: sup.province_id, unit_path: sup.path };
+      const mine = (await owner.query(
+        `SELECT id FROM centre WHERE province_id = $1 AND (unit_path LIKE $2 || '%' OR supervising_unit_path LIKE $2 || '%') ORDER BY id`,
+        [sup.province_id, sup.path],
+      )).rows.map((r: { id: string }) => r.id);
+      expect(mine.length).toBeGreaterThan(0);
+      expect((await asApp<{ id: string }>(scope, `SELECT id FROM centre ORDER BY id`)).map((r) => r.id)).toEqual(mine);
+      // Centre-owned rows (licences, submissions) through app_sees_centre: only those centres, even when asked by id.
+      for (const table of ['licence_record', 'submission', 'centre_status_history']) {
+        const seen = await asApp<{ centre_id: string }>(scope, `SELECT DISTINCT centre_id FROM ${table}`);
+        expect(seen.length).toBeGreaterThan(0);
+        expect(seen.every((r) => mine.includes(r.centre_id))).toBe(true);
+      }
+      const outside = (await owner.query(`SELECT id FROM centre WHERE NOT (id = ANY ($1::uuid[]))`, [mine])).rows.map((r: { id: string }) => r.id);
+      expect(outside.length).toBeGreaterThan(0);
+      expect(await asApp(scope, `SELECT id FROM licence_record WHERE centre_id = ANY ($1::uuid[])`, [outside])).toEqual([]);
+      expect(await asApp(scope, `SELECT id FROM submission WHERE centre_id = ANY ($1::uuid[])`, [outside])).toEqual([]);
+      // Nor can it write a row for a centre outside its subtree (the same rule in WITH CHECK).
+      await expect(
+        asApp(scope, `UPDATE submission SET updated_at = now() WHERE centre_id = ANY ($1::uuid[]) RETURNING id`, [outside]),
+      ).resolves.toEqual([]);
+      // The rule has one place: no tenant policy states the province or subtree test itself.
+      const { rows: inline } = await owner.query(
+        `SELECT tablename, policyname FROM pg_policies WHERE schemaname = 'public'
+           AND (coalesce(qual, '') || coalesce(with_check, '')) ~ '(province_id = |unit_path ~~|FROM centre)'`,
+      );
+      // Platform's kernel tables sit below org (the arrows point one way, in SQL too), so they cannot call org's rule;
+      // they hold province-wide rows only and state the province test themselves.
+      const platformKernel = ['outbox', 'outbox_job', 'audit_event'];
+      expect(inline.map((r: { tablename: string }) => r.tablename).filter((t: string) => !platformKernel.includes(t))).toEqual([]);
+    });
+
     it('a centre scope reads only its own rows, even asking for another centre explicitly', async () => {
       const scope = { scope: 'centre', province_id: await provinceOf('TH-NN-004'), centre_id: ids['TH-NN-004'] };
       const centres = await asApp<{ id: string }>(scope, `SELECT id FROM centre`);

@@ -8,4 +8,5 @@ export * from './lib/overview.types';
 import { AnalyticsFacts1732000004000 } from './migrations/1732000004000-analytics-facts';
 import { AnalyticsPerformance1732000004100 } from './migrations/1732000004100-analytics-performance';
 import { ShipLdttShare1733000600000 } from './migrations/1733000600000-ship-ldtt-share';
-export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000];
+import { AnalyticsPoliciesOverTheRlsRule1733001000300 } from './migrations/1733001000300-policies-over-the-rls-rule';
+export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000, AnalyticsPoliciesOverTheRlsRule1733001000300];

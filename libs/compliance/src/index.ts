@@ -9,4 +9,8 @@ export * from './lib/compliance.types';
 import { ComplianceCore1732000005000 } from './migrations/1732000005000-compliance-core';
 import { DropAuditPollerWatermark1733000400000 } from './migrations/1733000400000-drop-audit-poller-watermark';
 import { FindingOpenDates1733000700000 } from './migrations/1733000700000-finding-open-dates';
-export const complianceMigrations = [ComplianceCore1732000005000, DropAuditPollerWatermark1733000400000, FindingOpenDates1733000700000];
+import { CompliancePoliciesOverTheRlsRule1733001000400 } from './migrations/1733001000400-policies-over-the-rls-rule';
+import { OpenFindingsView1733001000410 } from './migrations/1733001000410-open-findings-view';
+export const complianceMigrations = [ComplianceCore1732000005000, DropAuditPollerWatermark1733000400000, FindingOpenDates1733000700000, CompliancePoliciesOverTheRlsRule1733001000400, OpenFindingsView1733001000410];
+// Compliance's SQL read model: views other contexts may name in their SQL (org's centre compliance filter).
+export const complianceSqlReadModel = ['compliance_open_finding'] as const;

@@ -91,4 +91,5 @@ export { UnitTimeline } from './lib/data/unit-timeline';
 export type { TimedUnit, SuccessorLink } from './lib/data/unit-timeline';
 export * from './lib/literacy.types';
 import { LiteracyParameters1732000006000 } from './migrations/1732000006000-literacy-parameters';
-export const literacyMigrations = [LiteracyParameters1732000006000];
+import { LiteracyPoliciesOverTheRlsRule1733001000500 } from './migrations/1733001000500-policies-over-the-rls-rule';
+export const literacyMigrations = [LiteracyParameters1732000006000, LiteracyPoliciesOverTheRlsRule1733001000500];

@@ -14,6 +14,19 @@ export type { CentreCalendarFilter, CentreCalendarRecord, OrgQueryable } from '.
 // Readers of org's histories as of a date (units over time, centres in operation, a centre's unit as recorded).
 export { centreUnitsAsRecorded, centresInOperationOn, unitHistoryOfProvince, unitOnAsRecorded } from './lib/readers/history.reader';
 export type { CentreInOperation, CentreUnitQuestion, UnitSuccessorRow, UnitVersionRow } from './lib/readers/history.reader';
+// The RLS rule (rls-rule.ts): every context's policies call these org-owned functions, so the rule has one owner
+// and one place. The table-ownership test lets any lib name exactly these functions of org (the one exemption).
+export { RlsRule } from './lib/rls-rule';
+export type { RlsPredicate } from './lib/rls-rule';
+export const rlsRuleFunctions = [
+  'app_sees_province', 'app_acts_for_province', 'app_sees_placed', 'app_sees_centre', 'app_unit_centre_ids',
+  'app_can_see_centre',
+] as const;
+// Org's SQL read model: set-returning functions other contexts may name in their SQL (status and licence status
+// on a date, the rules of libs/domain centre-state.ts).
+export const orgSqlReadModel = ['org_centre_statuses_on', 'org_licence_statuses_on'] as const;
 import { OrgCore1732000001000 } from './migrations/1732000001000-org-core';
 import { CentreStateOnDate1733000300000 } from './migrations/1733000300000-centre-state-on-date';
-export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000];
+import { CentreKeyedIndexes1733001000010 } from './migrations/1733001000010-centre-keyed-indexes';
+import { TheRlsRule1733001000000 } from './migrations/1733001000000-the-rls-rule';
+export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010];

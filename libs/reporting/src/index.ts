@@ -17,5 +17,6 @@ import { PublishXmcV21732000003500 } from './migrations/1732000003500-publish-xm
 import { TypedStoredValues1733000100000 } from './migrations/1733000100000-typed-stored-values';
 import { ReturnResubmitBy1733000200000 } from './migrations/1733000200000-return-resubmit-by';
 export { publishShippedTemplates } from './migrations/1732000003000-reporting-core';
-export const reportingMigrations = [ReportingCore1732000003000, PublishXmcV21732000003500, TypedStoredValues1733000100000, ReturnResubmitBy1733000200000];
+import { ReportingPoliciesOverTheRlsRule1733001000200 } from './migrations/1733001000200-policies-over-the-rls-rule';
+export const reportingMigrations = [ReportingCore1732000003000, PublishXmcV21732000003500, TypedStoredValues1733000100000, ReturnResubmitBy1733000200000, ReportingPoliciesOverTheRlsRule1733001000200];
 export { reviewStoredValues } from './migrations/1733000100000-typed-stored-values';

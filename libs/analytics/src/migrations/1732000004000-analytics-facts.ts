@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { appRole, centreOwnedPolicies, grantToApp } from '@gdtx/platform';
+import { appRole, createPolicies, grantToApp } from '@gdtx/platform';
+
+
+// The predicates as this migration first wrote them (platform's helpers then held them). Every policy is
+// restated over org's RLS rule by the migrations of range 1733001000000 (docs/adr/0011-the-rls-rule.md).
+const CENTRE_ROWS = 'app_can_see_centre(province_id, centre_id)';
 
 /**
  * Analytics tables in the manner of DHIS2: one fact row per numeric value of an accepted submission, with every
@@ -37,7 +42,7 @@ export class AnalyticsFacts1732000004000 implements MigrationInterface {
     await qr.query(`CREATE INDEX fact_value_lookup ON fact_value (province_id, template_code, value_key, period_end)`);
     await qr.query(`CREATE INDEX fact_value_submission ON fact_value (submission_id)`);
     await grantToApp(qr, ['fact_value'], 'SELECT, INSERT, DELETE');
-    await centreOwnedPolicies(qr, 'fact_value');
+    await createPolicies(qr, 'fact_value', { tenant: CENTRE_ROWS });
 
     // Indicator definitions are data (issue 4 §4): numerator and denominator are sums of value keys of one
     // template; `denominator_previous_period` compares an actual with the target set the period before.

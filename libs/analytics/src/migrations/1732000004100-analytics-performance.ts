@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Measured by `npm run bench` (docs/performance.md):
  * - fact_value's policy uses its own columns (the unit path is on every fact row) instead of calling
  *   app_can_see_centre() per row, so the planner inlines the scope functions and aggregates stay index-friendly;
- * - centre-keyed lookups (licence status, status and unit history) get indexes led by centre_id;
+ * - centre-keyed lookups (licence status, status and unit history) get indexes led by centre_id (now created by
+ *   org, whose tables they are: 1733001000010);
  * - fact_value keeps two indexes instead of four (rebuild time).
  */
 export class AnalyticsPerformance1732000004100 implements MigrationInterface {
@@ -27,9 +28,7 @@ export class AnalyticsPerformance1732000004100 implements MigrationInterface {
     await qr.query(`ALTER TABLE fact_value ADD CONSTRAINT fact_value_natural_key UNIQUE (submission_id, value_key, year)`);
     await qr.query(`DROP INDEX fact_value_submission`);
     await qr.query(`DROP INDEX fact_value_lookup`);
-    await qr.query(`CREATE INDEX licence_record_by_centre ON licence_record (centre_id, kind)`);
-    await qr.query(`CREATE INDEX centre_status_history_by_centre ON centre_status_history (centre_id, valid_from)`);
-    await qr.query(`CREATE INDEX centre_unit_history_by_centre ON centre_unit_history (centre_id, valid_from)`);
+    // The centre-keyed indexes on org's tables it first created here are org's (1733001000010-centre-keyed-indexes).
   }
 
   async down(qr: QueryRunner): Promise<void> {
@@ -37,7 +36,7 @@ export class AnalyticsPerformance1732000004100 implements MigrationInterface {
     await qr.query(`ALTER TABLE fact_value ADD CONSTRAINT fact_value_year_submission_id_value_key_key UNIQUE (year, submission_id, value_key)`);
     await qr.query(`CREATE INDEX fact_value_lookup ON fact_value (province_id, template_code, value_key, period_end)`);
     await qr.query(`CREATE INDEX fact_value_submission ON fact_value (submission_id)`);
-    for (const i of ['fact_value_period', 'licence_record_by_centre', 'centre_status_history_by_centre', 'centre_unit_history_by_centre']) await qr.query(`DROP INDEX ${i}`);
+    for (const i of ['fact_value_period']) await qr.query(`DROP INDEX ${i}`);
     await qr.query(`DROP POLICY fact_value_scope ON fact_value`);
     await qr.query(`CREATE POLICY fact_value_tenant ON fact_value USING (app_can_see_centre(province_id, centre_id)) WITH CHECK (app_can_see_centre(province_id, centre_id))`);
   }

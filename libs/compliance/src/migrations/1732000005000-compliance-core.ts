@@ -1,7 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { centreReadPolicy, enableRls, grantToApp, provinceWritePolicy } from '@gdtx/platform';
+import { createPolicies, enableRls, grantToApp } from '@gdtx/platform';
 import { DEFAULT_PARAMETERS, PARAMETER_DESCRIPTIONS_VI, ParameterCodes } from '../lib/rules/parameters';
 import type { ComplianceParameters } from '../lib/rules/parameters';
+
+
+// The predicates as this migration first wrote them (platform's helpers then held them). Every policy is
+// restated over org's RLS rule by the migrations of range 1733001000000 (docs/adr/0011-the-rls-rule.md).
+const PROVINCE_WRITE = `app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province')`;
+const CENTRE_ROWS = 'app_can_see_centre(province_id, centre_id)';
 
 /**
  * Compliance (domain §D3): rule parameters as versioned data, findings keyed by their natural key so that
@@ -116,7 +122,8 @@ export class ComplianceCore1732000005000 implements MigrationInterface {
 
     // How far the change watcher has read the audit trail (licence and status changes made in libs/org).
     await qr.query(`CREATE TABLE compliance_watermark (name text PRIMARY KEY, last_id bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
-    await qr.query(`INSERT INTO compliance_watermark (name, last_id) SELECT 'audit_event', coalesce(max(id), 0) FROM audit_event`);
+    // It started at the end of the trail (then read from platform's audit_event). The poller and its watermark are
+    // gone (1733000400000) and compliance reads no table of another context: an empty watermark starts it there too.
     await enableRls(qr, 'compliance_watermark');
     await qr.query(`CREATE POLICY compliance_watermark_system ON compliance_watermark USING (app_scope() = 'system') WITH CHECK (app_scope() = 'system')`);
     await grantToApp(qr, ['compliance_watermark'], 'SELECT, UPDATE');
@@ -133,9 +140,7 @@ export class ComplianceCore1732000005000 implements MigrationInterface {
     // Findings, inspections: readable wherever the centre is; written by the rules (system) and the Sở's
     // inspectors (province scope) only — a centre cannot close its own findings.
     for (const t of ['finding', 'inspection', 'inspection_finding']) {
-      await enableRls(qr, t);
-      await centreReadPolicy(qr, t);
-      await provinceWritePolicy(qr, t);
+      await createPolicies(qr, t, { read: CENTRE_ROWS, write: PROVINCE_WRITE });
     }
 
     await enableRls(qr, 'unlicensed_operator_case');

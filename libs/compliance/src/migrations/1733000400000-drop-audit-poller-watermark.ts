@@ -14,7 +14,6 @@ export class DropAuditPollerWatermark1733000400000 implements MigrationInterface
 
   async down(qr: QueryRunner): Promise<void> {
     await qr.query(`CREATE TABLE compliance_watermark (name text PRIMARY KEY, last_id bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
-    await qr.query(`INSERT INTO compliance_watermark (name, last_id) SELECT 'audit_event', coalesce(max(id), 0) FROM audit_event`);
     await enableRls(qr, 'compliance_watermark');
     await qr.query(`CREATE POLICY compliance_watermark_system ON compliance_watermark USING (app_scope() = 'system') WITH CHECK (app_scope() = 'system')`);
     await grantToApp(qr, ['compliance_watermark'], 'SELECT, UPDATE');

@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableRls, grantToApp, provinceWritePolicy } from '@gdtx/platform';
+import { createPolicies, enableRls, grantToApp } from '@gdtx/platform';
+
+
+// The predicates as this migration first wrote them (platform's helpers then held them). Every policy is
+// restated over org's RLS rule by the migrations of range 1733001000000 (docs/adr/0011-the-rls-rule.md).
+const PROVINCE_WRITE = `app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province')`;
 
 /** Users (one role each, scoped to a province, a unit subtree or a centre) and rotating refresh tokens. */
 export class IdentityCore1732000002000 implements MigrationInterface {
@@ -47,7 +52,7 @@ export class IdentityCore1732000002000 implements MigrationInterface {
     await qr.query(`
       CREATE POLICY app_user_read ON app_user FOR SELECT USING (
         app_scope() = 'system' OR (province_id = app_province_id() AND (app_scope() = 'province' OR id = app_user_id())))`);
-    await provinceWritePolicy(qr, 'app_user');
+    await createPolicies(qr, 'app_user', { write: PROVINCE_WRITE });
     // Refresh tokens are only ever touched by the authentication service, under an explicit system scope.
     await enableRls(qr, 'refresh_token');
     await qr.query(`CREATE POLICY refresh_token_system ON refresh_token USING (app_scope() = 'system') WITH CHECK (app_scope() = 'system')`);

@@ -1,7 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { enableRls, grantToApp, nationalOrProvinceReadPolicy, provinceOwnedPolicies, provinceWritePolicy } from '@gdtx/platform';
+import { createPolicies, grantToApp } from '@gdtx/platform';
 import { SHIPPED_LITERACY_PARAMETERS } from '../lib/rules/parameters';
 import { LEARNING_SOCIETY_TARGETS } from '../lib/rules/learning-society';
+
+
+// The predicates as this migration first wrote them (platform's helpers then held them). Every policy is
+// restated over org's RLS rule by the migrations of range 1733001000000 (docs/adr/0011-the-rls-rule.md).
+const PROVINCE_READ = `app_scope() = 'system' OR province_id = app_province_id()`;
+const NATIONAL_OR_PROVINCE_READ = `app_scope() = 'system' OR province_id IS NULL OR province_id = app_province_id()`;
+const PROVINCE_WRITE = `app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province')`;
 
 /**
  * Literacy recognition parameters and learning-society targets as data (issue 5 items 2–3, domain §D1, §D4).
@@ -70,12 +77,10 @@ export class LiteracyParameters1732000006000 implements MigrationInterface {
     await grantToApp(qr, ['literacy_parameter_set', 'learning_society_target'], 'SELECT, INSERT, UPDATE');
     await grantToApp(qr, ['commune_dbkk']);
     for (const t of ['literacy_parameter_set', 'learning_society_target']) {
-      await enableRls(qr, t);
-      await nationalOrProvinceReadPolicy(qr, t);
       // National rows change only through migrations; a Sở (province scope) edits its own province's rows.
-      await provinceWritePolicy(qr, t);
+      await createPolicies(qr, t, { read: NATIONAL_OR_PROVINCE_READ, write: PROVINCE_WRITE });
     }
-    await provinceOwnedPolicies(qr, 'commune_dbkk');
+    await createPolicies(qr, 'commune_dbkk', { read: PROVINCE_READ, write: PROVINCE_WRITE });
 
     for (const p of SHIPPED_LITERACY_PARAMETERS) {
       await qr.query(

@@ -26,10 +26,11 @@ const CENTRE_COLUMNS = `c.id, c.province_id AS "provinceId", c.code, c.name, c.t
   c.version, ls.licence_status AS "licenceStatus"`;
 
 /**
- * Open findings of the centre as semi-joins (one statement, no per-centre query; the finding table's own RLS
- * policy applies inside the sub-queries). Severity split as libs/compliance complianceStatusOf.
+ * Open findings of the centre as semi-joins (one statement, no per-centre query) over compliance's declared view
+ * compliance_open_finding (security_invoker: finding's own RLS policy applies). Severity split as libs/compliance
+ * complianceStatusOf.
  */
-const OPEN_FINDING = `SELECT 1 FROM finding f WHERE f.centre_id = c.id AND f.status = 'OPEN'`;
+const OPEN_FINDING = `SELECT 1 FROM compliance_open_finding f WHERE f.centre_id = c.id`;
 const OPEN_SERIOUS_FINDING = `${OPEN_FINDING} AND f.severity IN ('HIGH', 'CRITICAL')`;
 const COMPLIANCE_PREDICATE: Record<CentreComplianceFilter, string> = {
   HAS_OPEN_FINDINGS: `EXISTS (${OPEN_FINDING})`,

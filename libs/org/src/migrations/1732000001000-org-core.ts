@@ -1,5 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { appRole, centreReadPolicy, enableRls, grantToApp, provinceOwnedPolicies, provinceWritePolicy } from '@gdtx/platform';
+import { appRole, createPolicies, enableRls, grantToApp } from '@gdtx/platform';
+
+
+// The predicates as this migration first wrote them (platform's helpers then held them). Every policy is
+// restated over org's RLS rule by the migrations of range 1733001000000 (docs/adr/0011-the-rls-rule.md).
+const PROVINCE_READ = `app_scope() = 'system' OR province_id = app_province_id()`;
+const PROVINCE_WRITE = `app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province')`;
+const CENTRE_ROWS = 'app_can_see_centre(province_id, centre_id)';
 
 /**
  * Administrative units (time-versioned, with successor links for reorganisations such as the 2025 reform)
@@ -171,9 +178,7 @@ export class OrgCore1732000001000 implements MigrationInterface {
       $$`);
 
     await grantToApp(qr, ['administrative_unit', 'reorganisation', 'unit_successor', 'centre', 'centre_status_history', 'centre_unit_history', 'licence_record']);
-    await provinceOwnedPolicies(qr, 'administrative_unit');
-    await provinceOwnedPolicies(qr, 'reorganisation');
-    await provinceOwnedPolicies(qr, 'unit_successor');
+    for (const t of ['administrative_unit', 'reorganisation', 'unit_successor']) await createPolicies(qr, t, { read: PROVINCE_READ, write: PROVINCE_WRITE });
 
     await enableRls(qr, 'centre');
     await qr.query(`
@@ -184,12 +189,10 @@ export class OrgCore1732000001000 implements MigrationInterface {
           OR (app_scope() = 'unit' AND (unit_path LIKE app_unit_path() || '%' OR supervising_unit_path LIKE app_unit_path() || '%'))
         )))`);
     // Only the Sở (province scope) and system jobs change the centre registry itself.
-    await provinceWritePolicy(qr, 'centre');
+    await createPolicies(qr, 'centre', { write: PROVINCE_WRITE });
 
     for (const t of ['centre_status_history', 'centre_unit_history', 'licence_record']) {
-      await enableRls(qr, t);
-      await centreReadPolicy(qr, t);
-      await provinceWritePolicy(qr, t);
+      await createPolicies(qr, t, { read: CENTRE_ROWS, write: PROVINCE_WRITE });
     }
 
     await qr.query(`

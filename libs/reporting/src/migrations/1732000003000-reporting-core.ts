@@ -1,6 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { PeriodTypes, periodsBetween, shippedTemplates } from '@gdtx/domain';
-import { appRole, centreOwnedPolicies, enableRls, grantToApp, nationalOrProvinceReadPolicy, provinceWritePolicy } from '@gdtx/platform';
+import { appRole, createPolicies, enableRls, grantToApp } from '@gdtx/platform';
+
+
+// The predicates as this migration first wrote them (platform's helpers then held them). Every policy is
+// restated over org's RLS rule by the migrations of range 1733001000000 (docs/adr/0011-the-rls-rule.md).
+const NATIONAL_OR_PROVINCE_READ = `app_scope() = 'system' OR province_id IS NULL OR province_id = app_province_id()`;
+const PROVINCE_WRITE = `app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province')`;
+const CENTRE_ROWS = 'app_can_see_centre(province_id, centre_id)';
 
 /**
  * Reporting (architecture §4): versioned templates, the period calendar, per-centre deadline extensions and
@@ -147,12 +154,10 @@ export class ReportingCore1732000003000 implements MigrationInterface {
     await qr.query(`GRANT USAGE ON SEQUENCE submission_event_id_seq TO ${appRole()}`);
 
     for (const t of ['report_template', 'report_template_version']) {
-      await enableRls(qr, t);
-      await nationalOrProvinceReadPolicy(qr, t);
       // National templates change only through migrations (system); a Sở edits its own province's templates.
-      await provinceWritePolicy(qr, t);
+      await createPolicies(qr, t, { read: NATIONAL_OR_PROVINCE_READ, write: PROVINCE_WRITE });
     }
-    for (const t of ['submission', 'submission_version', 'submission_event']) await centreOwnedPolicies(qr, t);
+    for (const t of ['submission', 'submission_version', 'submission_event']) await createPolicies(qr, t, { tenant: CENTRE_ROWS });
     await enableRls(qr, 'deadline_extension');
     await qr.query(`CREATE POLICY deadline_extension_read ON deadline_extension FOR SELECT USING (app_can_see_centre(province_id, centre_id))`);
     await qr.query(`

@@ -21,52 +21,38 @@ export async function enableRls(qr: QueryRunner, table: string): Promise<void> {
 }
 
 /**
- * The standard policy pair for a table whose rows belong to a centre: read what the scope may see,
- * write only inside the scope (WITH CHECK), so a row can never be moved into another tenant.
+ * Policies are written over predicates the caller passes: SQL boolean expressions over the row's columns. The
+ * predicates of tenant tables are the RLS rule, owned by org (`RlsRule` of @gdtx/org, the functions of org's
+ * migration 1733001000000); platform keeps only the session context they read (app_scope(), app_province_id(),
+ * app_centre_id(), app_unit_path(), app_user_id()) and names no feature table or rule.
  */
+export interface PolicyPredicates {
+  /** `${table}_read`, FOR SELECT. */
+  read?: string;
+  /** `${table}_write`, FOR ALL (USING and WITH CHECK). */
+  write?: string;
+  /** `${table}_tenant`, FOR ALL (USING and WITH CHECK): one predicate for reading and writing. */
+  tenant?: string;
+}
+
 /**
- * Who may see a row of a centre — the body of app_can_see_centre(province_id, centre_id), written inline so
- * the planner can short-circuit it (a function with a sub-SELECT is never inlined: one call per row). The
- * unit-scope lookup into centre is itself filtered by centre's policy, so the subtree rule lives in one place.
+ * ENABLE + FORCE row-level security on `table` and create its policies from the predicates. With `replace`,
+ * policies of the same names are dropped first (a migration that restates a table's policies).
  */
-export const CENTRE_SCOPE_PREDICATE = `(SELECT app_scope()) = 'system' OR (province_id = (SELECT app_province_id()) AND (
-  (SELECT app_scope()) = 'province'
-  OR ((SELECT app_scope()) = 'centre' AND centre_id = (SELECT app_centre_id()))
-  OR ((SELECT app_scope()) = 'unit' AND EXISTS (SELECT 1 FROM centre scope_c WHERE scope_c.id = centre_id))))`;
-
-export async function centreOwnedPolicies(qr: QueryRunner, table: string): Promise<void> {
+export async function createPolicies(qr: QueryRunner, table: string, predicates: PolicyPredicates, opts: { replace?: boolean } = {}): Promise<void> {
   await enableRls(qr, table);
-  await qr.query(`CREATE POLICY ${table}_tenant ON ${table} USING (${CENTRE_SCOPE_PREDICATE}) WITH CHECK (${CENTRE_SCOPE_PREDICATE})`);
+  const policies: [string, string, string][] = [];
+  if (predicates.read) policies.push([`${table}_read`, 'FOR SELECT', `USING (${predicates.read})`]);
+  if (predicates.write) policies.push([`${table}_write`, 'FOR ALL', `USING (${predicates.write}) WITH CHECK (${predicates.write})`]);
+  if (predicates.tenant) policies.push([`${table}_tenant`, 'FOR ALL', `USING (${predicates.tenant}) WITH CHECK (${predicates.tenant})`]);
+  for (const [name, command, clauses] of policies) {
+    if (opts.replace) await qr.query(`DROP POLICY IF EXISTS ${name} ON ${table}`);
+    await qr.query(`CREATE POLICY ${name} ON ${table} ${command} ${clauses}`);
+  }
 }
 
-/** Only the Sở (province scope) and system jobs write the table: `${table}_write`, FOR ALL. */
-export async function provinceWritePolicy(qr: QueryRunner, table: string): Promise<void> {
-  await qr.query(`
-    CREATE POLICY ${table}_write ON ${table} FOR ALL
-    USING (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))
-    WITH CHECK (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() = 'province'))`);
-}
-
-/** Rows readable wherever their centre is visible: `${table}_read`, FOR SELECT. */
-export async function centreReadPolicy(qr: QueryRunner, table: string): Promise<void> {
-  await qr.query(`CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (app_can_see_centre(province_id, centre_id))`);
-}
-
-/** National rows (province_id NULL, shipped with the product) plus the caller's province: `${table}_read`. */
-export async function nationalOrProvinceReadPolicy(qr: QueryRunner, table: string): Promise<void> {
-  await qr.query(
-    `CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (app_scope() = 'system' OR province_id IS NULL OR province_id = app_province_id())`,
-  );
-}
-
-/** Rows that belong to a province as a whole (units, templates, parameters): readable in the province. */
-export async function provinceOwnedPolicies(qr: QueryRunner, table: string, writeScopes = `'province','system'`): Promise<void> {
-  await enableRls(qr, table);
-  await qr.query(
-    `CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (app_scope() = 'system' OR province_id = app_province_id())`,
-  );
-  await qr.query(
-    `CREATE POLICY ${table}_write ON ${table} FOR ALL USING (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() IN (${writeScopes})))
-     WITH CHECK (app_scope() = 'system' OR (province_id = app_province_id() AND app_scope() IN (${writeScopes})))`,
-  );
+/** Restate one named policy (a shape createPolicies does not cover): drop it if present, create it again. */
+export async function replacePolicy(qr: QueryRunner, table: string, name: string, definition: string): Promise<void> {
+  await qr.query(`DROP POLICY IF EXISTS ${name} ON ${table}`);
+  await qr.query(`CREATE POLICY ${name} ON ${table} ${definition}`);
 }

@@ -1,0 +1,158 @@
+// One owner per table (issue 11, Build 6). The scanner is scripts/table-ownership.ts; this test fails, naming
+// file, line, table and owner, when a lib names another context's table, view or function outside the owner's
+// SQL read model, the RLS rule (org's rlsRuleFunctions) and the exemptions listed here.
+import {
+  crossings, describeCrossing, libSources, ownershipModel, type Exemption, type SourceFile,
+} from './table-ownership';
+
+const foreignKey = (table: string) =>
+  `a foreign key to ${table}(id): integrity kept by the database, no code reads or writes through it`;
+const AUDIT_READ_POLICY =
+  "audit_event is platform's, readable like its centre; platform may not know the centre rule, so org sets its read policy";
+
+/** Permanent, each with its reason. */
+const EXEMPTIONS: readonly Exemption[] = [
+  { lib: 'compliance', name: 'administrative_unit', path: 'libs/compliance/src/migrations/1732000005000-compliance-core.ts', reason: foreignKey('administrative_unit') },
+  { lib: 'compliance', name: 'centre', path: 'libs/compliance/src/migrations/1732000005000-compliance-core.ts', reason: foreignKey('centre') },
+  { lib: 'identity', name: 'administrative_unit', path: 'libs/identity/src/migrations/1732000002000-identity-core.ts', reason: foreignKey('administrative_unit') },
+  { lib: 'identity', name: 'centre', path: 'libs/identity/src/migrations/1732000002000-identity-core.ts', reason: foreignKey('centre') },
+  { lib: 'literacy', name: 'administrative_unit', path: 'libs/literacy/src/migrations/1732000006000-literacy-parameters.ts', reason: foreignKey('administrative_unit') },
+  { lib: 'notify', name: 'app_user', path: 'libs/notify/src/migrations/1732000005100-notify-core.ts', reason: foreignKey('app_user') },
+  { lib: 'notify', name: 'centre', path: 'libs/notify/src/migrations/1732000005100-notify-core.ts', reason: foreignKey('centre') },
+  { lib: 'org', name: 'audit_event', path: 'libs/org/src/migrations/1732000001000-org-core.ts', reason: AUDIT_READ_POLICY },
+  { lib: 'org', name: 'audit_event', path: 'libs/org/src/migrations/1733001000000-the-rls-rule.ts', reason: AUDIT_READ_POLICY },
+  { lib: 'reporting', name: 'centre', path: 'libs/reporting/src/migrations/1732000003000-reporting-core.ts', reason: foreignKey('centre') },
+];
+
+/**
+ * Crossings found when the test was written and not yet moved behind the owner's readers (issue 11, Build 6).
+ * A ratchet: a crossing not listed fails, and so does a listed one that is gone (take it off the list).
+ * [file, table]
+ */
+const NOT_YET_MOVED: readonly (readonly [string, string])[] = [
+  ['libs/analytics/src/lib/fact.service.ts', 'administrative_unit'],
+  ['libs/analytics/src/lib/fact.service.ts', 'centre_unit_history'],
+  ['libs/analytics/src/lib/fact.service.ts', 'centre'],
+  ['libs/analytics/src/lib/fact.service.ts', 'report_template_version'],
+  ['libs/analytics/src/lib/fact.service.ts', 'reporting_period'],
+  ['libs/analytics/src/lib/fact.service.ts', 'submission'],
+  ['libs/analytics/src/lib/indicator.service.ts', 'administrative_unit'],
+  ['libs/analytics/src/lib/indicator.service.ts', 'centre'],
+  ['libs/analytics/src/lib/indicator.service.ts', 'reporting_period'],
+  ['libs/analytics/src/lib/overview.service.ts', 'report_template_version'],
+  ['libs/analytics/src/lib/overview.service.ts', 'submission'],
+  ['libs/analytics/src/lib/reporting-rate.service.ts', 'administrative_unit'],
+  ['libs/analytics/src/lib/reporting-rate.service.ts', 'report_template_version'],
+  ['libs/compliance/src/lib/compliance-engine.ts', 'centre'],
+  ['libs/compliance/src/lib/compliance-engine.ts', 'licence_record'],
+  ['libs/compliance/src/lib/compliance-engine.ts', 'report_template_version'],
+  ['libs/compliance/src/lib/compliance-engine.ts', 'submission'],
+  ['libs/compliance/src/lib/compliance.handlers.ts', 'submission'],
+  ['libs/compliance/src/lib/compliance.service.ts', 'administrative_unit'],
+  ['libs/compliance/src/lib/compliance.service.ts', 'app_user'],
+  ['libs/compliance/src/lib/compliance.service.ts', 'centre'],
+  ['libs/compliance/src/lib/seed-evaluation.ts', 'centre'],
+  ['libs/identity/src/lib/auth.service.ts', 'administrative_unit'],
+  ['libs/identity/src/lib/auth.service.ts', 'centre'],
+  ['libs/identity/src/lib/users.service.ts', 'administrative_unit'],
+  ['libs/identity/src/lib/users.service.ts', 'centre'],
+  ['libs/literacy/src/lib/literacy-parameters.service.ts', 'administrative_unit'],
+  ['libs/literacy/src/lib/literacy.service.ts', 'administrative_unit'],
+  ['libs/literacy/src/lib/literacy.service.ts', 'centre'],
+  ['libs/literacy/src/lib/literacy.service.ts', 'reporting_period'],
+  ['libs/literacy/src/lib/literacy.service.ts', 'submission_version'],
+  ['libs/literacy/src/lib/literacy.service.ts', 'submission'],
+  ['libs/literacy/src/lib/reorganisation.ts', 'administrative_unit'],
+  ['libs/literacy/src/lib/reorganisation.ts', 'centre_status_history'],
+  ['libs/literacy/src/lib/reorganisation.ts', 'centre_unit_history'],
+  ['libs/literacy/src/lib/reorganisation.ts', 'centre'],
+  ['libs/literacy/src/lib/reorganisation.ts', 'reorganisation'],
+  ['libs/literacy/src/lib/reorganisation.ts', 'unit_successor'],
+  ['libs/notify/src/lib/notification.service.ts', 'app_user'],
+  ['libs/notify/src/lib/notification.service.ts', 'centre'],
+  ['libs/notify/src/lib/notification.service.ts', 'report_template_version'],
+  ['libs/notify/src/lib/notification.service.ts', 'reporting_period'],
+  ['libs/notify/src/lib/notification.service.ts', 'submission_event'],
+  ['libs/notify/src/lib/notification.service.ts', 'submission'],
+  ['libs/notify/src/lib/notify-core.ts', 'administrative_unit'],
+  ['libs/notify/src/lib/notify-core.ts', 'app_user'],
+  ['libs/notify/src/lib/notify-core.ts', 'centre'],
+  ['libs/reporting/src/lib/reporting.reader.ts', 'administrative_unit'],
+  ['libs/reporting/src/lib/reporting.reader.ts', 'centre_unit_history'],
+  ['libs/reporting/src/lib/reporting.reader.ts', 'centre'],
+  ['libs/reporting/src/lib/reporting.service.ts', 'app_user'],
+  ['libs/reporting/src/lib/reporting.service.ts', 'centre'],
+];
+
+describe('one owner per table', () => {
+  const files = libSources();
+  const model = ownershipModel(files);
+
+  it('each table, view and function is created by one lib; read models are views with explicit columns', () => {
+    expect(model.problems).toEqual([]);
+    expect(model.owners.get('centre')?.owner).toBe('org');
+    expect(model.owners.get('submission')?.owner).toBe('reporting');
+    expect(model.rlsRule).toContain('app_sees_centre');
+  });
+
+  it('no lib names another context\'s table outside its read model, the RLS rule and the listed exemptions', () => {
+    const found = crossings(files, model, EXEMPTIONS);
+    const listed = new Set(NOT_YET_MOVED.map(([path, name]) => `${path}|${name}`));
+    const unlisted = found.filter((c) => !listed.has(`${c.path}|${c.name}`)).map(describeCrossing);
+    expect(unlisted).toEqual([]);
+    const stillThere = new Set(found.map((c) => `${c.path}|${c.name}`));
+    expect([...listed].filter((k) => !stillThere.has(k))).toEqual([]);
+  });
+
+  it('platform names no feature table and no rule of a context', () => {
+    expect(crossings(files, model, EXEMPTIONS).filter((c) => c.lib === 'platform').map(describeCrossing)).toEqual([]);
+  });
+
+  it('every exemption is still needed', () => {
+    const unused = EXEMPTIONS.filter((e) => crossings(files, model, EXEMPTIONS.filter((x) => x !== e)).every((c) => !(c.path === e.path && c.name === e.name)));
+    expect(unused).toEqual([]);
+  });
+});
+
+describe('the ownership scanner can fail (self-test on fixtures)', () => {
+  const fixture: SourceFile[] = [
+    { path: 'libs/org/src/migrations/1-core.ts', text: "q(`CREATE TABLE centre (id uuid)`); q(`CREATE VIEW org_centre_names (id, name) AS SELECT id, name FROM centre`);" },
+    { path: 'libs/org/src/index.ts', text: "export const orgSqlReadModel = ['org_centre_names'];" },
+    { path: 'libs/reporting/src/migrations/1-core.ts', text: "q(`CREATE TABLE submission (id uuid)`); q(`CREATE VIEW reporting_open (id) AS SELECT id FROM submission`);" },
+    {
+      path: 'libs/analytics/src/lib/x.service.ts',
+      text: [
+        '// a comment may name FROM centre',
+        "const ok = await em.query(`SELECT name FROM org_centre_names WHERE id = $1`);",
+        "const bad = await em.query(`SELECT s.id FROM submission s",
+        '  JOIN centre c ON c.id = s.centre_id`);',
+        "const scope = 'centre';",
+      ].join('\n'),
+    },
+    { path: 'libs/platform/src/lib/helpers.ts', text: "export const P = `EXISTS (SELECT 1 FROM centre c WHERE c.id = centre_id)`;" },
+  ];
+  const model = ownershipModel(fixture);
+
+  it('finds a read of another context\'s table, with file, line, table and owner', () => {
+    const found = crossings(fixture, model);
+    expect(found.map((c) => [c.path, c.line, c.name, c.owner])).toEqual([
+      ['libs/analytics/src/lib/x.service.ts', 3, 'submission', 'reporting'],
+      ['libs/analytics/src/lib/x.service.ts', 4, 'centre', 'org'],
+      ['libs/platform/src/lib/helpers.ts', 1, 'centre', 'org'],
+    ]);
+  });
+
+  it('an exemption hides exactly its crossing', () => {
+    const exemption: Exemption = { lib: 'platform', name: 'centre', path: 'libs/platform/src/lib/helpers.ts', reason: 'fixture' };
+    expect(crossings(fixture, model, [exemption]).map((c) => c.lib)).toEqual(['analytics', 'analytics']);
+  });
+
+  it('a read model must be a view of its own lib with explicit columns', () => {
+    const bad = ownershipModel([
+      ...fixture,
+      { path: 'libs/reporting/src/migrations/2-more.ts', text: 'q(`CREATE VIEW reporting_all AS SELECT * FROM submission`);' },
+      { path: 'libs/reporting/src/index.ts', text: "export const reportingSqlReadModel = ['reporting_all', 'submission', 'org_centre_names'];" },
+    ]);
+    expect(bad.problems).toHaveLength(3);
+  });
+});
