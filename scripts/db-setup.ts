@@ -2,14 +2,15 @@ import { Client } from 'pg';
 import { loadConfig, runMigrations } from '@gdtx/platform';
 import { allMigrations } from '../apps/api/src/migrations';
 import { seedDemo } from '../apps/api/src/seed/seed-demo';
+import type { DemoWorld } from '../apps/api/src/seed/demo-data';
 
 /** Creates the database if missing, runs every migration as the owner, then seeds the demo province once. */
-export async function prepareDatabase(ownerUrl: string, opts: { seed: boolean; log?: (m: string) => void }): Promise<void> {
+export async function prepareDatabase(ownerUrl: string, opts: { seed: boolean; log?: (m: string) => void; world?: DemoWorld }): Promise<void> {
   const log = opts.log ?? (() => undefined);
   await ensureDatabase(ownerUrl, log);
   const config = loadConfig({ ...process.env, DATABASE_URL: ownerUrl });
   await runMigrations({ ownerUrl, migrations: allMigrations, appRole: config.APP_DB_ROLE, appPassword: config.APP_DB_PASSWORD, log });
-  if (opts.seed) await seedDemo(ownerUrl, log);
+  if (opts.seed) await seedDemo(ownerUrl, log, opts.world);
 }
 
 export async function ensureDatabase(ownerUrl: string, log: (m: string) => void = () => undefined): Promise<void> {

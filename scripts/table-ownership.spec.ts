@@ -74,7 +74,6 @@ const NOT_YET_MOVED: readonly (readonly [string, string])[] = [
   ['libs/notify/src/lib/notification.service.ts', 'reporting_period'],
   ['libs/notify/src/lib/notification.service.ts', 'submission_event'],
   ['libs/notify/src/lib/notification.service.ts', 'submission'],
-  ['libs/notify/src/lib/notify-core.ts', 'administrative_unit'],
   ['libs/notify/src/lib/notify-core.ts', 'app_user'],
   ['libs/notify/src/lib/notify-core.ts', 'centre'],
   ['libs/reporting/src/lib/reporting.reader.ts', 'administrative_unit'],

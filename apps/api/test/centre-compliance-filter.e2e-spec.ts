@@ -59,9 +59,11 @@ describe('centre list compliance filter (e2e)', () => {
   it('combines with the other filters and with the supervisor scope', async () => {
     const lang = await codes('so.chuyenvien', { compliance: 'HAS_OPEN_FINDINGS', type: 'LANGUAGE' });
     expect(lang).toEqual(await expected('TH', 'OPEN_ANY', `AND c.type = 'LANGUAGE'`));
-    const area = await codes('phong.thoxuan', { compliance: 'COMPLIANT' });
+    // The area officer of Khu vực Thọ Xuân (today's communes of the former district; issue 12).
+    const area = await codes('kv.thoxuan', { compliance: 'COMPLIANT' });
     const { rows } = await owner.query(
-      `SELECT c.code FROM centre c, administrative_unit u WHERE u.code = 'TH-TX' AND (c.unit_path LIKE u.path || '%' OR c.supervising_unit_path LIKE u.path || '%')
+      `SELECT DISTINCT c.code FROM centre c JOIN supervisory_area_member m ON m.valid_to IS NULL JOIN supervisory_area a ON a.id = m.area_id AND a.code = 'KV-THO-XUAN'
+       JOIN administrative_unit u ON u.id = m.unit_id WHERE (c.unit_path LIKE u.path || '%' OR c.supervising_unit_path LIKE u.path || '%')
          AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.centre_id = c.id AND f.status = 'OPEN')`,
     );
     expect(area).toEqual(rows.map((r) => r.code as string).sort());

@@ -71,9 +71,11 @@ describe('centre list Excel export (e2e)', () => {
   });
 
   it('a supervisor gets only the centres of their area', async () => {
-    const { rows } = await readSheet(await download('phong.thoxuan'));
+    // The area officer of Khu vực Thọ Xuân (today's communes of the former district; issue 12).
+    const { rows } = await readSheet(await download('kv.thoxuan'));
     const { rows: expected } = await owner.query(
-      `SELECT c.code FROM centre c, administrative_unit u WHERE u.code = 'TH-TX' AND (c.unit_path LIKE u.path || '%' OR c.supervising_unit_path LIKE u.path || '%')`,
+      `SELECT DISTINCT c.code FROM centre c JOIN supervisory_area_member m ON m.valid_to IS NULL JOIN supervisory_area a ON a.id = m.area_id AND a.code = 'KV-THO-XUAN'
+       JOIN administrative_unit u ON u.id = m.unit_id WHERE c.unit_path LIKE u.path || '%' OR c.supervising_unit_path LIKE u.path || '%'`,
     );
     expect(expected.length).toBeGreaterThanOrEqual(5);
     expect(codesOf(rows)).toEqual(expected.map((x) => x.code as string).sort());

@@ -29,7 +29,8 @@ describe('compliance as of a past date (e2e)', () => {
     return r.data!.centreCompliance;
   }
   const centreId = async (code: string) => (await owner.query(`SELECT id FROM centre WHERE code = $1`, [code])).rows[0].id as string;
-  const unit = async (code: string) => (await owner.query(`SELECT id, path FROM administrative_unit WHERE code = $1`, [code])).rows[0] as { id: string; path: string };
+  // Units valid today: after the 2025 reform, communes and wards directly under the province (codes kept).
+  const unit = async (code: string) => (await owner.query(`SELECT id, path FROM administrative_unit WHERE code = $1 AND valid_to IS NULL`, [code])).rows[0] as { id: string; path: string };
   /** The reference: centres of the subtree whose status history has them in operation (not dissolved) on `date`. */
   async function existingOn(path: string, date: string): Promise<number> {
     const { rows: [r] } = await owner.query(
@@ -92,8 +93,8 @@ describe('compliance as of a past date (e2e)', () => {
 
   it('counts the centres that existed on the date: one dissolved since is counted, one created since is not', async () => {
     const admin = await api.login('so.quantri');
-    const thoXuan = await unit('TH-TX');
-    const city = await unit('TH-TP');
+    const thoXuan = await unit('TH-TX-01'); // Thị trấn Thọ Xuân
+    const city = await unit('TH-TP-03'); // Phường Ba Đình
     // A centre of Thọ Xuân dissolved after the date.
     const { rows: [victim] } = await owner.query(
       `SELECT id, code FROM centre WHERE unit_path LIKE $1 || '%' AND status = 'ACTIVE' AND type <> 'TTHTCD' ORDER BY code LIMIT 1`, [thoXuan.path],
@@ -105,8 +106,8 @@ describe('compliance as of a past date (e2e)', () => {
       { i: { centreId: victim.id, status: 'DISSOLVED', effectiveFrom: addDays(past, 20), reason: 'Giải thể theo đề nghị của chủ sở hữu' } }, admin,
     );
     expect(dissolved.errors).toBeUndefined();
-    // A centre of the city established after the date.
-    const { rows: [ward] } = await owner.query(`SELECT id FROM administrative_unit WHERE parent_id = $1 AND valid_to IS NULL ORDER BY code LIMIT 1`, [city.id]);
+    // A centre of the ward established after the date.
+    const ward = city;
     const created = await api.gql(
       `mutation($i: CreateCentreInput!) { createCentre(input: $i) { id } }`,
       { i: { code: 'TH-NN-HIST', name: 'Trung tâm Ngoại ngữ Lịch Sử', type: 'LANGUAGE', ownership: 'PRIVATE', adminUnitId: ward.id, establishedOn: addDays(past, 30) } }, admin,

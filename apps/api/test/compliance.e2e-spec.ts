@@ -33,7 +33,13 @@ describe('compliance (e2e)', () => {
   });
 
   const centreId = async (code: string) => (await owner.query(`SELECT id FROM centre WHERE code = $1`, [code])).rows[0].id as string;
-  const unitId = async (code: string) => (await owner.query(`SELECT id FROM administrative_unit WHERE code = $1`, [code])).rows[0].id as string;
+  // Units valid today (after the 2025 reform communes keep their codes, directly under the province).
+  const unitId = async (code: string) => (await owner.query(`SELECT id FROM administrative_unit WHERE code = $1 AND valid_to IS NULL`, [code])).rows[0].id as string;
+  const unitOf = async (username: string) => (await owner.query(`SELECT unit_id FROM app_user WHERE username = $1`, [username])).rows[0].unit_id as string;
+  // Centres in today's communes of a former district (their codes keep the district's prefix).
+  const centresOfFormerDistrict = async (code: string) => (await owner.query(
+    `SELECT c.code FROM centre c JOIN administrative_unit u ON c.unit_path LIKE u.path || '%' WHERE u.valid_to IS NULL AND u.code LIKE $1 || '-%'`, [code],
+  )).rows.map((r) => r.code as string);
   async function findings(token: string, f: Record<string, unknown> = {}): Promise<FindingRow[]> {
     const r = await api.gql<{ findings: { nodes: FindingRow[] } }>(FINDINGS, { f, first: 200 }, token);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -71,21 +77,27 @@ describe('compliance (e2e)', () => {
 
   it('isolation: a supervisor sees only their area, a director only their centre, Bắc Ninh only Bắc Ninh', async () => {
     const all = await findings(await api.login('so.chuyenvien'));
-    const inTP = (await owner.query(
-      `SELECT c.code FROM centre c JOIN administrative_unit d ON c.unit_path LIKE d.path || '%' WHERE d.code = 'TH-TP'`,
-    )).rows.map((r) => r.code as string);
+    const inTP = await centresOfFormerDistrict('TH-TP');
+    expect(inTP.length).toBeGreaterThan(0);
     expect(all.some((f) => inTP.includes(f.centreCode))).toBe(true);
 
-    const thoXuan = await findings(await api.login('phong.thoxuan'));
+    // The area officer of Khu vực Thọ Xuân (today's communes of the former district).
+    const thoXuan = await findings(await api.login('kv.thoxuan'));
     const inTX = (await owner.query(
-      `SELECT c.code FROM centre c JOIN administrative_unit d ON c.unit_path LIKE d.path || '%' OR c.supervising_unit_path LIKE d.path || '%' WHERE d.code = 'TH-TX'`,
+      `SELECT c.code FROM centre c JOIN supervisory_area_member m ON m.valid_to IS NULL JOIN supervisory_area a ON a.id = m.area_id AND a.code = 'KV-THO-XUAN'
+       JOIN administrative_unit u ON u.id = m.unit_id WHERE c.unit_path LIKE u.path || '%' OR c.supervising_unit_path LIKE u.path || '%'`,
     )).rows.map((r) => r.code as string);
     expect(thoXuan.length).toBeGreaterThan(0);
     expect(thoXuan.map((f) => f.centreCode)).toContain('TH-NN-005');
     expect(thoXuan.every((f) => inTX.includes(f.centreCode))).toBe(true);
     expect(thoXuan.some((f) => inTP.includes(f.centreCode))).toBe(false);
-    const other = await api.gql(CENTRE_COMPLIANCE, { id: await centreId('TH-NN-002') }, await api.login('phong.thoxuan'));
+    const other = await api.gql(CENTRE_COMPLIANCE, { id: await centreId('TH-NN-002') }, await api.login('kv.thoxuan'));
     expect(errorCode(other)).toBe('NOT_FOUND');
+    // The commune officer of Xuân Hòa: only its commune's centres (the dormant language centre Tuổi Trẻ Thọ Xuân).
+    const xuanHoa = await findings(await api.login('xa.xuanhoa'));
+    expect(xuanHoa.map((f) => f.centreCode)).toContain('TH-NN-005');
+    expect(xuanHoa.every((f) => inTX.includes(f.centreCode))).toBe(true);
+    expect(xuanHoa.some((f) => f.centreCode === 'TH-NN-004')).toBe(false);
 
     const lamson = await findings(await api.login('gd.lamson'));
     expect(new Set(lamson.map((f) => f.centreCode))).toEqual(lamson.length ? new Set(['TH-NN-001']) : new Set());
@@ -131,9 +143,14 @@ describe('compliance (e2e)', () => {
     const licence = n.data!.notifications.nodes.filter((x) => x.kind === 'LICENCE_EXPIRY' && x.centreId === hoasen);
     expect(licence).toHaveLength(1);
     expect(licence[0].titleVi).toContain('Quyết định công nhận giám đốc số 77/QĐ-SGDĐT đã hết hiệu lực');
-    // HIGH: the supervisor of Thọ Xuân and the Sở specialist are told too.
-    const sup = await api.gql<{ notifications: { nodes: { titleVi: string }[] } }>(`{ notifications(first: 100) { nodes { titleVi } } }`, {}, await api.login('phong.thoxuan'));
-    expect(sup.data!.notifications.nodes.some((x) => x.titleVi.includes('77/QĐ-SGDĐT'))).toBe(true);
+    // HIGH: the area officer of Thọ Xuân and the Sở specialist are told too; the dissolved district office is not
+    // (its scope ended on 30 Jun 2025), nor the commune officer of another commune.
+    const told = async (user: string) =>
+      (await api.gql<{ notifications: { nodes: { titleVi: string }[] } }>(`{ notifications(first: 100) { nodes { titleVi } } }`, {}, await api.login(user)))
+        .data!.notifications.nodes.some((x) => x.titleVi.includes('77/QĐ-SGDĐT'));
+    expect(await told('kv.thoxuan')).toBe(true);
+    expect(await told('phong.thoxuan')).toBe(false);
+    expect(await told('xa.xuanhoa')).toBe(false);
   });
 
   it('evaluating twice (job and service) adds no finding and no notification', async () => {
@@ -194,9 +211,9 @@ describe('compliance (e2e)', () => {
     expect(errorCode(await api.gql(RESOLVE, { id: expired.id, note: 'x' }, inspector))).toBe('CONFLICT');
   });
 
-  it('unlicensed operators: a supervisor reports in their area only; the province sees it, Bắc Ninh does not; closing sets days open', async () => {
-    const supervisor = await api.login('phong.thoxuan');
-    const commune = (await owner.query(`SELECT id FROM administrative_unit WHERE code LIKE 'TH-TX-%' ORDER BY code LIMIT 1`)).rows[0].id;
+  it('unlicensed operators: a commune officer reports in its commune only; an area officer cannot; the province sees it, Bắc Ninh does not; closing sets days open', async () => {
+    const supervisor = await api.login('xa.xuanhoa');
+    const commune = await unitOf('xa.xuanhoa');
     const REPORT = `mutation($i: ReportUnlicensedOperatorInput!) { reportUnlicensedOperator(input: $i) { id status daysOpen unitName legalBasisVi version } }`;
     const r = await api.gql<{ reportUnlicensedOperator: { id: string; status: string; daysOpen: number; legalBasisVi: string; version: number } }>(
       REPORT, { i: { unitId: commune, operatorName: 'Lớp tiếng Anh tại nhà ông N.V.A', activityVi: 'Dạy tiếng Anh cho 30 học sinh khi chưa được cấp phép', foundOn: addDays(today, -12) } }, supervisor,
@@ -204,8 +221,10 @@ describe('compliance (e2e)', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data!.reportUnlicensedOperator).toMatchObject({ status: 'OPEN', daysOpen: 12 });
     expect(r.data!.reportUnlicensedOperator.legalBasisVi).toContain('Nghị định 04/2021/NĐ-CP');
-    const outside = await api.gql(REPORT, { i: { unitId: await unitId('TH-TP'), operatorName: 'X', activityVi: 'Y', foundOn: today } }, supervisor);
+    const outside = await api.gql(REPORT, { i: { unitId: await unitId('TH-TX-01'), operatorName: 'X', activityVi: 'Y', foundOn: today } }, supervisor);
     expect(errorCode(outside)).toBe('FORBIDDEN');
+    const monitor = await api.gql(REPORT, { i: { unitId: commune, operatorName: 'X', activityVi: 'Y', foundOn: today } }, await api.login('kv.thoxuan'));
+    expect(errorCode(monitor)).toBe('FORBIDDEN');
 
     const LIST = `{ unlicensedOperatorCases { totalCount nodes { id operatorName } } }`;
     const so = await api.gql<{ unlicensedOperatorCases: { nodes: { id: string }[] } }>(LIST, {}, await api.login('so.chuyenvien'));
@@ -230,10 +249,11 @@ describe('compliance (e2e)', () => {
     expect(province.byStatus.reduce((s, x) => s + x.centres, 0)).toBe(province.centreCount);
     expect(province.byRule.find((r) => r.ruleCode === 'DORMANT_CENTRE')?.findings).toBe(3);
     expect(province.worstCentres[0].status).toBe('NON_COMPLIANT');
-    const tx = (await api.gql<{ complianceOverview: O }>(Q, { u: await unitId('TH-TX') }, token)).data!.complianceOverview;
+    // The commune of Xuân Hòa holds one of the three dormant centres (Tuổi Trẻ Thọ Xuân); its officer sees that much.
+    const tx = (await api.gql<{ complianceOverview: O }>(Q, { u: await unitOf('xa.xuanhoa') }, token)).data!.complianceOverview;
     expect(tx.centreCount).toBeLessThan(province.centreCount);
     expect(tx.byRule.find((r) => r.ruleCode === 'DORMANT_CENTRE')?.findings).toBe(1);
-    const sup = (await api.gql<{ complianceOverview: O }>(Q, {}, await api.login('phong.thoxuan'))).data!.complianceOverview;
+    const sup = (await api.gql<{ complianceOverview: O }>(Q, {}, await api.login('xa.xuanhoa'))).data!.complianceOverview;
     expect(sup.centreCount).toBe(tx.centreCount);
     // asOf: a finding is open on the dates its condition held (opened_on), not only from the day it was computed:
     // the director recognition of TH-NN-002 ended on 2025-08-31, so it was already expired a year ago.

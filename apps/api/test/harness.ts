@@ -18,8 +18,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function bootApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const db = await createTestDatabase();
+/** `world: 'pre-reform'` boots on the demo before the 2025 reform (for suites that apply it themselves). */
+export async function bootApi(env: Record<string, string> = {}, opts: { world?: 'today' | 'pre-reform' } = {}): Promise<TestApi> {
+  const db = await createTestDatabase(opts);
   Object.assign(process.env, {
     DATABASE_URL: db.ownerUrl,
     LOG_LEVEL: 'silent',

@@ -133,12 +133,13 @@ describe('notifications (e2e)', () => {
     expect(state.rows[0].email_status).toBe('SENT');
   });
 
+  // Hoa Sen is a language centre: licensed and reviewed by the Sở (after the 2025 reform no district office reviews).
   it('a returned report notifies the centre through the reporting outbox topic', async () => {
     const sub = (await owner.query(
       `SELECT s.id, s.version FROM submission s JOIN centre c ON c.id = s.centre_id WHERE c.code = 'TH-NN-004' AND s.status = 'SUBMITTED' ORDER BY s.period_code DESC LIMIT 1`,
     )).rows[0];
     expect(sub).toBeDefined();
-    const r = await api.gql(`mutation($id: ID!, $v: Int!, $c: String!) { returnSubmission(id: $id, expectedVersion: $v, comment: $c) { status } }`, { id: sub.id, v: sub.version, c: 'Số học viên mới chưa khớp với sổ tuyển sinh.' }, await api.login('phong.thoxuan'));
+    const r = await api.gql(`mutation($id: ID!, $v: Int!, $c: String!) { returnSubmission(id: $id, expectedVersion: $v, comment: $c) { status } }`, { id: sub.id, v: sub.version, c: 'Số học viên mới chưa khớp với sổ tuyển sinh.' }, await api.login('so.chuyenvien'));
     expect(r.errors).toBeUndefined();
     const director = await api.login('gd.hoasen');
     const Q = `{ notifications(first: 50) { nodes { id kind titleVi bodyVi link } } }`;

@@ -130,13 +130,24 @@ describe('reporting (e2e)', () => {
       expect(new Set(own.data!.submissions.nodes.map((x) => x.centreCode))).toEqual(new Set(['TH-NN-004']));
       const other = await api.gql<List>(LIST, { f: { centreId: ids['TH-GDTX'] } }, await api.login('gd.hoasen'));
       expect(other.data!.submissions.totalCount).toBe(0);
-      const area = await api.gql<List>(LIST, { first: 200 }, await api.login('phong.thoxuan'));
+      // After the 2025 reform (issue 12): the area officer of Khu vực Thọ Xuân lists the reports of the centres in the
+      // area's communes; the commune officer of Xuân Hòa those of its commune, the same as the Sở filtering by it.
+      const area = await api.gql<List>(LIST, { first: 200 }, await api.login('kv.thoxuan'));
       const codes = new Set(area.data!.submissions.nodes.map((x) => x.centreCode));
       expect(codes.has('TH-NN-004')).toBe(true);
       expect(codes.has('TH-GDTX')).toBe(false);
-      const { rows } = await owner.query(`SELECT id FROM administrative_unit WHERE code = 'TH-TX' AND valid_to IS NULL`);
+      const { rows: [{ n: inArea }] } = await owner.query(
+        `SELECT count(*)::int AS n FROM submission s JOIN centre c ON c.id = s.centre_id
+         WHERE EXISTS (SELECT 1 FROM supervisory_area a JOIN supervisory_area_member m ON m.area_id = a.id AND m.valid_to IS NULL
+                       JOIN administrative_unit u ON u.id = m.unit_id WHERE a.code = 'KV-THO-XUAN' AND c.unit_path LIKE u.path || '%')`,
+      );
+      expect(area.data!.submissions.totalCount).toBe(inArea);
+      const commune = await api.gql<List>(LIST, { first: 200 }, await api.login('xa.xuanhoa'));
+      expect(new Set(commune.data!.submissions.nodes.map((x) => x.centreCode)).has('TH-NN-005')).toBe(true);
+      const { rows } = await owner.query(`SELECT unit_id AS id FROM app_user WHERE username = 'xa.xuanhoa'`);
       const byUnit = await api.gql<List>(LIST, { f: { unitId: rows[0].id }, first: 200 }, await api.login('so.chuyenvien'));
-      expect(byUnit.data!.submissions.totalCount).toBe(area.data!.submissions.totalCount);
+      expect(byUnit.data!.submissions.totalCount).toBe(commune.data!.submissions.totalCount);
+      expect(commune.data!.submissions.totalCount).toBeLessThan(area.data!.submissions.totalCount);
       const bn = await api.gql<List>(LIST, { first: 200 }, await api.login('bn.quantri'));
       expect(bn.data!.submissions.nodes.every((x) => x.centreCode.startsWith('BN-'))).toBe(true);
     });
@@ -303,11 +314,32 @@ describe('reporting (e2e)', () => {
       expect(ok.data!.submitSubmission.explanations).toEqual({ 'exam.candidates_change': 'Năm nay chỉ tổ chức thi cho học viên của trung tâm.' });
     });
 
-    it('the supervisor of Thọ Xuân reviews a centre in the district', async () => {
-      const { rows } = await owner.query(`SELECT id, version FROM submission WHERE centre_id = $1 AND status = 'SUBMITTED' LIMIT 1`, [ids['TH-NN-004']]);
-      const r = await api.gql<{ acceptSubmission: Sub }>(ACCEPT, { id: rows[0].id, v: rows[0].version }, await api.login('phong.thoxuan'));
+    it('the commune officer reviews its commune\'s TTHTCĐ only; the area officer and the dissolved district office review nothing; the Sở the rest', async () => {
+      const submitted = async (where: string) =>
+        (await owner.query(
+          `SELECT s.id, s.version FROM submission s JOIN centre c ON c.id = s.centre_id WHERE ${where} AND s.status = 'SUBMITTED' ORDER BY s.period_code DESC LIMIT 1`,
+        )).rows[0] as { id: string; version: number };
+      const tthtcd = await submitted(`c.type = 'TTHTCD' AND c.admin_unit_id = (SELECT unit_id FROM app_user WHERE username = 'xa.xuanhoa')`);
+      const language = await submitted(`c.code = 'TH-NN-005'`); // a language centre in Xuân Hòa: licensed and reviewed by the Sở
+      const hoaSen = await submitted(`c.code = 'TH-NN-004'`);
+      expect([tthtcd, language, hoaSen].every(Boolean)).toBe(true);
+      const commune = await api.login('xa.xuanhoa');
+      for (const user of ['kv.thoxuan', 'phong.thoxuan']) {
+        const token = await api.login(user);
+        expect(errorCode(await api.gql(ACCEPT, { id: tthtcd.id, v: tthtcd.version }, token))).toBe('FORBIDDEN');
+        expect(errorCode(await api.gql(ACCEPT, { id: hoaSen.id, v: hoaSen.version }, token))).toBe('FORBIDDEN');
+      }
+      const refused = await api.gql(ACCEPT, { id: language.id, v: language.version }, commune);
+      expect(errorCode(refused)).toBe('FORBIDDEN');
+      expect(refused.errors![0].message).toMatch(/Sở duyệt/);
+      expect(errorCode(await api.gql(ACCEPT, { id: hoaSen.id, v: hoaSen.version }, commune))).toBe('NOT_FOUND'); // outside the commune
+      const { rows: untouched } = await owner.query(`SELECT status FROM submission WHERE id = ANY ($1::uuid[])`, [[language.id, hoaSen.id]]);
+      expect(untouched.map((r: { status: string }) => r.status)).toEqual(['SUBMITTED', 'SUBMITTED']);
+      const r = await api.gql<{ acceptSubmission: Sub }>(ACCEPT, { id: tthtcd.id, v: tthtcd.version }, commune);
       expect(r.errors).toBeUndefined();
       expect(r.data!.acceptSubmission.status).toBe('ACCEPTED');
+      const so = await api.gql<{ acceptSubmission: Sub }>(ACCEPT, { id: hoaSen.id, v: hoaSen.version }, await api.login('so.chuyenvien'));
+      expect(so.data!.acceptSubmission.status).toBe('ACCEPTED');
     });
 
     // Issue 11: a CONFLICT says why in extensions.reason, so the web can tell a stale version from a wrong status.
@@ -374,7 +406,7 @@ describe('reporting (e2e)', () => {
       ['extend', EXTEND, { input: { centreId: ids['TH-GDTX'], templateCode: 'GDTX_SEMESTER', periodCode: lastSemester, dueDate: '2099-01-01', reason: 'x' } }],
     ];
 
-    it.each(['gd.hoasen', 'phong.thoxuan', 'bn.quantri', 'so.lanhdao', 'so.thanhtra'])('%s cannot read, save or review TH-GDTX reports', async (user) => {
+    it.each(['gd.hoasen', 'xa.xuanhoa', 'kv.thoxuan', 'phong.thoxuan', 'bn.quantri', 'so.lanhdao', 'so.thanhtra'])('%s cannot read, save or review TH-GDTX reports', async (user) => {
       const token = await api.login(user);
       const before = await counts();
       for (const [name, query, variables] of attempts()) {
@@ -393,7 +425,7 @@ describe('reporting (e2e)', () => {
 
     it('out-of-scope users cannot download or upload the workbook', async () => {
       const qs = `centreId=${ids['TH-GDTX']}&templateCode=GDTX_SEMESTER&periodCode=${lastSemester}`;
-      for (const user of ['gd.hoasen', 'bn.quantri', 'phong.thoxuan']) {
+      for (const user of ['gd.hoasen', 'bn.quantri', 'xa.xuanhoa', 'kv.thoxuan', 'phong.thoxuan']) {
         const token = await api.login(user);
         const res = await fetch(`${api.url}/api/reports/workbook?${qs}`, { headers: { authorization: `Bearer ${token}` } });
         expect(res.status).toBe(404);

@@ -13,7 +13,12 @@ describe('tenancy core (e2e)', () => {
     api = await bootApi({ GRAPHQL_MAX_DEPTH: '4', GRAPHQL_MAX_COST: '3000' });
     owner = new Client({ connectionString: api.db.ownerUrl });
     await owner.connect();
-    const { rows } = await owner.query(`SELECT code, id FROM centre UNION ALL SELECT code, id FROM administrative_unit WHERE valid_to IS NULL`);
+    // Today's world (issue 12): units valid today (communes directly under the province), and the districts that
+    // ended on 30 Jun 2025 by their code with the suffix '@2025' (e.g. 'TH-TX@2025').
+    const { rows } = await owner.query(
+      `SELECT code, id FROM centre UNION ALL SELECT code, id FROM administrative_unit WHERE valid_to IS NULL
+       UNION ALL SELECT code || '@2025', id FROM administrative_unit WHERE level = 'DISTRICT' AND valid_to = '2025-06-30'`,
+    );
     for (const r of rows) ids[r.code] = r.id;
   });
   afterAll(async () => {
@@ -30,7 +35,9 @@ describe('tenancy core (e2e)', () => {
       ['so.chuyenvien', 'SO_SPECIALIST', 'province'],
       ['so.lanhdao', 'SO_LEADER', 'province'],
       ['so.thanhtra', 'INSPECTOR', 'province'],
-      ['phong.thoxuan', 'SUPERVISOR', 'unit'],
+      ['xa.xuanhoa', 'SUPERVISOR', 'unit'],
+      ['kv.thoxuan', 'SUPERVISOR', 'area'],
+      ['phong.thoxuan', 'SUPERVISOR', 'area'],
       ['gd.gdtx', 'CENTRE_DIRECTOR', 'centre'],
       ['cb.gdtx', 'CENTRE_STAFF', 'centre'],
     ])('%s logs in as %s with %s scope', async (username, role, scope) => {
@@ -75,7 +82,7 @@ describe('tenancy core (e2e)', () => {
       const before = await countRows('centre');
       const r = await api.gql(
         `mutation($u: ID!) { createCentre(input: { code: "X-1", name: "Trung tâm giả", type: LANGUAGE, ownership: PRIVATE, adminUnitId: $u }) { id } }`,
-        { u: ids['TH-TX'] }, token,
+        { u: ids['TH-TX-01'] }, token,
       );
       expect(errorCode(r)).toBe('FORBIDDEN');
       const r2 = await api.gql(
@@ -87,22 +94,68 @@ describe('tenancy core (e2e)', () => {
     });
   });
 
-  describe('supervisor (district office of Thọ Xuân)', () => {
-    it('sees exactly the centres in their subtree', async () => {
-      const token = await api.login('phong.thoxuan');
-      const r = await api.gql<{ centres: { totalCount: number; nodes: { id: string }[] } }>(CENTRES, { first: 200 }, token);
-      const { rows } = await owner.query(
-        `SELECT c.id FROM centre c, administrative_unit u WHERE u.code = 'TH-TX' AND (c.unit_path LIKE u.path || '%' OR c.supervising_unit_path LIKE u.path || '%')`,
-      );
-      expect(rows.length).toBeGreaterThanOrEqual(5);
-      expect(r.data!.centres.nodes.map((n) => n.id).sort()).toEqual(rows.map((x) => x.id).sort());
-      expect(r.data!.centres.totalCount).toBe(rows.length);
+  // Centres whose unit or supervising unit lies under any of the paths (what the RLS rule gives a unit or area scope).
+  async function centresUnder(paths: string[]): Promise<string[]> {
+    const { rows } = await owner.query(
+      `SELECT id FROM centre c WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE c.unit_path LIKE p || '%' OR c.supervising_unit_path LIKE p || '%') ORDER BY id`,
+      [paths],
+    );
+    return rows.map((r: { id: string }) => r.id);
+  }
+  const areaPaths = async (code: string): Promise<string[]> =>
+    (await owner.query(
+      `SELECT u.path FROM supervisory_area a JOIN supervisory_area_member m ON m.area_id = a.id AND m.valid_to IS NULL
+       JOIN administrative_unit u ON u.id = m.unit_id WHERE a.code = $1`,
+      [code],
+    )).rows.map((r: { path: string }) => r.path);
+  const centreIds = async (token: string) =>
+    (await api.gql<{ centres: { totalCount: number; nodes: { id: string }[] } }>(CENTRES, { first: 200 }, token)).data!.centres.nodes.map((n) => n.id).sort();
+
+  describe('commune officer (UBND xã Xuân Hòa, after the 2025 reform)', () => {
+    it('sees exactly the centres of its commune', async () => {
+      const { rows: [unit] } = await owner.query(`SELECT u.path, u.parent_id = u.province_id AS direct FROM app_user a JOIN administrative_unit u ON u.id = a.unit_id WHERE a.username = 'xa.xuanhoa'`);
+      expect(unit.direct).toBe(true); // a commune directly under the province
+      const expected = await centresUnder([unit.path]);
+      expect(expected.length).toBeGreaterThanOrEqual(2); // its TTHTCĐ and the language centre Tuổi Trẻ Thọ Xuân
+      expect(await centreIds(await api.login('xa.xuanhoa'))).toEqual(expected);
     });
 
-    it('cannot open a centre outside the area', async () => {
+    it('cannot open a centre outside the commune', async () => {
+      const token = await api.login('xa.xuanhoa');
+      for (const other of ['TH-NN-001', 'TH-NN-004', 'BN-NN-001']) {
+        expect(errorCode(await api.gql(`query($id: ID!) { centre(id: $id) { id } }`, { id: ids[other] }, token))).toBe('NOT_FOUND');
+      }
+    });
+  });
+
+  describe('area officer (Khu vực Thọ Xuân)', () => {
+    it('sees exactly the centres of the area\'s communes, read-only', async () => {
+      const paths = await areaPaths('KV-THO-XUAN');
+      expect(paths.length).toBeGreaterThanOrEqual(4);
+      const expected = await centresUnder(paths);
+      expect(expected).toContain(ids['TH-NN-004']);
+      expect(expected).not.toContain(ids['TH-NN-001']);
+      const token = await api.login('kv.thoxuan');
+      expect(await centreIds(token)).toEqual(expected);
+      const me = await api.gql<{ me: { scope: string; scopeName: string; permissions: string[]; scopeEndedOn: string | null } }>(`{ me { scope scopeName permissions scopeEndedOn } }`, {}, token);
+      expect(me.data!.me).toMatchObject({ scope: 'area', scopeName: 'Khu vực Thọ Xuân', scopeEndedOn: null });
+      expect(me.data!.me.permissions).not.toContain('REPORT_REVIEW');
+    });
+  });
+
+  describe('legacy district office (Phòng GDĐT Thọ Xuân, dissolved 1 Jul 2025)', () => {
+    it('keeps read-only access to the former district: its scope ended on 30 Jun 2025', async () => {
       const token = await api.login('phong.thoxuan');
-      const r = await api.gql(`query($id: ID!) { centre(id: $id) { id } }`, { id: ids['TH-NN-001'] }, token);
-      expect(errorCode(r)).toBe('NOT_FOUND');
+      const me = await api.gql<{ me: { scope: string; scopeEndedOn: string; permissions: string[] } }>(`{ me { scope scopeEndedOn permissions } }`, {}, token);
+      expect(me.data!.me).toMatchObject({ scope: 'area', scopeEndedOn: '2025-06-30' });
+      expect(me.data!.me.permissions).not.toContain('REPORT_REVIEW');
+      // The centres that were in the district, wherever the reform placed them; none elsewhere.
+      const seen = await centreIds(token);
+      expect(seen).toContain(ids['TH-NN-004']);
+      expect(seen).toContain(ids['TH-TX-GDNN']);
+      expect(seen).not.toContain(ids['TH-NN-001']);
+      expect(seen).not.toContain(ids['TH-HH-GDNN']);
+      expect(errorCode(await api.gql(`query($id: ID!) { centre(id: $id) { id } }`, { id: ids['TH-NN-001'] }, token))).toBe('NOT_FOUND');
     });
   });
 
@@ -167,9 +220,27 @@ describe('tenancy core (e2e)', () => {
       expect(await asApp({}, `SELECT id FROM app_user`)).toEqual([]);
     });
 
+    it('an area scope sees through the RLS rule only the rows of centres in its communes, and writes none elsewhere', async () => {
+      const paths = await areaPaths('KV-THO-XUAN');
+      const province = await provinceOf('TH-NN-004');
+      const scope = { scope: 'area', province_id: province, area_paths: paths.join(',') };
+      const mine = await centresUnder(paths);
+      expect((await asApp<{ id: string }>(scope, `SELECT id FROM centre ORDER BY id`)).map((r) => r.id)).toEqual(mine);
+      for (const table of ['licence_record', 'submission']) {
+        const seen = await asApp<{ centre_id: string }>(scope, `SELECT DISTINCT centre_id FROM ${table}`);
+        expect(seen.length).toBeGreaterThan(0);
+        expect(seen.every((r) => mine.includes(r.centre_id))).toBe(true);
+      }
+      const outside = (await owner.query(`SELECT id FROM centre WHERE NOT (id = ANY ($1::uuid[]))`, [mine])).rows.map((r: { id: string }) => r.id);
+      expect(await asApp(scope, `SELECT id FROM submission WHERE centre_id = ANY ($1::uuid[])`, [outside])).toEqual([]);
+      // An area scope without paths sees nothing (never "everything").
+      expect(await asApp({ scope: 'area', province_id: province }, `SELECT id FROM centre`)).toEqual([]);
+      expect(await asApp({ scope: 'area', province_id: province, area_paths: '' }, `SELECT id FROM submission`)).toEqual([]);
+    });
+
     it('a supervisor (unit scope) sees through the RLS rule only the rows of centres in its subtree, and every policy calls the rule', async () => {
       const { rows: [sup] } = await owner.query(
-        `SELECT u.province_id, a.path FROM app_user u JOIN administrative_unit a ON a.id = u.unit_id WHERE u.username = 'phong.thoxuan'`,
+        `SELECT u.province_id, a.path FROM app_user u JOIN administrative_unit a ON a.id = u.unit_id WHERE u.username = 'xa.xuanhoa'`,
       );
       const scope = { scope: 'unit', province_id: sup.province_id, unit_path: sup.path };
       const mine = (await owner.query(
@@ -287,7 +358,7 @@ describe('tenancy core (e2e)', () => {
       const before = await countRows('centre');
       const r = await api.gql(
         `mutation($u: ID!, $n: String!) { createCentre(input: { code: "TH-NEW-1", name: $n, type: LANGUAGE, ownership: PRIVATE, adminUnitId: $u }) { id } }`,
-        { u: ids['TH-TX'], n: 'Trung tâm '.repeat(2000) }, token,
+        { u: ids['TH-TX-01'], n: 'Trung tâm '.repeat(2000) }, token,
       );
       expect(errorCode(r)).toBe('VALIDATION_FAILED');
       const fields = r.errors![0].extensions!['fields'] as { field: string; messageVi: string }[];
@@ -301,7 +372,7 @@ describe('tenancy core (e2e)', () => {
       const token = await api.login('so.quantri');
       const created = await api.gql<{ createCentre: { id: string; licenceStatus: string; version: number } }>(
         `mutation($u: ID!) { createCentre(input: { code: "TH-NN-099", name: "Trung tâm Ngoại ngữ Thử Nghiệm", type: LANGUAGE, ownership: PRIVATE, adminUnitId: $u, establishedOn: "2026-01-10" }) { id licenceStatus version } }`,
-        { u: ids['TH-TX'] }, token,
+        { u: ids['TH-TX-01'] }, token,
       );
       expect(created.errors).toBeUndefined();
       const id = created.data!.createCentre.id;
@@ -330,17 +401,52 @@ describe('tenancy core (e2e)', () => {
       expect(audits.rows.map((a) => a.action)).toEqual(['CENTRE_CREATED', 'CENTRE_STATUS_CHANGED']);
     });
 
-    it('a Sở admin creates a supervisor user who then logs in with unit scope', async () => {
+    it('a Sở admin creates a commune supervisor who then logs in with unit scope', async () => {
       const token = await api.login('so.quantri');
+      // Thị trấn Bút Sơn (today directly under the province), where the GDNN-GDTX centre of former Hoằng Hóa sits.
       const r = await api.gql<{ createUser: { role: string; scope: string } }>(
-        `mutation($u: ID!) { createUser(input: { username: "phong.hoanghoa", password: "MatKhau@2026", fullName: "Cán bộ Hoằng Hóa", role: SUPERVISOR, unitId: $u }) { role scope } }`,
-        { u: ids['TH-HH'] }, token,
+        `mutation($u: ID!) { createUser(input: { username: "xa.butson", password: "MatKhau@2026", fullName: "Cán bộ VHXH Bút Sơn", role: SUPERVISOR, unitId: $u }) { role scope } }`,
+        { u: ids['TH-HH-01'] }, token,
       );
       expect(r.data!.createUser).toEqual({ role: 'SUPERVISOR', scope: 'unit' });
-      const sup = await api.login('phong.hoanghoa', 'MatKhau@2026');
+      const sup = await api.login('xa.butson', 'MatKhau@2026');
       const centres = await api.gql<{ centres: { nodes: { code: string }[] } }>(CENTRES, { first: 200 }, sup);
       expect(centres.data!.centres.nodes.map((c) => c.code)).toContain('TH-HH-GDNN');
       expect(centres.data!.centres.nodes.map((c) => c.code)).not.toContain('TH-TX-GDNN');
+    });
+
+    it('a Sở admin defines an area and creates an area supervisor; another province cannot use or see it', async () => {
+      const token = await api.login('so.quantri');
+      const SAVE = `mutation($i: SaveSupervisoryAreaInput!) { saveSupervisoryArea(input: $i) { id code name version units { code } } }`;
+      const saved = await api.gql<{ saveSupervisoryArea: { id: string; version: number; units: { code: string }[] } }>(
+        SAVE, { i: { code: 'KV-HOANG-HOA', name: 'Khu vực Hoằng Hóa', validFrom: '2026-01-01', unitIds: [ids['TH-HH-01'], ids['TH-HH-02']] } }, token,
+      );
+      expect(saved.errors).toBeUndefined();
+      expect(saved.data!.saveSupervisoryArea.units.map((u) => u.code).sort()).toEqual(['TH-HH-01', 'TH-HH-02']);
+      const areaId = saved.data!.saveSupervisoryArea.id;
+      const created = await api.gql<{ createUser: { scope: string; scopeName: string } }>(
+        `mutation($a: ID!) { createUser(input: { username: "kv.hoanghoa", password: "MatKhau@2026", fullName: "Cán bộ khu vực", role: SUPERVISOR, areaId: $a }) { scope scopeName } }`,
+        { a: areaId }, token,
+      );
+      expect(created.data!.createUser).toEqual({ scope: 'area', scopeName: 'Khu vực Hoằng Hóa' });
+      const seen = await api.gql<{ centres: { nodes: { code: string }[] } }>(CENTRES, { first: 200 }, await api.login('kv.hoanghoa', 'MatKhau@2026'));
+      expect(seen.data!.centres.nodes.map((c) => c.code)).toContain('TH-HH-GDNN');
+      expect(seen.data!.centres.nodes.map((c) => c.code)).not.toContain('TH-TX-GDNN');
+      // Bắc Ninh's admin neither sees the area nor can change it or give it to a user.
+      const bn = await api.login('bn.quantri');
+      const list = await api.gql<{ supervisoryAreas: { code: string }[] }>(`{ supervisoryAreas { code } }`, {}, bn);
+      expect(list.data!.supervisoryAreas).toEqual([]);
+      const hijack = await api.gql(SAVE, { i: { id: areaId, expectedVersion: 1, code: 'KV-HOANG-HOA', name: 'X', validFrom: '2026-02-01', unitIds: [ids['TH-HH-01']] } }, bn);
+      expect(['NOT_FOUND', 'VALIDATION_FAILED']).toContain(errorCode(hijack));
+      const steal = await api.gql(
+        `mutation($a: ID!) { createUser(input: { username: "bn.kv", password: "MatKhau@2026", fullName: "Người lạ", role: SUPERVISOR, areaId: $a }) { id } }`,
+        { a: areaId }, bn,
+      );
+      expect(errorCode(steal)).toBe('NOT_FOUND');
+      const { rows } = await owner.query(`SELECT name FROM supervisory_area WHERE id = $1`, [areaId]);
+      expect(rows[0].name).toBe('Khu vực Hoằng Hóa');
+      // An area officer cannot define areas.
+      expect(errorCode(await api.gql(SAVE, { i: { code: 'KV-X', name: 'X', validFrom: '2026-01-01', unitIds: [ids['TH-HH-01']] } }, await api.login('kv.thoxuan')))).toBe('FORBIDDEN');
     });
   });
 
@@ -370,19 +476,34 @@ describe('tenancy core (e2e)', () => {
   });
 
   describe('administrative units over time', () => {
-    it('asOf before the 2025 merger shows the old communes; today shows the merged one', async () => {
+    const Q = `query($asOf: Date, $p: ID) { administrativeUnits(asOf: $asOf, parentId: $p) { name level validTo successorIds predecessorIds } }`;
+    type U = { name: string; level: string; successorIds: string[]; predecessorIds: string[] };
+
+    it('before 1 Jul 2025 the district holds the old communes; today the merged commune is directly under the province', async () => {
       const token = await api.login('so.chuyenvien');
-      const Q = `query($asOf: Date, $p: ID) { administrativeUnits(asOf: $asOf, parentId: $p) { name validTo successorIds predecessorIds } }`;
-      const before = await api.gql<{ administrativeUnits: { name: string; successorIds: string[] }[] }>(Q, { asOf: '2025-06-30', p: ids['TH-HH'] }, token);
+      const before = await api.gql<{ administrativeUnits: U[] }>(Q, { asOf: '2025-06-30', p: ids['TH-HH@2025'] }, token);
       const names = before.data!.administrativeUnits.map((u) => u.name);
       expect(names).toEqual(expect.arrayContaining(['Xã Hoằng Châu', 'Xã Hoằng Phụ']));
       expect(names).not.toContain('Xã Hoằng Tiến');
       expect(before.data!.administrativeUnits.find((u) => u.name === 'Xã Hoằng Châu')!.successorIds).toHaveLength(1);
-      const now = await api.gql<{ administrativeUnits: { name: string; predecessorIds: string[] }[] }>(Q, { p: ids['TH-HH'] }, token);
+      const province = await provinceIdOf('TH');
+      const now = await api.gql<{ administrativeUnits: U[] }>(Q, { p: province }, token);
       const nowNames = now.data!.administrativeUnits.map((u) => u.name);
       expect(nowNames).toContain('Xã Hoằng Tiến');
       expect(nowNames).not.toContain('Xã Hoằng Châu');
       expect(now.data!.administrativeUnits.find((u) => u.name === 'Xã Hoằng Tiến')!.predecessorIds).toHaveLength(2);
+    });
+
+    it('the demo is today\'s province: no unit valid today is a district, and the districts are in the history', async () => {
+      const token = await api.login('so.chuyenvien');
+      const today = (await api.gql<{ administrativeUnits: U[] }>(Q, {}, token)).data!.administrativeUnits;
+      expect(today.filter((u) => u.level === 'DISTRICT')).toEqual([]);
+      // 22 communes and wards before the reform; Hoằng Châu + Hoằng Phụ, Xuân Tín + Thọ Lập, Lũng Niêm + Thành Sơn merged.
+      expect(today.filter((u) => ['COMMUNE', 'WARD', 'SPECIAL_ZONE'].includes(u.level))).toHaveLength(19);
+      const old = (await api.gql<{ administrativeUnits: U[] }>(Q, { asOf: '2023-09-30' }, token)).data!.administrativeUnits;
+      expect(old.filter((u) => u.level === 'DISTRICT').map((u) => u.name)).toEqual(expect.arrayContaining(['Huyện Thọ Xuân', 'Huyện Hoằng Hóa']));
+      const { rows } = await owner.query(`SELECT r.code FROM reorganisation r JOIN administrative_unit p ON p.id = r.province_id WHERE p.code = 'TH' ORDER BY r.code`);
+      expect(rows.map((r: { code: string }) => r.code)).toEqual(['NQ-1686-2025', 'NQ-1686-2025-TOAN-TINH']);
     });
   });
 
@@ -394,6 +515,10 @@ describe('tenancy core (e2e)', () => {
       expect(((await ready.json()) as { info: { database: { status: string } } }).info.database.status).toBe('up');
     });
   });
+
+  async function provinceIdOf(code: string): Promise<string> {
+    return (await owner.query(`SELECT id FROM administrative_unit WHERE level = 'PROVINCE' AND code = $1`, [code])).rows[0].id;
+  }
 
   async function countRows(table: string): Promise<number> {
     const { rows } = await owner.query(`SELECT count(*)::int AS n FROM ${table}`);

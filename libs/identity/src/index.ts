@@ -8,5 +8,6 @@ export { identityEvents } from './lib/identity.events';
 export type { IdentityEvents } from './lib/identity.events';
 import { IdentityCore1732000002000 } from './migrations/1732000002000-identity-core';
 import { LoginThrottle1733005000000 } from './migrations/1733005000000-login-throttle';
+import { SupervisorAreas1733004000100 } from './migrations/1733004000100-supervisor-areas';
 import { IdentityPoliciesOverTheRlsRule1733001000100 } from './migrations/1733001000100-policies-over-the-rls-rule';
-export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, LoginThrottle1733005000000];
+export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, SupervisorAreas1733004000100, LoginThrottle1733005000000];

@@ -2,6 +2,7 @@
 export { OrgModule, OrgApiModule } from './lib/org.module';
 export { OrgService, searchText } from './lib/org.service';
 export * from './lib/org.types';
+export { SupervisoryArea, SupervisoryAreaService, SaveSupervisoryAreaInput } from './lib/supervisory-areas';
 // Readers for the other contexts (each takes the caller's EntityManager, so its transaction and RLS apply).
 export {
   centreStateCountsOn, centreStatesOn, isCentreActiveOn, isCentreLicensedOn, licenceRequirements,
@@ -20,13 +21,15 @@ export { RlsRule } from './lib/rls-rule';
 export type { RlsPredicate } from './lib/rls-rule';
 export const rlsRuleFunctions = [
   'app_sees_province', 'app_acts_for_province', 'app_sees_placed', 'app_sees_centre', 'app_unit_centre_ids',
-  'app_can_see_centre',
+  'app_can_see_centre', 'app_area_patterns',
 ] as const;
 // Org's SQL read model: set-returning functions other contexts may name in their SQL (status and licence status
 // on a date, the rules of libs/domain centre-state.ts).
-export const orgSqlReadModel = ['org_centre_statuses_on', 'org_licence_statuses_on'] as const;
+// org_supervisor_scope: what a SUPERVISOR (commune, area or ended unit) sees on a date (identity builds the scope).
+export const orgSqlReadModel = ['org_centre_statuses_on', 'org_licence_statuses_on', 'org_supervisor_scope'] as const;
 import { OrgCore1732000001000 } from './migrations/1732000001000-org-core';
 import { CentreStateOnDate1733000300000 } from './migrations/1733000300000-centre-state-on-date';
 import { CentreKeyedIndexes1733001000010 } from './migrations/1733001000010-centre-keyed-indexes';
 import { TheRlsRule1733001000000 } from './migrations/1733001000000-the-rls-rule';
-export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010];
+import { SupervisoryAreas1733004000000 } from './migrations/1733004000000-supervisory-areas';
+export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000];

@@ -17,11 +17,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * `world`: 'today' (default; the demo province after the 2025 reform) or 'pre-reform' (the old world, template
+ * `<template>_pre`), for suites that apply the reform themselves (issue 12; docs/adr/0012-two-tier-government.md).
+ */
+export async function createTestDatabase(opts: { world?: 'today' | 'pre-reform' } = {}): Promise<TestDatabase> {
+  const template = opts.world === 'pre-reform' ? `${TEST_TEMPLATE_DB}_pre` : TEST_TEMPLATE_DB;
   const admin = new Client({ connectionString: testAdminUrl() });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEST_TEMPLATE_DB]);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
     if (!rowCount) {
       // Running jest directly (not through `npm test`): build the template first.
       execFileSync('node', ['-r', './scripts/register.js', 'scripts/prepare-test-db.ts'], {
@@ -34,7 +39,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     // CREATE DATABASE … TEMPLATE fails while another session is connected to the template; retry briefly.
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEST_TEMPLATE_DB}`);
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
         break;
       } catch (e) {
         if (attempt >= 20) throw e;

@@ -134,12 +134,47 @@ export interface DemoUser {
   email?: string;
 }
 
+/**
+ * Which world the demo shows (issue 12 item 1): by default today's province — the 2025 reform applied on top of
+ * the history (districts ended 30 Jun 2025, communes directly under the province from 1 Jul 2025, the
+ * reorganisation recorded between them). `DEMO_WORLD=pre-reform` keeps the old world (districts, the district
+ * office of Thọ Xuân as an active supervisor) for training. `DEMO_APPLY_REFORM=1` (the former opt-in) still
+ * means today's world.
+ */
+export type DemoWorld = 'today' | 'pre-reform';
+export function demoWorld(env: NodeJS.ProcessEnv = process.env): DemoWorld {
+  const w = env['DEMO_WORLD'];
+  if (w === 'pre-reform') return 'pre-reform';
+  if (w && w !== 'today') throw new Error(`DEMO_WORLD must be "today" or "pre-reform", not "${w}"`);
+  return 'today';
+}
+
+/**
+ * Supervision after the reform (domain §H): areas the Sở defines over today's communes, named by the former
+ * district whose communes (or their successors) they hold. From the reform's effective date.
+ */
+export const DEMO_AREAS = [
+  { code: 'KV-THO-XUAN', name: 'Khu vực Thọ Xuân', formerDistrict: 'TH-TX', validFrom: '2025-07-01' },
+  { code: 'KV-BA-THUOC', name: 'Khu vực Bá Thước', formerDistrict: 'TH-BT', validFrom: '2025-07-01' },
+];
+
+/**
+ * Users of today's world (seeded only when the reform is applied). `scope`: the name of today's commune (commune
+ * officer) or the code of an area (area officer). Listed in README's users table before the legacy user.
+ */
+export const DEMO_TODAY_USERS: (Omit<DemoUser, 'scope'> & { commune?: string; area?: string })[] = [
+  { username: 'xa.xuanhoa', fullName: 'Lê Thị Thu', role: 'SUPERVISOR', province: 'TH', commune: 'Xã Xuân Hòa', email: 'vhxh.xuanhoa@thanhhoa.gov.vn' },
+  { username: 'kv.thoxuan', fullName: 'Trịnh Văn Nam', role: 'SUPERVISOR', province: 'TH', area: 'KV-THO-XUAN' },
+];
+
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', fullName: 'Quản trị hệ thống', role: 'SYSTEM_ADMIN', province: 'TH' },
   { username: 'so.quantri', fullName: 'Lê Thị Hằng', role: 'SO_ADMIN', province: 'TH' },
   { username: 'so.chuyenvien', fullName: 'Nguyễn Văn Minh', role: 'SO_SPECIALIST', province: 'TH', email: 'minh.nv@thanhhoa.edu.vn' },
   { username: 'so.lanhdao', fullName: 'Trần Quốc Hưng', role: 'SO_LEADER', province: 'TH' },
   { username: 'so.thanhtra', fullName: 'Phạm Thu Trang', role: 'INSPECTOR', province: 'TH' },
+  // The district office of Thọ Xuân: an active supervisor in the pre-reform world; in today's world its office was
+  // dissolved on 1 Jul 2025 and it keeps read-only access to the old district's history (the legacy role, domain §H).
   { username: 'phong.thoxuan', fullName: 'Hoàng Văn Toàn', role: 'SUPERVISOR', province: 'TH', scope: 'TH-TX' },
   { username: 'gd.gdtx', fullName: 'Lê Văn Bình', role: 'CENTRE_DIRECTOR', province: 'TH', scope: 'TH-GDTX', email: 'gdtx@thanhhoa.edu.vn' },
   { username: 'cb.gdtx', fullName: 'Nguyễn Thị Lan', role: 'CENTRE_STAFF', province: 'TH', scope: 'TH-GDTX' },

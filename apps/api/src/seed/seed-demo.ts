@@ -4,10 +4,11 @@ import { hashPassword } from '@gdtx/identity';
 import { searchText } from '@gdtx/org';
 import { seedReporting } from './seed-reporting';
 import { seedLiteracy } from './seed-literacy';
+import { applyDemoReform, seedTodaySupervision } from './seed-reform';
 import { rebuildProvinceFacts } from '@gdtx/analytics';
 import { evaluateProvincesWith } from '@gdtx/compliance';
 import {
-  BAC_NINH, BAC_NINH_CENTRES, DEMO_PASSWORD, DEMO_REORGANISATION, DEMO_USERS, DemoCentre, DemoDistrict, THANH_HOA, THANH_HOA_CENTRES,
+  BAC_NINH, BAC_NINH_CENTRES, DEMO_PASSWORD, DEMO_REORGANISATION, DEMO_USERS, DemoCentre, DemoDistrict, demoWorld, DemoWorld, THANH_HOA, THANH_HOA_CENTRES,
 } from './demo-data';
 
 const UNITS_VALID_FROM = '2020-01-01';
@@ -24,7 +25,7 @@ interface Units {
  * Seeds the demo provinces once (idempotent: does nothing if the demo province exists). Runs in one
  * transaction with an explicit system scope, so it works whether or not the connecting role bypasses RLS.
  */
-export async function seedDemo(ownerUrl: string, log: (m: string) => void = () => undefined): Promise<boolean> {
+export async function seedDemo(ownerUrl: string, log: (m: string) => void = () => undefined, world: DemoWorld = demoWorld()): Promise<boolean> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
@@ -66,13 +67,17 @@ export async function seedDemo(ownerUrl: string, log: (m: string) => void = () =
     }
     const reports = await seedReporting(client);
     await seedLiteracy(client);
+    // Today's province by default (issue 12 item 1): the reform applied on top of the pre-reform history, then the
+    // supervision of today (areas, commune and area officers). DEMO_WORLD=pre-reform keeps the old world.
+    const today = world === 'today' ? { reform: await applyDemoReform(client), ...(await seedTodaySupervision(client, passwordHash)) } : null;
     // Fact tables for the seeded accepted reports (what the nightly rebuild would produce).
     for (const provinceId of [th.provinceId, bn.provinceId]) await rebuildProvinceFacts(async (sql, params) => (await client.query(sql, params)).rows, provinceId);
     // Compliance findings and their notifications as of today (what the nightly evaluation would produce).
     await evaluateProvincesWith(async (sql, params) => (await client.query(sql, params)).rows, [th.provinceId, bn.provinceId]);
     await client.query('COMMIT');
     log(`seeded reporting history: ${reports.submissions} submissions, ${reports.events} events`);
-    log(`seeded demo provinces: ${THANH_HOA.name} (${th.communes.size} communes), ${BAC_NINH.name}; ${DEMO_USERS.length} users`);
+    log(`seeded demo provinces (${world}): ${THANH_HOA.name}, ${BAC_NINH.name}; ${DEMO_USERS.length + (today?.users ?? 0)} users`);
+    if (today) log(`applied the 2025 reform: ${today.reform.districtsDissolved} districts dissolved, ${today.reform.communesCreated} communes under the province; ${today.areas} supervisory areas`);
     return true;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

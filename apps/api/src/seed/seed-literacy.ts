@@ -3,7 +3,6 @@ import type { Client } from 'pg';
 import { addDays, dueDate, findShippedTemplate, requireReportValues, todayInVietnam } from '@gdtx/domain';
 import type { IsoDate, TemplateDefinition, ValueMap } from '@gdtx/domain';
 import { searchText } from '@gdtx/org';
-import { applyDemoReform } from './seed-reform';
 
 /**
  * Literacy data of the demo province (issue 5): one accepted XMC_COMMUNE_YEARLY report per commune and literacy
@@ -220,8 +219,6 @@ export async function seedLiteracy(client: Client, today: IsoDate = todayInVietn
       summary.xmcReports += 1;
     }
   }
-  // Opt-in: show the demo province after the 2025 reform (ADR 0006). Migration-free: the same operation as the mutation.
-  if (process.env['DEMO_APPLY_REFORM'] === '1') await applyDemoReform(client);
   return summary;
 }
 

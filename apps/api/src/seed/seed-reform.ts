@@ -1,12 +1,13 @@
 import type { Client } from 'pg';
 import { applyReorganisationPlan, type ReorganisationOutcome, type ReorganisationPlan } from '@gdtx/literacy';
+import { DEMO_AREAS, DEMO_TODAY_USERS } from './demo-data';
 
 /**
  * The full 2025 reform of the demo province (domain §H; docs/adr/0006-reorganisation.md): districts end on
  * 30 Jun 2025, every commune is re-created directly under the province, two more pairs of communes merge, and
- * the centres follow. Not applied by default (the demo keeps its districts so the district supervisor and the
- * existing suites keep their meaning); `DEMO_APPLY_REFORM=1` applies it when seeding, and the literacy e2e
- * test applies the same plan through the `applyReorganisation` mutation.
+ * the centres follow. Applied by default when seeding, after the pre-reform history (issue 12 item 1; ADR 0012);
+ * `DEMO_WORLD=pre-reform` leaves it out, and the literacy e2e tests apply the same plan to that world through
+ * the `applyReorganisation` mutation.
  */
 export function demoReform2025Plan(unitIdByName: (name: string) => string): ReorganisationPlan {
   return {
@@ -36,4 +37,42 @@ export async function applyDemoReform(client: Client): Promise<ReorganisationOut
     return id;
   });
   return applyReorganisationPlan(async (sql, params) => (await client.query(sql, params)).rows, provinceId, plan);
+}
+
+/**
+ * Supervision in today's world (issue 12 item 2): the areas of DEMO_AREAS over today's communes that succeeded the
+ * communes of a former district, and the commune and area officers of DEMO_TODAY_USERS. Runs after the reform.
+ */
+export async function seedTodaySupervision(client: Client, passwordHash: string): Promise<{ areas: number; users: number }> {
+  const province = (await client.query(`SELECT id FROM administrative_unit WHERE level = 'PROVINCE' AND code = 'TH'`)).rows[0].id as string;
+  const areaIds = new Map<string, string>();
+  for (const a of DEMO_AREAS) {
+    const { rows: members } = await client.query(
+      `WITH RECURSIVE old AS (
+         SELECT c.id FROM administrative_unit c JOIN administrative_unit d ON c.path LIKE d.path || '%' AND c.id <> d.id
+         WHERE d.province_id = $1 AND d.level = 'DISTRICT' AND d.code = $2),
+       succ AS (SELECT s.successor_id AS id FROM unit_successor s JOIN old ON old.id = s.predecessor_id
+                UNION SELECT s.successor_id FROM unit_successor s JOIN succ ON succ.id = s.predecessor_id)
+       SELECT DISTINCT u.id FROM administrative_unit u JOIN succ ON succ.id = u.id WHERE u.valid_from <= $3 AND (u.valid_to IS NULL OR u.valid_to >= $3)`,
+      [province, a.formerDistrict, a.validFrom],
+    );
+    if (!members.length) throw new Error(`demo area ${a.code}: no commune succeeded ${a.formerDistrict}`);
+    const { rows: [{ id }] } = await client.query(
+      `INSERT INTO supervisory_area (province_id, code, name) VALUES ($1,$2,$3) RETURNING id`, [province, a.code, a.name]);
+    for (const m of members) {
+      await client.query(`INSERT INTO supervisory_area_member (province_id, area_id, unit_id, valid_from) VALUES ($1,$2,$3,$4)`, [province, id, m.id, a.validFrom]);
+    }
+    areaIds.set(a.code, id);
+  }
+  for (const u of DEMO_TODAY_USERS) {
+    const unitId = u.commune
+      ? ((await client.query(`SELECT id FROM administrative_unit WHERE province_id = $1 AND name = $2 AND valid_to IS NULL`, [province, u.commune])).rows[0]?.id as string)
+      : null;
+    if (u.commune && !unitId) throw new Error(`demo user ${u.username}: no commune ${u.commune} today`);
+    await client.query(
+      `INSERT INTO app_user (province_id, username, password_hash, full_name, email, role, unit_id, area_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+      [province, u.username, passwordHash, u.fullName, u.email ?? null, u.role, unitId, u.area ? areaIds.get(u.area)! : null],
+    );
+  }
+  return { areas: DEMO_AREAS.length, users: DEMO_TODAY_USERS.length };
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { hasPermission } from '@gdtx/domain';
 import type { Permission } from '@gdtx/domain';
 import { Errors, IS_PUBLIC, REQUIRED_PERMISSIONS, requestOf } from '@gdtx/platform';
-import { AuthService } from './auth.service';
+import { AuthService, effectivePermissions } from './auth.service';
 import { TokenService } from './token.service';
 
 /**
@@ -50,6 +50,11 @@ export class AuthGuard implements CanActivate {
     }
     const role = req.tenant.role;
     if (!role || !required.every((p) => hasPermission(role, p))) throw Errors.forbidden();
+    // An area scope (an area officer, or a dissolved district office's legacy user) monitors only.
+    const allowed = effectivePermissions(role, req.tenant.scope);
+    if (!required.every((p) => allowed.includes(p))) {
+      throw Errors.forbidden('An area or ended scope is read-only', 'Phạm vi khu vực (hoặc phạm vi đã kết thúc) chỉ được xem, không được duyệt hay ghi nhận');
+    }
     return true;
   }
 

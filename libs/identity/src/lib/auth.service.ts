@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { RolePermissions, scopeOfRole } from '@gdtx/domain';
-import type { Role } from '@gdtx/domain';
+import type { Permission, Role } from '@gdtx/domain';
 import { audit, enqueueOutbox, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
 import { hashToken, TokenService } from './token.service';
 import { LoginThrottle } from './login-throttle';
@@ -23,12 +23,19 @@ interface UserRow {
   passwordHash: string;
   unitPath: string | null;
   scopeName: string | null;
+  areaId: string | null;
+  /** SUPERVISOR only: the unit paths the scope covers today (org_supervisor_scope). */
+  scopePaths: string[] | null;
+  /** SUPERVISOR only: the day the unit or area ended (a dissolved district office), else null. */
+  scopeEndedOn: string | null;
 }
 
 const USER_SELECT = `SELECT u.id, u.province_id AS "provinceId", u.username, u.full_name AS "fullName", u.email, u.role,
   u.unit_id AS "unitId", u.centre_id AS "centreId", u.active, u.token_version AS "tokenVersion", u.password_hash AS "passwordHash",
-  au.path AS "unitPath", coalesce(c.name, au.name) AS "scopeName"
-  FROM app_user u LEFT JOIN administrative_unit au ON au.id = u.unit_id LEFT JOIN centre c ON c.id = u.centre_id`;
+  au.path AS "unitPath", coalesce(c.name, sc.name, au.name) AS "scopeName", u.area_id AS "areaId", sc.paths AS "scopePaths",
+  to_char(sc.ended_on, 'YYYY-MM-DD') AS "scopeEndedOn"
+  FROM app_user u LEFT JOIN administrative_unit au ON au.id = u.unit_id LEFT JOIN centre c ON c.id = u.centre_id
+  LEFT JOIN LATERAL org_supervisor_scope(u.unit_id, u.area_id, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) sc ON u.role = 'SUPERVISOR'`;
 
 // Verifying against a fixed hash when the user does not exist keeps the response time the same, so
 // login timing does not reveal which usernames exist.
@@ -189,8 +196,29 @@ export class AuthService {
   }
 }
 
-export function toContext(user: Pick<UserRow, 'id' | 'provinceId' | 'role' | 'centreId' | 'unitId' | 'unitPath'>, requestId?: string): TenantContext {
+/**
+ * The data scope of a user: a SUPERVISOR of a unit in force has the unit scope (a commune officer reviews its
+ * TTHTCĐ); a SUPERVISOR of a supervisory area, or of a unit that has ended (the district office dissolved on
+ * 1 Jul 2025: read-only legacy access), has the area scope over the units org_supervisor_scope gives.
+ */
+export function dataScopeOf(user: Pick<UserRow, 'role' | 'areaId' | 'scopeEndedOn'>): 'centre' | 'unit' | 'area' | 'province' {
   const scope = scopeOfRole(user.role);
+  if (scope === 'unit' && (user.areaId || user.scopeEndedOn)) return 'area';
+  return scope;
+}
+
+/** What an area scope may not do: it monitors (reads) only; reviewing and recording stay with the commune and the Sở. */
+const AREA_WRITE_PERMISSIONS: readonly Permission[] = ['REPORT_REVIEW', 'UNLICENSED_CASE_RECORD'];
+
+export function effectivePermissions(role: Role, scope: string): Permission[] {
+  return RolePermissions[role].filter((p) => scope !== 'area' || !AREA_WRITE_PERMISSIONS.includes(p));
+}
+
+export function toContext(
+  user: Pick<UserRow, 'id' | 'provinceId' | 'role' | 'centreId' | 'unitId' | 'unitPath' | 'areaId' | 'scopePaths' | 'scopeEndedOn'>,
+  requestId?: string,
+): TenantContext {
+  const scope = dataScopeOf(user);
   return {
     scope,
     provinceId: user.provinceId,
@@ -199,6 +227,7 @@ export function toContext(user: Pick<UserRow, 'id' | 'provinceId' | 'role' | 'ce
     centreId: scope === 'centre' ? user.centreId : null,
     unitId: scope === 'unit' ? user.unitId : null,
     unitPath: scope === 'unit' ? user.unitPath : null,
+    areaPaths: scope === 'area' ? (user.scopePaths ?? []) : null,
     requestId,
   };
 }
@@ -213,10 +242,13 @@ export function toUserInfo(user: UserRow): UserInfo {
     provinceId: user.provinceId,
     unitId: user.unitId,
     centreId: user.centreId,
-    scope: scopeOfRole(user.role),
-    permissions: [...RolePermissions[user.role]],
+    scope: dataScopeOf(user),
+    // An area (monitoring) or an ended scope reads only: no review.
+    permissions: effectivePermissions(user.role, dataScopeOf(user)),
     active: user.active,
     scopeName: user.scopeName,
+    areaId: user.areaId ?? null,
+    scopeEndedOn: user.scopeEndedOn ?? null,
   };
 }
 

@@ -20,10 +20,16 @@ export class UserInfo {
   @Field(() => ID) provinceId: string;
   @Field(() => ID, { nullable: true }) unitId: string | null;
   @Field(() => ID, { nullable: true }) centreId: string | null;
-  @Field({ description: 'Phạm vi dữ liệu: centre | unit | province' }) scope: string;
+  @Field({ description: 'Phạm vi dữ liệu: centre | unit | area | province' }) scope: string;
   @Field(() => [String]) permissions: string[];
   @Field() active: boolean;
   @Field(() => String, { nullable: true, description: 'Tên trung tâm hoặc đơn vị phụ trách' }) scopeName: string | null;
+  @Field(() => ID, { nullable: true, description: 'Khu vực giám sát (vai trò SUPERVISOR theo khu vực)' }) areaId: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Ngày phạm vi phụ trách kết thúc (ví dụ Phòng GDĐT huyện giải thể 30/6/2025): chỉ còn quyền xem lịch sử',
+  })
+  scopeEndedOn: string | null;
 }
 
 @ObjectType()
@@ -47,6 +53,7 @@ export class CreateUserInput {
   @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(200) email?: string;
   @Field(() => RoleEnum) @IsIn(Roles) role: Role;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() unitId?: string;
+  @Field(() => ID, { nullable: true, description: 'Khu vực giám sát (SUPERVISOR: chọn đơn vị hoặc khu vực)' }) @IsOptional() @IsUUID() areaId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() centreId?: string;
 }
 
@@ -55,6 +62,7 @@ export class AssignRoleInput {
   @Field(() => ID) @IsUUID() userId: string;
   @Field(() => RoleEnum) @IsIn(Roles) role: Role;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() unitId?: string;
+  @Field(() => ID, { nullable: true, description: 'Khu vực giám sát (SUPERVISOR: chọn đơn vị hoặc khu vực)' }) @IsOptional() @IsUUID() areaId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() centreId?: string;
 }
 

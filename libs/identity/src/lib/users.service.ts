@@ -25,12 +25,13 @@ export class UsersService {
   async create(ctx: TenantContext, input: CreateUserInput): Promise<UserInfo> {
     const hash = await hashPassword(input.password);
     const id = await this.db.run(ctx, async (em) => {
-      await this.checkScopeTarget(em, input.role, input.unitId, input.centreId);
+      await this.checkScopeTarget(em, input.role, input.unitId, input.centreId, input.areaId);
+      const unit = scopeOfRole(input.role) === 'unit';
       const [row] = await em.query(
-        `INSERT INTO app_user (province_id, username, password_hash, full_name, email, role, unit_id, centre_id)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+        `INSERT INTO app_user (province_id, username, password_hash, full_name, email, role, unit_id, centre_id, area_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
         [ctx.provinceId, input.username.toLowerCase(), hash, input.fullName.trim(), input.email ?? null, input.role,
-          scopeOfRole(input.role) === 'unit' ? input.unitId : null, scopeOfRole(input.role) === 'centre' ? input.centreId : null],
+          unit && !input.areaId ? input.unitId : null, scopeOfRole(input.role) === 'centre' ? input.centreId : null, unit ? input.areaId ?? null : null],
       );
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'USER_CREATED', entity: 'app_user', entityId: row.id, data: { username: input.username, role: input.role } });
       return row.id as string;
@@ -40,14 +41,15 @@ export class UsersService {
 
   async assignRole(ctx: TenantContext, input: AssignRoleInput): Promise<UserInfo> {
     await this.db.run(ctx, async (em) => {
-      await this.checkScopeTarget(em, input.role, input.unitId, input.centreId);
+      await this.checkScopeTarget(em, input.role, input.unitId, input.centreId, input.areaId);
       const scope = scopeOfRole(input.role);
       // token_version + 1: the user's current tokens stop working; the new role applies from the next login.
       // A user outside the caller's province is not visible through row-level security: nothing is updated and
       // the user is "not found" (thrown inside the transaction, so no audit row commits).
       const rows = await updateReturning(em,
-        `UPDATE app_user SET role = $2, unit_id = $3, centre_id = $4, token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING id`,
-        [assertUuid(input.userId, 'userId'), input.role, scope === 'unit' ? input.unitId : null, scope === 'centre' ? input.centreId : null],
+        `UPDATE app_user SET role = $2, unit_id = $3, centre_id = $4, area_id = $5, token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING id`,
+        [assertUuid(input.userId, 'userId'), input.role, scope === 'unit' && !input.areaId ? input.unitId : null, scope === 'centre' ? input.centreId : null,
+          scope === 'unit' ? input.areaId ?? null : null],
       );
       if (!rows.length) throw Errors.notFound(USER, input.userId);
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'ROLE_ASSIGNED', entity: 'app_user', entityId: input.userId, data: { ...input } });
@@ -77,9 +79,13 @@ export class UsersService {
     return toUserInfo(row);
   }
 
-  private async checkScopeTarget(em: EntityManager, role: Role, unitId?: string, centreId?: string): Promise<void> {
+  private async checkScopeTarget(em: EntityManager, role: Role, unitId?: string, centreId?: string, areaId?: string): Promise<void> {
     const scope = scopeOfRole(role);
-    if (scope === 'unit') {
+    if (scope === 'unit' && areaId) {
+      if (unitId) throw Errors.validation([{ field: 'areaId', messageVi: 'Chọn đơn vị hoặc khu vực giám sát, không chọn cả hai', messageEn: 'Choose a unit or an area, not both' }]);
+      const [a] = await em.query(`SELECT 1 FROM org_supervisor_scope(NULL, $1, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`, [areaId]);
+      if (!a) throw Errors.notFound({ vi: 'khu vực giám sát', en: 'Supervisory area' }, areaId);
+    } else if (scope === 'unit') {
       if (!unitId) throw Errors.validation([{ field: 'unitId', messageVi: 'Vai trò SUPERVISOR cần đơn vị phụ trách', messageEn: 'SUPERVISOR needs a unit' }]);
       const [u] = await em.query(`SELECT 1 FROM administrative_unit WHERE id = $1`, [unitId]);
       if (!u) throw Errors.notFound({ vi: 'đơn vị hành chính', en: 'Administrative unit' }, unitId);

@@ -309,7 +309,11 @@ export class LiteracyService {
       asOf = timeline.isValidOn(unit.id, today) ? today : unit.validTo && unit.validTo < today ? unit.validTo : unit.validFrom;
     }
 
-    if (ctx.scope === 'unit') {
+    if (ctx.scope === 'area') {
+      if (!(ctx.areaPaths ?? []).some((p) => unit.path.startsWith(p))) {
+        throw Errors.forbidden('You may only see literacy data of your own area', 'Bạn chỉ được xem số liệu xóa mù chữ trên địa bàn mình quản lý');
+      }
+    } else if (ctx.scope === 'unit') {
       if (!ctx.unitPath || !unit.path.startsWith(ctx.unitPath)) {
         throw Errors.forbidden('You may only see literacy data of your own area', 'Bạn chỉ được xem số liệu xóa mù chữ trên địa bàn mình quản lý');
       }

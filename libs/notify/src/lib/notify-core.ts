@@ -9,7 +9,8 @@ export type NotificationKind = (typeof NotificationKinds)[number];
 /**
  * Who is told, as a rule rather than a list, resolved at send time against the active users of the province:
  * `roles` with `centreId` means that centre's staff in those roles (CENTRE_DIRECTOR, CENTRE_STAFF), the
- * supervisors whose area contains the centre (SUPERVISOR) and the province-wide roles (Sở roles).
+ * supervisors whose commune or area contains the centre (SUPERVISOR, org_supervisor_scope; not a scope that ended,
+ * such as a dissolved district office) and the province-wide roles (Sở roles).
  */
 export interface Recipients {
   centreId?: string | null;
@@ -53,8 +54,8 @@ export async function insertNotifications(sql: Sql, req: NotificationRequest, op
        OR (u.role = ANY($3::text[]) AND (
          (u.role IN ('CENTRE_DIRECTOR','CENTRE_STAFF') AND u.centre_id = $11::uuid)
          OR (u.role = 'SUPERVISOR' AND $11::uuid IS NOT NULL AND EXISTS (
-               SELECT 1 FROM centre c JOIN administrative_unit a ON a.id = u.unit_id
-               WHERE c.id = $11::uuid AND (c.unit_path LIKE a.path || '%' OR c.supervising_unit_path LIKE a.path || '%')))
+               SELECT 1 FROM centre c, org_supervisor_scope(u.unit_id, u.area_id, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) s, unnest(s.paths) p
+               WHERE c.id = $11::uuid AND s.ended_on IS NULL AND (c.unit_path LIKE p || '%' OR c.supervising_unit_path LIKE p || '%')))
          OR u.role NOT IN ('CENTRE_DIRECTOR','CENTRE_STAFF','SUPERVISOR'))))
      ON CONFLICT (user_id, event_key) DO NOTHING
      RETURNING id, user_id AS "userId", email_to AS "emailTo"`,

@@ -509,6 +509,7 @@ export class ReportingService {
     }
     await this.db.run(ctx, async (em) => {
       const row = await this.lockedRow(em, id);
+      await this.assertReviews(em, ctx, row.centreId);
       assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'trả lại');
       const template = (await this.template(em, ctx, row.templateCode, row.templateVersion)).definition;
@@ -525,6 +526,7 @@ export class ReportingService {
     assertUuid(id);
     await this.db.run(ctx, async (em) => {
       const row = await this.lockedRow(em, id);
+      await this.assertReviews(em, ctx, row.centreId);
       assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'duyệt');
       // Accepted values become facts: a value stored untyped (before the parser existed, and not converted by
@@ -693,6 +695,23 @@ export class ReportingService {
     const [row] = await em.query(`${SUBMISSION_SELECT} WHERE s.id = $1`, [assertUuid(id)]);
     if (!row) throw Errors.notFound(SUBMISSION, id);
     return row;
+  }
+
+  /**
+   * Who reviews a centre's reports (domain §B, §H; ADR 0012): the Sở (province scope) every centre of its province;
+   * a supervisor of a unit only the centres that unit supervises (a commune's TTHTCĐ: the commune officer). A
+   * supervisor may read the other centres in its commune (GDNN-GDTX, language centres), but the Sở reviews them.
+   */
+  private async assertReviews(em: EntityManager, ctx: TenantContext, centreId: string): Promise<void> {
+    if (ctx.scope === 'province' || ctx.scope === 'system') return;
+    if (ctx.scope === 'unit' && ctx.unitPath) {
+      const [c] = await em.query(`SELECT supervising_unit_path AS path FROM centre WHERE id = $1`, [centreId]);
+      if (c && (c.path as string).startsWith(ctx.unitPath)) return;
+    }
+    throw Errors.forbidden(
+      'Only the supervising unit reviews this centre: the Sở reviews centres it licenses',
+      'Chỉ đơn vị quản lý trực tiếp được duyệt hoặc trả lại báo cáo của trung tâm này; Sở duyệt báo cáo của các trung tâm do Sở quản lý',
+    );
   }
 
   private async lockedRow(em: EntityManager, id: string): Promise<SubmissionRow> {

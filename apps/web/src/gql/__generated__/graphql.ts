@@ -5,6 +5,8 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AssignRoleInput = {
+  /** Khu vực giám sát (SUPERVISOR: chọn đơn vị hoặc khu vực) */
+  areaId?: string | number | null | undefined;
   centreId?: string | number | null | undefined;
   role: Role;
   unitId?: string | number | null | undefined;
@@ -101,6 +103,8 @@ export type CreateCentreInput = {
 };
 
 export type CreateUserInput = {
+  /** Khu vực giám sát (SUPERVISOR: chọn đơn vị hoặc khu vực) */
+  areaId?: string | number | null | undefined;
   centreId?: string | number | null | undefined;
   email?: string | null | undefined;
   fullName: string;

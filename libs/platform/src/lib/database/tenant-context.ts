@@ -7,10 +7,12 @@ import type { Role } from '@gdtx/domain';
  * `scope` is what PostgreSQL row-level security enforces (see docs/adr/0002-row-level-security.md):
  *   - centre:   one centre (CENTRE_DIRECTOR, CENTRE_STAFF)
  *   - unit:     centres whose administrative or supervising unit lies in a unit subtree (SUPERVISOR)
+ *   - area:     centres in any of a set of units (SUPERVISOR of a supervisory area, or of a dissolved district
+ *               office: its old subtree and the units that succeeded it); read-only (issue 12, ADR 0012)
  *   - province: the whole province (Sở roles)
  *   - system:   jobs and authentication only; never derived from a user's token
  */
-export type Scope = 'centre' | 'unit' | 'province' | 'system';
+export type Scope = 'centre' | 'unit' | 'area' | 'province' | 'system';
 
 export interface TenantContext {
   readonly scope: Scope;
@@ -22,6 +24,8 @@ export interface TenantContext {
   readonly unitId?: string | null;
   /** Materialised path of the scoped unit, e.g. '/<province>/<district>/' (unit scope only). */
   readonly unitPath?: string | null;
+  /** Area scope only: the materialised paths of the units the area covers today. */
+  readonly areaPaths?: readonly string[] | null;
   readonly requestId?: string;
 }
 
