@@ -44,7 +44,9 @@ async function typeDate(field: Locator, value: string): Promise<void> {
 describe('Sở admin screens in Chromium', () => {
   let api: TestApi;
   let page: Page;
-  useBrowserSuite('admin', (suite) => ({ api, page } = suite));
+  // Written for the pre-reform world (districts, the district office of Thọ Xuân as an active supervisor): pinned to
+  // it (DEMO_WORLD=pre-reform) until ported to today's province (issue 12; today's world: commune-officer.e2e-spec.ts).
+  useBrowserSuite('admin', (suite) => ({ api, page } = suite), undefined, { world: 'pre-reform' });
   let units: Unit[];
   const unit = (name: string) => units.find((u) => u.name === name)!;
   const centreIds: Record<string, string> = {};

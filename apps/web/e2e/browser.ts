@@ -136,11 +136,13 @@ export interface BrowserSuite {
  * a fresh browser context per test (no session carried over), pictured after the test and closed. `bind` hands
  * the spec its API and, before each test, the new page.
  */
-export function useBrowserSuite(name: string, bind: (suite: BrowserSuite) => void, viewport = VIEWPORT): void {
+export function useBrowserSuite(
+  name: string, bind: (suite: BrowserSuite) => void, viewport = VIEWPORT, opts: { world?: 'today' | 'pre-reform' } = {},
+): void {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     assertWebBuilt();
-    [suite.api, suite.browser] = await Promise.all([bootApi(), launchBrowser()]);
+    [suite.api, suite.browser] = await Promise.all([bootApi({}, opts), launchBrowser()]);
     bind(suite);
   });
   beforeEach(async () => {

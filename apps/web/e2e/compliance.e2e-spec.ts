@@ -56,7 +56,9 @@ const numberIn = async (locator: Locator) => Number((await locator.innerText()).
 describe('compliance work screens in Chromium', () => {
   let api: TestApi;
   let page: Page;
-  useBrowserSuite('compliance', (suite) => ({ api, page } = suite));
+  // Written for the pre-reform world (districts, the district office of Thọ Xuân as an active supervisor): pinned to
+  // it (DEMO_WORLD=pre-reform) until ported to today's province (issue 12; today's world: commune-officer.e2e-spec.ts).
+  useBrowserSuite('compliance', (suite) => ({ api, page } = suite), undefined, { world: 'pre-reform' });
   const tag = randomBytes(3).toString('hex');
   const description = `Phòng học số 3 thiếu thiết bị phòng cháy chữa cháy (${tag})`;
   const secondDescription = `Chưa niêm yết học phí tại trụ sở (${tag})`;

@@ -10,7 +10,9 @@ jest.setTimeout(180_000);
 describe('web app in Chromium', () => {
   let api: TestApi;
   let page: Page;
-  useBrowserSuite('web', (suite) => ({ api, page } = suite));
+  // Written for the pre-reform world (districts, the district office of Thọ Xuân as an active supervisor): pinned to
+  // it (DEMO_WORLD=pre-reform) until ported to today's province (issue 12; today's world: commune-officer.e2e-spec.ts).
+  useBrowserSuite('web', (suite) => ({ api, page } = suite), undefined, { world: 'pre-reform' });
   const centreIds: Record<string, string> = {};
 
   beforeAll(async () => {

@@ -89,7 +89,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signedOut,
       login,
       logout,
-      can: (permission) => (user ? user.permissions.includes(permission) || hasPermission(user.role as Role, permission) : false),
+      // The server's list decides (an area or ended scope holds fewer than its role); the role's table only when absent.
+      can: (permission) => (user ? (user.permissions.length ? user.permissions.includes(permission) : hasPermission(user.role as Role, permission)) : false),
     }),
     [user, restoring, expired, signedOut, login, logout],
   );
@@ -105,6 +106,6 @@ export function useAuth(): AuthValue {
 /** Where each role lands after signing in. */
 export function homePathOf(user: UserInfo): string {
   if (user.scope === 'centre') return '/home';
-  if (user.scope === 'unit') return '/centres';
+  if (user.scope === 'unit' || user.scope === 'area') return '/centres';
   return '/dashboard';
 }

@@ -15,6 +15,18 @@ export const dictionary = {
   'app.back': ['Quay lại', 'Back'],
   'app.empty': ['Chưa có dữ liệu', 'No data yet'],
   'app.skipToContent': ['Bỏ qua, đến nội dung chính', 'Skip to main content'],
+  'app.scopeEnded.title': [
+    'Phạm vi phụ trách {scope} đã kết thúc ngày {date}',
+    'Your scope {scope} ended on {date}',
+  ],
+  'app.scopeEnded.body': [
+    'Đơn vị này không còn sau sắp xếp chính quyền địa phương hai cấp (1/7/2025). Bạn chỉ còn quyền xem số liệu lịch sử của địa bàn cũ. Để được phân công xã hoặc khu vực mới, hãy liên hệ Quản trị Sở (Sở Giáo dục và Đào tạo).',
+    'This unit no longer exists after the two-tier local government reform (1 Jul 2025). You can only read the history of the former area. To be assigned a commune or an area, ask the Sở administrator (Department of Education and Training).',
+  ],
+  'app.areaScope': [
+    'Bạn theo dõi {scope}: chỉ xem, việc duyệt báo cáo do UBND xã (TTHTCĐ) và Sở thực hiện',
+    'You monitor {scope}: read-only; reports are reviewed by the commune (TTHTCĐ) and the Sở',
+  ],
   'app.menu': ['Menu', 'Menu'],
   'app.openMenu': ['Mở menu chức năng', 'Open the menu'],
   'app.notAvailable': ['Chức năng này chưa có trên máy chủ', 'This feature is not available on the server yet'],

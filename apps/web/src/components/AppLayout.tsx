@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Alert, Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import type { Language } from '@gdtx/domain';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
@@ -22,6 +22,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // antd's lg breakpoint (992 px): below it a tablet or a narrow window gets the drawer menu.
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
+  // A phone (below antd's sm, 576 px): the header wraps onto two lines instead of pushing the page sideways.
+  const phone = screens.sm === false;
   const [menuOpen, setMenuOpen] = useState(false);
   // Following a menu entry closes the drawer.
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -89,16 +91,19 @@ export function AppLayout({ children }: { children: ReactNode }) {
       )}
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', padding: wide ? '0 24px' : '0 12px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, borderBottom: '1px solid #e5e5e5' }}
+          style={{
+            background: '#fff', padding: wide ? '0 24px' : '0 12px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12,
+            borderBottom: '1px solid #e5e5e5', ...(phone ? { height: 'auto', lineHeight: '40px', flexWrap: 'wrap', padding: '4px 12px' } : {}),
+          }}
         >
           {wide ? <span /> : (
             <Button aria-label={t('app.openMenu')} aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} data-testid="menu-button">
               ☰ {t('app.menu')}
             </Button>
           )}
-          <Space size={wide ? 'middle' : 'small'}>
+          <Space size={wide ? 'middle' : 'small'} wrap={phone}>
             {can('NOTIFICATION_READ') && <NotificationBell />}
-            <span data-testid="current-user" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : 300, verticalAlign: 'middle' }}>
+            <span data-testid="current-user" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : phone ? 200 : 300, verticalAlign: 'middle' }}>
               <Typography.Text strong>{user.fullName}</Typography.Text>{' '}
               <Typography.Text type="secondary">· {roleLabel(user.role)}{wide && user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>
             </span>
@@ -121,6 +126,21 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Space>
         </Layout.Header>
         <Layout.Content id="main-content" tabIndex={-1} style={{ padding: wide ? 24 : 12, outline: 'none', minWidth: 0 }}>
+          {/* A scope that ended (the district office dissolved on 1 Jul 2025): read-only history until an admin reassigns the user. */}
+          {user.scopeEndedOn && (
+            <Alert
+              type="warning"
+              showIcon
+              role="status"
+              data-testid="scope-ended-banner"
+              style={{ marginBottom: 16 }}
+              message={t('app.scopeEnded.title', { scope: user.scopeName ?? '', date: user.scopeEndedOn.split('-').reverse().join('/') })}
+              description={t('app.scopeEnded.body')}
+            />
+          )}
+          {!user.scopeEndedOn && user.scope === 'area' && (
+            <Alert type="info" showIcon data-testid="area-scope-banner" style={{ marginBottom: 16 }} message={t('app.areaScope', { scope: user.scopeName ?? '' })} />
+          )}
           <main>{children}</main>
         </Layout.Content>
       </Layout>

@@ -25,7 +25,7 @@ export type LicenceKind = GeneratedLicenceKind;
 export type UserInfo = UserFieldsFragment;
 
 graphql(`
-  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }
+  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }
 `);
 
 export type AuthPayload = LoginMutation['login'];

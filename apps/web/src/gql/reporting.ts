@@ -56,7 +56,7 @@ export type ValidationIssueDto = Omit<ValidationIssueFieldsFragment, 'severity'>
 graphql(`
   fragment SubmissionSummaryFields on Submission {
     id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt
-    acceptedAt updatedAt
+    acceptedAt updatedAt canReview
   }
 `);
 

@@ -113,7 +113,8 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
 
   const status = submission?.status ?? null;
   const editable = can('REPORT_DRAFT') && (status === null || status === 'DRAFT' || status === 'RETURNED');
-  const reviewing = can('REPORT_REVIEW') && status === 'SUBMITTED';
+  // The server says whether this caller reviews this centre (the Sở; a commune officer only its commune's TTHTCĐ).
+  const reviewing = can('REPORT_REVIEW') && status === 'SUBMITTED' && submission?.canReview === true;
 
   const issues = useMemo(() => {
     const local = validateValues(template, values, { explanations, period: periodCode });

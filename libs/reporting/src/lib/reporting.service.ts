@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  CentreTypes, compareIsoDates, dueDate, isIsoDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, todayInVietnam,
+  CentreTypes, compareIsoDates, hasPermission, dueDate, isIsoDate, indexTemplate, validateTemplateDefinition, PeriodCodeError, periodFromCode, previousPeriod, todayInVietnam,
   unexplainedWarnings, validateValues,
 } from '@gdtx/domain';
 import type { CentreType, Period, SubmissionStatus, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
@@ -52,6 +52,7 @@ interface SubmissionRow {
   centreCode: string;
   centreName: string;
   centreType: CentreType;
+  supervisingUnitPath: string;
   templateCode: string;
   templateVersion: number;
   periodCode: string;
@@ -69,7 +70,7 @@ interface SubmissionRow {
 
 const SUBMISSION_SELECT = `
   SELECT s.id, s.province_id AS "provinceId", s.centre_id AS "centreId", c.code AS "centreCode", c.name AS "centreName",
-         c.type AS "centreType", s.template_code AS "templateCode", s.template_version AS "templateVersion",
+         c.type AS "centreType", c.supervising_unit_path AS "supervisingUnitPath", s.template_code AS "templateCode", s.template_version AS "templateVersion",
          s.period_code AS "periodCode", p.label_vi AS "periodLabelVi", s.status, s."values", s.explanations, s.version,
          s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.submitted_at AS "submittedAt", s.accepted_at AS "acceptedAt",
          to_char(x.due_date, 'YYYY-MM-DD') AS "extensionDue"
@@ -77,6 +78,12 @@ const SUBMISSION_SELECT = `
   JOIN centre c ON c.id = s.centre_id
   JOIN reporting_period p ON p.code = s.period_code
   LEFT JOIN deadline_extension x ON x.centre_id = s.centre_id AND x.template_code = s.template_code AND x.period_code = s.period_code`;
+
+/** Whether the caller's scope reviews a centre supervised at this path: the Sở, or the supervising unit itself. */
+function reviewsCentre(ctx: TenantContext, supervisingUnitPath: string): boolean {
+  if (ctx.scope === 'province' || ctx.scope === 'system') return true;
+  return ctx.scope === 'unit' && !!ctx.unitPath && supervisingUnitPath.startsWith(ctx.unitPath);
+}
 
 function iso(value: Date | string | null): string | null {
   if (value === null || value === undefined) return null;
@@ -509,7 +516,7 @@ export class ReportingService {
     }
     await this.db.run(ctx, async (em) => {
       const row = await this.lockedRow(em, id);
-      await this.assertReviews(em, ctx, row.centreId);
+      await this.assertReviews(em, ctx, row);
       assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'trả lại');
       const template = (await this.template(em, ctx, row.templateCode, row.templateVersion)).definition;
@@ -526,7 +533,7 @@ export class ReportingService {
     assertUuid(id);
     await this.db.run(ctx, async (em) => {
       const row = await this.lockedRow(em, id);
-      await this.assertReviews(em, ctx, row.centreId);
+      await this.assertReviews(em, ctx, row);
       assertVersion(row.version, expectedVersion);
       assertStatus(row, ['SUBMITTED'], 'duyệt');
       // Accepted values become facts: a value stored untyped (before the parser existed, and not converted by
@@ -702,12 +709,8 @@ export class ReportingService {
    * a supervisor of a unit only the centres that unit supervises (a commune's TTHTCĐ: the commune officer). A
    * supervisor may read the other centres in its commune (GDNN-GDTX, language centres), but the Sở reviews them.
    */
-  private async assertReviews(em: EntityManager, ctx: TenantContext, centreId: string): Promise<void> {
-    if (ctx.scope === 'province' || ctx.scope === 'system') return;
-    if (ctx.scope === 'unit' && ctx.unitPath) {
-      const [c] = await em.query(`SELECT supervising_unit_path AS path FROM centre WHERE id = $1`, [centreId]);
-      if (c && (c.path as string).startsWith(ctx.unitPath)) return;
-    }
+  private async assertReviews(em: EntityManager, ctx: TenantContext, row: SubmissionRow): Promise<void> {
+    if (reviewsCentre(ctx, row.supervisingUnitPath)) return;
     throw Errors.forbidden(
       'Only the supervising unit reviews this centre: the Sở reviews centres it licenses',
       'Chỉ đơn vị quản lý trực tiếp được duyệt hoặc trả lại báo cáo của trung tâm này; Sở duyệt báo cáo của các trung tâm do Sở quản lý',
@@ -739,6 +742,7 @@ export class ReportingService {
       templateCode: row.templateCode, templateVersion: row.templateVersion, periodCode: row.periodCode, periodLabelVi: row.periodLabelVi,
       status: row.status, values: row.values, explanations: row.explanations, version: row.version, dueDate: due,
       createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!, submittedAt: iso(row.submittedAt), acceptedAt: iso(row.acceptedAt),
+      canReview: !!ctx.role && hasPermission(ctx.role, 'REPORT_REVIEW') && reviewsCentre(ctx, row.supervisingUnitPath),
     };
   }
 

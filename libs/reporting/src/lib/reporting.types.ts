@@ -140,6 +140,7 @@ export class Submission {
   @Field() updatedAt: string;
   @Field(() => String, { nullable: true }) submittedAt: string | null;
   @Field(() => String, { nullable: true }) acceptedAt: string | null;
+  @Field({ description: 'Người xem được duyệt/trả lại báo cáo này (Sở; UBND xã với TTHTCĐ của xã)' }) canReview: boolean;
   provinceId: string;
 }
 

@@ -49,7 +49,7 @@ type Documents = {
     "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {\n      centreId expected notDue submitted onTime late returned missing accepted\n    }\n    submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {\n      nodes { id centreId status submittedAt dueDate }\n    }\n    centres(filter: { unitId: $unitId }, first: 200) {\n      nodes { id code name }\n    }\n  }\n": typeof types.HeatmapCellDocument,
-    "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }\n": typeof types.UserFieldsFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }\n  }\n": typeof types.LoginDocument,
     "\n  query Me { me { ...UserFields } }\n": typeof types.MeDocument,
     "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n": typeof types.AdministrativeUnitFieldsFragmentDoc,
@@ -67,7 +67,7 @@ type Documents = {
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": typeof types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": typeof types.ReportTemplateDocument,
     "\n  fragment ValidationIssueFields on ValidationIssueDto { ruleCode severity fields messageVi messageEn explainable }\n": typeof types.ValidationIssueFieldsFragmentDoc,
-    "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt\n  }\n": typeof types.SubmissionSummaryFieldsFragmentDoc,
+    "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n  }\n": typeof types.SubmissionSummaryFieldsFragmentDoc,
     "\n  fragment SubmissionDetailFields on Submission {\n    ...SubmissionSummaryFields\n    values explanations\n    issues { ...ValidationIssueFields }\n    events { id action fromStatus toStatus submissionVersion actorName comment fieldComments { field comment } at }\n    versions { number templateVersion values submittedAt }\n  }\n": typeof types.SubmissionDetailFieldsFragmentDoc,
     "\n  query Submission($id: ID!) { submission(id: $id) { ...SubmissionDetailFields } }\n": typeof types.SubmissionDocument,
     "\n  query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {\n    submissions(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }\n    }\n  }\n": typeof types.SubmissionsDocument,
@@ -130,7 +130,7 @@ const documents: Documents = {
     "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": types.MarkAllNotificationsReadDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }\n": types.MarkNotificationsReadDocument,
     "\n  query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {\n      centreId expected notDue submitted onTime late returned missing accepted\n    }\n    submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {\n      nodes { id centreId status submittedAt dueDate }\n    }\n    centres(filter: { unitId: $unitId }, first: 200) {\n      nodes { id code name }\n    }\n  }\n": types.HeatmapCellDocument,
-    "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n": types.UserFieldsFragmentDoc,
+    "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }\n": types.UserFieldsFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }\n  }\n": types.LoginDocument,
     "\n  query Me { me { ...UserFields } }\n": types.MeDocument,
     "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n": types.AdministrativeUnitFieldsFragmentDoc,
@@ -148,7 +148,7 @@ const documents: Documents = {
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": types.ReportTemplateDocument,
     "\n  fragment ValidationIssueFields on ValidationIssueDto { ruleCode severity fields messageVi messageEn explainable }\n": types.ValidationIssueFieldsFragmentDoc,
-    "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt\n  }\n": types.SubmissionSummaryFieldsFragmentDoc,
+    "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n  }\n": types.SubmissionSummaryFieldsFragmentDoc,
     "\n  fragment SubmissionDetailFields on Submission {\n    ...SubmissionSummaryFields\n    values explanations\n    issues { ...ValidationIssueFields }\n    events { id action fromStatus toStatus submissionVersion actorName comment fieldComments { field comment } at }\n    versions { number templateVersion values submittedAt }\n  }\n": types.SubmissionDetailFieldsFragmentDoc,
     "\n  query Submission($id: ID!) { submission(id: $id) { ...SubmissionDetailFields } }\n": types.SubmissionDocument,
     "\n  query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {\n    submissions(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }\n    }\n  }\n": types.SubmissionsDocument,
@@ -333,7 +333,7 @@ export function graphql(source: "\n  query HeatmapCell($templateCode: String!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n"): (typeof documents)["\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n"];
+export function graphql(source: "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }\n"): (typeof documents)["\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -405,7 +405,7 @@ export function graphql(source: "\n  fragment ValidationIssueFields on Validatio
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt\n  }\n"): (typeof documents)["\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt\n  }\n"];
+export function graphql(source: "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n  }\n"): (typeof documents)["\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
