@@ -165,6 +165,51 @@ describe('analytics (e2e)', () => {
     expect(other.data!.reportingRates[0].expected).toBeLessThanOrEqual(2);
   });
 
+  it('AREA groups by today\'s supervisory areas: each area sums its centres, overlapping areas both count a centre, an area officer sees only its own', async () => {
+    const token = await api.login('so.quantri');
+    // An overlapping area of the Sở: the commune of Hoa Sen (also in Khu vực Thọ Xuân) and a ward of the city.
+    const { rows: units } = await owner.query(`SELECT code, id FROM administrative_unit WHERE code IN ('TH-TX-01', 'TH-TP-02') AND valid_to IS NULL ORDER BY code`);
+    const saved = await api.gql(
+      `mutation($i: SaveSupervisoryAreaInput!) { saveSupervisoryArea(input: $i) { id } }`,
+      { i: { code: 'KV-THU-NGHIEM', name: 'Khu vực thử nghiệm', validFrom: '2025-07-01', unitIds: units.map((u) => u.id) } }, token,
+    );
+    expect(saved.errors).toBeUndefined();
+    const Q = `query($q: IndicatorQuery!) { indicatorValues(query: $q) { numerator centreCount areaId areaName centreId coverage { expected } } }`;
+    type Row = { numerator: number; centreCount: number; areaId: string | null; areaName: string | null; centreId: string | null; coverage: { expected: number } };
+    const q = { codes: ['CERTIFICATES_ISSUED'], periodCode: '2026-Q1' };
+    const byArea = (await api.gql<{ indicatorValues: Row[] }>(Q, { q: { ...q, groupBy: ['AREA'] } }, token)).data!.indicatorValues;
+    const byCentre = (await api.gql<{ indicatorValues: Row[] }>(Q, { q: { ...q, groupBy: ['CENTRE'] } }, token)).data!.indicatorValues;
+    const centresOf = async (code: string) => (await owner.query(
+      `SELECT c.id FROM centre c JOIN supervisory_area a ON a.code = $1 JOIN supervisory_area_member m ON m.area_id = a.id AND m.valid_to IS NULL
+       JOIN administrative_unit u ON u.id = m.unit_id WHERE c.unit_path LIKE u.path || '%'`, [code],
+    )).rows.map((r: { id: string }) => r.id);
+    for (const [code, name] of [['KV-THO-XUAN', 'Khu vực Thọ Xuân'], ['KV-THU-NGHIEM', 'Khu vực thử nghiệm']]) {
+      const ids = await centresOf(code);
+      const own = byCentre.filter((r) => ids.includes(r.centreId!));
+      expect(own.length).toBeGreaterThan(0);
+      const row = byArea.find((r) => r.areaName === name)!;
+      expect(row.numerator).toBe(own.reduce((n, r) => n + r.numerator, 0));
+      expect(row.centreCount).toBe(own.filter((r) => r.centreCount > 0).length);
+    }
+    // Hoa Sen counts in both areas: the area rows add up to more than the province.
+    const province = (await api.gql<{ indicatorValues: Row[] }>(Q, { q }, token)).data!.indicatorValues[0];
+    expect(byArea.reduce((n, r) => n + r.numerator, 0)).toBeGreaterThan(province.numerator);
+    // The heat map grouped by area: each area's expected reports are its centres'.
+    const RATES = `query($g: [IndicatorGroupBy!]) { reportingRates(templateCode: "LANGUAGE_IT_QUARTERLY", periodFrom: "2026-Q1", groupBy: $g) { expected areaName centreId } }`;
+    type Rate = { expected: number; areaName: string | null; centreId: string | null };
+    const ratesByArea = (await api.gql<{ reportingRates: Rate[] }>(RATES, { g: ['AREA'] }, token)).data!.reportingRates;
+    const ratesByCentre = (await api.gql<{ reportingRates: Rate[] }>(RATES, { g: ['CENTRE'] }, token)).data!.reportingRates;
+    const txIds = await centresOf('KV-THO-XUAN');
+    expect(ratesByArea.find((r) => r.areaName === 'Khu vực Thọ Xuân')!.expected)
+      .toBe(ratesByCentre.filter((r) => txIds.includes(r.centreId!)).reduce((n, r) => n + r.expected, 0));
+    // The area officer of Thọ Xuân: nothing of Bá Thước, nor of the city's ward.
+    const officer = (await api.gql<{ indicatorValues: Row[] }>(Q, { q: { ...q, groupBy: ['AREA'] } }, await api.login('kv.thoxuan'))).data!.indicatorValues;
+    expect(officer.filter((r) => r.areaName === 'Khu vực Bá Thước' && r.centreCount > 0)).toEqual([]);
+    expect(officer.find((r) => r.areaName === 'Khu vực Thọ Xuân')!.numerator).toBe(byArea.find((r) => r.areaName === 'Khu vực Thọ Xuân')!.numerator);
+    const trial = officer.find((r) => r.areaName === 'Khu vực thử nghiệm');
+    expect(trial?.numerator ?? 0).toBeLessThan(byArea.find((r) => r.areaName === 'Khu vực thử nghiệm')!.numerator);
+  });
+
   it('provinceOverview gives totals, indicator trends and computedAt', async () => {
     const token = await api.login('so.lanhdao');
     const r = await api.gql<{ provinceOverview: { centreCount: number; indicators: { current: { code: string } }[]; computedAt: string } }>(

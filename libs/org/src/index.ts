@@ -2,7 +2,7 @@
 export { OrgModule, OrgApiModule } from './lib/org.module';
 export { OrgService, searchText } from './lib/org.service';
 export * from './lib/org.types';
-export { SupervisoryArea, SupervisoryAreaService, SaveSupervisoryAreaInput } from './lib/supervisory-areas';
+export { SupervisoryArea, SupervisoryAreaService, SaveSupervisoryAreaInput, supervisoryAreaPaths } from './lib/supervisory-areas';
 // Readers for the other contexts (each takes the caller's EntityManager, so its transaction and RLS apply).
 export {
   centreStateCountsOn, centreStatesOn, isCentreActiveOn, isCentreLicensedOn, licenceRequirements,

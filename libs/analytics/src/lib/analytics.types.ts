@@ -4,12 +4,14 @@ import { CentreTypes } from '@gdtx/domain';
 import type { CentreType } from '@gdtx/domain';
 import { CentreTypeEnum } from '@gdtx/platform';
 
-export const GroupByDimensions = ['UNIT_LEVEL', 'CENTRE_TYPE', 'PERIOD', 'CENTRE'] as const;
+export const GroupByDimensions = ['UNIT_LEVEL', 'CENTRE_TYPE', 'PERIOD', 'CENTRE', 'AREA'] as const;
 export type GroupByDimension = (typeof GroupByDimensions)[number];
 export const GroupByEnum = Object.fromEntries(GroupByDimensions.map((d) => [d, d])) as Record<GroupByDimension, GroupByDimension>;
 registerEnumType(GroupByEnum, {
   name: 'IndicatorGroupBy',
-  description: 'UNIT_LEVEL: theo đơn vị cấp dưới; CENTRE_TYPE: theo loại trung tâm; PERIOD: theo kỳ; CENTRE: theo trung tâm',
+  description:
+    'UNIT_LEVEL: theo đơn vị cấp dưới (sau 1/7/2025: xã, phường trực thuộc tỉnh); CENTRE_TYPE: theo loại trung tâm; PERIOD: theo kỳ; CENTRE: theo trung tâm; ' +
+    'AREA: theo khu vực giám sát hiện hành (các khu vực có thể chồng lấn: một trung tâm được tính vào mọi khu vực chứa xã của nó; số liệu trước sắp xếp tính theo xã kế thừa)',
 });
 
 const PERIOD_CODE = /^[0-9A-Z-]{4,20}$/;
@@ -43,6 +45,8 @@ export class IndicatorValue {
   @Field(() => Float, { nullable: true }) denominator: number | null;
   @Field(() => ID, { nullable: true }) unitId: string | null;
   @Field(() => String, { nullable: true }) unitName: string | null;
+  @Field(() => ID, { nullable: true, description: 'Khu vực giám sát (nhóm AREA); trống: ngoài mọi khu vực' }) areaId?: string | null;
+  @Field(() => String, { nullable: true }) areaName?: string | null;
   @Field(() => CentreTypeEnum, { nullable: true }) centreType: CentreType | null;
   @Field(() => String, { nullable: true }) periodCode: string | null;
   @Field(() => ID, { nullable: true }) centreId: string | null;

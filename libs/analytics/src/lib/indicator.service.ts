@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { periodFromCode } from '@gdtx/domain';
+import { periodFromCode, todayInVietnam } from '@gdtx/domain';
 import type { CentreType } from '@gdtx/domain';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
-import { unitPathOf } from '@gdtx/org';
+import { supervisoryAreaPaths, unitPathOf } from '@gdtx/org';
 import { ReportingReader } from '@gdtx/reporting';
 import type { GroupByDimension, IndicatorDefinitionDto, IndicatorQuery, IndicatorValue } from './analytics.types';
 
@@ -37,6 +37,7 @@ interface Dims {
   centre_type: CentreType | null;
   period_code: string | null;
   centre_id: string | null;
+  area_id?: string | null;
 }
 
 interface Scope {
@@ -121,18 +122,28 @@ export class IndicatorService {
     const dims = (r: { centre_id: string; centre_type: CentreType; period_code: string; unit_path: string }): Dims => ({
       unit_id: childUnitOf(scope.prefix, r.unit_path), centre_type: r.centre_type, period_code: r.period_code, centre_id: r.centre_id,
     });
-    const expectedRows = expected.map((e) => ({
+    // AREA: today's supervisory areas (org); areas overlap, so a report counts in every area holding its unit
+    // (or a unit its commune succeeded), and in the group without an area (null) when none holds it.
+    const areas = groupBy.includes('AREA') ? await supervisoryAreaPaths(em, todayInVietnam()) : [];
+    const byArea = <T extends { dims: Dims }>(path: string, x: T): T[] => {
+      if (!groupBy.includes('AREA')) return [x];
+      const hits = areas.filter((a) => a.paths.some((p) => path.startsWith(p)));
+      return hits.length ? hits.map((a) => ({ ...x, dims: { ...x.dims, area_id: a.areaId } })) : [{ ...x, dims: { ...x.dims, area_id: null } }];
+    };
+    const expectedRows = expected.flatMap((e) => byArea(e.unitPath, {
       template_code: e.templateCode,
       dims: dims({ centre_id: e.centreId, centre_type: e.centreType, period_code: e.periodCode, unit_path: e.unitPath }),
     }));
+    const areaNames = new Map(areas.map((a) => [a.areaId, a.name]));
     return defs.flatMap((def) => {
       const mine = (r: { template_code: string }) => def.templateCodes.includes(r.template_code);
-      const rows = reports.filter(mine).map((r) => ({
+      const rows = reports.filter(mine).flatMap((r) => byArea(r.unit_path, {
         report: r,
         dims: dims(r),
         previous: def.denominatorPreviousPeriod ? previousReports.get(reportKey(r.centre_id, r.template_code, r.period_code)) ?? null : null,
       }));
-      return this.combine(def, rows, expectedRows.filter(mine).map((e) => e.dims), groupBy, ensureKeys);
+      return this.combine(def, rows, expectedRows.filter(mine).map((e) => e.dims), groupBy, ensureKeys).map((v) =>
+        groupBy.includes('AREA') ? { ...v, areaName: v.areaId ? areaNames.get(v.areaId) ?? null : null } : v);
     });
   }
 
@@ -193,6 +204,7 @@ export class IndicatorService {
         periodCode: groupBy.includes('PERIOD') ? g.dims.period_code : null,
         centreId: groupBy.includes('CENTRE') ? g.dims.centre_id : null,
         centreName: null,
+        ...(groupBy.includes('AREA') ? { areaId: g.dims.area_id ?? null } : {}),
         centreCount: reporting,
         coverage: { reporting, expected: expectedByGroup.get(key)?.size ?? 0 },
         computedAt: g.ca,
@@ -273,7 +285,7 @@ export class IndicatorService {
 }
 
 function dimColumn(g: GroupByDimension): keyof Dims {
-  return ({ UNIT_LEVEL: 'unit_id', CENTRE_TYPE: 'centre_type', PERIOD: 'period_code', CENTRE: 'centre_id' } as const)[g];
+  return ({ UNIT_LEVEL: 'unit_id', CENTRE_TYPE: 'centre_type', PERIOD: 'period_code', CENTRE: 'centre_id', AREA: 'area_id' } as const)[g];
 }
 
 /** The child of the scope unit on a unit path: '/p/d/c/' under prefix '/p/' → 'd' (null for the scope unit itself). */

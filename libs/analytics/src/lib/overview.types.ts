@@ -11,6 +11,8 @@ export class ReportingRate {
   @Field(() => String, { nullable: true }) centreType: string | null;
   @Field(() => String, { nullable: true }) periodCode: string | null;
   @Field(() => ID, { nullable: true }) centreId: string | null;
+  @Field(() => ID, { nullable: true, description: 'Khu vực giám sát (nhóm AREA); trống: ngoài mọi khu vực' }) areaId?: string | null;
+  @Field(() => String, { nullable: true }) areaName?: string | null;
   @Field(() => Int, { description: 'Báo cáo phải nộp (trung tâm có nghĩa vụ trong kỳ)' }) expected: number;
   @Field(() => Int, { description: 'Chưa đến hạn và chưa nộp' }) notDue: number;
   @Field(() => Int, { description: 'Đã nộp (đúng hạn + trễ hạn); không gồm báo cáo bị trả lại' }) submitted: number;

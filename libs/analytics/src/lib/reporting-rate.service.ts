@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { periodFromCode, periodsBetween, tallyReports, todayInVietnam } from '@gdtx/domain';
 import type { CentreType, DeadlineRule, Period, PeriodType } from '@gdtx/domain';
-import { readCentreCalendarFacts } from '@gdtx/org';
+import { readCentreCalendarFacts, supervisoryAreaPaths } from '@gdtx/org';
 import type { CentreCalendarRecord } from '@gdtx/org';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { reportCalendar } from '@gdtx/reporting';
@@ -46,7 +46,9 @@ export class ReportingRateService {
       const prefix = await this.indicators.prefixFor(em, ctx, args.unitId);
       const centres = await readCentreCalendarFacts(em, { types: template.centreTypes, unitPathPrefix: prefix });
       const entries = await reportCalendar(em as CalendarQueryable, { centres, templates: [template], periodsOf: () => periods, asOf });
-      const groups = groupEntries(entries, new Map(centres.map((c) => [c.centreId, c])), args.groupBy ?? [], prefix);
+      const areas = args.groupBy?.includes('AREA') ? await supervisoryAreaPaths(em, asOf) : [];
+      const groups = groupEntries(entries, new Map(centres.map((c) => [c.centreId, c])), args.groupBy ?? [], prefix, areas);
+      const areaNames = new Map(areas.map((a) => [a.areaId, a.name]));
       const unitIds = [...new Set([...groups.values()].map((g) => g.key.unitId).filter((u): u is string => !!u))];
       const names = new Map<string, string>(
         unitIds.length ? (await em.query(`SELECT id, name FROM administrative_unit WHERE id = ANY($1::uuid[])`, [unitIds])).map((u: { id: string; name: string }) => [u.id, u.name]) : [],
@@ -61,6 +63,7 @@ export class ReportingRateService {
           centreType: key.centreType,
           periodCode: key.periodCode,
           centreId: key.centreId,
+          ...(args.groupBy?.includes('AREA') ? { areaId: key.areaId, areaName: key.areaId ? areaNames.get(key.areaId) ?? null : null } : {}),
           ...tally,
           accepted: list.filter((e) => e.submission?.status === 'ACCEPTED' && e.classification.class !== 'NOT_EXPECTED').length,
           computedAt,
@@ -92,28 +95,37 @@ interface GroupKey {
   centreType: CentreType | null;
   periodCode: string | null;
   centreId: string | null;
+  areaId: string | null;
 }
 
 /**
  * One group per combination of the requested dimensions. Without grouping there is always one row (even when
  * nothing is expected), as before; UNIT_LEVEL groups by the child unit of `prefix` that holds the centre.
  */
-function groupEntries(entries: readonly CalendarEntry[], centres: Map<string, CentreCalendarRecord>, groupBy: readonly GroupByDimension[], prefix: string) {
+function groupEntries(
+  entries: readonly CalendarEntry[], centres: Map<string, CentreCalendarRecord>, groupBy: readonly GroupByDimension[], prefix: string,
+  areas: readonly { areaId: string; paths: string[] }[] = [],
+) {
   const groups = new Map<string, { key: GroupKey; entries: CalendarEntry[] }>();
-  if (!groupBy.length) groups.set('', { key: { unitId: null, centreType: null, periodCode: null, centreId: null }, entries: [] });
+  if (!groupBy.length) groups.set('', { key: { unitId: null, centreType: null, periodCode: null, centreId: null, areaId: null }, entries: [] });
   for (const entry of entries) {
     if (entry.classification.class === 'NOT_EXPECTED') continue;
     const centre = centres.get(entry.centreId)!;
-    const key: GroupKey = {
-      unitId: groupBy.includes('UNIT_LEVEL') ? (centre.unitPath.startsWith(prefix) ? centre.unitPath.slice(prefix.length).split('/')[0] || null : null) : null,
-      centreType: groupBy.includes('CENTRE_TYPE') ? centre.type : null,
-      periodCode: groupBy.includes('PERIOD') ? entry.period.code : null,
-      centreId: groupBy.includes('CENTRE') ? entry.centreId : null,
-    };
-    const id = groupBy.length ? JSON.stringify(key) : '';
-    const group = groups.get(id) ?? { key, entries: [] };
-    group.entries.push(entry);
-    groups.set(id, group);
+    // AREA: areas overlap, so a centre counts in every area holding its commune (null: in none).
+    const inAreas = groupBy.includes('AREA') ? areas.filter((a) => a.paths.some((p) => centre.unitPath.startsWith(p))).map((a) => a.areaId) : [];
+    for (const areaId of inAreas.length ? inAreas : [null]) {
+      const key: GroupKey = {
+        unitId: groupBy.includes('UNIT_LEVEL') ? (centre.unitPath.startsWith(prefix) ? centre.unitPath.slice(prefix.length).split('/')[0] || null : null) : null,
+        centreType: groupBy.includes('CENTRE_TYPE') ? centre.type : null,
+        periodCode: groupBy.includes('PERIOD') ? entry.period.code : null,
+        centreId: groupBy.includes('CENTRE') ? entry.centreId : null,
+        areaId,
+      };
+      const id = groupBy.length ? JSON.stringify(key) : '';
+      const group = groups.get(id) ?? { key, entries: [] };
+      group.entries.push(entry);
+      groups.set(id, group);
+    }
   }
   return groups;
 }

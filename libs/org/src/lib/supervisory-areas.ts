@@ -143,3 +143,23 @@ export class SupervisoryAreaResolver {
     return this.areas.save(ctx, input);
   }
 }
+
+/**
+ * For grouping by area (analytics' AREA): each area with its members on `on` and, so that history reported on
+ * the units before a reorganisation falls into today's area, the paths of every unit they succeeded.
+ * Runs in the caller's transaction (RLS applies).
+ */
+export async function supervisoryAreaPaths(em: EntityManager, on: string): Promise<{ areaId: string; name: string; paths: string[] }[]> {
+  return em.query(
+    `WITH RECURSIVE member AS (
+       SELECT m.area_id, m.unit_id FROM supervisory_area_member m WHERE m.valid_from <= $1 AND (m.valid_to IS NULL OR m.valid_to >= $1)),
+     lineage AS (
+       SELECT area_id, unit_id FROM member
+       UNION
+       SELECT l.area_id, s.predecessor_id FROM lineage l JOIN unit_successor s ON s.successor_id = l.unit_id)
+     SELECT a.id AS "areaId", a.name, array_agg(DISTINCT u.path) AS paths
+     FROM lineage l JOIN supervisory_area a ON a.id = l.area_id JOIN administrative_unit u ON u.id = l.unit_id
+     GROUP BY a.id, a.name ORDER BY a.name`,
+    [on],
+  );
+}

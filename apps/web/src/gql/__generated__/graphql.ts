@@ -157,8 +157,9 @@ export type GrantExtensionInput = {
   templateCode: string;
 };
 
-/** UNIT_LEVEL: theo đơn vị cấp dưới; CENTRE_TYPE: theo loại trung tâm; PERIOD: theo kỳ; CENTRE: theo trung tâm */
+/** UNIT_LEVEL: theo đơn vị cấp dưới (sau 1/7/2025: xã, phường trực thuộc tỉnh); CENTRE_TYPE: theo loại trung tâm; PERIOD: theo kỳ; CENTRE: theo trung tâm; AREA: theo khu vực giám sát hiện hành (các khu vực có thể chồng lấn: một trung tâm được tính vào mọi khu vực chứa xã của nó; số liệu trước sắp xếp tính theo xã kế thừa) */
 export type IndicatorGroupBy =
+  | 'AREA'
   | 'CENTRE'
   | 'CENTRE_TYPE'
   | 'PERIOD'
