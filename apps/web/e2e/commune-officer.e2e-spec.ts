@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
 import type { TestApi } from '../../api/test/harness';
-import { horizontalOverflow, login, logout, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
+import { chooseOption, horizontalOverflow, login, logout, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -77,5 +77,42 @@ describe('commune and area officers after the 2025 reform (phone, Chromium)', ()
     await screenshot(page, 'phong-01-pham-vi-da-ket-thuc');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBe(0);
+  });
+});
+
+describe('the Sở heat map of today\'s province: rows by commune or by supervisory area (Chromium)', () => {
+  let api: TestApi;
+  let page: Page;
+  useBrowserSuite('heatmap-areas', (suite) => ({ api, page } = suite));
+
+  it('rows are today\'s communes (no district), or the areas with the API\'s figures', async () => {
+    const template = 'Báo cáo hoạt động quý – Trung tâm ngoại ngữ, tin học, kỹ năng sống';
+    await login(page, 'so.chuyenvien');
+    const heatmap = page.getByTestId('reporting-heatmap');
+    await heatmap.waitFor();
+    await chooseOption(page, page.locator('#heatmap-template'), template);
+    await heatmap.getByRole('rowheader', { name: 'Thị trấn Thọ Xuân' }).waitFor();
+    const rowNames = await heatmap.getByRole('rowheader').allTextContents();
+    expect(rowNames.some((n) => n.startsWith('Huyện') || n.startsWith('Thị xã') || n.startsWith('Thành phố'))).toBe(false);
+
+    await chooseOption(page, page.locator('#heatmap-rows'), 'Khu vực giám sát');
+    await heatmap.getByRole('rowheader', { name: 'Khu vực Thọ Xuân' }).waitFor();
+    await heatmap.getByRole('rowheader', { name: 'Khu vực Bá Thước' }).waitFor();
+    await heatmap.getByText('Các khu vực có thể chồng lấn').first().waitFor();
+    // Each area cell shows what the API computes for that area and period.
+    const r = await api.gql<{ reportingRates: { areaId: string | null; areaName: string | null; periodCode: string; expected: number; submitted: number }[] }>(
+      `query($f: String!, $t: String!) { reportingRates(templateCode: "LANGUAGE_IT_QUARTERLY", periodFrom: $f, periodTo: $t, groupBy: [AREA, PERIOD]) { areaId areaName periodCode expected submitted } }`,
+      { f: (await heatmap.locator('[data-area]').first().getAttribute('data-period'))!, t: (await heatmap.locator('[data-area]').last().getAttribute('data-period'))! },
+      await api.login('so.chuyenvien'),
+    );
+    const thoXuan = r.data!.reportingRates.filter((x) => x.areaName === 'Khu vực Thọ Xuân' && x.expected > 0);
+    expect(thoXuan.length).toBeGreaterThan(0);
+    for (const x of thoXuan) {
+      const cell = heatmap.locator(`[data-area="${x.areaId}"][data-period="${x.periodCode}"]`);
+      await expect(cell.getAttribute('data-expected')).resolves.toBe(String(x.expected));
+      await expect(cell.getAttribute('data-submitted')).resolves.toBe(String(x.submitted));
+    }
+    await screenshot(page, 'so-heatmap-theo-khu-vuc');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

@@ -35,6 +35,9 @@ export function ReportingHeatmap() {
   const templates = shippedTemplates.filter((tpl) => tpl.code !== 'XMC_COMMUNE_YEARLY');
   const [templateCode, setTemplateCode] = useState(templates[0]?.code ?? 'GDTX_SEMESTER');
   const [open, setOpen] = useState<Cell | null>(null);
+  // Rows: today's communes and wards (UNIT_LEVEL under the province) or the Sở's supervisory areas (AREA; areas
+  // overlap, so a centre counts in each of its areas). Drill-down to the centres is by commune.
+  const [rowsBy, setRowsBy] = useState<'UNIT_LEVEL' | 'AREA'>('UNIT_LEVEL');
   const template = templates.find((tpl) => tpl.code === templateCode) ?? templates[0];
   const periods = useMemo(() => {
     const list = [periodContaining(template.periodType, todayInVietnam())];
@@ -42,14 +45,16 @@ export function ReportingHeatmap() {
     return list.map((p) => p.code);
   }, [template.periodType]);
   const { data, loading, error } = useQuery(REPORTING_RATES, {
-    variables: { templateCode, periodFrom: periods[0], periodTo: periods[periods.length - 1], groupBy: ['UNIT_LEVEL', 'PERIOD'] },
+    variables: { templateCode, periodFrom: periods[0], periodTo: periods[periods.length - 1], groupBy: [rowsBy, 'PERIOD'] },
     fetchPolicy: 'network-only',
   });
   if (error) return <Alert type="info" showIcon title={t('dashboard.reportingPending')} />;
 
   const rates = data?.reportingRates ?? [];
-  const units = [...new Map(rates.filter((r) => r.unitId).map((r) => [r.unitId!, r.unitName ?? r.unitId!])).entries()];
-  const cell = (unitId: string, period: string): ReportingRate | undefined => rates.find((r) => r.unitId === unitId && r.periodCode === period);
+  const byArea = rowsBy === 'AREA';
+  const rowId = (r: ReportingRate) => (byArea ? r.areaId : r.unitId);
+  const units = [...new Map(rates.filter((r) => rowId(r)).map((r) => [rowId(r)!, (byArea ? r.areaName : r.unitName) ?? rowId(r)!])).entries()];
+  const cell = (unitId: string, period: string): ReportingRate | undefined => rates.find((r) => rowId(r) === unitId && r.periodCode === period);
   const rateText = (r: ReportingRate | undefined) => (r?.submittedRate === null || r?.submittedRate === undefined ? '—' : `${formatNumber(r.submittedRate)}%`);
   const templateName = pick(template.nameVi, template.nameEn);
 
@@ -57,7 +62,16 @@ export function ReportingHeatmap() {
     <>
       <Space wrap style={{ marginBottom: 8 }}>
         <label htmlFor="heatmap-template">{t('col.template')}:</label>
-        <Select id="heatmap-template" value={templateCode} onChange={setTemplateCode} style={{ width: 360 }} options={templates.map((tpl) => ({ value: tpl.code, label: pick(tpl.nameVi, tpl.nameEn) }))} />
+        <Select id="heatmap-template" value={templateCode} onChange={setTemplateCode} style={{ width: 360, maxWidth: '100%' }} options={templates.map((tpl) => ({ value: tpl.code, label: pick(tpl.nameVi, tpl.nameEn) }))} />
+        <label htmlFor="heatmap-rows">{t('heatmap.rowsBy')}:</label>
+        <Select
+          id="heatmap-rows"
+          data-testid="heatmap-rows"
+          value={rowsBy}
+          onChange={setRowsBy}
+          style={{ width: 220 }}
+          options={[{ value: 'UNIT_LEVEL', label: t('heatmap.rowsByUnit') }, { value: 'AREA', label: t('heatmap.rowsByArea') }]}
+        />
         <ExportButton<[string, string]>
           title={t('dashboard.reportingRate')}
           subtitle={`${t('col.template')}: ${templateName}`}
@@ -76,14 +90,14 @@ export function ReportingHeatmap() {
       ) : (
         <div data-testid="reporting-heatmap">
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            {t('dashboard.computedAt', { time: formatDateTime(rates[0]?.computedAt) })} · {t('heatmap.hint')}
+            {t('dashboard.computedAt', { time: formatDateTime(rates[0]?.computedAt) })} · {byArea ? t('heatmap.areaHint') : t('heatmap.hint')}
           </Typography.Paragraph>
           <div className="heatmap-scroll">
             <table className="heatmap">
               <caption className="sr-only">{`${t('dashboard.reportingRate')} — ${templateName}`}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('heatmap.unitColumn')}</th>
+                  <th scope="col">{byArea ? t('heatmap.areaColumn') : t('heatmap.unitColumn')}</th>
                   {periods.map((p) => <th key={p} scope="col">{periodLabel(p)}</th>)}
                 </tr>
               </thead>
@@ -97,6 +111,18 @@ export function ReportingHeatmap() {
                       const has = !!r && r.expected > 0;
                       // Rates are over what is due: a period whose deadline is ahead is grey, not red.
                       const due = r ? r.expected - r.notDue : 0;
+                      if (byArea) {
+                        // An area row is not drilled into (its communes are): the figures as text.
+                        return (
+                          <td key={p}>
+                            <span className="heatmap-cell" style={colours} data-area={unitId} data-period={p} data-submitted={r?.submitted ?? 0} data-expected={r?.expected ?? 0} data-due={due}>
+                              <span className="sr-only">{`${name}, ${periodLabel(p)}: `}</span>
+                              <span className="heatmap-rate">{!has ? '—' : due === 0 ? t('heatmap.notDue') : rateText(r)}</span>
+                              {has ? (due > 0 && <span className="heatmap-count">{formatNumber(r!.submitted)}/{formatNumber(due)}</span>) : <span className="sr-only">{t('heatmap.noData')}</span>}
+                            </span>
+                          </td>
+                        );
+                      }
                       return (
                         <td key={p}>
                           <button

@@ -67,7 +67,7 @@ export type ReportingRate = ReportingRatesQuery['reportingRates'][number];
 export const REPORTING_RATES = graphql(`
   query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {
     reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {
-      unitId unitName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt
+      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt
     }
   }
 `);
