@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+import { randomBytes } from 'node:crypto';
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -176,6 +177,7 @@ async function main() {
 
   process.env['DATABASE_URL'] = dbUrl();
   process.env['LOG_LEVEL'] = 'silent';
+  process.env['JWT_SECRET'] ||= randomBytes(32).toString('hex'); // no default secret (issue 13); the bench mints its own tokens
   process.env['LOGIN_RATE_LIMIT'] = '100000';
   process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
   process.env['QUEUE_PREFIX'] = `gdtx-bench-${Date.now()}`;

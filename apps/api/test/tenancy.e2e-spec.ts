@@ -243,7 +243,7 @@ describe('tenancy core (e2e)', () => {
     it('an expired token is UNAUTHENTICATED with a Vietnamese message', async () => {
       const token = await api.login('so.chuyenvien');
       const { iat: _iat, exp: _exp, ...claims } = jwt.decode(token) as Record<string, unknown>;
-      const expired = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, process.env['JWT_SECRET'] ?? 'dev-only-secret-change-me-in-production-0123456789');
+      const expired = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, process.env['JWT_SECRET']!);
       const r = await api.gql(`{ me { role } }`, {}, expired);
       expect(errorCode(r)).toBe('UNAUTHENTICATED');
       expect(r.errors![0].message).toMatch(/hết hạn/);
