@@ -10,7 +10,7 @@ export async function prepareDatabase(ownerUrl: string, opts: { seed: boolean; l
   await ensureDatabase(ownerUrl, log);
   // Migrating and seeding sign no tokens: a throwaway secret satisfies the check when none is set.
   const config = loadConfig({ ...process.env, DATABASE_URL: ownerUrl, JWT_SECRET: process.env['JWT_SECRET'] || randomBytes(32).toString('hex') });
-  await runMigrations({ ownerUrl, migrations: allMigrations, appRole: config.APP_DB_ROLE, appPassword: config.APP_DB_PASSWORD, log });
+  await runMigrations({ ownerUrl, migrations: allMigrations, appRole: config.APP_DB_ROLE, appPassword: config.APP_DB_PASSWORD, jobsRole: config.JOBS_DB_ROLE, jobsPassword: config.JOBS_DB_PASSWORD, log });
   if (opts.seed) await seedDemo(ownerUrl, log);
 }
 

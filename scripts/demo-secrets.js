@@ -4,11 +4,22 @@ const fs = require('fs');
 const path = require('path');
 const { randomBytes } = require('crypto');
 
+const GENERATORS = {
+  JWT_SECRET: () => randomBytes(32).toString('hex'),
+  APP_DB_PASSWORD: () => randomBytes(18).toString('base64url'),
+  JOBS_DB_PASSWORD: () => randomBytes(18).toString('base64url'),
+};
+
+/** Reads the data directory's secrets, generating (and keeping) any that are missing, e.g. after an upgrade. */
 function demoSecrets(file) {
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
-  const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), APP_DB_PASSWORD: randomBytes(18).toString('base64url') };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+  const secrets = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const missing = Object.keys(GENERATORS).filter((k) => !secrets[k]);
+  if (missing.length > 0) {
+    for (const k of missing) secrets[k] = GENERATORS[k]();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
+  }
   return secrets;
 }
 

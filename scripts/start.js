@@ -18,6 +18,7 @@ async function main() {
     const secrets = require('./demo-secrets').demoSecrets(path.join(root, '.data/secrets.json'));
     process.env.JWT_SECRET ||= secrets.JWT_SECRET;
     process.env.APP_DB_PASSWORD ||= secrets.APP_DB_PASSWORD;
+    process.env.JOBS_DB_PASSWORD ||= secrets.JOBS_DB_PASSWORD;
   } else if (!process.env.JWT_SECRET) {
     console.error(
       'Thiếu JWT_SECRET: khi dùng DATABASE_URL của riêng bạn, hãy đặt JWT_SECRET (≥ 32 ký tự ngẫu nhiên, ví dụ `openssl rand -hex 32`).\n' +

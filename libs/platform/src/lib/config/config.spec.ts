@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { appDatabaseUrl, ConfigError, loadConfig } from './config';
+import { appDatabaseUrl, ConfigError, jobsDatabaseUrl, loadConfig } from './config';
 
 describe('configuration validated at boot', () => {
   it('accepts an environment with only a secret, with safe development defaults', () => {
@@ -21,8 +21,14 @@ describe('configuration validated at boot', () => {
     expect(b).not.toBe(a);
   });
 
-  it('requires the app role password in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/APP_DB_PASSWORD/);
+  it('requires the app and jobs role passwords in production, and two different roles', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/APP_DB_PASSWORD[\s\S]*JOBS_DB_PASSWORD/);
+    expect(() => loadConfig({ NODE_ENV: 'test', JOBS_DB_ROLE: 'gdtx_app' })).toThrow(/JOBS_DB_ROLE/);
+  });
+
+  it('derives the jobs-role connection from the owner URL', () => {
+    const c = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://owner:pw@db:5432/gdtx', APP_DB_PASSWORD: 'a', JOBS_DB_PASSWORD: 'j' });
+    expect(jobsDatabaseUrl(c)).toBe('postgres://gdtx_jobs:j@db:5432/gdtx');
   });
 
   it('names every bad variable', () => {
@@ -43,8 +49,8 @@ describe('configuration validated at boot', () => {
 
   it('turns introspection off in production unless asked for', () => {
     const secret = 'x'.repeat(40);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, APP_DB_PASSWORD: 'pw' }).graphqlIntrospection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, APP_DB_PASSWORD: 'pw', GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, APP_DB_PASSWORD: 'pw', JOBS_DB_PASSWORD: 'pw2' }).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, APP_DB_PASSWORD: 'pw', JOBS_DB_PASSWORD: 'pw2', GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
   });
 
   it('derives the app-role connection from the owner URL', () => {

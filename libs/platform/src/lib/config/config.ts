@@ -19,7 +19,15 @@ const ConfigSchema = z.object({
   APP_DB_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gdtx_app'),
   /** Required in production; elsewhere a development default (the embedded demo writes a random one per data directory). */
   APP_DB_PASSWORD: z.string().min(1).optional(),
+  /**
+   * Background work's connection (issue 13, Build 5): the only role that may take the system scope, so SQL that
+   * a request could inject into the app role's connection can never bypass RLS. Defaults as the app role's.
+   */
+  JOBS_DATABASE_URL: z.string().url().optional(),
+  JOBS_DB_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gdtx_jobs'),
+  JOBS_DB_PASSWORD: z.string().min(1).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JOBS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   REDIS_URL: z.string().url().optional(),
   /**
    * No default (issue 13): a public default would let anyone mint a SYSTEM_ADMIN token. `npm start` with its embedded
@@ -40,9 +48,10 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('gdtx-monitor <no-reply@gdtx.local>'),
 });
 
-export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'JWT_SECRET' | 'APP_DB_PASSWORD'> & {
+export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'JWT_SECRET' | 'APP_DB_PASSWORD' | 'JOBS_DB_PASSWORD'> & {
   JWT_SECRET: string;
   APP_DB_PASSWORD: string;
+  JOBS_DB_PASSWORD: string;
   /** Derived: introspection and the sandbox are off in production unless asked for. */
   graphqlIntrospection: boolean;
 };
@@ -86,11 +95,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!c.APP_DB_PASSWORD && c.NODE_ENV === 'production') {
     problems.push({ variable: 'APP_DB_PASSWORD', message: 'chưa được đặt (bắt buộc khi NODE_ENV=production) / must be set in production' });
   }
+  if (!c.JOBS_DB_PASSWORD && !c.JOBS_DATABASE_URL && c.NODE_ENV === 'production') {
+    problems.push({ variable: 'JOBS_DB_PASSWORD', message: 'chưa được đặt (bắt buộc khi NODE_ENV=production) / must be set in production' });
+  }
+  if (c.JOBS_DB_ROLE === c.APP_DB_ROLE) {
+    problems.push({ variable: 'JOBS_DB_ROLE', message: 'phải khác APP_DB_ROLE / must differ from APP_DB_ROLE (only the jobs role may take the system scope)' });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...c,
     JWT_SECRET: jwtSecret!,
     APP_DB_PASSWORD: c.APP_DB_PASSWORD ?? DEVELOPMENT_APP_DB_PASSWORD,
+    JOBS_DB_PASSWORD: c.JOBS_DB_PASSWORD ?? c.APP_DB_PASSWORD ?? DEVELOPMENT_APP_DB_PASSWORD,
     graphqlIntrospection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
   };
 }
@@ -105,5 +121,15 @@ export function appDatabaseUrl(config: AppConfig): string {
   const url = new URL(config.DATABASE_URL);
   url.username = config.APP_DB_ROLE;
   url.password = config.APP_DB_PASSWORD;
+  return url.toString();
+}
+
+/** The jobs connection string: JOBS_DATABASE_URL, or DATABASE_URL with the jobs role's credentials. */
+export function jobsDatabaseUrl(config: AppConfig): string {
+  if (config.JOBS_DATABASE_URL) return config.JOBS_DATABASE_URL;
+  if (!config.DATABASE_URL) throw new ConfigError([{ variable: 'DATABASE_URL', message: 'required' }]);
+  const url = new URL(config.DATABASE_URL);
+  url.username = config.JOBS_DB_ROLE;
+  url.password = config.JOBS_DB_PASSWORD;
   return url.toString();
 }
