@@ -139,7 +139,7 @@ describe('backup and restore (pg_dump -Fc / pg_restore into an empty database)',
     expect(seen['centre'].own).toBe(Number(thanhHoaCentres));
     expect(seen['centre'].own).toBeLessThan(before['centre'].rows); // the other demo province exists and is hidden
     expect(seen['submission'].own).toBeGreaterThan(0);
-    for (const settings of [{}, { 'app.scope': 'system' }]) {
+    for (const settings of [{}, { 'app.scope': 'system' }] as Record<string, string>[]) {
       const none = await visibleAsApp(restoredUrl, settings, thanhHoa);
       for (const [table, v] of Object.entries(none)) expect({ table, ...v }).toEqual({ table, own: 0, foreign: 0 });
     }
