@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { connectAsAppRole, createTestDatabase, TestDatabase, testAdminUrl } from '@gdtx/platform/testing';
+import { freePort, OwnPostgres } from '../apps/api/test/faults/fault-kit';
 import { fingerprint, quoteIdent } from './db-fingerprint';
 
 const root = join(__dirname, '..');
@@ -29,6 +30,15 @@ async function query<T extends object>(url: string, sql: string, params: unknown
   } finally {
     await c.end();
   }
+}
+
+function npmMigrate(url: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['-r', './scripts/register.js', 'scripts/migrate.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 /** What the schema says beyond the rows: policies, RLS flags, grants, sequences' positions, functions. */
@@ -107,12 +117,7 @@ describe('backup and restore (pg_dump -Fc / pg_restore into an empty database)',
     execFileSync('pg_restore', ['--exit-on-error', '--single-transaction', '--dbname', restoredUrl, dump], { stdio: 'pipe' });
 
     // `npm run migrate` on the restored database: roles re-created / passwords reset, no migration to run.
-    const migrate = spawnSync(process.execPath, ['-r', './scripts/register.js', 'scripts/migrate.ts'], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: restoredUrl },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const migrate = npmMigrate(restoredUrl);
     expect(migrate.stderr).toBe('');
     expect(migrate.status).toBe(0);
     expect(migrate.stdout).toContain('database ready');
@@ -144,4 +149,41 @@ describe('backup and restore (pg_dump -Fc / pg_restore into an empty database)',
       for (const [table, v] of Object.entries(none)) expect({ table, ...v }).toEqual({ table, own: 0, foreign: 0 });
     }
   });
+
+  it('restores into a new cluster: the roles first (`npm run migrate -- --roles-only`), then pg_restore, then migrate', async () => {
+    // A PostgreSQL cluster of the test's own (embedded, own port, never the shared one): no gdtx role exists there.
+    const cluster = new OwnPostgres(freePort(57000));
+    await cluster.boot();
+    try {
+      const dump = join(dir, 'new-cluster.dump');
+      execFileSync('pg_dump', ['-Fc', '--file', dump, '--dbname', source.ownerUrl], { stdio: 'pipe' });
+      const url = cluster.url('gdtx');
+      // Without the roles, the dump's GRANTs fail and --single-transaction leaves nothing behind.
+      await query(cluster.url('postgres'), `CREATE DATABASE gdtx_without_roles ENCODING 'UTF8' TEMPLATE template0`);
+      const withoutRoles = spawnSync('pg_restore', ['--exit-on-error', '--single-transaction', '--dbname', cluster.url('gdtx_without_roles'), dump], { encoding: 'utf8' });
+      expect(withoutRoles.status).not.toBe(0);
+      expect(withoutRoles.stderr).toMatch(/role "gdtx_\w+" does not exist/);
+      expect(await query(cluster.url('gdtx_without_roles'), `SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace`)).toEqual([]);
+
+      const roles = npmMigrate(url, '--roles-only');
+      expect(roles.stderr).toBe('');
+      expect(roles.status).toBe(0);
+      expect(await query(url, `SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace`)).toEqual([]); // roles only, no table
+      execFileSync('pg_restore', ['--exit-on-error', '--single-transaction', '--dbname', url, dump], { stdio: 'pipe' });
+      const migrate = npmMigrate(url);
+      expect(migrate.status).toBe(0);
+      expect(migrate.stdout).not.toContain('migrated:');
+
+      const [before, after] = [await fingerprint(source.ownerUrl), await fingerprint(url)];
+      for (const table of Object.keys(before)) expect({ table, ...after[table] }).toEqual({ table, ...before[table] });
+      expect(Object.keys(after)).toEqual(Object.keys(before));
+      // The app role logs in with its configured password, and RLS holds as on the source.
+      const provinceScope = { 'app.scope': 'province', 'app.province_id': thanhHoa };
+      expect(await visibleAsApp(url, provinceScope, thanhHoa)).toEqual(await visibleAsApp(source.ownerUrl, provinceScope, thanhHoa));
+      const none = await visibleAsApp(url, { 'app.scope': 'system' }, thanhHoa);
+      for (const [table, v] of Object.entries(none)) expect({ table, ...v }).toEqual({ table, own: 0, foreign: 0 });
+    } finally {
+      await cluster.quit();
+    }
+  }, 240_000);
 });
