@@ -261,6 +261,65 @@ describe('per-province export and import', () => {
     expect(again.problem).toBe('PROVINCE_PRESENT');
   });
 
+  it('renumbers sequence ids the target already uses for another province, and foreign keys follow', async () => {
+    // An outbox row of Thanh Hóa with its job record (outbox_job.outbox_id → outbox.id), then a fresh archive.
+    const [{ id: outboxId }] = await query<{ id: string }>(
+      source.ownerUrl,
+      `INSERT INTO outbox (province_id, topic, payload, dedupe_key, sent_at) VALUES ($1, 'backup.test', '{}', 'backup-test-' || gen_random_uuid(), now()) RETURNING id::text`,
+      [thanhHoa],
+    );
+    await query(source.ownerUrl, `INSERT INTO outbox_job (job_id, outbox_id, province_id, name, done_at) VALUES ('backup-test-' || gen_random_uuid(), $1, $2, 'backup.test', now())`, [
+      outboxId,
+      thanhHoa,
+    ]);
+    const th = (await exportProvince(source.ownerUrl, 'TH')).archive;
+    // Another deployment that already serves Bắc Ninh, whose rows hold some of the numbers Thanh Hóa's rows use.
+    const u = new URL(source.ownerUrl);
+    u.pathname = `/${source.name}_other`;
+    const other = u.toString();
+    try {
+      await prepareDatabase(other, { seed: false });
+      await importProvince(other, (await exportProvince(source.ownerUrl, 'BN')).archive);
+      const taken = (await query<{ id: string }>(source.ownerUrl, `SELECT id::text FROM submission_event WHERE province_id = $1 ORDER BY id LIMIT 3`, [thanhHoa])).map((r) => r.id);
+      const cols = 'province_id, centre_id, submission_id, action, from_status, to_status, submission_version, actor_user_id, actor_name, comment, field_comments, at';
+      await query(other, `INSERT INTO submission_event (id, ${cols}) SELECT x.id, ${cols} FROM (SELECT * FROM submission_event WHERE province_id = $1 LIMIT 1) e CROSS JOIN unnest($2::bigint[]) x(id)`, [
+        bacNinh,
+        taken,
+      ]);
+      await query(other, `INSERT INTO outbox (id, province_id, topic, payload, dedupe_key) VALUES ($1, $2, 'backup.test', '{}', 'bn-' || gen_random_uuid())`, [outboxId, bacNinh]);
+
+      const result = await importProvince(other, th);
+      const [{ n: events }] = await query<{ n: string }>(source.ownerUrl, `SELECT count(*) AS n FROM submission_event WHERE province_id = $1`, [thanhHoa]);
+      expect(result.renumbered).toEqual({ 'submission_event.id': Number(events), 'outbox.id': 1 });
+
+      // Thanh Hóa's rows all arrived: the renumbered tables are equal but for their ids, every other table exactly.
+      const withoutIds = async (url: string, table: string, drop: string[]) =>
+        query(url, `SELECT count(*)::int AS n, md5(string_agg((to_jsonb(t) - $2::text[])::text, E'\\n' ORDER BY (to_jsonb(t) - $2::text[])::text COLLATE "C")) AS md5 FROM ${quoteIdent(table)} t WHERE province_id = $1`, [
+          thanhHoa,
+          drop,
+        ]);
+      for (const [table, drop] of [['submission_event', ['id']], ['outbox', ['id']], ['outbox_job', ['outbox_id']]] as const) {
+        expect({ table, v: await withoutIds(other, table, [...drop]) }).toEqual({ table, v: await withoutIds(source.ownerUrl, table, [...drop]) });
+      }
+      const rest = Object.keys(emptyTarget).filter((t) => !['submission_event', 'outbox', 'outbox_job'].includes(t));
+      expect(await fingerprint(other, { provinceId: thanhHoa, tables: rest })).toEqual(await fingerprint(source.ownerUrl, { provinceId: thanhHoa, tables: rest }));
+      // The job record points at Thanh Hóa's outbox row under its new number; Bắc Ninh's rows kept theirs.
+      const [{ n: linked }] = await query<{ n: string }>(
+        other,
+        `SELECT count(*) AS n FROM outbox_job j JOIN outbox o ON o.id = j.outbox_id WHERE j.province_id = $1 AND o.province_id = $1 AND o.topic = 'backup.test'`,
+        [thanhHoa],
+      );
+      expect(Number(linked)).toBe(1);
+      expect(await query(other, `SELECT province_id FROM outbox WHERE id = $1`, [outboxId])).toEqual([{ province_id: bacNinh }]);
+      expect((await query(other, `SELECT DISTINCT province_id FROM submission_event WHERE id = ANY($1::bigint[])`, [taken])).length).toBe(1);
+    } finally {
+      const c = new Client({ connectionString: testAdminUrl() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${source.name}_other WITH (FORCE)`).catch(() => undefined);
+      await c.end();
+    }
+  });
+
   it('refuses to export rows that reference a national row by id (such an id differs between deployments)', async () => {
     // Today no province row does (docs/operations.md); this is the guard if one ever did: a province template
     // version pointing at a national template's id.

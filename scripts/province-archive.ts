@@ -90,6 +90,8 @@ export interface ProvinceTable {
   primaryKey: string[];
   /** Columns filled from a sequence (serial or identity), with the sequence's name. */
   sequences: { column: string; sequence: string }[];
+  /** Columns unique on their own (a one-column primary key or unique index). */
+  uniqueColumns: string[];
 }
 
 export function quoteIdent(name: string): string {
@@ -147,11 +149,17 @@ export async function provinceTables(client: Client): Promise<{ tables: Province
         WHERE i.indrelid = $1 AND i.indisprimary ORDER BY k.ord`,
       [rel.oid],
     );
+    const { rows: unique } = await client.query<{ name: string }>(
+      `SELECT a.attname AS name FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+        WHERE i.indrelid = $1 AND i.indisunique AND i.indnatts = 1 AND i.indexprs IS NULL AND i.indpred IS NULL`,
+      [rel.oid],
+    );
     tables.set(rel.name, {
       name: rel.name,
       columns: columns.map(({ name, type }) => ({ name, type })),
       primaryKey: pk.map((r) => r.name),
       sequences: columns.filter((c) => c.seq).map((c) => ({ column: c.name, sequence: c.seq! })),
+      uniqueColumns: unique.map((r) => r.name),
     });
   }
   const { rows: fks } = await client.query<ForeignKey>(
@@ -365,6 +373,8 @@ export async function readArchive(archive: Buffer): Promise<{ manifest: Manifest
 export interface ImportResult {
   manifest: Manifest;
   inserted: Record<string, number>;
+  /** Per `table.column`: how many sequence ids were already taken in the target and got new numbers. */
+  renumbered: Record<string, number>;
 }
 
 /** Imports an archive into the database at `ownerUrl`: all or nothing. */
@@ -388,7 +398,7 @@ export async function importProvince(ownerUrl: string, archive: Buffer): Promise
           'CONFLICT',
         );
       }
-      const { tables } = await provinceTables(client);
+      const { tables, foreignKeys } = await provinceTables(client);
       const describe = (cols: string[]) => cols.join(',');
       const mine = new Map(tables.map((t) => [t.name, describe(t.columns.map((c) => c.name))]));
       const theirs = new Map(manifest.tables.map((t) => [t.table, describe(t.columns)]));
@@ -407,8 +417,47 @@ export async function importProvince(ownerUrl: string, archive: Buffer): Promise
         throw refused('PROVINCE_PRESENT', `Cơ sở dữ liệu đích đã có một tỉnh mã ${manifest.province.code}`, `The target already has a province with code ${manifest.province.code}`, {}, 'CONFLICT');
       }
       const inserted: Record<string, number> = {};
+      const renumbered: Record<string, number> = {};
+      // old → new value per `table.column` whose sequence ids were renumbered.
+      const renumbering = new Map<string, Map<string, string>>();
       for (const t of tables) {
-        const data = rows.get(t.name)!;
+        let data = rows.get(t.name)!;
+        // A sequence id unique on its own (submission_event.id, outbox.id…) may already be taken when the target
+        // holds other provinces: then this table's rows get fresh numbers from the target's sequence, and every
+        // foreign key to them (outbox_job.outbox_id…) follows. UUIDs and keys that include province_id cannot collide.
+        for (const s of t.sequences.filter((q) => t.uniqueColumns.includes(q.column))) {
+          const ids = data.map((r) => r[s.column]).filter((v): v is string => v !== null);
+          if (!ids.length) continue;
+          const type = t.columns.find((c) => c.name === s.column)!.type;
+          const [{ taken }] = (
+            await client.query<{ taken: string }>(`SELECT count(*) AS taken FROM ${quoteIdent(t.name)} WHERE ${quoteIdent(s.column)} = ANY($1::${type}[])`, [ids])
+          ).rows;
+          if (Number(taken) === 0) continue;
+          // Past the target's ids and the archive's, so no new number is one an imported row still holds.
+          const maxImported = ids.reduce((m, v) => (BigInt(v) > m ? BigInt(v) : m), 0n);
+          await client.query(
+            `SELECT setval($1::regclass, GREATEST((SELECT coalesce(max(${quoteIdent(s.column)}), 0) FROM ${quoteIdent(t.name)})::bigint, $2::bigint,
+                    (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ${s.sequence}), 1), true)`,
+            [s.sequence, maxImported.toString()],
+          );
+          const fresher = (await client.query<{ id: string }>(`SELECT nextval($1::regclass)::text AS id FROM generate_series(1, $2) g ORDER BY g`, [s.sequence, ids.length])).rows.map(
+            (r) => r.id,
+          );
+          fresher.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+          const oldSorted = [...ids].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+          renumbering.set(`${t.name}.${s.column}`, new Map(oldSorted.map((v, i) => [v, fresher[i]])));
+          renumbered[`${t.name}.${s.column}`] = ids.length;
+        }
+        for (const f of foreignKeys.filter((k) => k.child === t.name)) {
+          f.columns.forEach((c, i) => {
+            const map = renumbering.get(`${f.parent}.${f.refColumns[i]}`);
+            if (map) data = data.map((r) => (r[c] !== null && map.has(r[c]!) ? { ...r, [c]: map.get(r[c]!)! } : r));
+          });
+        }
+        for (const [key, map] of renumbering) {
+          const [table, column] = key.split('.');
+          if (table === t.name) data = data.map((r) => (r[column] !== null && map.has(r[column]!) ? { ...r, [column]: map.get(r[column]!)! } : r));
+        }
         const cols = t.columns.map((c) => quoteIdent(c.name)).join(', ');
         const values = t.columns.map((c) => `(r->>${literal(c.name)})::${c.type}`).join(', ');
         for (let i = 0; i < data.length; i += BATCH_ROWS) {
@@ -442,7 +491,7 @@ export async function importProvince(ownerUrl: string, archive: Buffer): Promise
         }
       }
       await client.query('COMMIT');
-      return { manifest, inserted };
+      return { manifest, inserted, renumbered };
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;

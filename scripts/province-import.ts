@@ -11,11 +11,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const started = Date.now();
-  const { manifest, inserted } = await importProvince(url, readFileSync(file));
+  const { manifest, inserted, renumbered } = await importProvince(url, readFileSync(file));
   const rows = Object.values(inserted).reduce((n, c) => n + c, 0);
+  const moved = Object.entries(renumbered).map(([key, n]) => `${key}: ${n}`);
   console.log(
     `Đã nhập tỉnh ${manifest.province.code} (${manifest.province.name}) / imported: ${Object.keys(inserted).length} bảng / tables, ${rows} dòng / rows ` +
-      `(${Date.now() - started} ms)`,
+      `(${Date.now() - started} ms)${moved.length ? `; đánh số lại / renumbered ${moved.join(', ')}` : ''}`,
   );
 }
 
