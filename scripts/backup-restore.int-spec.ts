@@ -89,6 +89,12 @@ describe('backup and restore (pg_dump -Fc / pg_restore into an empty database)',
 
   beforeAll(async () => {
     source = await createTestDatabase();
+    // pg_dump refuses a server newer than itself: say so plainly (e.g. the embedded PostgreSQL 18 fallback of
+    // `npm test` on a machine whose client tools are older).
+    const client = Number(/(\d+)\.\d+/.exec(execFileSync('pg_dump', ['--version'], { encoding: 'utf8' }))![1]);
+    const [{ server_version_num }] = await query<{ server_version_num: string }>(source.ownerUrl, 'SHOW server_version_num');
+    const server = Math.floor(Number(server_version_num) / 10000);
+    if (client < server) throw new Error(`pg_dump ${client} is older than the test server (PostgreSQL ${server}): install postgresql-client-${server}`);
     dir = mkdtempSync(join(tmpdir(), 'gdtx-backup-'));
     restoredName = `${source.name}_restored`;
     const u = new URL(source.ownerUrl);
