@@ -146,6 +146,17 @@ describe('per-province export and import', () => {
     expect(text).not.toContain('Bắc Ninh');
   });
 
+  it('refuses an unknown province, and a connection that does not bypass RLS (no partial export)', async () => {
+    expect((await refusal(exportProvince(source.ownerUrl, 'XX'))).problem).toBe('UNKNOWN_PROVINCE');
+    const app = new URL(source.ownerUrl);
+    app.username = process.env['APP_DB_ROLE'] ?? 'gdtx_app';
+    app.password = process.env['APP_DB_PASSWORD'] ?? 'gdtx_app_dev_password';
+    const e = await refusal(exportProvince(app.toString(), 'TH'));
+    expect(e.problem).toBe('NOT_PRIVILEGED');
+    expect(e.messageVi).toContain('BYPASSRLS');
+    expect((await refusal(importProvince(app.toString(), archive))).problem).toBe('NOT_PRIVILEGED');
+  });
+
   it('refuses a tampered archive (one byte changed) and leaves the target empty', async () => {
     // One byte of one table file changed, the archive otherwise well-formed: the sha256 does not match.
     const changed = await rezip(archive, (files) => {
