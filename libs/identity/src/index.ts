@@ -10,4 +10,5 @@ import { IdentityCore1732000002000 } from './migrations/1732000002000-identity-c
 import { LoginThrottle1733005000000 } from './migrations/1733005000000-login-throttle';
 import { SupervisorAreas1733004000100 } from './migrations/1733004000100-supervisor-areas';
 import { IdentityPoliciesOverTheRlsRule1733001000100 } from './migrations/1733001000100-policies-over-the-rls-rule';
-export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, SupervisorAreas1733004000100, LoginThrottle1733005000000];
+import { Totp1733009000100 } from './migrations/1733009000100-totp';
+export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, SupervisorAreas1733004000100, LoginThrottle1733005000000, Totp1733009000100];

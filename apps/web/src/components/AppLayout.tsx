@@ -22,8 +22,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // antd's lg breakpoint (992 px): below it a tablet or a narrow window gets the drawer menu.
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
-  // A phone (below antd's sm, 576 px): the header wraps onto two lines instead of pushing the page sideways.
-  const phone = screens.sm === false;
+  // Below antd's sm breakpoint (576 px), a phone: the header keeps the menu, the bell, the name and sign-out only;
+  // the language switch moves into the menu drawer, so nothing is wider than the screen.
+  const phone = !(screens.sm ?? true);
   const [menuOpen, setMenuOpen] = useState(false);
   // Following a menu entry closes the drawer.
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -45,6 +46,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'notifications', path: '/notifications', label: 'menu.notifications', visible: can('NOTIFICATION_READ') },
     { key: 'users', path: '/users', label: 'menu.users', visible: can('USER_MANAGE') },
     { key: 'backgroundJobs', path: '/background-jobs', label: 'menu.backgroundJobs', visible: can('BACKGROUND_JOBS') },
+    { key: 'accountSecurity', path: '/account/security', label: 'menu.accountSecurity', visible: true },
   ];
   const visible = entries.filter((e) => e.visible);
   const selected = visible
@@ -87,33 +89,43 @@ export function AppLayout({ children }: { children: ReactNode }) {
           styles={{ body: { padding: 0 } }}
         >
           <div data-testid="menu-drawer">{menu}</div>
+          {phone && (
+            <div style={{ padding: 16 }}>
+              <Segmented<Language>
+                aria-label={t('app.language')}
+                size="small"
+                value={language}
+                onChange={(v) => setLanguage(v)}
+                options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]}
+              />
+            </div>
+          )}
         </Drawer>
       )}
       <Layout>
         <Layout.Header
-          style={{
-            background: '#fff', padding: wide ? '0 24px' : '0 12px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12,
-            borderBottom: '1px solid #e5e5e5', ...(phone ? { height: 'auto', lineHeight: '40px', flexWrap: 'wrap', padding: '4px 12px' } : {}),
-          }}
+          style={{ background: '#fff', padding: wide ? '0 24px' : '0 12px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, borderBottom: '1px solid #e5e5e5' }}
         >
           {wide ? <span /> : (
             <Button aria-label={t('app.openMenu')} aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} data-testid="menu-button">
-              ☰ {t('app.menu')}
+              ☰{phone ? '' : ` ${t('app.menu')}`}
             </Button>
           )}
-          <Space size={wide ? 'middle' : 'small'} wrap={phone}>
+          <Space size={wide ? 'middle' : 'small'}>
             {can('NOTIFICATION_READ') && <NotificationBell />}
-            <span data-testid="current-user" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : phone ? 200 : 300, verticalAlign: 'middle' }}>
-              <Typography.Text strong>{user.fullName}</Typography.Text>{' '}
-              <Typography.Text type="secondary">· {roleLabel(user.role)}{wide && user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>
+            <span data-testid="current-user" title={`${user.fullName} · ${roleLabel(user.role)}`} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : phone ? 120 : 300, verticalAlign: 'middle' }}>
+              <Typography.Text strong>{user.fullName}</Typography.Text>
+              {!phone && <Typography.Text type="secondary">{' '}· {roleLabel(user.role)}{wide && user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>}
             </span>
-            <Segmented<Language>
-              aria-label={t('app.language')}
-              size="small"
-              value={language}
-              onChange={(v) => setLanguage(v)}
-              options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]}
-            />
+            {!phone && (
+              <Segmented<Language>
+                aria-label={t('app.language')}
+                size="small"
+                value={language}
+                onChange={(v) => setLanguage(v)}
+                options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]}
+              />
+            )}
             <Button
               onClick={() => {
                 // Leave the protected page first, so the login page is not told to come back to it for the next user.

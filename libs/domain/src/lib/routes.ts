@@ -28,6 +28,8 @@ export const WEB_ROUTES = {
   deadlines: { path: '/deadlines', permission: 'EXTENSION_GRANT' },
   settingsLiteracy: { path: '/settings/literacy', permission: 'TEMPLATE_MANAGE' },
   backgroundJobs: { path: '/background-jobs', permission: 'BACKGROUND_JOBS' },
+  /** One's own account: the second factor (any signed-in user), and the Sở's security rule for its admins. */
+  accountSecurity: { path: '/account/security' },
 } as const satisfies Record<string, { path: string; permission?: Permission }>;
 
 export type WebRouteKey = keyof typeof WEB_ROUTES;
