@@ -117,7 +117,7 @@ describe('logs without secrets (e2e, a real API process)', () => {
     // The scan sees the log (request lines were written), so finding nothing below means something.
     expect(output).toMatch(/"url":"\/graphql"/);
     expect(output).toMatch(/\/api\/reports\/workbook\?[^"]*token=\[redacted\]/);
-    expect(output).toMatch(/"msg":"query failed"[^\n]*"parameterCount":8/); // the refused duplicate's failed INSERT
+    expect(output).toMatch(/"msg":"query failed"[^\n]*"parameterCount":9/); // the refused duplicate's failed INSERT (app_user: 9 values with area_id, issue 12)
     const leaks = secrets.filter((s) => s.value && output.includes(s.value)).map((s) => s.name);
     expect(leaks).toEqual([]);
     expect(output).not.toMatch(/\$argon2(id|i|d)\$/);
