@@ -4,7 +4,7 @@ import { addDays, linkTo, todayInVietnam } from '@gdtx/domain';
 import {
   affectedRows, assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection, updateReturning,
 } from '@gdtx/platform';
-import { ReportingService } from '@gdtx/reporting';
+import { DueReportsService } from '@gdtx/reporting';
 import { insertNotifications, NotificationRequest } from './notify-core';
 import { Mailer, notificationMail } from './mailer';
 import type { Notification } from './notify.types';
@@ -23,7 +23,7 @@ export class NotificationService {
   constructor(
     private readonly db: TenantDb,
     private readonly mailer: Mailer,
-    private readonly reporting: ReportingService,
+    private readonly dueReports: DueReportsService,
   ) {}
 
   // ------------------------------------------------------------------------------------------------------
@@ -88,7 +88,7 @@ export class NotificationService {
     let created = 0;
     for (const c of centres) {
       const ctx = systemContext(c.provinceId, 'notify.deadline-reminders');
-      const due = await this.reporting.dueReports(ctx, c.id, today);
+      const due = await this.dueReports.dueReports(ctx, c.id, today);
       const requests: NotificationRequest[] = [];
       for (const d of due) {
         const open = d.status === 'NOT_STARTED' || d.status === 'DRAFT';
