@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { compareIsoDates, dueDate, PeriodCodeError, periodFromCode, previousPeriod, todayInVietnam } from '@gdtx/domain';
-import type { CentreType, Period, SubmissionStatus, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
+import type { CentreType, Period, SubmissionStatus, SubmissionTopic, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
 import { assertUuid, audit, enqueueOutbox, Errors, TenantContext } from '@gdtx/platform';
 import { ValuesShapeError } from './submission-values';
 import type { FieldComment, Submission, SubmissionAction, ValidationIssueDto } from './reporting.types';
@@ -188,9 +188,6 @@ export async function recordSubmissionEvent(
     },
   });
 }
-
-/** The topics of reporting's workflow transitions (reporting.events.ts declares their payloads). */
-export type SubmissionTopic = 'submission.submitted' | 'submission.returned' | 'submission.accepted' | 'submission.reopened';
 
 /**
  * The outbox event of a workflow transition, written in the transition's transaction. The dedupe key names the
