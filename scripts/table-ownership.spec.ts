@@ -45,7 +45,6 @@ const NOT_YET_MOVED: readonly (readonly [string, string])[] = [
   ['libs/analytics/src/lib/reporting-rate.service.ts', 'report_template_version'],
   ['libs/compliance/src/lib/compliance-engine.ts', 'centre'],
   ['libs/compliance/src/lib/compliance-engine.ts', 'licence_record'],
-  ['libs/compliance/src/lib/compliance-engine.ts', 'report_template_version'],
   ['libs/compliance/src/lib/compliance-engine.ts', 'submission'],
   ['libs/compliance/src/lib/compliance.handlers.ts', 'submission'],
   ['libs/compliance/src/lib/compliance.store.ts', 'administrative_unit'],
