@@ -1,5 +1,5 @@
 import { addDays, compareIsoDates, linkTo, periodFromCode, periodsBetween } from '@gdtx/domain';
-import type { CentreStatus, DeadlineRule, IsoDate, PeriodType, Role } from '@gdtx/domain';
+import type { CentreStatus, IsoDate, Role } from '@gdtx/domain';
 import { centreStatesOn, readCentreCalendarFacts, requiredLicenceKinds } from '@gdtx/org';
 import { duePeriodWindow, reportCalendar, ReportingReader } from '@gdtx/reporting';
 import type { NotificationRequest, Sql } from '@gdtx/notify';
