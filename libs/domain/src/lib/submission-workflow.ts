@@ -8,7 +8,7 @@
  *                                   └──RETURN→ RETURNED ─SUBMIT→ SUBMITTED …
  */
 import type { Role, SubmissionStatus } from './enums';
-import { RolePermissions } from './permissions';
+import { hasPermission } from './permissions';
 import type { Permission } from './permissions';
 
 export const WorkflowActions = ['SAVE', 'SUBMIT', 'RETURN', 'ACCEPT', 'REOPEN'] as const;
@@ -58,5 +58,5 @@ export function statusesAllowing(action: WorkflowAction): SubmissionStatus[] {
 
 /** The actions a role may take on a report in `status` (what the web offers as buttons). */
 export function actionsOn(status: SubmissionStatus, role: Role): WorkflowAction[] {
-  return SUBMISSION_TRANSITIONS.filter((t) => t.from === status && RolePermissions[role].includes(t.permission)).map((t) => t.action);
+  return SUBMISSION_TRANSITIONS.filter((t) => t.from === status && hasPermission(role, t.permission)).map((t) => t.action);
 }

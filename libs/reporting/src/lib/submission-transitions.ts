@@ -2,7 +2,7 @@
  * The server side of the workflow table (libs/domain submission-workflow.ts, SUBMISSION_TRANSITIONS): the refusals
  * SubmissionWorkflowService.applyTransition throws, each a CONFLICT or FORBIDDEN with a typed reason.
  */
-import { RolePermissions, transitionFor } from '@gdtx/domain';
+import { hasPermission, transitionFor } from '@gdtx/domain';
 import type { Role, SubmissionStatus, SubmissionTransition, WorkflowAction } from '@gdtx/domain';
 import { Errors } from '@gdtx/platform';
 import { STATUS_VI } from './submission.store';
@@ -51,7 +51,7 @@ export function requireVersion(current: number, expected: number | null | undefi
   }
 }
 
-/** FORBIDDEN when a user's role lacks the transition's permission (system work, with no role, may do all). */
+/** FORBIDDEN when a user's role lacks the transition's permission, as the AuthGuard judges it (system work, with no role, may do all). */
 export function requirePermission(role: Role | null, transition: SubmissionTransition): void {
-  if (role && !RolePermissions[role].includes(transition.permission)) throw Errors.forbidden();
+  if (role && !hasPermission(role, transition.permission)) throw Errors.forbidden();
 }
