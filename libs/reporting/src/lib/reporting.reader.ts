@@ -5,7 +5,7 @@
 import type { EntityManager } from 'typeorm';
 import { periodFromCode, todayInVietnam } from '@gdtx/domain';
 import { readCentreCalendarFacts } from '@gdtx/org';
-import type { CentreType, DeadlineRule, Period, PeriodType } from '@gdtx/domain';
+import type { CentreType, DeadlineRule, Period, PeriodType, TemplateDefinition } from '@gdtx/domain';
 import { reportCalendar } from './report-calendar';
 import type { CalendarQueryable, CalendarTemplate } from './report-calendar';
 
@@ -29,7 +29,29 @@ export interface ExpectedReportsQuery {
   asOf?: string;
 }
 
+export interface ApplicableTemplatesQuery {
+  /** Templates whose definition lists this centre type. */
+  centreType: string;
+  /** Only national templates and this province's own (a system caller sees every province). */
+  provinceId?: string | null;
+}
+
 export const ReportingReader = {
+  /**
+   * @description The newest published definition of every template that applies to a centre type, a province's
+   * own version shadowing a national one of the same code: which template a centre reports on (the rule of
+   * TemplateService, for the contexts that may not read report_template_version).
+   */
+  async applicableTemplates(em: CalendarQueryable, q: ApplicableTemplatesQuery): Promise<TemplateDefinition[]> {
+    const rows = (await em.query(
+      `SELECT DISTINCT ON (v.code) v.definition FROM report_template_version v
+       WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text AND ($2::uuid IS NULL OR v.province_id IS NULL OR v.province_id = $2)
+       ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
+      [q.centreType, q.provinceId ?? null],
+    )) as { definition: TemplateDefinition }[];
+    return rows.map((r) => r.definition);
+  },
+
   /**
    * @description The (centre, template, period) reports the reporting calendar expects (every class but
    * NOT_EXPECTED), for every centre the caller's scope can see: the one definition of "expected" that other
