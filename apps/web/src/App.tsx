@@ -27,6 +27,7 @@ import { DeadlinesPage } from './pages/DeadlinesPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { SettingsLiteracyPage } from './pages/SettingsLiteracyPage';
+import { IndicatorsPage } from './pages/IndicatorsPage';
 import { BackgroundJobsPage } from './pages/BackgroundJobsPage';
 
 /** Colours chosen for WCAG AA contrast on white (the default antd blue is slightly too light for small text). */
@@ -98,6 +99,7 @@ const PAGES: Record<WebRouteKey, ReactNode> = {
   publishTemplate: <PublishTemplatePage />,
   deadlines: <DeadlinesPage />,
   settingsLiteracy: <SettingsLiteracyPage />,
+  settingsIndicators: <IndicatorsPage />,
   backgroundJobs: <BackgroundJobsPage />,
 };
 

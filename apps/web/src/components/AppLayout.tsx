@@ -40,6 +40,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'templates', path: '/templates', label: 'menu.templates', visible: can('TEMPLATE_MANAGE') },
     { key: 'deadlines', path: '/deadlines', label: 'menu.deadlines', visible: can('EXTENSION_GRANT') },
     { key: 'settingsLiteracy', path: '/settings/literacy', label: 'menu.settingsLiteracy', visible: user.scope === 'province' && can('TEMPLATE_MANAGE') },
+    { key: 'settingsIndicators', path: '/settings/indicators', label: 'menu.settingsIndicators', visible: user.scope === 'province' && can('INDICATOR_MANAGE') },
     { key: 'notifications', path: '/notifications', label: 'menu.notifications', visible: can('NOTIFICATION_READ') },
     { key: 'users', path: '/users', label: 'menu.users', visible: can('USER_MANAGE') },
     { key: 'backgroundJobs', path: '/background-jobs', label: 'menu.backgroundJobs', visible: can('BACKGROUND_JOBS') },
@@ -93,12 +94,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
         >
           {wide ? <span /> : (
             <Button aria-label={t('app.openMenu')} aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} data-testid="menu-button">
-              ☰ {t('app.menu')}
+              ☰{(screens.sm ?? true) ? ` ${t('app.menu')}` : ''}
             </Button>
           )}
-          <Space size={wide ? 'middle' : 'small'}>
+          <Space size={wide ? 'middle' : 'small'} style={{ minWidth: 0 }}>
             {can('NOTIFICATION_READ') && <NotificationBell />}
-            <span data-testid="current-user" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : 300, verticalAlign: 'middle' }}>
+            <span data-testid="current-user" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : (screens.sm ?? true) ? 300 : 96, verticalAlign: 'middle' }}>
               <Typography.Text strong>{user.fullName}</Typography.Text>{' '}
               <Typography.Text type="secondary">· {roleLabel(user.role)}{wide && user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>
             </span>
