@@ -34,8 +34,7 @@ const EMPTY: FormValues = { code: '', nameVi: '', nameEn: '', unit: '%', descrip
  * a new version. Works on a phone: cards instead of a wide table, the editor full width.
  */
 export function IndicatorsPage() {
-  const { t, language, formatNumber, formatDateTime, periodLabel } = useI18n();
-  const tk = (key: string) => t(key as MessageKey);
+  const { t, language, formatNumber, formatDateTime } = useI18n();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const narrow = !(screens.md ?? true);
