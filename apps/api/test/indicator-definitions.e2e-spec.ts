@@ -137,6 +137,8 @@ describe('indicator definitions as data (e2e)', () => {
     expect(errorCode(syntax)).toBe('VALIDATION_FAILED');
     const noDen = await api.gql(SAVE, { input: input({ denominator: null }) }, token);
     expect((noDen.errors![0].extensions!['fields'] as { field: string }[])[0].field).toBe('denominator');
+    const blank = await api.gql(SAVE, { input: input({ nameVi: '   ', factor: 1e9 }) }, token);
+    expect((blank.errors![0].extensions!['fields'] as { field: string }[]).map((f) => f.field)).toEqual(['nameVi', 'factor']);
     expect((await owner.query(`SELECT count(*)::int AS n FROM indicator_definition WHERE code = 'LDTT_PER_STAFF'`)).rows[0].n).toBe(0);
   });
 

@@ -137,8 +137,11 @@ export class IndicatorDefinitionService {
     const provinceId = ctx.provinceId;
     if (ctx.scope !== 'province' || !provinceId) throw Errors.forbidden('Only a Sở manages indicator definitions', 'Chỉ Sở mới quản lý được định nghĩa chỉ số');
     const formula = formulaOf(input);
+    const names: FormulaProblem[] = [];
+    if (!input.nameVi.trim()) names.push({ field: 'nameVi', messageVi: 'Cần nhập tên tiếng Việt của chỉ số', messageEn: 'The Vietnamese name is required' });
+    if (!input.nameEn.trim()) names.push({ field: 'nameEn', messageVi: 'Cần nhập tên tiếng Anh của chỉ số', messageEn: 'The English name is required' });
     return this.db.run(ctx, async (em) => {
-      const problems = await formulaProblems(em, formula);
+      const problems = [...names, ...(await formulaProblems(em, formula))];
       if (problems.length) throw validationError(problems);
       const [national]: { id: string; sortOrder: number; version: number | null }[] = await em.query(
         `SELECT d.id, d.sort_order AS "sortOrder", (SELECT max(version) FROM indicator_definition_version v WHERE v.definition_id = d.id) AS version

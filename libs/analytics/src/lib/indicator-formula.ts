@@ -34,7 +34,7 @@ export interface FormulaTemplateVersion {
 
 /** One problem of a formula; `field` is the input field (numerator, denominator, …), `valueKey` the report key. */
 export interface FormulaProblem {
-  field: 'numerator' | 'denominator' | 'templateCodes' | 'factor' | 'aggregation';
+  field: 'numerator' | 'denominator' | 'templateCodes' | 'factor' | 'aggregation' | 'nameVi' | 'nameEn';
   messageVi: string;
   messageEn: string;
   valueKey?: string;
@@ -54,6 +54,11 @@ export interface CompiledFormula extends IndicatorFormula {
   /** Every value key of the templates (patterns expand over it). */
   universe: readonly string[];
 }
+
+/** Above this a factor is a typing mistake (percent is 100, per mille 1000). */
+const MAX_FACTOR = 1_000_000;
+/** A part beyond this is no count or amount a report holds (and sums of such would leave the float range). */
+const MAX_PART = 1e15;
 
 /** Functions that do not compute a number from the report's numbers. */
 const NOT_IN_INDICATORS = new Set(['period_start', 'period_end', 'count_nonempty', 'present']);
@@ -105,8 +110,8 @@ function parseParts(f: IndicatorFormula): { numerator: ExpressionNode | null; de
   if (f.aggregation === 'SUM' && hasDenominator) {
     problems.push({ field: 'denominator', messageVi: 'Chỉ số dạng tổng không có mẫu số (bỏ trống mẫu số hoặc chọn dạng tỷ lệ)', messageEn: 'A sum has no denominator' });
   }
-  if (!Number.isFinite(f.factor) || f.factor <= 0) {
-    problems.push({ field: 'factor', messageVi: 'Hệ số phải là một số dương (ví dụ 100 cho tỷ lệ phần trăm)', messageEn: 'The factor must be a positive number' });
+  if (!Number.isFinite(f.factor) || f.factor <= 0 || f.factor > MAX_FACTOR) {
+    problems.push({ field: 'factor', messageVi: 'Hệ số phải là một số dương, không quá 1.000.000 (ví dụ 100 cho tỷ lệ phần trăm)', messageEn: 'The factor must be a positive number up to 1,000,000' });
   }
   return { numerator, denominator, problems };
 }
@@ -197,9 +202,9 @@ export function reportParts(
   if (f.previousKeys.length && (!previous || !f.previousKeys.every((k) => typeof previous[k] === 'number'))) return null;
   const context = { values, previous: previous ?? null, keys: f.universe };
   const numerator = evaluateExpression(f.numeratorNode, context);
-  if (typeof numerator !== 'number' || !Number.isFinite(numerator)) return null;
+  if (typeof numerator !== 'number' || !Number.isFinite(numerator) || Math.abs(numerator) > MAX_PART) return null;
   if (!f.denominatorNode) return { numerator, denominator: null };
   const denominator = evaluateExpression(f.denominatorNode, context);
-  if (typeof denominator !== 'number' || !Number.isFinite(denominator)) return null;
+  if (typeof denominator !== 'number' || !Number.isFinite(denominator) || Math.abs(denominator) > MAX_PART) return null;
   return { numerator, denominator };
 }
