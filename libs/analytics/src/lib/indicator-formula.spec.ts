@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { GDTX_SCHOOL_YEAR_TEMPLATE, indexTemplate, valueKeyLabel } from '@gdtx/domain';
 import type { TemplateDefinition } from '@gdtx/domain';
 import { checkIndicatorFormula, compileFormula, reportParts } from './indicator-formula';
@@ -94,5 +95,50 @@ describe('reportParts', () => {
     const f = compileFormula(ratio('staff_ldtt / staff_tenured', 'staff_total'), universe);
     expect(reportParts(f, { staff_ldtt: 3, staff_tenured: 0, staff_total: 5 }, null)).toBeNull();
     expect(reportParts(f, { staff_ldtt: 3, staff_tenured: 6, staff_total: 5 }, null)).toEqual({ numerator: 0.5, denominator: 5 });
+  });
+});
+
+describe('reportParts against a plain oracle (fast-check)', () => {
+  // Seeded so that a failure can be replayed: GDTX_FC_SEED=<seed> npm test -- libs/analytics/src/lib/indicator-formula.spec.ts
+  const seed = process.env['GDTX_FC_SEED'] ? Number(process.env['GDTX_FC_SEED']) : Date.now() % 2 ** 31;
+  const KEYS = ['a1', 'b2', 'c3', 'd4', 'e5'];
+  // A linear formula: Σ coefficient × key, written as the Sở would ("3 * a1 + b2 - 2 * c3").
+  const term = fc.record({ key: fc.constantFrom(...KEYS), coefficient: fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0) });
+  const linear = fc.array(term, { minLength: 1, maxLength: 4 });
+  const text = (terms: { key: string; coefficient: number }[]) =>
+    terms.map((t, i) => `${i === 0 ? (t.coefficient < 0 ? '-' : '') : t.coefficient < 0 ? ' - ' : ' + '}${Math.abs(t.coefficient) === 1 ? '' : `${Math.abs(t.coefficient)} * `}${t.key}`).join('');
+  const value = (terms: { key: string; coefficient: number }[], vals: Record<string, number>) => terms.reduce((s, t) => s + t.coefficient * vals[t.key], 0);
+  const report = fc.dictionary(fc.constantFrom(...KEYS), fc.integer({ min: 0, max: 10_000 }), { maxKeys: KEYS.length });
+
+  it('a report counts iff it holds every key of both expressions, with exactly the oracle\'s parts (seed printed)', () => {
+    // eslint-disable-next-line no-console
+    console.log(`indicator-formula property seed ${seed} (replay: GDTX_FC_SEED=${seed})`);
+    fc.assert(
+      fc.property(linear, linear, fc.array(report, { maxLength: 12 }), (num, den, reports) => {
+        const f = compileFormula(ratio(text(num), text(den)), []);
+        let n = 0;
+        let d = 0;
+        let count = 0;
+        let oracleN = 0;
+        let oracleD = 0;
+        let oracleCount = 0;
+        for (const r of reports) {
+          const parts = reportParts(f, r, null);
+          if (parts) {
+            n += parts.numerator;
+            d += parts.denominator!;
+            count++;
+          }
+          const holds = [...num, ...den].every((t) => typeof r[t.key] === 'number');
+          if (holds) {
+            oracleN += value(num, r);
+            oracleD += value(den, r);
+            oracleCount++;
+          }
+        }
+        expect({ count, n, d }).toEqual({ count: oracleCount, n: oracleN, d: oracleD });
+      }),
+      { seed, numRuns: 200 },
+    );
   });
 });
