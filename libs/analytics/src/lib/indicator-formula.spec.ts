@@ -111,7 +111,6 @@ describe('reportParts against a plain oracle (fast-check)', () => {
   const report = fc.dictionary(fc.constantFrom(...KEYS), fc.integer({ min: 0, max: 10_000 }), { maxKeys: KEYS.length });
 
   it('a report counts iff it holds every key of both expressions, with exactly the oracle\'s parts (seed printed)', () => {
-    // eslint-disable-next-line no-console
     console.log(`indicator-formula property seed ${seed} (replay: GDTX_FC_SEED=${seed})`);
     fc.assert(
       fc.property(linear, linear, fc.array(report, { maxLength: 12 }), (num, den, reports) => {
