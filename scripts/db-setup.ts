@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig, runMigrations } from '@gdtx/platform';
 import { allMigrations } from '../apps/api/src/migrations';
@@ -7,8 +8,9 @@ import { seedDemo } from '../apps/api/src/seed/seed-demo';
 export async function prepareDatabase(ownerUrl: string, opts: { seed: boolean; log?: (m: string) => void }): Promise<void> {
   const log = opts.log ?? (() => undefined);
   await ensureDatabase(ownerUrl, log);
-  const config = loadConfig({ ...process.env, DATABASE_URL: ownerUrl });
-  await runMigrations({ ownerUrl, migrations: allMigrations, appRole: config.APP_DB_ROLE, appPassword: config.APP_DB_PASSWORD, log });
+  // Migrating and seeding sign no tokens: a throwaway secret satisfies the check when none is set.
+  const config = loadConfig({ ...process.env, DATABASE_URL: ownerUrl, JWT_SECRET: process.env['JWT_SECRET'] || randomBytes(32).toString('hex') });
+  await runMigrations({ ownerUrl, migrations: allMigrations, appRole: config.APP_DB_ROLE, appPassword: config.APP_DB_PASSWORD, jobsRole: config.JOBS_DB_ROLE, jobsPassword: config.JOBS_DB_PASSWORD, log });
   if (opts.seed) await seedDemo(ownerUrl, log);
 }
 

@@ -14,6 +14,17 @@ async function main() {
     const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
     embedded = await startEmbeddedPostgres(port);
     process.env.DATABASE_URL = embedded.url('gdtx');
+    // No public default secret (issue 13): the embedded demo keeps random ones of its own, per data directory.
+    const secrets = require('./demo-secrets').demoSecrets(path.join(root, '.data/secrets.json'));
+    process.env.JWT_SECRET ||= secrets.JWT_SECRET;
+    process.env.APP_DB_PASSWORD ||= secrets.APP_DB_PASSWORD;
+    process.env.JOBS_DB_PASSWORD ||= secrets.JOBS_DB_PASSWORD;
+  } else if (!process.env.JWT_SECRET) {
+    console.error(
+      'Thiếu JWT_SECRET: khi dùng DATABASE_URL của riêng bạn, hãy đặt JWT_SECRET (≥ 32 ký tự ngẫu nhiên, ví dụ `openssl rand -hex 32`).\n' +
+        'JWT_SECRET is not set: with your own DATABASE_URL, set a random JWT_SECRET of at least 32 characters.',
+    );
+    process.exit(1);
   }
   const { prepareDatabase } = require('./db-setup.ts');
   await prepareDatabase(process.env.DATABASE_URL, { seed: process.env.SEED_DEMO !== 'false', log: (m) => console.log(m) });

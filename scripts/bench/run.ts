@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+import { randomBytes } from 'node:crypto';
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -176,6 +177,7 @@ async function main() {
 
   process.env['DATABASE_URL'] = dbUrl();
   process.env['LOG_LEVEL'] = 'silent';
+  process.env['JWT_SECRET'] ||= randomBytes(32).toString('hex'); // no default secret (issue 13); the bench mints its own tokens
   process.env['LOGIN_RATE_LIMIT'] = '100000';
   process.env['REDIS_URL'] ??= 'redis://127.0.0.1:6379';
   process.env['QUEUE_PREFIX'] = `gdtx-bench-${Date.now()}`;
@@ -232,7 +234,11 @@ async function main() {
   appUrl.password = process.env['APP_DB_PASSWORD'] ?? 'gdtx_app_dev_password';
   const raw = new Client({ connectionString: appUrl.toString() });
   await raw.connect();
-  const provinceId = (await raw.query(`SELECT set_config('app.scope','system',false), 1`)) && (await raw.query(`SELECT id FROM administrative_unit WHERE level='PROVINCE' AND code='TH'`)).rows[0].id;
+  // The province's id, read as the owner (the app role cannot take the system scope: issue 13).
+  const lookup = new Client({ connectionString: dbUrl() });
+  await lookup.connect();
+  const provinceId = (await lookup.query(`SELECT id FROM administrative_unit WHERE level='PROVINCE' AND code='TH'`)).rows[0].id;
+  await lookup.end();
   await raw.query(`SELECT set_config('app.scope','province',false), set_config('app.province_id',$1,false)`, [provinceId]);
   const prefix = `/${provinceId}/`;
   const periodsRange = (await raw.query(`SELECT array_agg(code) AS c FROM reporting_period WHERE type='SCHOOL_YEAR' AND start_date >= $1 AND end_date <= '2026-08-31'`, [`${FIRST_YEAR}-09-01`])).rows[0].c;

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
-import { connectAsAppRole } from '@gdtx/platform/testing';
+import { connectAsAppRole, connectAsJobsRole } from '@gdtx/platform/testing';
 import { bootApi, errorCode, TestApi } from './harness';
 
 // Issue 2's must-show, over HTTP against the booted API and real PostgreSQL.
@@ -161,6 +161,29 @@ describe('tenancy core (e2e)', () => {
       expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
     });
 
+    it('the app role cannot take the system scope itself; only the jobs role can (issue 13, Build 5)', async () => {
+      const tables = ['centre', 'licence_record', 'app_user', 'submission', 'fact_value', 'notification', 'outbox_job'];
+      for (const t of tables) {
+        // What SQL injected into a request could try: claim the system scope on the request's own connection.
+        expect({ table: t, rows: await asApp({ scope: 'system' }, `SELECT 1 FROM ${t} LIMIT 1`) }).toEqual({ table: t, rows: [] });
+      }
+      const refusedWrite = await asApp({ scope: 'system' }, `UPDATE centre SET name = name || ' (x)' RETURNING id`);
+      expect(refusedWrite).toEqual([]);
+      const c = await connectAsJobsRole(api.db.ownerUrl);
+      try {
+        const { rows: [role] } = await c.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
+        expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+        await c.query('BEGIN');
+        await c.query(`SELECT set_config('app.scope', 'system', true)`);
+        const { rows: [seen] } = await c.query(`SELECT app_scope() AS scope, (SELECT count(*)::int FROM centre) AS centres`);
+        await c.query('ROLLBACK');
+        const { rows: [all] } = await owner.query(`SELECT count(*)::int AS n FROM centre`);
+        expect(seen).toEqual({ scope: 'system', centres: all.n });
+      } finally {
+        await c.end();
+      }
+    });
+
     it('with no scope, a direct read returns no rows at all', async () => {
       expect(await asApp({}, `SELECT id FROM centre`)).toEqual([]);
       expect(await asApp({}, `SELECT id FROM licence_record`)).toEqual([]);
@@ -243,7 +266,7 @@ describe('tenancy core (e2e)', () => {
     it('an expired token is UNAUTHENTICATED with a Vietnamese message', async () => {
       const token = await api.login('so.chuyenvien');
       const { iat: _iat, exp: _exp, ...claims } = jwt.decode(token) as Record<string, unknown>;
-      const expired = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, process.env['JWT_SECRET'] ?? 'dev-only-secret-change-me-in-production-0123456789');
+      const expired = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, process.env['JWT_SECRET']!);
       const r = await api.gql(`{ me { role } }`, {}, expired);
       expect(errorCode(r)).toBe('UNAUTHENTICATED');
       expect(r.errors![0].message).toMatch(/hết hạn/);

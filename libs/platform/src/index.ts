@@ -24,8 +24,9 @@ import { PlatformScope1732000000000 } from './migrations/1732000000000-platform-
 import { Outbox1732000000500 } from './migrations/1732000000500-outbox';
 import { InlineCentrePolicies1732000099000 } from './migrations/1732000099000-inline-centre-policies';
 import { OutboxJobs1733007000000 } from './migrations/1733007000000-outbox-jobs';
+import { SystemScopeForJobs1733009000000 } from './migrations/1733009000000-system-scope-for-jobs';
 /** Platform migrations; InlineCentrePolicies runs after every context's (TypeORM orders by timestamp). */
-export const platformMigrations = [PlatformScope1732000000000, Outbox1732000000500, InlineCentrePolicies1732000099000, OutboxJobs1733007000000];
+export const platformMigrations = [PlatformScope1732000000000, Outbox1732000000500, InlineCentrePolicies1732000099000, OutboxJobs1733007000000, SystemScopeForJobs1733009000000];
 export * from './lib/graphql/enums';
 export * from './lib/database/audit';
 export * from './lib/database/modify';

@@ -67,3 +67,13 @@ export async function connectAsAppRole(ownerUrl: string): Promise<Client> {
   await c.connect();
   return c;
 }
+
+/** A raw connection as the jobs role (the only role that may take the system scope; RLS still applies). */
+export async function connectAsJobsRole(ownerUrl: string): Promise<Client> {
+  const url = new URL(ownerUrl);
+  url.username = process.env['JOBS_DB_ROLE'] ?? 'gdtx_jobs';
+  url.password = process.env['JOBS_DB_PASSWORD'] ?? process.env['APP_DB_PASSWORD'] ?? 'gdtx_app_dev_password';
+  const c = new Client({ connectionString: url.toString() });
+  await c.connect();
+  return c;
+}

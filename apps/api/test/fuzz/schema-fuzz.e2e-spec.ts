@@ -1,13 +1,9 @@
-import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
-import {
-  buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLArgument, GraphQLEnumType, GraphQLField, GraphQLInputObjectType,
-  GraphQLInputType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, isEnumType, isInputObjectType,
-  isListType, isNonNullType, isObjectType, isScalarType, type IntrospectionQuery,
-} from 'graphql';
+import { buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLField, GraphQLInputType, GraphQLObjectType, GraphQLSchema, isInputObjectType, type IntrospectionQuery } from 'graphql';
 import { Client } from 'pg';
 import { ErrorCodes } from '@gdtx/platform';
 import { bootApi, TestApi } from '../harness';
+import { Answer, documentFor, inBatches as inBatchesOf, Pools, raw, wellFormed } from './schema-kit';
 
 // Issue 13 "Must show": a schema-driven fuzz suite. fast-check generates well-formed and malformed operations and
 // variables for every query and mutation of the introspected schema (ids, codes and periods from the demo data, so
@@ -21,6 +17,7 @@ const MALFORMED_PER_OPERATION = Math.round(100 * SCALE);
 const HTTP_REQUESTS = Math.round(3500 * SCALE);
 const CONCURRENCY = 6;
 const CLOSED_CODES: readonly string[] = ErrorCodes;
+const inBatches = <T>(items: T[], fn: (item: T) => Promise<void>) => inBatchesOf(items, fn, CONCURRENCY);
 
 /** Operations the fuzz leaves out of the well-formed runs, and why. */
 const SKIP_WELL_FORMED: Record<string, string> = {
@@ -32,13 +29,6 @@ const SKIP_WELL_FORMED: Record<string, string> = {
 /** Mutations that deliberately write when they fail: a wrong password is counted (login limits, issue 13). */
 const WRITES_WHEN_FAILING = new Set(['login', 'refreshToken']);
 const ACTORS = ['so.quantri', 'so.chuyenvien', 'so.lanhdao', 'so.thanhtra', 'gd.gdtx', 'cb.gdtx', 'phong.thoxuan', 'admin'];
-
-interface Pools {
-  centre: string[]; unit: string[]; submission: string[]; user: string[]; finding: string[]; inspection: string[]; case: string[];
-  notification: string[]; template: string[]; period: string[]; any: string[];
-}
-
-interface Answer { status: number; body: { data?: unknown; errors?: { message?: string; extensions?: { code?: string } }[] } | null; text: string }
 
 const stats = { requests: 0, http500: 0, internal: 0, uncoded: 0, codes: new Map<string, number>(), failures: [] as string[] };
 
@@ -66,85 +56,8 @@ function record(label: string, a: Answer): void {
   }
 }
 
-function raw(url: string, o: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Answer> {
-  return new Promise((resolve) => {
-    const req = httpRequest(url, { method: o.method ?? 'POST', headers: o.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: Answer['body'] = null;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = null;
-        }
-        resolve({ status: res.statusCode ?? 0, body, text });
-      });
-    });
-    // A socket the server closed after answering (oversized bodies) is an answer, not a failure of the oracle.
-    req.on('error', (err) => resolve({ status: 0, body: null, text: `client error ${err.message}` }));
-    if (o.body !== undefined) req.write(o.body);
-    req.end();
-  });
-}
-
-async function inBatches<T>(items: T[], fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Values from the schema
-
-function poolFor(name: string, parent: string, pools: Pools): string[] {
-  const n = name.toLowerCase();
-  const p = parent.toLowerCase();
-  const by = (key: string) => (n.includes(key) || (n === 'id' && p.includes(key)));
-  if (by('submission')) return pools.submission;
-  if (by('finding')) return pools.finding;
-  if (by('inspection')) return pools.inspection;
-  if (by('case') || by('operator')) return pools.case;
-  if (by('notification')) return pools.notification;
-  if (by('user')) return pools.user;
-  if (by('centre') || by('center')) return pools.centre;
-  if (by('unit') || by('parent') || by('commune') || by('province') || by('district')) return pools.unit;
-  return pools.any;
-}
-
-const validDate = fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-
-function wellFormed(type: GraphQLInputType, name: string, parent: string, pools: Pools, depth = 0): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return wellFormed(type.ofType as GraphQLInputType, name, parent, pools, depth);
-  if (isListType(type)) return fc.array(wellFormed(type.ofType as GraphQLInputType, name, parent, pools, depth + 1), { maxLength: 3 });
-  if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((v) => v.name));
-  if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields());
-    const shape: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const f of fields) shape[f.name] = wellFormed(f.type, f.name, type.name, pools, depth + 1);
-    const required = fields.filter((f) => isNonNullType(f.type)).map((f) => f.name);
-    return depth > 3 ? fc.constant({}) : fc.record(shape, { requiredKeys: required });
-  }
-  const scalar = (type as GraphQLScalarType).name;
-  const n = name.toLowerCase();
-  switch (scalar) {
-    case 'ID': return fc.constantFrom(...poolFor(name, parent, pools));
-    case 'Date': return validDate;
-    case 'Int': return n.includes('year') ? fc.integer({ min: 2019, max: 2027 }) : n.includes('version') ? fc.integer({ min: 0, max: 5 }) : fc.integer({ min: 1, max: 50 });
-    case 'Float': return fc.double({ min: 0, max: 1000, noNaN: true });
-    case 'Boolean': return fc.boolean();
-    case 'JSON': return fc.oneof(fc.dictionary(fc.constantFrom('staff_total', 'classrooms', 'x'), fc.integer({ min: 0, max: 100 })), fc.constant({}));
-    default:
-      if (n.includes('templatecode') || n === 'code' && parent.toLowerCase().includes('template')) return fc.constantFrom(...pools.template);
-      if (n.includes('period')) return fc.constantFrom(...pools.period);
-      if (n.includes('email')) return fc.constantFrom('a@b.vn', 'nguoi.dung@thanhhoa.edu.vn');
-      if (n.includes('centreid') || n.includes('unitid')) return fc.constantFrom(...poolFor(name, parent, pools));
-      return fc.string({ minLength: 1, maxLength: 30 });
-  }
-}
-
 /** Values that a careless or hostile client sends: wrong types, impossible dates, NUL, huge strings, odd shapes. */
 function malformedValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
@@ -179,36 +92,6 @@ function malformedInside(type: GraphQLInputType, pools: Pools): fc.Arbitrary<unk
 
 // ---------------------------------------------------------------------------------------------------------------
 // Documents
-
-function selection(type: GraphQLObjectType, depth: number): string {
-  const parts: string[] = [];
-  for (const f of Object.values(type.getFields())) {
-    if (f.args.some((a) => isNonNullType(a.type))) continue;
-    const named = getNamedType(f.type);
-    if (isScalarType(named) || isEnumType(named)) parts.push(f.name);
-    else if (isObjectType(named) && depth < 2) {
-      const inner = selection(named, depth + 1);
-      if (inner) parts.push(`${f.name} { ${inner} }`);
-    }
-    if (parts.length >= 12) break;
-  }
-  return parts.join(' ');
-}
-
-function typeString(t: GraphQLInputType): string {
-  if (t instanceof GraphQLNonNull) return `${typeString(t.ofType as GraphQLInputType)}!`;
-  if (t instanceof GraphQLList) return `[${typeString(t.ofType as GraphQLInputType)}]`;
-  return (t as GraphQLScalarType | GraphQLEnumType | GraphQLInputObjectType).name;
-}
-
-function documentFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
-  const vars = field.args.map((a: GraphQLArgument) => `$${a.name}: ${typeString(a.type)}`).join(', ');
-  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const named = getNamedType(field.type);
-  const sel = isObjectType(named) ? ` { ${selection(named, 0) || '__typename'} }` : '';
-  return `${kind} Fuzz${vars ? `(${vars})` : ''} { ${field.name}${args ? `(${args})` : ''}${sel} }`;
-}
-
 /** Broken documents: truncated, braces swapped, unknown fields, wrong operation types, fragments that loop. */
 const brokenDocument = (doc: string) =>
   fc.oneof(

@@ -1,12 +1,34 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { appDatabaseUrl, ConfigError, loadConfig } from './config';
+import { appDatabaseUrl, ConfigError, jobsDatabaseUrl, loadConfig } from './config';
 
 describe('configuration validated at boot', () => {
-  it('accepts an empty environment with safe development defaults', () => {
-    const c = loadConfig({});
+  it('accepts an environment with only a secret, with safe development defaults', () => {
+    const c = loadConfig({ JWT_SECRET: 'y'.repeat(40) });
     expect(c.PORT).toBe(3000);
     expect(c.graphqlIntrospection).toBe(true);
+  });
+
+  it('has no default JWT secret outside tests (issue 13): a public default would mint SYSTEM_ADMIN tokens', () => {
+    expect(() => loadConfig({})).toThrow(/JWT_SECRET: chưa được đặt/);
+    expect(() => loadConfig({ NODE_ENV: 'development' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('gives each test process a random secret of its own', () => {
+    const a = loadConfig({ NODE_ENV: 'test' }).JWT_SECRET;
+    const b = loadConfig({ NODE_ENV: 'test' }).JWT_SECRET;
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(b).not.toBe(a);
+  });
+
+  it('requires the app and jobs role passwords in production, and two different roles', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/APP_DB_PASSWORD[\s\S]*JOBS_DB_PASSWORD/);
+    expect(() => loadConfig({ NODE_ENV: 'test', JOBS_DB_ROLE: 'gdtx_app' })).toThrow(/JOBS_DB_ROLE/);
+  });
+
+  it('derives the jobs-role connection from the owner URL', () => {
+    const c = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://owner:pw@db:5432/gdtx', APP_DB_PASSWORD: 'a', JOBS_DB_PASSWORD: 'j' });
+    expect(jobsDatabaseUrl(c)).toBe('postgres://gdtx_jobs:j@db:5432/gdtx');
   });
 
   it('names every bad variable', () => {
@@ -21,18 +43,18 @@ describe('configuration validated at boot', () => {
     }
   });
 
-  it('refuses the development JWT secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  it('refuses to start in production without a JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', APP_DB_PASSWORD: 'pw' })).toThrow(/JWT_SECRET/);
   });
 
   it('turns introspection off in production unless asked for', () => {
     const secret = 'x'.repeat(40);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).graphqlIntrospection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, APP_DB_PASSWORD: 'pw', JOBS_DB_PASSWORD: 'pw2' }).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, APP_DB_PASSWORD: 'pw', JOBS_DB_PASSWORD: 'pw2', GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
   });
 
   it('derives the app-role connection from the owner URL', () => {
-    const url = appDatabaseUrl(loadConfig({ DATABASE_URL: 'postgres://owner:pw@db:5432/gdtx', APP_DB_PASSWORD: 's3cret' }));
+    const url = appDatabaseUrl(loadConfig({ DATABASE_URL: 'postgres://owner:pw@db:5432/gdtx', APP_DB_PASSWORD: 's3cret', NODE_ENV: 'test' }));
     expect(url).toBe('postgres://gdtx_app:s3cret@db:5432/gdtx');
   });
 

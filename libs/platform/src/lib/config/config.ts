@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -16,10 +17,23 @@ const ConfigSchema = z.object({
   /** The application's connection: a role that owns nothing and is not a superuser, so RLS always applies. */
   APP_DATABASE_URL: z.string().url().optional(),
   APP_DB_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gdtx_app'),
-  APP_DB_PASSWORD: z.string().min(1).default('gdtx_app_dev_password'),
+  /** Required in production; elsewhere a development default (the embedded demo writes a random one per data directory). */
+  APP_DB_PASSWORD: z.string().min(1).optional(),
+  /**
+   * Background work's connection (issue 13, Build 5): the only role that may take the system scope, so SQL that
+   * a request could inject into the app role's connection can never bypass RLS. Defaults as the app role's.
+   */
+  JOBS_DATABASE_URL: z.string().url().optional(),
+  JOBS_DB_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gdtx_jobs'),
+  JOBS_DB_PASSWORD: z.string().min(1).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JOBS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   REDIS_URL: z.string().url().optional(),
-  JWT_SECRET: z.string().min(32, 'JWT_SECRET phải dài ít nhất 32 ký tự').default('dev-only-secret-change-me-in-production-0123456789'),
+  /**
+   * No default (issue 13): a public default would let anyone mint a SYSTEM_ADMIN token. `npm start` with its embedded
+   * database writes a random one per data directory (scripts/start.js); tests get a random one per process.
+   */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET phải dài ít nhất 32 ký tự').optional(),
   JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
   REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
@@ -34,7 +48,10 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('gdtx-monitor <no-reply@gdtx.local>'),
 });
 
-export type AppConfig = z.infer<typeof ConfigSchema> & {
+export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'JWT_SECRET' | 'APP_DB_PASSWORD' | 'JOBS_DB_PASSWORD'> & {
+  JWT_SECRET: string;
+  APP_DB_PASSWORD: string;
+  JOBS_DB_PASSWORD: string;
   /** Derived: introspection and the sandbox are off in production unless asked for. */
   graphqlIntrospection: boolean;
 };
@@ -60,11 +77,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const c = parsed.data;
-  if (c.NODE_ENV === 'production' && c.JWT_SECRET.startsWith('dev-only-secret')) {
-    throw new ConfigError([{ variable: 'JWT_SECRET', message: 'must be set in production' }]);
+  const problems: { variable: string; message: string }[] = [];
+  let jwtSecret = c.JWT_SECRET;
+  if (!jwtSecret && c.NODE_ENV === 'test') {
+    // One random secret per test process, put back into the environment so the processes a test starts share it.
+    jwtSecret = randomBytes(32).toString('hex');
+    if (env === process.env) process.env['JWT_SECRET'] = jwtSecret;
   }
-  return { ...c, graphqlIntrospection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production' };
+  if (!jwtSecret) {
+    problems.push({
+      variable: 'JWT_SECRET',
+      message:
+        'chưa được đặt: đặt một chuỗi ngẫu nhiên ≥ 32 ký tự (openssl rand -hex 32); `npm start` không có DATABASE_URL tự tạo một khoá trong .data / ' +
+        'not set: set a random string of at least 32 characters; `npm start` without DATABASE_URL generates one under .data',
+    });
+  }
+  if (!c.APP_DB_PASSWORD && c.NODE_ENV === 'production') {
+    problems.push({ variable: 'APP_DB_PASSWORD', message: 'chưa được đặt (bắt buộc khi NODE_ENV=production) / must be set in production' });
+  }
+  if (!c.JOBS_DB_PASSWORD && !c.JOBS_DATABASE_URL && c.NODE_ENV === 'production') {
+    problems.push({ variable: 'JOBS_DB_PASSWORD', message: 'chưa được đặt (bắt buộc khi NODE_ENV=production) / must be set in production' });
+  }
+  if (c.JOBS_DB_ROLE === c.APP_DB_ROLE) {
+    problems.push({ variable: 'JOBS_DB_ROLE', message: 'phải khác APP_DB_ROLE / must differ from APP_DB_ROLE (only the jobs role may take the system scope)' });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    ...c,
+    JWT_SECRET: jwtSecret!,
+    APP_DB_PASSWORD: c.APP_DB_PASSWORD ?? DEVELOPMENT_APP_DB_PASSWORD,
+    JOBS_DB_PASSWORD: c.JOBS_DB_PASSWORD ?? c.APP_DB_PASSWORD ?? DEVELOPMENT_APP_DB_PASSWORD,
+    graphqlIntrospection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
+  };
 }
+
+/** Outside production only: the app role's password where none is set (trust-authenticated local services). */
+const DEVELOPMENT_APP_DB_PASSWORD = 'gdtx_app_dev_password';
 
 /** The application connection string: APP_DATABASE_URL, or DATABASE_URL with the app role's credentials. */
 export function appDatabaseUrl(config: AppConfig): string {
@@ -73,5 +121,15 @@ export function appDatabaseUrl(config: AppConfig): string {
   const url = new URL(config.DATABASE_URL);
   url.username = config.APP_DB_ROLE;
   url.password = config.APP_DB_PASSWORD;
+  return url.toString();
+}
+
+/** The jobs connection string: JOBS_DATABASE_URL, or DATABASE_URL with the jobs role's credentials. */
+export function jobsDatabaseUrl(config: AppConfig): string {
+  if (config.JOBS_DATABASE_URL) return config.JOBS_DATABASE_URL;
+  if (!config.DATABASE_URL) throw new ConfigError([{ variable: 'DATABASE_URL', message: 'required' }]);
+  const url = new URL(config.DATABASE_URL);
+  url.username = config.JOBS_DB_ROLE;
+  url.password = config.JOBS_DB_PASSWORD;
   return url.toString();
 }
