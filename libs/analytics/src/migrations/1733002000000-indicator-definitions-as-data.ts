@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { RlsRule } from '@gdtx/org';
-import { createPolicies, grantToApp } from '@gdtx/platform';
+import { appRole, createPolicies, grantToApp } from '@gdtx/platform';
 
 /**
  * Issue 11, Build 4: indicator definitions are data the Sở manages, versioned (docs/indicators.md).
@@ -84,6 +84,10 @@ export class IndicatorDefinitionsAsData1733002000000 implements MigrationInterfa
         denominator_keys = string_to_array(regexp_replace(v.denominator, '^prev\\((.*)\\)$', '\\1'), ' + ')
       FROM indicator_definition_version v WHERE v.definition_id = d.id AND v.version = 1`);
     await qr.query(`DROP TABLE indicator_definition_version`);
+    await qr.query(`DROP POLICY IF EXISTS indicator_definition_read ON indicator_definition`);
+    await qr.query(`DROP POLICY IF EXISTS indicator_definition_write ON indicator_definition`);
+    await qr.query(`ALTER TABLE indicator_definition NO FORCE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY`);
+    await qr.query(`REVOKE INSERT, UPDATE ON indicator_definition FROM ${appRole()}`);
     await qr.query(`DROP FUNCTION indicator_definition_version_immutable()`);
     await qr.query(`DELETE FROM indicator_definition WHERE province_id IS NOT NULL`);
     await qr.query(`DROP INDEX indicator_definition_code`);
