@@ -9,4 +9,5 @@ export type { IdentityEvents } from './lib/identity.events';
 import { IdentityCore1732000002000 } from './migrations/1732000002000-identity-core';
 import { LoginThrottle1733005000000 } from './migrations/1733005000000-login-throttle';
 import { IdentityPoliciesOverTheRlsRule1733001000100 } from './migrations/1733001000100-policies-over-the-rls-rule';
-export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, LoginThrottle1733005000000];
+import { Totp1733009000100 } from './migrations/1733009000100-totp';
+export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, LoginThrottle1733005000000, Totp1733009000100];

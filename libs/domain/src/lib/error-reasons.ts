@@ -19,8 +19,11 @@ export const ERROR_REASONS = {
   /**
    * Logins (issue 13): ACCOUNT_THROTTLED after repeated wrong passwords for one account (the delay doubles up to
    * 15 minutes, never a permanent lock); ADDRESS_THROTTLED when one address sends more attempts than an office would.
+   * The second factor: TOTP_REQUIRED (the password was right, now the code), TOTP_INVALID (a wrong or reused code),
+   * TOTP_ENROLMENT_REQUIRED (the province requires a second factor for admins and this one has none yet: only
+   * enrolment is open), TOTP_ALREADY_ENABLED, TOTP_NOT_PENDING (confirming with no enrolment started).
    */
-  identity: ['ACCOUNT_THROTTLED', 'ADDRESS_THROTTLED'],
+  identity: ['ACCOUNT_THROTTLED', 'ADDRESS_THROTTLED', 'TOTP_REQUIRED', 'TOTP_INVALID', 'TOTP_ENROLMENT_REQUIRED', 'TOTP_ALREADY_ENABLED', 'TOTP_NOT_PENDING'],
   /**
    * Reporting's workflow: STALE_VERSION when `expectedVersion` is not the stored version (someone else saved,
    * submitted or reviewed first, or created the report meanwhile); INVALID_TRANSITION when the report's status

@@ -2,8 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hasPermission } from '@gdtx/domain';
 import type { Permission } from '@gdtx/domain';
-import { Errors, IS_PUBLIC, REQUIRED_PERMISSIONS, requestOf } from '@gdtx/platform';
-import { AuthService } from './auth.service';
+import { AppError, Errors, IS_PUBLIC, REQUIRED_PERMISSIONS, requestOf } from '@gdtx/platform';
+import { AuthService, Principal } from './auth.service';
+import { ALLOWED_BEFORE_TOTP_ENROLMENT } from './totp.service';
 import { TokenService } from './token.service';
 
 /**
@@ -43,6 +44,15 @@ export class AuthGuard implements CanActivate {
     if (!bearer) throw Errors.unauthenticated();
     if (!req.tenant) req.tenant = await this.auth.contextFor(this.tokens.verifyAccess(bearer), req.id);
 
+    // The province requires a second factor for this admin, who has none yet: only enrolment (and me, logout) is open.
+    if ((req.tenant as Principal).totpEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_TOTP_ENROLMENT, targets)) {
+      throw new AppError(
+        'FORBIDDEN',
+        'Sở yêu cầu tài khoản quản trị bật xác thực hai lớp. Hãy thiết lập tại trang "Bảo mật tài khoản" trước khi tiếp tục.',
+        'The province requires a second factor for admins: enrol first',
+        { reason: 'TOTP_ENROLMENT_REQUIRED' },
+      );
+    }
     const required = this.reflector.getAllAndOverride<Permission[]>(REQUIRED_PERMISSIONS, targets);
     if (!required) {
       if (context.getType<string>() === 'graphql' && !this.isRootOperation(context)) return true;

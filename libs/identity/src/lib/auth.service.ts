@@ -3,9 +3,10 @@ import argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { RolePermissions, scopeOfRole } from '@gdtx/domain';
 import type { Role } from '@gdtx/domain';
-import { audit, enqueueOutbox, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
+import { AppError, audit, enqueueOutbox, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
 import { hashToken, TokenService } from './token.service';
 import { LoginThrottle } from './login-throttle';
+import { TotpService } from './totp.service';
 import './identity.events';
 import type { AuthPayload, UserInfo } from './identity.types';
 
@@ -46,6 +47,7 @@ export class AuthService {
     private readonly db: TenantDb,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly totp: TotpService,
   ) {}
 
   /**
@@ -53,7 +55,7 @@ export class AuthService {
    * login-throttle.ts apply before the password is checked; a wrong password is counted, audited for a known
    * account, and the one that starts a delay tells the user (event `account.login-throttled` → notify).
    */
-  async login(username: string, password: string, address = 'unknown'): Promise<AuthPayload> {
+  async login(username: string, password: string, address = 'unknown', totpCode?: string): Promise<AuthPayload> {
     await this.throttle.admitAddress(address);
     await this.throttle.admitAccount(username);
     const sys = systemContext(null, 'login');
@@ -68,23 +70,36 @@ export class AuthService {
       if (failure.delaySeconds) throw this.throttle.accountRefusal(failure.delaySeconds);
       throw Errors.unauthenticated('Wrong username or password', 'Tên đăng nhập hoặc mật khẩu không đúng');
     }
+    // The second factor, for a user who has one: a missing code asks for it, a wrong one counts as a failure.
+    const factor = await this.db.run(systemContext(user.provinceId, 'login-totp'), (em) => this.totp.checkAtLogin(em, user.id, totpCode));
+    if (factor.outcome === 'missing') {
+      throw new AppError('UNAUTHENTICATED', 'Nhập mã xác thực 6 số trong ứng dụng xác thực trên điện thoại của bạn.', 'Enter the 6-digit code of your authenticator app', { reason: 'TOTP_REQUIRED' });
+    }
+    if (factor.outcome === 'invalid') {
+      const failure = await this.recordFailure(username, user, address, 'LOGIN_TOTP_FAILED');
+      if (failure.delaySeconds) throw this.throttle.accountRefusal(failure.delaySeconds);
+      throw new AppError('UNAUTHENTICATED', 'Mã xác thực không đúng hoặc đã được dùng. Hãy nhập mã mới trong ứng dụng xác thực.', 'Wrong or already used authentication code', { reason: 'TOTP_INVALID' });
+    }
     return this.db.run(systemContext(user.provinceId, 'login'), async (em) => {
       await this.throttle.recordSuccess(em, username);
       await em.query(`UPDATE app_user SET last_login_at = now() WHERE id = $1`, [user.id]);
-      await audit(em, { ...sys, provinceId: user.provinceId, userId: user.id }, { provinceId: user.provinceId, action: 'LOGIN', entity: 'app_user', entityId: user.id });
-      return this.issue(em, user, null);
+      await audit(em, { ...sys, provinceId: user.provinceId, userId: user.id }, {
+        provinceId: user.provinceId, action: 'LOGIN', entity: 'app_user', entityId: user.id, data: { secondFactor: factor.outcome === 'ok', address },
+      });
+      const payload = await this.issue(em, user, null);
+      return { ...payload, totpEnrolmentRequired: await this.totp.enrolmentRequired(em, user) };
     });
   }
 
   /** Counts a wrong password (committed before the refusal is thrown); audits and notifies for a known account. */
-  private async recordFailure(username: string, user: UserRow | undefined, address: string) {
+  private async recordFailure(username: string, user: UserRow | undefined, address: string, action: 'LOGIN_FAILED' | 'LOGIN_TOTP_FAILED' = 'LOGIN_FAILED') {
     const ctx = systemContext(user?.provinceId ?? null, 'login-failed');
     return this.db.run(ctx, async (em) => {
       const failure = await this.throttle.recordFailure(em, username);
       if (!user) return failure;
       const actor = { ...ctx, userId: user.id };
       await audit(em, actor, {
-        provinceId: user.provinceId, action: 'LOGIN_FAILED', entity: 'app_user', entityId: user.id,
+        provinceId: user.provinceId, action, entity: 'app_user', entityId: user.id,
         data: { failures: failure.failures, address },
       });
       if (failure.blockedUntil) {
@@ -120,7 +135,7 @@ export class AuthService {
       if (new Date(token.expiresAt).getTime() < Date.now()) return { refused: 'expired' };
       const [user] = (await em.query(`${USER_SELECT} WHERE u.id = $1`, [token.userId])) as UserRow[];
       if (!user?.active) return { refused: 'inactive' };
-      const payload = await this.issue(em, user, token.familyId);
+      const payload = { ...(await this.issue(em, user, token.familyId)), totpEnrolmentRequired: await this.totp.enrolmentRequired(em, user) };
       await em.query(`UPDATE refresh_token SET revoked_at = now(), replaced_by = (SELECT id FROM refresh_token WHERE token_hash = $2) WHERE id = $1`, [
         token.id, hashToken(payload.refreshToken),
       ]);
@@ -157,14 +172,14 @@ export class AuthService {
    * Resolves the principal of an access token against the database, so a disabled user, a changed role or
    * a logout takes effect at once rather than when the token expires.
    */
-  async contextFor(claims: { sub: string; tv: number }, requestId?: string): Promise<TenantContext> {
-    const [user] = (await this.db.run(systemContext(null, 'authenticate'), (em) =>
-      em.query(`${USER_SELECT} WHERE u.id = $1`, [claims.sub]),
-    )) as UserRow[];
-    if (!user || !user.active || user.tokenVersion !== claims.tv) {
-      throw Errors.unauthenticated('Session revoked', 'Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại');
-    }
-    return toContext(user, requestId);
+  async contextFor(claims: { sub: string; tv: number }, requestId?: string): Promise<Principal> {
+    const found = await this.db.run(systemContext(null, 'authenticate'), async (em) => {
+      const [user] = (await em.query(`${USER_SELECT} WHERE u.id = $1`, [claims.sub])) as UserRow[];
+      if (!user || !user.active || user.tokenVersion !== claims.tv) return null;
+      return { user, totpEnrolmentRequired: await this.totp.enrolmentRequired(em, user) };
+    });
+    if (!found) throw Errors.unauthenticated('Session revoked', 'Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại');
+    return { ...toContext(found.user, requestId), totpEnrolmentRequired: found.totpEnrolmentRequired };
   }
 
   async me(ctx: TenantContext): Promise<UserInfo> {
@@ -173,7 +188,7 @@ export class AuthService {
     return toUserInfo(user);
   }
 
-  private async issue(em: EntityManager, user: UserRow, familyId: string | null): Promise<AuthPayload> {
+  private async issue(em: EntityManager, user: UserRow, familyId: string | null): Promise<Omit<AuthPayload, 'totpEnrolmentRequired'>> {
     const { token, hash } = this.tokens.newRefreshToken();
     await em.query(
       `INSERT INTO refresh_token (province_id, user_id, family_id, token_hash, expires_at)
@@ -188,6 +203,9 @@ export class AuthService {
     };
   }
 }
+
+/** Who is calling: the tenant context, and whether the province's second-factor rule still waits on them. */
+export type Principal = TenantContext & { readonly totpEnrolmentRequired?: boolean };
 
 export function toContext(user: Pick<UserRow, 'id' | 'provinceId' | 'role' | 'centreId' | 'unitId' | 'unitPath'>, requestId?: string): TenantContext {
   const scope = scopeOfRole(user.role);

@@ -2,7 +2,8 @@ import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graph
 import { Ctx, Public, RequirePermission, TenantContext } from '@gdtx/platform';
 import { AuthService } from './auth.service';
 import { UsersService } from './users.service';
-import { AssignRoleInput, AuthPayload, CreateUserInput, LoginInput, UpdateUserInput, UserConnection, UserInfo } from './identity.types';
+import { AssignRoleInput, AuthPayload, CreateUserInput, LoginInput, ProvinceSecurity, TotpCodeInput, TotpEnrolment, TotpStatus, UpdateUserInput, UserConnection, UserInfo } from './identity.types';
+import { AllowedBeforeTotpEnrolment, TotpService } from './totp.service';
 
 /** The client's address as Express sees it (X-Forwarded-For counts only from the trusted proxy of bootstrap.ts). */
 function clientAddress(req: { ip?: string } | undefined): string {
@@ -19,7 +20,7 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Đăng nhập' })
   @Public()
   login(@Args('input') input: LoginInput, @Context('req') req?: { ip?: string }): Promise<AuthPayload> {
-    return this.auth.login(input.username, input.password, clientAddress(req));
+    return this.auth.login(input.username, input.password, clientAddress(req), input.totpCode);
   }
 
   @Mutation(() => AuthPayload, { description: 'Đổi refresh token lấy phiên mới (refresh token cũ bị thu hồi)' })
@@ -30,12 +31,14 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: 'Đăng xuất: thu hồi phiên' })
   @RequirePermission()
+  @AllowedBeforeTotpEnrolment()
   logout(@Ctx() ctx: TenantContext, @Args('refreshToken', { nullable: true, type: () => String }) refreshToken?: string): Promise<boolean> {
     return this.auth.logout(ctx, refreshToken);
   }
 
   @Query(() => UserInfo, { description: 'Người dùng hiện tại' })
   @RequirePermission()
+  @AllowedBeforeTotpEnrolment()
   me(@Ctx() ctx: TenantContext): Promise<UserInfo> {
     return this.auth.me(ctx);
   }
@@ -75,3 +78,53 @@ export class AuthResolver {
   }
 }
 
+/** The second factor of one's own account, and the province's rule for its admins (issue 13, Build 6). */
+@Resolver()
+export class TotpResolver {
+  constructor(private readonly totp: TotpService) {}
+
+  @Query(() => TotpStatus, { description: 'Trạng thái xác thực hai lớp của tài khoản hiện tại' })
+  @RequirePermission()
+  @AllowedBeforeTotpEnrolment()
+  myTotp(@Ctx() ctx: TenantContext): Promise<TotpStatus> {
+    return this.totp.state(ctx);
+  }
+
+  @Mutation(() => TotpEnrolment, { description: 'Bắt đầu thiết lập xác thực hai lớp: trả về mã QR cho ứng dụng xác thực' })
+  @RequirePermission()
+  @AllowedBeforeTotpEnrolment()
+  startTotpEnrolment(@Ctx() ctx: TenantContext): Promise<TotpEnrolment> {
+    return this.totp.startEnrolment(ctx);
+  }
+
+  @Mutation(() => TotpStatus, { description: 'Xác nhận thiết lập bằng một mã từ ứng dụng xác thực' })
+  @RequirePermission()
+  @AllowedBeforeTotpEnrolment()
+  confirmTotpEnrolment(@Ctx() ctx: TenantContext, @Args('input') input: TotpCodeInput): Promise<TotpStatus> {
+    return this.totp.confirmEnrolment(ctx, input.code);
+  }
+
+  @Mutation(() => TotpStatus, { description: 'Tắt xác thực hai lớp (cần một mã hiện tại)' })
+  @RequirePermission()
+  disableTotp(@Ctx() ctx: TenantContext, @Args('input') input: TotpCodeInput): Promise<TotpStatus> {
+    return this.totp.disable(ctx, input.code);
+  }
+
+  @Mutation(() => Boolean, { description: 'Đặt lại xác thực hai lớp của một người dùng (mất điện thoại); true nếu họ đã bật' })
+  @RequirePermission('USER_MANAGE')
+  resetUserTotp(@Ctx() ctx: TenantContext, @Args('userId', { type: () => ID }) userId: string): Promise<boolean> {
+    return this.totp.reset(ctx, userId);
+  }
+
+  @Query(() => ProvinceSecurity, { description: 'Cài đặt bảo mật của Sở' })
+  @RequirePermission('USER_MANAGE')
+  async provinceSecurity(@Ctx() ctx: TenantContext): Promise<ProvinceSecurity> {
+    return { totpRequiredForAdmins: await this.totp.provinceRequirement(ctx) };
+  }
+
+  @Mutation(() => ProvinceSecurity, { description: 'Bắt buộc (hoặc bỏ bắt buộc) xác thực hai lớp cho tài khoản quản trị của Sở' })
+  @RequirePermission('USER_MANAGE')
+  async setTotpRequiredForAdmins(@Ctx() ctx: TenantContext, @Args('required') required: boolean): Promise<ProvinceSecurity> {
+    return { totpRequiredForAdmins: await this.totp.setProvinceRequirement(ctx, required) };
+  }
+}

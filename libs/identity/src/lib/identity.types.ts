@@ -8,6 +8,8 @@ import { Connection, RoleEnum } from '@gdtx/platform';
 export class LoginInput {
   @Field() @IsString() @Length(1, 100) username: string;
   @Field() @IsString() @Length(1, 200) password: string;
+  @Field({ nullable: true, description: 'Mã xác thực 6 số (khi tài khoản đã bật xác thực hai lớp)' })
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'totpCode: mã xác thực gồm 6 chữ số' }) totpCode?: string;
 }
 
 @ObjectType({ description: 'Người dùng hiện tại' })
@@ -32,6 +34,31 @@ export class AuthPayload {
   @Field() refreshToken: string;
   @Field(() => Int, { description: 'Thời hạn access token (giây)' }) expiresIn: number;
   @Field(() => UserInfo) user: UserInfo;
+  @Field({ description: 'Sở yêu cầu tài khoản này bật xác thực hai lớp trước khi làm việc khác' }) totpEnrolmentRequired: boolean;
+}
+
+@ObjectType({ description: 'Xác thực hai lớp (TOTP) của tài khoản hiện tại' })
+export class TotpStatus {
+  @Field({ description: 'Đã bật' }) enabled: boolean;
+  @Field({ description: 'Đã lấy mã QR, chờ xác nhận bằng một mã' }) pending: boolean;
+  @Field({ description: 'Sở yêu cầu bật cho tài khoản quản trị này' }) requiredByProvince: boolean;
+}
+
+@ObjectType({ description: 'Thiết lập xác thực hai lớp: quét mã QR bằng ứng dụng xác thực, rồi xác nhận bằng một mã' })
+export class TotpEnrolment {
+  @Field({ description: 'Khoá bí mật (base32), để nhập tay nếu không quét được mã QR' }) secret: string;
+  @Field() otpauthUri: string;
+  @Field({ description: 'Mã QR dạng SVG' }) qrSvg: string;
+}
+
+@ObjectType({ description: 'Cài đặt bảo mật của Sở' })
+export class ProvinceSecurity {
+  @Field({ description: 'Bắt buộc xác thực hai lớp cho tài khoản quản trị (SYSTEM_ADMIN, SO_ADMIN)' }) totpRequiredForAdmins: boolean;
+}
+
+@InputType()
+export class TotpCodeInput {
+  @Field() @Matches(/^\d{6}$/, { message: 'code: mã xác thực gồm 6 chữ số' }) code: string;
 }
 
 @ObjectType()

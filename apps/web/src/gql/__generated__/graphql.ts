@@ -205,6 +205,8 @@ export type LicenceStatus =
 
 export type LoginInput = {
   password: string;
+  /** Mã xác thực 6 số (khi tài khoản đã bật xác thực hai lớp) */
+  totpCode?: string | null | undefined;
   username: string;
 };
 

@@ -7,6 +7,13 @@ export function appRole(): string {
   return role;
 }
 
+/** The jobs role (JOBS_DB_ROLE): background work and authentication, the only role allowed the system scope. */
+export function jobsRole(): string {
+  const role = process.env['JOBS_DB_ROLE'] || 'gdtx_jobs';
+  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`invalid JOBS_DB_ROLE ${role}`);
+  return role;
+}
+
 export async function grantToApp(qr: QueryRunner, tables: string[], privileges = 'SELECT, INSERT, UPDATE, DELETE'): Promise<void> {
   for (const t of tables) await qr.query(`GRANT ${privileges} ON ${t} TO ${appRole()}`);
 }
