@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { loadConfig, runMigrations } from '@gdtx/platform';
+import { DataSource } from 'typeorm';
+import { ensureAppRole, ensureJobsRole, loadConfig, runMigrations } from '@gdtx/platform';
 import { allMigrations } from '../apps/api/src/migrations';
 import { seedDemo } from '../apps/api/src/seed/seed-demo';
 
@@ -12,6 +13,24 @@ export async function prepareDatabase(ownerUrl: string, opts: { seed: boolean; l
   const config = loadConfig({ ...process.env, DATABASE_URL: ownerUrl, JWT_SECRET: process.env['JWT_SECRET'] || randomBytes(32).toString('hex') });
   await runMigrations({ ownerUrl, migrations: allMigrations, appRole: config.APP_DB_ROLE, appPassword: config.APP_DB_PASSWORD, jobsRole: config.JOBS_DB_ROLE, jobsPassword: config.JOBS_DB_PASSWORD, log });
   if (opts.seed) await seedDemo(ownerUrl, log);
+}
+
+/**
+ * Only the cluster-wide roles (app, jobs, system-scope group) with their passwords, nothing in the database: the
+ * first step of restoring a dump into a new cluster, whose GRANTs name these roles (docs/operations.md).
+ */
+export async function ensureRoles(ownerUrl: string, log: (m: string) => void = () => undefined): Promise<void> {
+  await ensureDatabase(ownerUrl, log);
+  const config = loadConfig({ ...process.env, DATABASE_URL: ownerUrl, JWT_SECRET: process.env['JWT_SECRET'] || randomBytes(32).toString('hex') });
+  const ds = new DataSource({ type: 'postgres', url: ownerUrl, logging: false });
+  await ds.initialize();
+  try {
+    await ensureAppRole(ds, config.APP_DB_ROLE, config.APP_DB_PASSWORD);
+    await ensureJobsRole(ds, config.APP_DB_ROLE, config.JOBS_DB_ROLE, config.JOBS_DB_PASSWORD);
+    log(`roles ready: ${config.APP_DB_ROLE}, ${config.JOBS_DB_ROLE}`);
+  } finally {
+    await ds.destroy();
+  }
 }
 
 export async function ensureDatabase(ownerUrl: string, log: (m: string) => void = () => undefined): Promise<void> {

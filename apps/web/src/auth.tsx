@@ -14,7 +14,11 @@ interface AuthValue {
   expired: boolean;
   /** Set after a deliberate sign-out: the next user must not be sent back to the previous user's page. */
   signedOut: boolean;
-  login(username: string, password: string): Promise<UserInfo>;
+  /** The Sở requires a second factor for this admin, who has none yet: only the account security page is open. */
+  totpEnrolmentRequired: boolean;
+  /** Called by the account security page once the second factor is on. */
+  setTotpEnrolmentRequired(required: boolean): void;
+  login(username: string, password: string, totpCode?: string): Promise<UserInfo>;
   logout(): Promise<void>;
   can(permission: Permission): boolean;
 }
@@ -27,12 +31,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [restoring, setRestoring] = useState(() => readSession() !== null);
   const [expired, setExpired] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
+  const [totpEnrolmentRequired, setTotpEnrolmentRequired] = useState(false);
 
   useEffect(() => {
     if (!readSession()) return;
     client
       .query({ query: ME, fetchPolicy: 'network-only' })
-      .then((r) => setUser(r.data?.me ?? null))
+      .then((r) => {
+        setUser(r.data?.me ?? null);
+        setTotpEnrolmentRequired(!!r.data && r.data.myTotp.requiredByProvince && !r.data.myTotp.enabled);
+      })
       .catch(() => writeSession(null, 'expired'))
       .finally(() => setRestoring(false));
   }, [client]);
@@ -50,9 +58,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const login = useCallback(
-    async (username: string, password: string) => {
-      const result = await client.mutate({ mutation: LOGIN, variables: { input: { username, password } } });
+    async (username: string, password: string, totpCode?: string) => {
+      const result = await client.mutate({ mutation: LOGIN, variables: { input: { username, password, ...(totpCode ? { totpCode } : {}) } } });
       const payload = result.data!.login;
+      setTotpEnrolmentRequired(payload.totpEnrolmentRequired);
       writeSession(sessionFromPayload(payload), 'login');
       setExpired(false);
       setSignedOut(false);
@@ -87,11 +96,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       restoring,
       expired,
       signedOut,
+      totpEnrolmentRequired,
+      setTotpEnrolmentRequired,
       login,
       logout,
       can: (permission) => (user ? user.permissions.includes(permission) || hasPermission(user.role as Role, permission) : false),
     }),
-    [user, restoring, expired, signedOut, login, logout],
+    [user, restoring, expired, signedOut, totpEnrolmentRequired, login, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -22,6 +22,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // antd's lg breakpoint (992 px): below it a tablet or a narrow window gets the drawer menu.
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
+  // Below antd's sm breakpoint (576 px), a phone: the header keeps the menu, the bell, the name and sign-out only;
+  // the language switch moves into the menu drawer, so nothing is wider than the screen.
+  const phone = !(screens.sm ?? true);
   const [menuOpen, setMenuOpen] = useState(false);
   // Following a menu entry closes the drawer.
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -44,6 +47,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'notifications', path: '/notifications', label: 'menu.notifications', visible: can('NOTIFICATION_READ') },
     { key: 'users', path: '/users', label: 'menu.users', visible: can('USER_MANAGE') },
     { key: 'backgroundJobs', path: '/background-jobs', label: 'menu.backgroundJobs', visible: can('BACKGROUND_JOBS') },
+    { key: 'accountSecurity', path: '/account/security', label: 'menu.accountSecurity', visible: true },
   ];
   const visible = entries.filter((e) => e.visible);
   const selected = visible
@@ -86,6 +90,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
           styles={{ body: { padding: 0 } }}
         >
           <div data-testid="menu-drawer">{menu}</div>
+          {phone && (
+            <div style={{ padding: 16 }}>
+              <Segmented<Language>
+                aria-label={t('app.language')}
+                size="small"
+                value={language}
+                onChange={(v) => setLanguage(v)}
+                options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]}
+              />
+            </div>
+          )}
         </Drawer>
       )}
       <Layout>
@@ -94,22 +109,24 @@ export function AppLayout({ children }: { children: ReactNode }) {
         >
           {wide ? <span /> : (
             <Button aria-label={t('app.openMenu')} aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} data-testid="menu-button">
-              ☰{(screens.sm ?? true) ? ` ${t('app.menu')}` : ''}
+              ☰{phone ? '' : ` ${t('app.menu')}`}
             </Button>
           )}
           <Space size={wide ? 'middle' : 'small'} style={{ minWidth: 0 }}>
             {can('NOTIFICATION_READ') && <NotificationBell />}
-            <span data-testid="current-user" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : (screens.sm ?? true) ? 300 : 96, verticalAlign: 'middle' }}>
-              <Typography.Text strong>{user.fullName}</Typography.Text>{' '}
-              <Typography.Text type="secondary">· {roleLabel(user.role)}{wide && user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>
+            <span data-testid="current-user" title={`${user.fullName} · ${roleLabel(user.role)}`} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : phone ? 120 : 300, verticalAlign: 'middle' }}>
+              <Typography.Text strong>{user.fullName}</Typography.Text>
+              {!phone && <Typography.Text type="secondary">{' '}· {roleLabel(user.role)}{wide && user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>}
             </span>
-            <Segmented<Language>
-              aria-label={t('app.language')}
-              size="small"
-              value={language}
-              onChange={(v) => setLanguage(v)}
-              options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]}
-            />
+            {!phone && (
+              <Segmented<Language>
+                aria-label={t('app.language')}
+                size="small"
+                value={language}
+                onChange={(v) => setLanguage(v)}
+                options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]}
+              />
+            )}
             <Button
               onClick={() => {
                 // Leave the protected page first, so the login page is not told to come back to it for the next user.

@@ -32,12 +32,12 @@ export type AuthPayload = LoginMutation['login'];
 
 export const LOGIN = graphql(`
   mutation Login($input: LoginInput!) {
-    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }
+    login(input: $input) { accessToken refreshToken expiresIn totpEnrolmentRequired user { ...UserFields } }
   }
 `);
 
 export const ME = graphql(`
-  query Me { me { ...UserFields } }
+  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }
 `);
 
 export type AdministrativeUnit = AdministrativeUnitFieldsFragment;

@@ -3,7 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import type { Language } from '@gdtx/domain';
 import { homePathOf, useAuth } from '../auth';
-import { describeError } from '../errors';
+import { describeError, errorReasonOf } from '../errors';
 import { useI18n } from '../i18n';
 
 export function LoginPage() {
@@ -13,20 +13,28 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Shown once the server says this account has a second factor (the password was right).
+  const [needsCode, setNeedsCode] = useState(false);
   const from = (location.state as { from?: string } | null)?.from;
 
   if (user) return <Navigate to={from && from !== '/login' ? from : homePathOf(user)} replace />;
 
-  const onFinish = async (values: { username: string; password: string }) => {
+  const onFinish = async (values: { username: string; password: string; totpCode?: string }) => {
     setBusy(true);
     setError(null);
     try {
-      const signedIn = await login(values.username.trim(), values.password);
+      const signedIn = await login(values.username.trim(), values.password, needsCode ? values.totpCode?.trim() : undefined);
       navigate(from && from !== '/login' ? from : homePathOf(signedIn), { replace: true });
     } catch (e) {
       const info = describeError(e, language);
-      // Wrong credentials come back as UNAUTHENTICATED: say it plainly rather than "please sign in".
-      setError(info.code === 'UNAUTHENTICATED' ? t('login.failed') : info.message);
+      const reason = errorReasonOf(e);
+      if (reason === 'TOTP_REQUIRED') {
+        setNeedsCode(true);
+        return;
+      }
+      // Wrong credentials come back as UNAUTHENTICATED: say it plainly rather than "please sign in"; a wrong code,
+      // a throttled account or any other refusal says what the server said.
+      setError(info.code === 'UNAUTHENTICATED' && !reason ? t('login.failed') : info.message);
     } finally {
       setBusy(false);
     }
@@ -56,6 +64,14 @@ export function LoginPage() {
           <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
+          {needsCode && (
+            <>
+              <Alert type="info" showIcon title={t('login.totpPrompt')} style={{ marginBottom: 16 }} data-testid="login-totp-prompt" />
+              <Form.Item label={t('login.totpCode')} name="totpCode" rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('login.totpRequired') }]}>
+                <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} autoFocus data-testid="login-totp" />
+              </Form.Item>
+            </>
+          )}
           <Button type="primary" htmlType="submit" block loading={busy}>{t('login.submit')}</Button>
         </Form>
       </Card>

@@ -55,8 +55,8 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {\n      centreId expected notDue submitted onTime late returned missing accepted\n    }\n    submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {\n      nodes { id centreId status submittedAt dueDate }\n    }\n    centres(filter: { unitId: $unitId }, first: 200) {\n      nodes { id code name }\n    }\n  }\n": typeof types.HeatmapCellDocument,
     "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n": typeof types.UserFieldsFragmentDoc,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }\n  }\n": typeof types.LoginDocument,
-    "\n  query Me { me { ...UserFields } }\n": typeof types.MeDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn totpEnrolmentRequired user { ...UserFields } }\n  }\n": typeof types.LoginDocument,
+    "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }\n": typeof types.MeDocument,
     "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n": typeof types.AdministrativeUnitFieldsFragmentDoc,
     "\n  query AdministrativeUnits($parentId: ID) { administrativeUnits(parentId: $parentId) { ...AdministrativeUnitFields } }\n": typeof types.AdministrativeUnitsDocument,
     "\n  fragment CentreSummaryFields on Centre { id code name type status licenceStatus ownership address adminUnit { id name } }\n": typeof types.CentreSummaryFieldsFragmentDoc,
@@ -80,6 +80,12 @@ type Documents = {
     "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": typeof types.SubmitSubmissionDocument,
     "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int!, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n": typeof types.ReturnSubmissionDocument,
     "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int!) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": typeof types.AcceptSubmissionDocument,
+    "\n  query MyTotp { myTotp { enabled pending requiredByProvince } }\n": typeof types.MyTotpDocument,
+    "\n  mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrSvg } }\n": typeof types.StartTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($code: String!) { confirmTotpEnrolment(input: { code: $code }) { enabled pending requiredByProvince } }\n": typeof types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation DisableTotp($code: String!) { disableTotp(input: { code: $code }) { enabled pending requiredByProvince } }\n": typeof types.DisableTotpDocument,
+    "\n  query ProvinceSecurity { provinceSecurity { totpRequiredForAdmins } }\n": typeof types.ProvinceSecurityDocument,
+    "\n  mutation SetTotpRequiredForAdmins($required: Boolean!) { setTotpRequiredForAdmins(required: $required) { totpRequiredForAdmins } }\n": typeof types.SetTotpRequiredForAdminsDocument,
     "\n  fragment LiteracyParameterSetFields on LiteracyParameterSetDto {\n    version\n    source\n    validFrom\n    validTo\n    legalBasis\n    definitionJson\n  }\n": typeof types.LiteracyParameterSetFieldsFragmentDoc,
     "\n  query LiteracyParameterSets {\n    literacyParameterSets { ...LiteracyParameterSetFields }\n  }\n": typeof types.LiteracyParameterSetsDocument,
     "\n  mutation SetLiteracyParameters($input: SetLiteracyParametersInput!) {\n    setLiteracyParameters(input: $input) { ...LiteracyParameterSetFields }\n  }\n": typeof types.SetLiteracyParametersDocument,
@@ -141,8 +147,8 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }\n": types.MarkNotificationsReadDocument,
     "\n  query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {\n      centreId expected notDue submitted onTime late returned missing accepted\n    }\n    submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {\n      nodes { id centreId status submittedAt dueDate }\n    }\n    centres(filter: { unitId: $unitId }, first: 200) {\n      nodes { id code name }\n    }\n  }\n": types.HeatmapCellDocument,
     "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName centreId unitId provinceId email active }\n": types.UserFieldsFragmentDoc,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }\n  }\n": types.LoginDocument,
-    "\n  query Me { me { ...UserFields } }\n": types.MeDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn totpEnrolmentRequired user { ...UserFields } }\n  }\n": types.LoginDocument,
+    "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }\n": types.MeDocument,
     "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n": types.AdministrativeUnitFieldsFragmentDoc,
     "\n  query AdministrativeUnits($parentId: ID) { administrativeUnits(parentId: $parentId) { ...AdministrativeUnitFields } }\n": types.AdministrativeUnitsDocument,
     "\n  fragment CentreSummaryFields on Centre { id code name type status licenceStatus ownership address adminUnit { id name } }\n": types.CentreSummaryFieldsFragmentDoc,
@@ -166,6 +172,12 @@ const documents: Documents = {
     "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": types.SubmitSubmissionDocument,
     "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int!, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n": types.ReturnSubmissionDocument,
     "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int!) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": types.AcceptSubmissionDocument,
+    "\n  query MyTotp { myTotp { enabled pending requiredByProvince } }\n": types.MyTotpDocument,
+    "\n  mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrSvg } }\n": types.StartTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($code: String!) { confirmTotpEnrolment(input: { code: $code }) { enabled pending requiredByProvince } }\n": types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation DisableTotp($code: String!) { disableTotp(input: { code: $code }) { enabled pending requiredByProvince } }\n": types.DisableTotpDocument,
+    "\n  query ProvinceSecurity { provinceSecurity { totpRequiredForAdmins } }\n": types.ProvinceSecurityDocument,
+    "\n  mutation SetTotpRequiredForAdmins($required: Boolean!) { setTotpRequiredForAdmins(required: $required) { totpRequiredForAdmins } }\n": types.SetTotpRequiredForAdminsDocument,
     "\n  fragment LiteracyParameterSetFields on LiteracyParameterSetDto {\n    version\n    source\n    validFrom\n    validTo\n    legalBasis\n    definitionJson\n  }\n": types.LiteracyParameterSetFieldsFragmentDoc,
     "\n  query LiteracyParameterSets {\n    literacyParameterSets { ...LiteracyParameterSetFields }\n  }\n": types.LiteracyParameterSetsDocument,
     "\n  mutation SetLiteracyParameters($input: SetLiteracyParametersInput!) {\n    setLiteracyParameters(input: $input) { ...LiteracyParameterSetFields }\n  }\n": types.SetLiteracyParametersDocument,
@@ -367,11 +379,11 @@ export function graphql(source: "\n  fragment UserFields on UserInfo { id userna
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { ...UserFields } }\n  }\n"];
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn totpEnrolmentRequired user { ...UserFields } }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn totpEnrolmentRequired user { ...UserFields } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me { me { ...UserFields } }\n"): (typeof documents)["\n  query Me { me { ...UserFields } }\n"];
+export function graphql(source: "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }\n"): (typeof documents)["\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -464,6 +476,30 @@ export function graphql(source: "\n  mutation ReturnSubmission($id: ID!, $expect
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int!) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"): (typeof documents)["\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int!) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyTotp { myTotp { enabled pending requiredByProvince } }\n"): (typeof documents)["\n  query MyTotp { myTotp { enabled pending requiredByProvince } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrSvg } }\n"): (typeof documents)["\n  mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrSvg } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrolment($code: String!) { confirmTotpEnrolment(input: { code: $code }) { enabled pending requiredByProvince } }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrolment($code: String!) { confirmTotpEnrolment(input: { code: $code }) { enabled pending requiredByProvince } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($code: String!) { disableTotp(input: { code: $code }) { enabled pending requiredByProvince } }\n"): (typeof documents)["\n  mutation DisableTotp($code: String!) { disableTotp(input: { code: $code }) { enabled pending requiredByProvince } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProvinceSecurity { provinceSecurity { totpRequiredForAdmins } }\n"): (typeof documents)["\n  query ProvinceSecurity { provinceSecurity { totpRequiredForAdmins } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTotpRequiredForAdmins($required: Boolean!) { setTotpRequiredForAdmins(required: $required) { totpRequiredForAdmins } }\n"): (typeof documents)["\n  mutation SetTotpRequiredForAdmins($required: Boolean!) { setTotpRequiredForAdmins(required: $required) { totpRequiredForAdmins } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
