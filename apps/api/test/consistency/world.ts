@@ -341,3 +341,64 @@ async function insertTimeline(owner: Client, provinceId: string, centreId: strin
 export function windowPeriods(templateCode: string, today: Day, days = 366): OraclePeriod[] {
   return oraclePeriods(PERIOD_TYPE_OF[templateCode], plusDays(today, -days), today);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The demo data read back as a world (the oracle's view of the stored rows, read raw)
+
+const MODELLED_TYPES = new Set<string>(TYPES);
+
+/** Every centre of the province of a type the oracle models, with its histories and timelines read from the tables. */
+export async function readWorld(owner: Client, base: Base): Promise<InsertedWorld> {
+  const { rows: centres } = await owner.query(`SELECT id, code, type FROM centre WHERE province_id = $1 ORDER BY code`, [base.provinceId]);
+  const mine = centres.filter((c) => MODELLED_TYPES.has(c.type));
+  const ids = mine.map((c) => c.id);
+  const q = async (sql: string) => (await owner.query(sql, [ids])).rows;
+  const licences = await q(`SELECT centre_id, kind, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", state FROM licence_record WHERE centre_id = ANY($1::uuid[])`);
+  const statuses = await q(`SELECT centre_id, status, to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_to, 'YYYY-MM-DD') AS "to" FROM centre_status_history WHERE centre_id = ANY($1::uuid[]) ORDER BY valid_from, recorded_at`);
+  const subs = await q(`SELECT id, centre_id, template_code, period_code, "values" FROM submission WHERE centre_id = ANY($1::uuid[])`);
+  const events = await q(`SELECT e.submission_id, e.action, e.at, to_char(e.resubmit_by, 'YYYY-MM-DD') AS "resubmitBy" FROM submission_event e WHERE e.centre_id = ANY($1::uuid[]) AND e.action IN ('SUBMITTED','RETURNED','REOPENED','ACCEPTED') ORDER BY e.id`);
+  const extensions = await q(`SELECT centre_id, template_code, period_code, to_char(due_date, 'YYYY-MM-DD') AS due FROM deadline_extension WHERE centre_id = ANY($1::uuid[])`);
+  return {
+    unitId: base.provinceUnitId,
+    unitPath: base.provincePath,
+    centres: mine.map((c) => {
+      // Status rows → changes; a gap after a closed row is ACTIVE (docs/reporting.md: days no interval covers).
+      const changes: OracleStatusChange[] = [];
+      const own = statuses.filter((s) => s.centre_id === c.id);
+      own.forEach((s, i) => {
+        changes.push({ status: s.status, from: s.from });
+        const next = own[i + 1];
+        if (s.to && (!next || next.from > plusDays(s.to, 1))) changes.push({ status: 'ACTIVE', from: plusDays(s.to, 1) });
+      });
+      const reports: GenReport[] = [];
+      const submissions = new Map<string, string>();
+      const keys = new Set<string>([
+        ...subs.filter((s) => s.centre_id === c.id).map((s) => `${s.template_code}|${s.period_code}`),
+        ...extensions.filter((x) => x.centre_id === c.id).map((x) => `${x.template_code}|${x.period_code}`),
+      ]);
+      for (const key of keys) {
+        const [templateCode, periodCode] = key.split('|');
+        const sub = subs.find((s) => s.centre_id === c.id && s.template_code === templateCode && s.period_code === periodCode);
+        if (sub) submissions.set(key, sub.id);
+        reports.push({
+          templateCode,
+          periodCode,
+          steps: sub ? events.filter((e) => e.submission_id === sub.id).map((e) => ({ action: e.action, on: vietnamDayOf(e.at), resubmitBy: e.resubmitBy })) : null,
+          extension: extensions.find((x) => x.centre_id === c.id && x.template_code === templateCode && x.period_code === periodCode)?.due ?? null,
+          values: sub?.values ?? {},
+        });
+      }
+      const gen: GenCentre = {
+        type: c.type,
+        licences: licences.filter((l) => l.centre_id === c.id).map((l) => ({ kind: l.kind, validFrom: l.validFrom, state: l.state })),
+        statuses: changes.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
+        reports,
+      };
+      return { id: c.id, code: c.code, gen, submissions };
+    }),
+  };
+}
+
+function vietnamDayOf(instant: Date | string): Day {
+  return new Date(new Date(instant).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
