@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { evaluateCentreWith } from '@gdtx/compliance';
 import { bootApi, TestApi } from '../harness';
 import { oracleClassify, oracleIsExpected, oraclePeriods, oracleTally, plusDays, vietnamDay } from './oracle';
 import type { OracleClass, OraclePeriod, OracleTally } from './oracle';
@@ -15,7 +16,6 @@ describe('consistency (b, e): one classification of every expected report', () =
   let owner: Client;
   let base: Base;
   let token: string;
-  let evaluateCentreWith: (sql: (q: string, p?: unknown[]) => Promise<unknown[]>, centreId: string, asOf: string) => Promise<unknown>;
   const today = vietnamDay(new Date());
   const deadlines: Record<string, number> = {};
   const TEMPLATES = ['GDTX_SEMESTER', 'GDTX_SCHOOL_YEAR', 'LANGUAGE_IT_QUARTERLY'];
@@ -44,7 +44,6 @@ describe('consistency (b, e): one classification of every expected report', () =
     const { rows } = await owner.query(`SELECT code, (definition->'deadline'->>'days')::int AS days FROM report_template_version WHERE province_id IS NULL AND code = ANY($1) AND definition->'deadline'->>'kind' = 'AFTER_PERIOD_END'`, [TEMPLATES]);
     for (const r of rows) deadlines[r.code] = r.days;
     expect(Object.keys(deadlines).sort()).toEqual([...TEMPLATES].sort());
-    ({ evaluateCentreWith } = (await import('@gdtx/compliance')) as unknown as { evaluateCentreWith: typeof evaluateCentreWith });
   });
   afterAll(async () => {
     await owner?.end();

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { FactService } from '@gdtx/analytics';
+import { systemContext } from '@gdtx/platform';
 import { bootApi, TestApi } from '../harness';
 import { ORACLE_INDICATORS, oracleAggregate, oracleIsExpected, oraclePeriodByCode, oraclePeriods, plusDays, vietnamDay } from './oracle';
 import type { OracleIndicator, OraclePeriod, OraclePeriodType, RawAcceptedReport } from './oracle';
@@ -14,8 +16,7 @@ describe('consistency (a, c): indicators equal the oracle, incremental facts equ
   let owner: Client;
   let base: Base;
   let token: string;
-  let facts: { refreshSubmission(ctx: unknown, id: string): Promise<number>; rebuild(ctx: unknown, provinceId: string | null): Promise<number> };
-  let systemContext: (provinceId: string | null, reason: string) => unknown;
+  let facts: FactService;
   const today = vietnamDay(new Date());
   const deadlines: Record<string, number> = {};
   const TEMPLATES = ['GDTX_SEMESTER', 'GDTX_SCHOOL_YEAR', 'LANGUAGE_IT_QUARTERLY'];
@@ -45,10 +46,7 @@ describe('consistency (a, c): indicators equal the oracle, incremental facts equ
     PERIODS['GDTX_SEMESTER'] = recent('SEMESTER', 3);
     PERIODS['GDTX_SCHOOL_YEAR'] = recent('SCHOOL_YEAR', 2);
     PERIODS['LANGUAGE_IT_QUARTERLY'] = recent('QUARTER', 3);
-    const analytics = await import('@gdtx/analytics');
-    const platform = await import('@gdtx/platform');
-    facts = api.app.get(analytics.FactService) as unknown as typeof facts;
-    systemContext = platform.systemContext as unknown as typeof systemContext;
+    facts = api.app.get(FactService);
   });
   afterAll(async () => {
     await owner?.end();

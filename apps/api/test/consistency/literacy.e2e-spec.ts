@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { demoReform2025Plan } from '../../src/seed/seed-reform';
 import { bootApi, TestApi } from '../harness';
 import { fcParams, readBase } from './world';
 import type { Base } from './world';
@@ -122,7 +123,6 @@ describe('consistency (d): literacy as of the old units = today\'s units = the r
       [base.provinceId],
     );
     if (districts[0].n > 0) {
-      const { demoReform2025Plan } = await import('../../src/seed/seed-reform');
       const { rows: units } = await owner.query(`SELECT name, id FROM administrative_unit WHERE province_id = $1 ORDER BY valid_from`, [base.provinceId]);
       const unit = Object.fromEntries(units.map((u) => [u.name, u.id]));
       const r = await api.gql(`mutation($i: ApplyReorganisationInput!) { applyReorganisation(input: $i) { districtsDissolved } }`, { i: demoReform2025Plan((name: string) => unit[name]) }, await api.login('so.quantri'));
