@@ -209,5 +209,5 @@ describe('consistency (a, c): indicators equal the oracle, incremental facts equ
     expect(checked).toBeGreaterThanOrEqual(Math.min(100, Number(process.env['CONSISTENCY_RUNS'] ?? 100)));
     // Not vacuous: most cases compare real figures, not only empty groups.
     expect(nonNull).toBeGreaterThan(checked);
-  });
+  }, 600_000);
 });

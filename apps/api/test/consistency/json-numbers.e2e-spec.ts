@@ -85,7 +85,7 @@ describe('consistency (f): every stored number is a JSON number', () => {
     );
     expect(refused).toBeGreaterThan(0);
     expect(stored).toBeGreaterThan(0);
-  });
+  }, 600_000);
 
   it('every number stored in the database (demo data and what the property saved) is a JSON number', async () => {
     const { checked, bad } = await storedNonNumbers(owner);

@@ -113,7 +113,7 @@ describe('consistency (d): literacy as of the old units = today\'s units = the r
 
   it('before the reorganisation is applied: as of 2025-06-30 = today = the reports, every year', async () => {
     await fc.assert(fc.asyncProperty(caseArb(), checkCase), fcParams());
-  });
+  }, 600_000);
 
   it('after the reorganisation is applied through the API: the same, and the past reads as it did', async () => {
     const asWas = new Map<number, Status>();
@@ -130,5 +130,5 @@ describe('consistency (d): literacy as of the old units = today\'s units = the r
     }
     for (const y of years) expect(await status(y, OLD)).toEqual(asWas.get(y));
     await fc.assert(fc.asyncProperty(caseArb(), checkCase), fcParams());
-  });
+  }, 600_000);
 });

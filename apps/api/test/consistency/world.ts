@@ -242,6 +242,8 @@ export interface InsertedCentre {
 
 export interface InsertedWorld {
   unitId: string;
+  /** The commune's parent (generated worlds only): the heat map is asked over it. */
+  areaId?: string;
   unitPath: string;
   centres: InsertedCentre[];
 }
@@ -250,17 +252,37 @@ let worldCounter = 0;
 
 export const at = (day: Day) => `${day}T03:00:00Z`; // 10:00 in Vietnam: the same calendar day
 
+/** One transaction per world: one commit instead of one per row. */
 export async function insertWorld(owner: Client, base: Base, world: World, today: Day): Promise<InsertedWorld> {
+  await owner.query('BEGIN');
+  try {
+    const w = await insertWorldRows(owner, base, world, today);
+    await owner.query('COMMIT');
+    return w;
+  } catch (e) {
+    await owner.query('ROLLBACK');
+    throw e;
+  }
+}
+
+async function insertWorldRows(owner: Client, base: Base, world: World, today: Day): Promise<InsertedWorld> {
   const n = ++worldCounter;
   const tag = `CS${process.pid % 1000}-${n}`;
-  const { rows: units } = await owner.query(
-    `INSERT INTO administrative_unit (province_id, parent_id, level, code, name, path, valid_from)
-     VALUES ($1, $2, 'COMMUNE', $3, $4, '', '2000-01-01') RETURNING id`,
-    [base.provinceId, base.provinceUnitId, tag, `Xã kiểm thử ${tag}`],
-  );
-  const unitId = units[0].id as string;
-  const unitPath = `${base.provincePath}${unitId}/`;
-  await owner.query(`UPDATE administrative_unit SET path = $2 WHERE id = $1`, [unitId, unitPath]);
+  // A parent area of its own (so the heat map grouped by unit over it has this commune's row and nothing else's),
+  // and the commune the centres are in.
+  const unit = async (parentId: string, parentPath: string, level: string, code: string, name: string) => {
+    const { rows } = await owner.query(
+      `INSERT INTO administrative_unit (province_id, parent_id, level, code, name, path, valid_from) VALUES ($1, $2, $3, $4, $5, '', '2000-01-01') RETURNING id`,
+      [base.provinceId, parentId, level, code, name],
+    );
+    const path = `${parentPath}${rows[0].id}/`;
+    await owner.query(`UPDATE administrative_unit SET path = $2 WHERE id = $1`, [rows[0].id, path]);
+    return { id: rows[0].id as string, path };
+  };
+  const area = await unit(base.provinceUnitId, base.provincePath, 'DISTRICT', `${tag}-KV`, `Khu vực kiểm thử ${tag}`);
+  const commune = await unit(area.id, area.path, 'COMMUNE', tag, `Xã kiểm thử ${tag}`);
+  const unitId = commune.id;
+  const unitPath = commune.path;
   const centres: InsertedCentre[] = [];
   for (const [i, gen] of world.centres.entries()) {
     const code = `${tag}-${i + 1}`;
@@ -298,7 +320,7 @@ export async function insertWorld(owner: Client, base: Base, world: World, today
     }
     centres.push({ id, code, gen, submissions });
   }
-  return { unitId, unitPath, centres };
+  return { unitId, unitPath, areaId: area.id, centres };
 }
 
 async function insertTimeline(owner: Client, provinceId: string, centreId: string, r: GenReport): Promise<string> {
