@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import { evaluateCentreWith } from '@gdtx/compliance';
 import { bootApi, TestApi } from '../harness';
-import { oracleClassify, oracleIsExpected, oraclePeriods, oracleTally, plusDays, vietnamDay } from './oracle';
+import { oracleClassify, oracleIsExpected, oraclePeriods, oracleTally, plusDays, statusOn, vietnamDay } from './oracle';
 import type { OracleClass, OraclePeriod, OracleTally } from './oracle';
 import { Base, fcParams, insertWorld, InsertedWorld, PERIOD_TYPE_OF, readBase, readWorld, TEMPLATES_OF, windowPeriods, worldArb } from './world';
 import type { World } from './world';
@@ -113,8 +113,19 @@ describe('consistency (b, e): one classification of every expected report', () =
       cellOf.set(t, cell);
       fields.push(`cell${i}: ${rates(t, cell.code, cell.code, w.unitId, ['CENTRE'])}`);
     });
+    // State as a function of date (defect 6): each centre's status today and on a random past or future day is the
+    // one its dated history gives, future-dated changes included.
+    const someDay = plusDays(today, ((checked * 37) % 600) - 400);
+    fields.push(`statusToday: centres(filter: { unitId: ${lit(w.unitId)} }, first: 200) { nodes { id status } }`);
+    fields.push(`statusThen: centres(filter: { unitId: ${lit(w.unitId)}, asOf: ${lit(someDay)} }, first: 200) { nodes { id status } }`);
     const answers: Record<string, unknown> = {};
     for (let i = 0; i < fields.length; i += 15) Object.assign(answers, await gql<Record<string, unknown>>(`{ ${fields.slice(i, i + 15).join('\n')} }`, {}));
+
+    for (const [alias, day] of [['statusToday', today], ['statusThen', someDay]] as const) {
+      const nodes = (answers[alias] as { nodes: { id: string; status: string }[] }).nodes;
+      const got = w.centres.map((c) => ({ code: c.code, day, status: nodes.find((n) => n.id === c.id)?.status }));
+      expect(got).toEqual(w.centres.map((c) => ({ code: c.code, day, status: statusOn(c.gen, day) })));
+    }
 
     // dueReports, centre by centre.
     w.centres.forEach((c, i) => {
@@ -183,6 +194,20 @@ describe('consistency (b, e): one classification of every expected report', () =
     const demo = await readWorld(owner, base);
     expect(demo.centres.length).toBeGreaterThanOrEqual(10);
     await checkInserted(demo, false);
+    // provinceOverview's rates (the Sở's home page) are reportingRates' for the whole province, and the oracle's.
+    const verdicts = oracleVerdicts(demo).filter((v) => v.cls !== 'NOT_EXPECTED');
+    for (const t of TEMPLATES) {
+      for (const p of windowPeriods(t, today)) {
+        const d = await gql<{ provinceOverview: { reportingRates: (Rate & { templateCode: string })[] }; reportingRates: Rate[] }>(
+          `query($p: String!, $t: String!) { provinceOverview(periodId: $p) { reportingRates { templateCode ${RATE_FIELDS} } } reportingRates(templateCode: $t, periodFrom: $p) { ${RATE_FIELDS} } }`,
+          { p: p.code, t },
+        );
+        const overview = d.provinceOverview.reportingRates.find((r) => r.templateCode === t);
+        const want = tallyKey(oracleTally(verdicts.filter((v) => v.templateCode === t && v.period.code === p.code).map((v) => v.cls)));
+        expect({ t, p: p.code, rates: tallyKey(d.reportingRates[0]) }).toEqual({ t, p: p.code, rates: want });
+        expect({ t, p: p.code, overview: overview ? tallyKey(overview) : null }).toEqual({ t, p: p.code, overview: want });
+      }
+    }
   });
 
   it('dueReports, reportingRates (heat map rows and cells) and compliance timeliness classify every report as the oracle does', async () => {
@@ -195,7 +220,7 @@ describe('consistency (b, e): one classification of every expected report', () =
   // owed while in operation were missing in reportingRates and not in compliance timeliness. Fixed in
   // libs/compliance compliance-engine.ts draftFindings (a dissolved centre keeps its timeliness findings).
   it('regression: a centre dissolved today keeps the missing reports it owed while in operation, in the rates and in compliance', async () => {
-    await checkWorld({ centres: [{ type: 'PROVINCIAL_GDTX', licences: [{ kind: 'ESTABLISHMENT', validFrom: plusDays(today, -460), state: 'IN_FORCE' }], statuses: [{ status: 'DISSOLVED', from: today }], reports: [] }] });
+    await checkWorld({ centres: [{ type: 'PROVINCIAL_GDTX', licences: [{ kind: 'ESTABLISHMENT', validFrom: plusDays(today, -460), state: 'IN_FORCE' }], statuses: [{ status: 'ACTIVE', from: '2019-01-01' }, { status: 'DISSOLVED', from: today }], reports: [] }] });
   });
 
   /** Compliance looks back further than dueReports' window for some period types; compare on the window. */

@@ -28,7 +28,7 @@ describe('consistency (f): every stored number is a JSON number', () => {
     owner = new Client({ connectionString: api.db.ownerUrl });
     await owner.connect();
     const base = await readBase(owner);
-    const w = await insertWorld(owner, base, { centres: [{ type: 'PROVINCIAL_GDTX', licences: [{ kind: 'ESTABLISHMENT', validFrom: '2019-01-01', state: 'IN_FORCE' }], statuses: [], reports: [] }] }, today);
+    const w = await insertWorld(owner, base, { centres: [{ type: 'PROVINCIAL_GDTX', licences: [{ kind: 'ESTABLISHMENT', validFrom: '2019-01-01', state: 'IN_FORCE' }], statuses: [{ status: 'ACTIVE', from: '2019-01-01' }], reports: [] }] }, today);
     centreId = w.centres[0].id;
     // Its director, with the demo director's password (copied hash: no hashing in the test).
     await owner.query(

@@ -79,6 +79,7 @@ export interface World {
   centres: GenCentre[];
 }
 
+export const ESTABLISHED_ON = '2019-01-01';
 const TYPES: OracleCentreType[] = ['PROVINCIAL_GDTX', 'GDNN_GDTX', 'LANGUAGE', 'IT', 'LANGUAGE_IT', 'LIFE_SKILLS'];
 const STATUSES: StatusName[] = ['ACTIVE', 'NOT_ENROLLING', 'SUSPENDED', 'DISSOLVED'];
 
@@ -107,7 +108,9 @@ function statusesArb(today: Day) {
     .map((changes) => {
       const byDay = new Map<number, StatusName>();
       for (const c of changes) byDay.set(c.at, c.status);
-      return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([at, status]): OracleStatusChange => ({ status, from: plusDays(today, at) }));
+      // Like createCentre: an ACTIVE record from the establishment (2019-01-01), then the changes, future ones included.
+      const changed = [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([at, status]): OracleStatusChange => ({ status, from: plusDays(today, at) }));
+      return [{ status: 'ACTIVE', from: ESTABLISHED_ON } as OracleStatusChange, ...changed];
     });
 }
 
@@ -290,7 +293,7 @@ async function insertWorldRows(owner: Client, base: Base, world: World, today: D
     const since = [...gen.statuses].reverse().find((s) => s.from <= today)?.from ?? '2020-01-01';
     const { rows } = await owner.query(
       `INSERT INTO centre (province_id, code, name, search_text, type, ownership, admin_unit_id, supervising_unit_id, unit_path, supervising_unit_path, status, status_since, established_on)
-       VALUES ($1, $2, $3, lower($3), $4, $5, $6, $7, $8, $9, $10, $11, '2019-01-01') RETURNING id`,
+       VALUES ($1, $2, $3, lower($3), $4, $5, $6, $7, $8, $9, $10, $11, '${ESTABLISHED_ON}') RETURNING id`,
       [base.provinceId, code, `Trung tâm ${code}`, gen.type, gen.type.endsWith('GDTX') ? 'PUBLIC' : 'PRIVATE', unitId, base.provinceUnitId, unitPath, base.provincePath, current, since],
     );
     const id = rows[0].id as string;
