@@ -25,9 +25,7 @@ describe('consistency (a, c): indicators equal the oracle, incremental facts equ
   const recent = (type: OraclePeriodType, n: number) => oraclePeriods(type, plusDays(today, -800), today).filter((p) => p.end < today).slice(-n);
   const PERIODS: Record<string, ReturnType<typeof recent>> = {};
 
-  const VALUES = `query($q: IndicatorQuery!) { indicatorValues(query: $q) {
-    code periodCode centreId numerator denominator value centreCount coverage { reporting expected } } }`;
-  type Value = { code: string; periodCode: string | null; centreId: string | null; numerator: number; denominator: number | null; value: number | null; centreCount: number; coverage: { reporting: number; expected: number } };
+  type Value = { code: string; periodCode: string | null; centreId: string | null; centreType: string | null; unitId: string | null; numerator: number; denominator: number | null; value: number | null; centreCount: number; coverage: { reporting: number; expected: number } };
 
   async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     const r = await api.gql<T>(query, variables, token);
@@ -67,37 +65,44 @@ describe('consistency (a, c): indicators equal the oracle, incremental facts equ
   /** (a): every indicator, period, the commune and each centre, against the oracle. */
   async function checkIndicators(w: InsertedWorld, periodsOf: Record<string, OraclePeriod[]> = PERIODS): Promise<void> {
     const reports = await rawAccepted(w);
-    const typeOf = new Map(w.centres.map((c) => [c.id, c]));
-    for (const t of TEMPLATES) {
+    const typeOf = new Map(w.centres.map((c) => [c.id, c.gen.type as string]));
+    const types = [...new Set(typeOf.values())];
+    // Every grouping of every template's indicators in one GraphQL document (aliases).
+    const lit = (v: unknown) => JSON.stringify(v);
+    const field = (alias: string, t: string, unitId: string, groupBy: string[]) => {
       const periods = periodsOf[t];
-      if (!periods.length) continue;
-      const defs = ORACLE_INDICATORS.filter((d) => d.templates.includes(t));
-      const q = { codes: defs.map((d) => d.code), periodFrom: periods[0].code, periodTo: periods[periods.length - 1].code, unitId: w.unitId };
-      const [{ indicatorValues: byPeriod }, { indicatorValues: byCentre }] = [
-        await gql<{ indicatorValues: Value[] }>(VALUES, { q: { ...q, groupBy: ['PERIOD'] } }),
-        await gql<{ indicatorValues: Value[] }>(VALUES, { q: { ...q, groupBy: ['CENTRE', 'PERIOD'] } }),
-      ];
-      for (const def of defs) {
+      const codes = ORACLE_INDICATORS.filter((d) => d.templates.includes(t)).map((d) => d.code);
+      return `${alias}: indicatorValues(query: { codes: ${lit(codes)}, periodFrom: ${lit(periods[0].code)}, periodTo: ${lit(periods[periods.length - 1].code)}, unitId: ${lit(unitId)}, groupBy: [${groupBy.join(', ')}] }) {
+        code periodCode centreId centreType unitId numerator denominator value centreCount coverage { reporting expected } }`;
+    };
+    const fields: string[] = [];
+    TEMPLATES.forEach((t, i) => {
+      if (!periodsOf[t].length) return;
+      fields.push(field(`p${i}`, t, w.unitId, ['PERIOD']), field(`c${i}`, t, w.unitId, ['CENTRE', 'PERIOD']), field(`t${i}`, t, w.unitId, ['CENTRE_TYPE', 'PERIOD']));
+      if (w.areaId) fields.push(field(`u${i}`, t, w.areaId, ['UNIT_LEVEL', 'PERIOD']));
+    });
+    const answers = await gql<Record<string, Value[]>>(`{ ${fields.join('\n')} }`, {});
+    TEMPLATES.forEach((t, i) => {
+      const periods = periodsOf[t];
+      if (!periods.length) return;
+      for (const def of ORACLE_INDICATORS.filter((d) => d.templates.includes(t))) {
         for (const p of periods) {
-          const want = oracleAggregate(def, p.code, reports);
           const expected = expectedCentres(w, def, p.code);
-          const row = byPeriod.find((v) => v.code === def.code && v.periodCode === p.code);
-          const label = `${def.code} ${p.code} (commune)`;
-          if (!row) {
-            expect({ label, reporting: want.reporting.size }).toEqual({ label, reporting: 0 });
-          } else {
-            compare(label, row, want, expected.size);
-          }
-          for (const c of w.centres) {
-            const mineWant = oracleAggregate(def, p.code, reports, (id) => id === c.id);
-            const mineRow = byCentre.find((v) => v.code === def.code && v.periodCode === p.code && v.centreId === c.id);
-            const l = `${def.code} ${p.code} ${c.code} ${typeOf.get(c.id)!.gen.type}`;
-            if (!mineRow) expect({ l, reporting: mineWant.reporting.size }).toEqual({ l, reporting: 0 });
-            else compare(l, mineRow, mineWant, expected.has(c.id) ? 1 : 0);
-          }
+          const check = (label: string, rows: Value[], pick: (v: Value) => boolean, only: (centreId: string) => boolean) => {
+            const want = oracleAggregate(def, p.code, reports, only);
+            const row = rows.find((v) => v.code === def.code && v.periodCode === p.code && pick(v));
+            if (!row) expect({ label, reporting: want.reporting.size }).toEqual({ label, reporting: 0 });
+            else compare(label, row, want, [...expected].filter(only).length);
+          };
+          // The commune, by period; the same commune as a unit of its parent area (UNIT_LEVEL).
+          check(`${def.code} ${p.code} (commune)`, answers[`p${i}`], () => true, () => true);
+          if (w.areaId) check(`${def.code} ${p.code} (commune in its area)`, answers[`u${i}`], (v) => v.unitId === w.unitId, () => true);
+          // Each centre type, each centre.
+          for (const type of types) check(`${def.code} ${p.code} ${type}`, answers[`t${i}`], (v) => v.centreType === type, (id) => typeOf.get(id) === type);
+          for (const c of w.centres) check(`${def.code} ${p.code} ${c.code} ${c.gen.type}`, answers[`c${i}`], (v) => v.centreId === c.id, (id) => id === c.id);
         }
       }
-    }
+    });
   }
 
   function compare(label: string, row: Value, want: ReturnType<typeof oracleAggregate>, expected: number): void {
