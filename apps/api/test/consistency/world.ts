@@ -23,6 +23,11 @@ export function fcParams(): fc.Parameters<unknown> {
     numRuns: runs,
     seed,
     ...(path ? { path } : {}),
+    // Shrinking creates a database world per step: bounded, so a failure reports within minutes (the seed and
+    // path still replay the exact case). CONSISTENCY_SHRINK=0 skips it.
+    endOnFailure: process.env['CONSISTENCY_SHRINK'] === '0',
+    interruptAfterTimeLimit: Number(process.env['CONSISTENCY_TIME_LIMIT_MS'] ?? 480_000),
+    markInterruptAsFailure: true,
     // The failure message carries seed and path; the reporter below prints how to replay it.
     reporter: (details) => {
       if (details.failed) {
