@@ -72,7 +72,9 @@ async function loadCentre(sql: Sql, centreId: string): Promise<CentreFacts | nul
 
 /** Draft findings for one centre on `asOf` (pure rules over the centre's data). */
 export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate, params: ComplianceParameters): Promise<FindingDraft[]> {
-  if (centre.status === 'DISSOLVED') return [];
+  // A dissolved centre has no obligations from its dissolution on, but the reports it owed while in operation stay
+  // owed, as the reporting calendar (and so reportingRates) counts them: only its timeliness findings remain.
+  const dissolved = centre.status === 'DISSOLVED';
   const required = await requiredLicenceKinds({ query: sql }, centre.type);
   const licences = (await sql(
     `SELECT kind, decision_number AS "decisionNumber", to_char(valid_from,'YYYY-MM-DD') AS "validFrom", to_char(valid_to,'YYYY-MM-DD') AS "validTo", state
@@ -109,6 +111,7 @@ export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate
     periodLabelVi: entry.period.labelVi,
     calendar: entry.classification,
   }));
+  if (dissolved) return reportTimelinessFindings(obligations, asOf, params);
 
   const quarters: (QuarterIntake & { values: Record<string, unknown> })[] = submissions
     .filter((s) => s.values)
