@@ -6,6 +6,7 @@ import {
   findShippedTemplate,
   hasErrors,
   issuesToFieldMap,
+  transitionFor,
   unexplainedWarnings,
   validateValues,
   type FieldValue,
@@ -112,8 +113,9 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const saveInFlight = useRef<Promise<SubmissionDetail | null> | null>(null);
 
   const status = submission?.status ?? null;
-  const editable = can('REPORT_DRAFT') && (status === null || status === 'DRAFT' || status === 'RETURNED');
-  const reviewing = can('REPORT_REVIEW') && status === 'SUBMITTED';
+  // What the report's status allows comes from the workflow table the server applies (libs/domain SUBMISSION_TRANSITIONS).
+  const editable = can('REPORT_DRAFT') && (status === null || transitionFor(status, 'SAVE') !== null);
+  const reviewing = can('REPORT_REVIEW') && status !== null && transitionFor(status, 'ACCEPT') !== null;
 
   const issues = useMemo(() => {
     const local = validateValues(template, values, { explanations, period: periodCode });
