@@ -30,6 +30,10 @@ describe('each rule of defect 10 exists once', () => {
     expect(offenders(/new Date\(\)\.toISOString\(\)\.slice\(0, 10\)/)).toEqual([]);
     expect(offenders(/vietnamDateOf\(new Date\(\)\)|toVietnamDate\(new Date\(\)\)/)).toEqual([]);
     expect(offenders(/function (todayVn|today|todayInVietnam)\(/, (p) => p === 'libs/domain/src/lib/centre/centre-state.ts')).toEqual([]);
+    // The database's own date or clock cast to a date (UTC on our servers), in any spelling.
+    expect(offenders(/\bnow\(\)\s*::\s*date\b|\blocaltimestamp\b|\bcurrent_timestamp\s*::\s*date\b|\bdate_trunc\('day',\s*now\(\)\)/i)).toEqual([]);
+    // The UTC+7 offset is applied in one place, libs/domain vietnamWallClock (vietnamDateOf and todayInVietnam use it).
+    expect(offenders(/\b7\s*\*\s*(60\s*\*\s*60|3_?600)\b|VIETNAM_OFFSET|\+\s*7\s*\*\s*3_?600_?000/, (p) => p === 'libs/domain/src/lib/periods/iso-date.ts')).toEqual([]);
   });
 
   it('one licence-status rule: no other CASE over licence validity, no fixed 90 days outside the shared default', () => {

@@ -45,12 +45,11 @@ const NOT_YET_MOVED: readonly (readonly [string, string])[] = [
   ['libs/analytics/src/lib/reporting-rate.service.ts', 'report_template_version'],
   ['libs/compliance/src/lib/compliance-engine.ts', 'centre'],
   ['libs/compliance/src/lib/compliance-engine.ts', 'licence_record'],
-  ['libs/compliance/src/lib/compliance-engine.ts', 'report_template_version'],
   ['libs/compliance/src/lib/compliance-engine.ts', 'submission'],
   ['libs/compliance/src/lib/compliance.handlers.ts', 'submission'],
-  ['libs/compliance/src/lib/compliance.service.ts', 'administrative_unit'],
-  ['libs/compliance/src/lib/compliance.service.ts', 'app_user'],
-  ['libs/compliance/src/lib/compliance.service.ts', 'centre'],
+  ['libs/compliance/src/lib/compliance.store.ts', 'administrative_unit'],
+  ['libs/compliance/src/lib/compliance.store.ts', 'app_user'],
+  ['libs/compliance/src/lib/compliance.store.ts', 'centre'],
   ['libs/compliance/src/lib/seed-evaluation.ts', 'centre'],
   ['libs/identity/src/lib/auth.service.ts', 'administrative_unit'],
   ['libs/identity/src/lib/auth.service.ts', 'centre'],
@@ -79,8 +78,8 @@ const NOT_YET_MOVED: readonly (readonly [string, string])[] = [
   ['libs/reporting/src/lib/reporting.reader.ts', 'administrative_unit'],
   ['libs/reporting/src/lib/reporting.reader.ts', 'centre_unit_history'],
   ['libs/reporting/src/lib/reporting.reader.ts', 'centre'],
-  ['libs/reporting/src/lib/reporting.service.ts', 'app_user'],
-  ['libs/reporting/src/lib/reporting.service.ts', 'centre'],
+  ['libs/reporting/src/lib/submission.store.ts', 'app_user'],
+  ['libs/reporting/src/lib/submission.store.ts', 'centre'],
 ];
 
 describe('one owner per table', () => {

@@ -246,7 +246,7 @@ async function main() {
     FROM fact_value WHERE year = ANY($5::int[]) AND province_id = $6 AND template_code = ANY($1) AND value_key = ANY($2) AND period_code = ANY($3) AND unit_path LIKE $4 || '%' GROUP BY 1, 2, 3`;
   const years = (periodsRange as string[]).map((c) => Number(c.slice(5, 9)));
   results['drillSql'] = await time(REQUESTS, () => raw.query(drillSql, [['GDTX_SCHOOL_YEAR', 'GDTX_SEMESTER'], ['exam_certified', 'exam_candidates'], periodsRange, prefix, years, provinceId]));
-  const overviewKeys = (await raw.query(`SELECT array_agg(DISTINCT k) AS k FROM indicator_definition, unnest(numerator_keys || coalesce(denominator_keys, '{}')) k`)).rows[0].k;
+  const overviewKeys = (await raw.query(`SELECT array_agg(DISTINCT k[1]) AS k FROM indicator_definition_version v, regexp_matches(v.numerator || ' ' || coalesce(v.denominator, ''), '[a-z_][a-z0-9_.]*', 'g') k WHERE k[1] <> 'prev'`)).rows[0].k;
   const overviewSql = async () => {
     await raw.query(`SELECT type, count(*) FROM centre GROUP BY 1`);
     // What org's centreStateCountsOn runs (status and licence status on a date, from the histories).

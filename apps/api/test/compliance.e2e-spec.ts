@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, vietnamDateOf } from '@gdtx/domain';
 import { jobIdFor, JobQueues, systemContext } from '@gdtx/platform';
-import { ComplianceService } from '@gdtx/compliance';
+import { ComplianceEvaluationService } from '@gdtx/compliance';
 import { bootApi, errorCode, TestApi } from './harness';
 
 const FINDINGS = `query($f: FindingFilter, $first: Int) { findings(filter: $f, first: $first) { totalCount nodes { id centreCode centreName ruleCode subjectKey severity status titleVi legalBasisVi evidence foundOn } } }`;
@@ -158,7 +158,7 @@ describe('compliance (e2e)', () => {
       findings: (await owner.query(`SELECT id, status, severity, evidence::text FROM finding ORDER BY id`)).rows,
       notifications: Number((await owner.query(`SELECT count(*) FROM notification`)).rows[0].count),
     });
-    const service = api.app.get(ComplianceService, { strict: false });
+    const service = api.app.get(ComplianceEvaluationService, { strict: false });
     const provinceId = (await owner.query(`SELECT province_id FROM centre WHERE code = 'TH-NN-002'`)).rows[0].province_id;
     await service.evaluateAll(provinceId, today);
     const first = await snapshot();

@@ -133,6 +133,39 @@ describe('notifications (e2e)', () => {
     expect(state.rows[0].email_status).toBe('SENT');
   });
 
+  it('a centre dissolved by a change recorded ahead of its date gets no reminder once that date has come (issue 11, state by date)', async () => {
+    // TH-NN-001 and TH-NN-004 owe the same reports; TH-NN-001's dissolution was recorded ahead of its date, so the
+    // registry's column still says ACTIVE: only its status on the run's day (org's reader) says DISSOLVED.
+    const so = await api.login('so.chuyenvien');
+    const code = async (c: string) => (await owner.query(`SELECT id FROM centre WHERE code = $1`, [c])).rows[0].id as string;
+    const [dissolved, control] = [await code('TH-NN-001'), await code('TH-NN-004')];
+    type Due = { templateCode: string; periodCode: string; dueDate: string; status: string };
+    const dueOf = async (c: string) => (await api.gql<{ dueReports: Due[] }>(
+      `query($c: ID!) { dueReports(centreId: $c) { templateCode periodCode dueDate status } }`, { c }, so)).data!.dueReports;
+    const keyOf = (c: string, d: Due) => `deadline-ahead:${c}:${d.templateCode}:${d.periodCode}:${d.dueDate}`;
+    const count = async (key: string) => Number((await owner.query(`SELECT count(*) FROM notification WHERE event_key = $1`, [key])).rows[0].count);
+    const controlDue = await dueOf(control);
+    const candidates: Due[] = [];
+    for (const d of await dueOf(dissolved)) {
+      const twin = controlDue.find((x) => x.templateCode === d.templateCode && x.periodCode === d.periodCode && x.dueDate === d.dueDate);
+      if (!twin || ![d.status, twin.status].every((st) => st === 'NOT_STARTED' || st === 'DRAFT')) continue;
+      if ((await count(keyOf(dissolved, d))) === 0 && (await count(keyOf(control, d))) === 0) candidates.push(d);
+    }
+    const report = candidates.sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
+    expect(report).toBeDefined();
+    const day = addDays(report.dueDate, -3);
+    await owner.query(`UPDATE centre_status_history SET valid_to = $2 WHERE centre_id = $1 AND valid_to IS NULL`, [dissolved, addDays(day, -2)]);
+    await owner.query(
+      `INSERT INTO centre_status_history (province_id, centre_id, status, valid_from, reason) SELECT province_id, id, 'DISSOLVED', $2, 'Giải thể (ghi trước ngày hiệu lực)' FROM centre WHERE id = $1`,
+      [dissolved, addDays(day, -1)],
+    );
+    expect((await owner.query(`SELECT status FROM centre WHERE id = $1`, [dissolved])).rows[0].status).toBe('ACTIVE');
+
+    await runReminders('dissolved-ahead', day);
+    expect(await count(keyOf(control, report))).toBeGreaterThanOrEqual(1);
+    expect(await count(keyOf(dissolved, report))).toBe(0);
+  });
+
   // Hoa Sen is a language centre: licensed and reviewed by the Sở (after the 2025 reform no district office reviews).
   it('a returned report notifies the centre through the reporting outbox topic', async () => {
     const sub = (await owner.query(

@@ -27,6 +27,7 @@ import { DeadlinesPage } from './pages/DeadlinesPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { SettingsLiteracyPage } from './pages/SettingsLiteracyPage';
+import { IndicatorsPage } from './pages/IndicatorsPage';
 import { BackgroundJobsPage } from './pages/BackgroundJobsPage';
 import { AccountSecurityPage } from './pages/AccountSecurityPage';
 
@@ -101,6 +102,7 @@ const PAGES: Record<WebRouteKey, ReactNode> = {
   publishTemplate: <PublishTemplatePage />,
   deadlines: <DeadlinesPage />,
   settingsLiteracy: <SettingsLiteracyPage />,
+  settingsIndicators: <IndicatorsPage />,
   backgroundJobs: <BackgroundJobsPage />,
   accountSecurity: <AccountSecurityPage />,
 };

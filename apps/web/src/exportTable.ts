@@ -3,7 +3,7 @@
  * description (title rows, headers, typed cell values, number formats, column widths). ExportButton writes it
  * with exceljs; this file has no exceljs import so it stays testable and out of the initial bundle.
  */
-import { foldVietnamese } from '@gdtx/domain';
+import { foldVietnamese, vietnamWallClock } from '@gdtx/domain';
 
 export type CellValue = string | number | Date | null;
 export type ColumnKind = 'text' | 'number' | 'percent' | 'date' | 'datetime';
@@ -26,8 +26,6 @@ export interface SheetSpec {
   widths: number[];
 }
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 /**
  * An Excel date for a value: Excel has no time zones, so the cell holds the Vietnamese wall-clock time (stored
  * as the same fields in UTC, which is how exceljs writes a Date). A plain YYYY-MM-DD is a calendar day.
@@ -37,7 +35,7 @@ export function excelDate(value: string | null | undefined, withTime: boolean): 
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return null;
-  const wall = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
+  const wall = vietnamWallClock(instant);
   if (!withTime) wall.setUTCHours(0, 0, 0, 0);
   return wall;
 }

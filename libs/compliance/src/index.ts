@@ -1,6 +1,10 @@
 // Public API of the compliance context: rules (pure), evaluation, findings, inspections, unlicensed operators.
 export { ComplianceModule, ComplianceApiModule } from './lib/compliance.module';
-export { ComplianceService } from './lib/compliance.service';
+// One service per aggregate (issue 11 Build 8): evaluation, finding queries, inspections, unlicensed operators.
+export { ComplianceEvaluationService } from './lib/compliance-evaluation.service';
+export { FindingQueryService } from './lib/finding-query.service';
+export { InspectionService } from './lib/inspection.service';
+export { UnlicensedOperatorService } from './lib/unlicensed-operator.service';
 export { evaluateCentreWith, draftFindings, findingNotification, gridTotals, loadParameters } from './lib/compliance-engine';
 export type { EvaluationOutcome, NotifiableFinding } from './lib/compliance-engine';
 export { evaluateProvincesWith } from './lib/seed-evaluation';

@@ -14,3 +14,4 @@ export * from './lib/centre/centre-state';
 export * from './lib/periods/reporting-calendar';
 export * from './lib/error-reasons';
 export * from './lib/routes';
+export * from './lib/submission-workflow';

@@ -1,14 +1,23 @@
 // Public API of the reporting context: modules, the service, GraphQL DTOs, pure helpers, the Excel module
 // and migrations. Tables stay private to this lib.
 export { ReportingModule, ReportingApiModule } from './lib/reporting.module';
-export { ReportingService } from './lib/reporting.service';
-export type { UploadOutcome } from './lib/reporting.service';
+// One service per aggregate (issue 11 Build 8): templates, due reports, submission queries, the workflow (its
+// transition table SUBMISSION_TRANSITIONS), extensions, workbooks.
+export { TemplateService } from './lib/template.service';
+export { DueReportsService } from './lib/due-reports.service';
+export { SubmissionQueryService } from './lib/submission-query.service';
+export { SubmissionWorkflowService } from './lib/submission-workflow.service';
+export { ExtensionService } from './lib/extension.service';
+export { WorkbookService } from './lib/workbook.service';
+export type { UploadOutcome } from './lib/workbook.service';
+export { SUBMISSION_TRANSITIONS, WorkflowActions, actionsOn, statusesAllowing, transitionFor } from './lib/submission-transitions';
+export type { SubmissionTransition, TransitionStamp, WorkflowAction } from './lib/submission-transitions';
 export * from './lib/reporting.types';
 export * from './lib/reporting.events';
 export * from './lib/expected-reports';
 export * from './lib/report-calendar';
 export { ReportingReader } from './lib/reporting.reader';
-export type { ExpectedReportRef, ExpectedReportsQuery } from './lib/reporting.reader';
+export type { ExpectedReportRef, ExpectedReportsQuery, PublishedTemplateField, PublishedTemplateVersion } from './lib/reporting.reader';
 export * from './lib/submission-values';
 export { JsonScalar } from './lib/json.scalar';
 export * from './lib/excel';

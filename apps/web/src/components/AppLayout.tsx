@@ -43,6 +43,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'templates', path: '/templates', label: 'menu.templates', visible: can('TEMPLATE_MANAGE') },
     { key: 'deadlines', path: '/deadlines', label: 'menu.deadlines', visible: can('EXTENSION_GRANT') },
     { key: 'settingsLiteracy', path: '/settings/literacy', label: 'menu.settingsLiteracy', visible: user.scope === 'province' && can('TEMPLATE_MANAGE') },
+    { key: 'settingsIndicators', path: '/settings/indicators', label: 'menu.settingsIndicators', visible: user.scope === 'province' && can('INDICATOR_MANAGE') },
     { key: 'notifications', path: '/notifications', label: 'menu.notifications', visible: can('NOTIFICATION_READ') },
     { key: 'users', path: '/users', label: 'menu.users', visible: can('USER_MANAGE') },
     { key: 'backgroundJobs', path: '/background-jobs', label: 'menu.backgroundJobs', visible: can('BACKGROUND_JOBS') },
@@ -111,7 +112,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               ☰{phone ? '' : ` ${t('app.menu')}`}
             </Button>
           )}
-          <Space size={wide ? 'middle' : 'small'}>
+          <Space size={wide ? 'middle' : 'small'} style={{ minWidth: 0 }}>
             {can('NOTIFICATION_READ') && <NotificationBell />}
             <span data-testid="current-user" title={`${user.fullName} · ${roleLabel(user.role)}`} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', maxWidth: wide ? 560 : phone ? 120 : 300, verticalAlign: 'middle' }}>
               <Typography.Text strong>{user.fullName}</Typography.Text>

@@ -6,6 +6,7 @@ import {
   findShippedTemplate,
   hasErrors,
   issuesToFieldMap,
+  transitionFor,
   unexplainedWarnings,
   validateValues,
   type FieldValue,
@@ -112,9 +113,10 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const saveInFlight = useRef<Promise<SubmissionDetail | null> | null>(null);
 
   const status = submission?.status ?? null;
-  const editable = can('REPORT_DRAFT') && (status === null || status === 'DRAFT' || status === 'RETURNED');
-  // The server says whether this caller reviews this centre (the Sở; a commune officer only its commune's TTHTCĐ).
-  const reviewing = can('REPORT_REVIEW') && status === 'SUBMITTED' && submission?.canReview === true;
+  // What the report's status allows comes from the workflow table the server applies (libs/domain SUBMISSION_TRANSITIONS).
+  const editable = can('REPORT_DRAFT') && (status === null || transitionFor(status, 'SAVE') !== null);
+  // The server also says whether this caller reviews this centre (the Sở; a commune officer only its commune's TTHTCĐ).
+  const reviewing = can('REPORT_REVIEW') && status !== null && transitionFor(status, 'ACCEPT') !== null && submission?.canReview === true;
 
   const issues = useMemo(() => {
     const local = validateValues(template, values, { explanations, period: periodCode });

@@ -1,6 +1,7 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
-import { GroupByEnum, IndicatorDefinitionDto, IndicatorQuery, IndicatorValue } from './analytics.types';
+import { GroupByEnum, IndicatorDefinitionDto, IndicatorPreview, IndicatorQuery, IndicatorValue, SaveIndicatorDefinitionInput } from './analytics.types';
+import { IndicatorDefinitionService } from './indicator-definition.service';
 import type { GroupByDimension } from './analytics.types';
 import { IndicatorService } from './indicator.service';
 import { OverviewService } from './overview.service';
@@ -11,14 +12,31 @@ import { ReportingRateService } from './reporting-rate.service';
 export class AnalyticsResolver {
   constructor(
     private readonly indicators: IndicatorService,
+    private readonly definitions: IndicatorDefinitionService,
     private readonly rates: ReportingRateService,
     private readonly overview: OverviewService,
   ) {}
 
-  @Query(() => [IndicatorDefinitionDto], { description: 'Danh mục chỉ số' })
+  @Query(() => [IndicatorDefinitionDto], { description: 'Danh mục chỉ số: định nghĩa hiện hành (của tỉnh nếu tỉnh đã sửa, nếu không là toàn quốc) và các phiên bản' })
   @RequirePermission('ANALYTICS_READ')
   indicatorDefinitions(@Ctx() ctx: TenantContext): Promise<IndicatorDefinitionDto[]> {
-    return this.indicators.definitions(ctx);
+    return this.definitions.list(ctx);
+  }
+
+  @Mutation(() => IndicatorDefinitionDto, { description: 'Lưu định nghĩa chỉ số của tỉnh: tạo phiên bản mới, áp dụng cho mọi kỳ (Quản trị Sở)' })
+  @RequirePermission('INDICATOR_MANAGE')
+  saveIndicatorDefinition(@Ctx() ctx: TenantContext, @Args('input') input: SaveIndicatorDefinitionInput): Promise<IndicatorDefinitionDto> {
+    return this.definitions.save(ctx, input);
+  }
+
+  @Query(() => IndicatorPreview, { description: 'Xem thử giá trị của một định nghĩa chỉ số trên số liệu thật của một kỳ, không lưu' })
+  @RequirePermission('INDICATOR_MANAGE')
+  previewIndicatorDefinition(
+    @Ctx() ctx: TenantContext,
+    @Args('input') input: SaveIndicatorDefinitionInput,
+    @Args('periodCode') periodCode: string,
+  ): Promise<IndicatorPreview> {
+    return this.indicators.preview(ctx, input, periodCode);
   }
 
   @Query(() => [IndicatorValue], { description: 'Giá trị chỉ số theo phạm vi, kỳ và nhóm' })

@@ -5,20 +5,10 @@ import type { CentreType } from '@gdtx/domain';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { supervisoryAreaPaths, unitPathOf } from '@gdtx/org';
 import { ReportingReader } from '@gdtx/reporting';
-import type { GroupByDimension, IndicatorDefinitionDto, IndicatorQuery, IndicatorValue } from './analytics.types';
-
-interface Definition {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  unit: string;
-  templateCodes: string[];
-  numeratorKeys: string[];
-  denominatorKeys: string[] | null;
-  denominatorPreviousPeriod: boolean;
-  factor: number;
-  descriptionVi: string | null;
-}
+import type { GroupByDimension, IndicatorPreview, IndicatorQuery, IndicatorValue, SaveIndicatorDefinitionInput } from './analytics.types';
+import { formulaOf, formulaProblems, loadCurrentDefinitions, readyDefinitions, validationError } from './indicator-definition.service';
+import type { ReadyDefinition } from './indicator-definition.service';
+import { reportParts } from './indicator-formula';
 
 /** The facts of one accepted report, restricted to the value keys asked for. */
 interface ReportFacts {
@@ -58,14 +48,34 @@ interface Scope {
 export class IndicatorService {
   constructor(private readonly db: TenantDb) {}
 
-  definitions(ctx: TenantContext): Promise<IndicatorDefinitionDto[]> {
-    return this.db.run(ctx, async (em) => (await this.loadDefinitions(em, null)).map(({ code, nameVi, nameEn, unit, templateCodes, descriptionVi }) => ({ code, nameVi, nameEn, unit, templateCodes, descriptionVi })));
+  /**
+   * The values a definition not yet saved would have in one period, on the accepted reports the caller sees:
+   * over the whole scope, by unit and by centre. Checked like a save (VALIDATION_FAILED), nothing written.
+   */
+  async preview(ctx: TenantContext, input: SaveIndicatorDefinitionInput, periodCode: string): Promise<IndicatorPreview> {
+    safePeriod(periodCode);
+    const formula = formulaOf(input);
+    return this.db.run(ctx, async (em) => {
+      const problems = await formulaProblems(em, formula);
+      if (problems.length) throw validationError(problems);
+      const [def] = await readyDefinitions(em, [{
+        ...formula, id: 'preview', code: input.code, provinceId: ctx.provinceId, version: 0, nameVi: input.nameVi, nameEn: input.nameEn,
+        unit: input.unit, descriptionVi: input.descriptionVi ?? null, templateCodes: [...formula.templateCodes], sortOrder: 0,
+      }]);
+      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId };
+      const periods = [periodCode];
+      const [total] = await this.evaluateAll(em, [def], periods, scope, []);
+      const byUnit = await this.evaluateAll(em, [def], periods, scope, ['UNIT_LEVEL']);
+      const byCentre = await this.evaluateAll(em, [def], periods, scope, ['CENTRE']);
+      await this.attachNames(em, [...byUnit, ...byCentre]);
+      return { total, byUnit, byCentre };
+    });
   }
 
   async indicatorValues(ctx: TenantContext, q: IndicatorQuery): Promise<IndicatorValue[]> {
     const groupBy = [...new Set(q.groupBy ?? [])];
     return this.db.run(ctx, async (em) => {
-      const defs = await this.loadDefinitions(em, q.codes);
+      const defs = await this.loadDefinitions(em, ctx, q.codes);
       const periods = await this.resolvePeriods(em, q);
       const scope: Scope = { prefix: await this.prefixFor(em, ctx, q.unitId), provinceId: ctx.provinceId, centreType: q.centreType };
       const out = await this.evaluateAll(em, defs, periods, scope, groupBy);
@@ -77,7 +87,7 @@ export class IndicatorService {
   /** Value of each indicator in one period and the one before it (the dashboard's trend), in one pass. */
   async compareWithPrevious(ctx: TenantContext, periodCode: string, codes: string[] | null) {
     return this.db.run(ctx, async (em) => {
-      const defs = await this.loadDefinitions(em, codes);
+      const defs = await this.loadDefinitions(em, ctx, codes);
       const previous = await this.previousPeriodCode(em, periodCode);
       const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId };
       const periods = previous ? [periodCode, previous] : [periodCode];
@@ -98,21 +108,21 @@ export class IndicatorService {
    * before): never a sum of numerators over one set of centres divided by a sum of denominators over another.
    * `ensureKeys` are group keys that get a value even when no report contributes (the dashboard's periods).
    */
-  private async evaluateAll(em: EntityManager, defs: Definition[], periods: string[], scope: Scope, groupBy: GroupByDimension[], ensureKeys: string[] = []): Promise<IndicatorValue[]> {
+  private async evaluateAll(em: EntityManager, defs: ReadyDefinition[], periods: string[], scope: Scope, groupBy: GroupByDimension[], ensureKeys: string[] = []): Promise<IndicatorValue[]> {
     const templates = unique(defs.flatMap((d) => d.templateCodes));
-    const keys = unique(defs.flatMap((d) => [...d.numeratorKeys, ...(d.denominatorPreviousPeriod ? [] : d.denominatorKeys ?? [])]));
+    const keys = unique(defs.flatMap((d) => d.formula.currentKeys));
     const reports = await this.reportFacts(em, templates, keys, periods, scope);
     const previousReports = new Map<string, ReportFacts>();
-    const withPrevious = defs.filter((d) => d.denominatorPreviousPeriod && d.denominatorKeys?.length);
+    const withPrevious = defs.filter((d) => d.formula.previousKeys.length);
     if (withPrevious.length) {
-      // Achievement compares this period's actual with the target the same centre set in the period before.
+      // prev(): the same centre's accepted report of the period before (a target set the year before, say).
       // Sequential on purpose: one transaction is one connection, which runs one query at a time.
       const prevToCurrent = new Map<string, string>();
       for (const p of periods) {
         const prev = await this.previousPeriodCode(em, p);
         if (prev) prevToCurrent.set(prev, p);
       }
-      const prevKeys = unique(withPrevious.flatMap((d) => d.denominatorKeys ?? []));
+      const prevKeys = unique(withPrevious.flatMap((d) => d.formula.previousKeys));
       for (const r of await this.reportFacts(em, templates, prevKeys, [...prevToCurrent.keys()], scope)) {
         previousReports.set(reportKey(r.centre_id, r.template_code, prevToCurrent.get(r.period_code)!), r);
       }
@@ -140,7 +150,7 @@ export class IndicatorService {
       const rows = reports.filter(mine).flatMap((r) => byArea(r.unit_path, {
         report: r,
         dims: dims(r),
-        previous: def.denominatorPreviousPeriod ? previousReports.get(reportKey(r.centre_id, r.template_code, r.period_code)) ?? null : null,
+        previous: def.formula.previousKeys.length ? previousReports.get(reportKey(r.centre_id, r.template_code, r.period_code)) ?? null : null,
       }));
       return this.combine(def, rows, expectedRows.filter(mine).map((e) => e.dims), groupBy, ensureKeys).map((v) =>
         groupBy.includes('AREA') ? { ...v, areaName: v.areaId ? areaNames.get(v.areaId) ?? null : null } : v);
@@ -148,7 +158,7 @@ export class IndicatorService {
   }
 
   private combine(
-    def: Definition,
+    def: ReadyDefinition,
     rows: { report: ReportFacts; dims: Dims; previous: ReportFacts | null }[],
     expected: Dims[],
     groupBy: GroupByDimension[],
@@ -159,20 +169,19 @@ export class IndicatorService {
     const keyOf = (d: Dims) => groupBy.map((g) => String(d[dimColumn(g)] ?? '')).join('|');
     const ensure = (key: string, d: Dims) => {
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { dims: d, num: 0, den: def.denominatorKeys?.length ? 0 : null, centres: new Set(), ca: null }));
+      if (!g) groups.set(key, (g = { dims: d, num: 0, den: def.formula.denominatorNode ? 0 : null, centres: new Set(), ca: null }));
       return g;
     };
-    const denominatorKeys = def.denominatorKeys ?? [];
-    const ownKeys = [...def.numeratorKeys, ...(def.denominatorPreviousPeriod ? [] : denominatorKeys)];
+    const ownKeys = def.formula.currentKeys;
     for (const { report, dims, previous } of rows) {
       // A report that holds no part of this indicator does not make a group (another template's keys, say).
       if (!ownKeys.some((k) => k in report.vals)) continue;
       const g = ensure(keyOf(dims), dims);
-      const denominatorSource = def.denominatorPreviousPeriod ? previous?.vals : report.vals;
-      const complete = def.numeratorKeys.every((k) => k in report.vals) && (!denominatorKeys.length || (denominatorSource !== undefined && denominatorKeys.every((k) => k in denominatorSource)));
-      if (!complete) continue;
-      g.num += sumOf(report.vals, def.numeratorKeys);
-      if (g.den !== null) g.den += sumOf(denominatorSource!, denominatorKeys);
+      // Only a report holding every part of both expressions counts (and its previous report, for prev()).
+      const parts = reportParts(def.formula, report.vals, previous?.vals ?? null);
+      if (!parts) continue;
+      g.num += parts.numerator;
+      if (g.den !== null) g.den += parts.denominator ?? 0;
       g.centres.add(report.centre_id);
       g.ca = maxDate(maxDate(g.ca, report.ca), previous?.ca ?? null);
     }
@@ -230,19 +239,13 @@ export class IndicatorService {
     );
   }
 
-  private async loadDefinitions(em: EntityManager, codes: string[] | null): Promise<Definition[]> {
-    const rows: Definition[] = await em.query(
-      `SELECT code, name_vi AS "nameVi", name_en AS "nameEn", unit, template_codes AS "templateCodes", numerator_keys AS "numeratorKeys",
-              denominator_keys AS "denominatorKeys", denominator_previous_period AS "denominatorPreviousPeriod", factor::float8 AS factor,
-              description_vi AS "descriptionVi"
-       FROM indicator_definition WHERE $1::text[] IS NULL OR code = ANY($1) ORDER BY sort_order, code`,
-      [codes],
-    );
+  private async loadDefinitions(em: EntityManager, ctx: TenantContext, codes: string[] | null): Promise<ReadyDefinition[]> {
+    const rows = await loadCurrentDefinitions(em, ctx.provinceId, codes);
     if (codes) {
       const unknown = codes.filter((c) => !rows.some((r) => r.code === c));
       if (unknown.length) throw Errors.badInput(`Không có chỉ số: ${unknown.join(', ')}`, `Unknown indicator: ${unknown.join(', ')}`, { codes: unknown });
     }
-    return rows;
+    return readyDefinitions(em, rows);
   }
 
   private async resolvePeriods(em: EntityManager, q: IndicatorQuery): Promise<string[]> {
@@ -295,10 +298,6 @@ function childUnitOf(prefix: string, unitPath: string): string | null {
 
 function reportKey(centreId: string, templateCode: string, periodCode: string): string {
   return `${centreId}|${templateCode}|${periodCode}`;
-}
-
-function sumOf(vals: Record<string, number>, keys: string[]): number {
-  return keys.reduce((s, k) => s + Number(vals[k]), 0);
 }
 
 function safePeriod(code: string) {

@@ -1,7 +1,7 @@
 import { addDays, compareIsoDates, linkTo, periodFromCode, periodsBetween } from '@gdtx/domain';
-import type { CentreStatus, DeadlineRule, IsoDate, PeriodType, Role } from '@gdtx/domain';
+import type { CentreStatus, IsoDate, Role } from '@gdtx/domain';
 import { centreStatesOn, readCentreCalendarFacts, requiredLicenceKinds } from '@gdtx/org';
-import { duePeriodWindow, reportCalendar } from '@gdtx/reporting';
+import { duePeriodWindow, reportCalendar, ReportingReader } from '@gdtx/reporting';
 import type { NotificationRequest, Sql } from '@gdtx/notify';
 import {
   dormantFindings, FindingDraft, foreignTeacherFindings, inspectionFindings, InspectionFindingFact, licenceFindings, LicenceFact,
@@ -72,19 +72,17 @@ async function loadCentre(sql: Sql, centreId: string): Promise<CentreFacts | nul
 
 /** Draft findings for one centre on `asOf` (pure rules over the centre's data). */
 export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate, params: ComplianceParameters): Promise<FindingDraft[]> {
-  if (centre.status === 'DISSOLVED') return [];
+  // A dissolved centre has no obligations from its dissolution on, but the reports it owed while in operation stay
+  // owed, as the reporting calendar (and so reportingRates) counts them: only its timeliness findings remain.
+  const dissolved = centre.status === 'DISSOLVED';
   const required = await requiredLicenceKinds({ query: sql }, centre.type);
   const licences = (await sql(
     `SELECT kind, decision_number AS "decisionNumber", to_char(valid_from,'YYYY-MM-DD') AS "validFrom", to_char(valid_to,'YYYY-MM-DD') AS "validTo", state
      FROM licence_record WHERE centre_id = $1`,
     [centre.id],
   )) as LicenceFact[];
-  const templates = (await sql(
-    `SELECT DISTINCT ON (v.code) v.definition FROM report_template_version v
-     WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text AND (v.province_id IS NULL OR v.province_id = $2)
-     ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
-    [centre.type, centre.provinceId],
-  )).map((r) => r.definition as { code: string; nameVi: string; periodType: PeriodType; deadline: DeadlineRule; centreTypes: string[] });
+  // Which templates the centre reports on: reporting's reader (the province's own version shadows a national one).
+  const templates = await ReportingReader.applicableTemplates({ query: sql }, { centreType: centre.type, provinceId: centre.provinceId });
   const submissions = await sql(
     `SELECT s.template_code AS "templateCode", s.period_code AS "periodCode", s.status,
             CASE WHEN s.template_code = $2 AND s.status <> 'DRAFT' THEN s."values" END AS "values"
@@ -113,6 +111,7 @@ export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate
     periodLabelVi: entry.period.labelVi,
     calendar: entry.classification,
   }));
+  if (dissolved) return reportTimelinessFindings(obligations, asOf, params);
 
   const quarters: (QuarterIntake & { values: Record<string, unknown> })[] = submissions
     .filter((s) => s.values)

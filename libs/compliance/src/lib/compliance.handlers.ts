@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import { EventData, EventProcessor, EventSubscriber, EventTopic, JobData, JobHandler, JobProcessor, systemContext, TenantDb } from '@gdtx/platform';
 import type { ReportingEvents } from '@gdtx/reporting';
 import type { OrgEvents } from '@gdtx/org';
-import { ComplianceService } from './compliance.service';
+import { ComplianceEvaluationService } from './compliance-evaluation.service';
 import './compliance.jobs';
 
 /** Cron (with seconds, Vietnam time) of the nightly evaluation: 02:30, after the nightly fact rebuild (01:30). */
@@ -12,7 +12,7 @@ export const COMPLIANCE_NIGHTLY_CRON = process.env['COMPLIANCE_NIGHTLY_CRON'] ||
 /** `compliance.evaluate-centre`: one centre (idempotent: findings are upserted by natural key). */
 @JobHandler('compliance.evaluate-centre')
 export class EvaluateCentreJob implements JobProcessor<'compliance.evaluate-centre'> {
-  constructor(private readonly compliance: ComplianceService) {}
+  constructor(private readonly compliance: ComplianceEvaluationService) {}
 
   async handle(job: Job<JobData<'compliance.evaluate-centre'>>) {
     return this.compliance.evaluateCentre(systemContext(job.data.provinceId, job.name), job.data.centreId, job.data.asOf);
@@ -25,7 +25,7 @@ export class EvaluateCentreJob implements JobProcessor<'compliance.evaluate-cent
  */
 @JobHandler('compliance.evaluate-all', { cron: COMPLIANCE_NIGHTLY_CRON })
 export class EvaluateAllJob implements JobProcessor<'compliance.evaluate-all'> {
-  constructor(private readonly compliance: ComplianceService) {}
+  constructor(private readonly compliance: ComplianceEvaluationService) {}
 
   async handle(job: Job<JobData<'compliance.evaluate-all'>>) {
     return this.compliance.evaluateAll(job.data.provinceId, job.data.asOf, (p) => job.updateProgress(p));
@@ -41,7 +41,7 @@ type CentreEvent = keyof OrgEvents | keyof ReportingEvents;
  */
 @Injectable() // for the constructor's parameter types, which the subclasses inherit
 abstract class ReEvaluateOnEvent<T extends CentreEvent & EventTopic> implements EventProcessor<T> {
-  constructor(protected readonly compliance: ComplianceService, protected readonly db: TenantDb) {}
+  constructor(protected readonly compliance: ComplianceEvaluationService, protected readonly db: TenantDb) {}
 
   async handle(job: Job<EventData<T>>) {
     const data = job.data as EventData<T> & { submissionId?: string };

@@ -1,15 +1,18 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequirePermission, TenantContext, DateScalar } from '@gdtx/platform';
-import { ComplianceService } from './compliance.service';
+import { FindingQueryService } from './finding-query.service';
+import { InspectionService } from './inspection.service';
+import { UnlicensedOperatorService } from './unlicensed-operator.service';
 import {
   CentreCompliance, ComplianceOverview, Finding, FindingConnection, FindingFilter, Inspection, InspectionFindingInput, RecordInspectionInput,
   ReportUnlicensedOperatorInput, UnlicensedCaseStatus, UnlicensedCaseStatusEnum, UnlicensedOperatorCase, UnlicensedOperatorCaseConnection,
   UpdateUnlicensedOperatorCaseInput,
 } from './compliance.types';
 
+/** Findings: a centre's compliance, the roll-up, the list. */
 @Resolver()
 export class ComplianceResolver {
-  constructor(private readonly compliance: ComplianceService) {}
+  constructor(private readonly findingQueries: FindingQueryService) {}
 
   @Query(() => CentreCompliance, { description: 'Tình trạng tuân thủ của trung tâm và các vấn đề đang mở (asOf mặc định hôm nay)' })
   @RequirePermission('COMPLIANCE_READ')
@@ -18,7 +21,7 @@ export class ComplianceResolver {
     @Args('centreId', { type: () => ID }) centreId: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ): Promise<CentreCompliance> {
-    return this.compliance.centreCompliance(ctx, centreId, asOf);
+    return this.findingQueries.centreCompliance(ctx, centreId, asOf);
   }
 
   @Query(() => ComplianceOverview, { description: 'Tổng hợp tuân thủ theo đơn vị (không có unitId: toàn bộ phạm vi của người dùng)' })
@@ -28,7 +31,7 @@ export class ComplianceResolver {
     @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ): Promise<ComplianceOverview> {
-    return this.compliance.overview(ctx, unitId, asOf);
+    return this.findingQueries.overview(ctx, unitId, asOf);
   }
 
   @Query(() => FindingConnection)
@@ -39,20 +42,54 @@ export class ComplianceResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return this.compliance.findings(ctx, filter ?? {}, { first, after });
+    return this.findingQueries.findings(ctx, filter ?? {}, { first, after });
   }
+}
+
+/** Inspections, their findings and remediation. */
+@Resolver()
+export class InspectionResolver {
+  constructor(private readonly inspectionService: InspectionService) {}
 
   @Query(() => Inspection)
   @RequirePermission('COMPLIANCE_READ')
   inspection(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string): Promise<Inspection> {
-    return this.compliance.inspection(ctx, id);
+    return this.inspectionService.inspection(ctx, id);
   }
 
   @Query(() => [Inspection], { description: 'Các cuộc kiểm tra của một trung tâm (mới nhất trước)' })
   @RequirePermission('COMPLIANCE_READ')
   inspections(@Ctx() ctx: TenantContext, @Args('centreId', { type: () => ID }) centreId: string): Promise<Inspection[]> {
-    return this.compliance.inspections(ctx, centreId);
+    return this.inspectionService.inspections(ctx, centreId);
   }
+
+  @Mutation(() => Inspection)
+  @RequirePermission('INSPECTION_RECORD')
+  recordInspection(@Ctx() ctx: TenantContext, @Args('input') input: RecordInspectionInput): Promise<Inspection> {
+    return this.inspectionService.recordInspection(ctx, input);
+  }
+
+  @Mutation(() => Inspection)
+  @RequirePermission('INSPECTION_RECORD')
+  recordInspectionFinding(
+    @Ctx() ctx: TenantContext,
+    @Args('inspectionId', { type: () => ID }) inspectionId: string,
+    @Args('input') input: InspectionFindingInput,
+  ): Promise<Inspection> {
+    return this.inspectionService.recordInspectionFinding(ctx, inspectionId, input);
+  }
+
+  @Mutation(() => Finding, { description: 'Ghi nhận đã khắc phục một kết luận kiểm tra (kèm nội dung khắc phục)' })
+  @RequirePermission('INSPECTION_RECORD')
+  resolveFinding(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string, @Args('note') note: string): Promise<Finding> {
+    return this.inspectionService.resolveFinding(ctx, id, note);
+  }
+}
+
+/** Unlicensed operators. */
+@Resolver()
+export class UnlicensedOperatorResolver {
+  constructor(private readonly unlicensed: UnlicensedOperatorService) {}
 
   @Query(() => UnlicensedOperatorCaseConnection, { description: 'Vụ việc cơ sở hoạt động không phép trong phạm vi của người dùng' })
   @RequirePermission('COMPLIANCE_READ')
@@ -63,40 +100,18 @@ export class ComplianceResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return this.compliance.unlicensedCases(ctx, { status, unitId }, { first, after });
-  }
-
-  @Mutation(() => Inspection)
-  @RequirePermission('INSPECTION_RECORD')
-  recordInspection(@Ctx() ctx: TenantContext, @Args('input') input: RecordInspectionInput): Promise<Inspection> {
-    return this.compliance.recordInspection(ctx, input);
-  }
-
-  @Mutation(() => Inspection)
-  @RequirePermission('INSPECTION_RECORD')
-  recordInspectionFinding(
-    @Ctx() ctx: TenantContext,
-    @Args('inspectionId', { type: () => ID }) inspectionId: string,
-    @Args('input') input: InspectionFindingInput,
-  ): Promise<Inspection> {
-    return this.compliance.recordInspectionFinding(ctx, inspectionId, input);
-  }
-
-  @Mutation(() => Finding, { description: 'Ghi nhận đã khắc phục một kết luận kiểm tra (kèm nội dung khắc phục)' })
-  @RequirePermission('INSPECTION_RECORD')
-  resolveFinding(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string, @Args('note') note: string): Promise<Finding> {
-    return this.compliance.resolveFinding(ctx, id, note);
+    return this.unlicensed.unlicensedCases(ctx, { status, unitId }, { first, after });
   }
 
   @Mutation(() => UnlicensedOperatorCase)
   @RequirePermission('UNLICENSED_CASE_RECORD')
   reportUnlicensedOperator(@Ctx() ctx: TenantContext, @Args('input') input: ReportUnlicensedOperatorInput): Promise<UnlicensedOperatorCase> {
-    return this.compliance.reportUnlicensedOperator(ctx, input);
+    return this.unlicensed.reportUnlicensedOperator(ctx, input);
   }
 
   @Mutation(() => UnlicensedOperatorCase)
   @RequirePermission('UNLICENSED_CASE_RECORD')
   updateUnlicensedOperatorCase(@Ctx() ctx: TenantContext, @Args('input') input: UpdateUnlicensedOperatorCaseInput): Promise<UnlicensedOperatorCase> {
-    return this.compliance.updateUnlicensedOperatorCase(ctx, input);
+    return this.unlicensed.updateUnlicensedOperatorCase(ctx, input);
   }
 }

@@ -27,6 +27,7 @@ export const WEB_ROUTES = {
   publishTemplate: { path: '/templates/:code/publish', permission: 'TEMPLATE_MANAGE' },
   deadlines: { path: '/deadlines', permission: 'EXTENSION_GRANT' },
   settingsLiteracy: { path: '/settings/literacy', permission: 'TEMPLATE_MANAGE' },
+  settingsIndicators: { path: '/settings/indicators', permission: 'INDICATOR_MANAGE' },
   backgroundJobs: { path: '/background-jobs', permission: 'BACKGROUND_JOBS' },
   /** One's own account: the second factor (any signed-in user), and the Sở's security rule for its admins. */
   accountSecurity: { path: '/account/security' },

@@ -4,7 +4,8 @@ import { addDays, linkTo, todayInVietnam } from '@gdtx/domain';
 import {
   affectedRows, assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection, updateReturning,
 } from '@gdtx/platform';
-import { ReportingService } from '@gdtx/reporting';
+import { centreStatesOn } from '@gdtx/org';
+import { DueReportsService } from '@gdtx/reporting';
 import { insertNotifications, NotificationRequest } from './notify-core';
 import { Mailer, notificationMail } from './mailer';
 import type { Notification } from './notify.types';
@@ -23,7 +24,7 @@ export class NotificationService {
   constructor(
     private readonly db: TenantDb,
     private readonly mailer: Mailer,
-    private readonly reporting: ReportingService,
+    private readonly dueReports: DueReportsService,
   ) {}
 
   // ------------------------------------------------------------------------------------------------------
@@ -82,13 +83,17 @@ export class NotificationService {
    * Running it twice the same day (or twice at all) sends nothing new: the event key includes the due date.
    */
   async deadlineReminders(today = todayInVietnam()): Promise<{ centres: number; created: number }> {
-    const centres: { id: string; provinceId: string; name: string }[] = await this.db.run(systemContext(null, 'notify.deadline-reminders'), (em) =>
-      em.query(`SELECT id, province_id AS "provinceId", name FROM centre WHERE status <> 'DISSOLVED' ORDER BY province_id, code`),
-    );
+    // A centre dissolved on or before `today` is told nothing, even when the dissolution was recorded ahead of its
+    // date (centre.status is the registry's column, not the status on a date: org's reader is).
+    const centres: { id: string; provinceId: string; name: string }[] = await this.db.run(systemContext(null, 'notify.deadline-reminders'), async (em) => {
+      const dissolved = new Set((await centreStatesOn(em, today)).filter((c) => c.status === 'DISSOLVED').map((c) => c.centreId));
+      const all: { id: string; provinceId: string; name: string }[] = await em.query(`SELECT id, province_id AS "provinceId", name FROM centre ORDER BY province_id, code`);
+      return all.filter((c) => !dissolved.has(c.id));
+    });
     let created = 0;
     for (const c of centres) {
       const ctx = systemContext(c.provinceId, 'notify.deadline-reminders');
-      const due = await this.reporting.dueReports(ctx, c.id, today);
+      const due = await this.dueReports.dueReports(ctx, c.id, today);
       const requests: NotificationRequest[] = [];
       for (const d of due) {
         const open = d.status === 'NOT_STARTED' || d.status === 'DRAFT';

@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
-import { ReportingService } from './reporting.service';
+import { DueReportsService } from './due-reports.service';
+import { ExtensionService } from './extension.service';
 import { ReportTemplateResolver, SubmissionResolver } from './reporting.resolver';
+import { SubmissionQueryService } from './submission-query.service';
+import { SubmissionWorkflowService } from './submission-workflow.service';
+import { TemplateService } from './template.service';
 import { WorkbookController } from './workbook.controller';
+import { WorkbookService } from './workbook.service';
+
+/** One service per aggregate of the reporting context (used by the API and the worker). */
+const reportingServices = [TemplateService, DueReportsService, SubmissionQueryService, SubmissionWorkflowService, ExtensionService, WorkbookService];
 
 /** Services of the reporting context (used by the API and the worker). */
-@Module({ providers: [ReportingService], exports: [ReportingService] })
+@Module({ providers: reportingServices, exports: reportingServices })
 export class ReportingModule {}
 
 /** The reporting context's GraphQL and REST API (imported by apps/api only). */

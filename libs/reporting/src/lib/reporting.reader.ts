@@ -3,9 +3,9 @@
  * transaction (`em`), so the caller's RLS scope and transaction still apply.
  */
 import type { EntityManager } from 'typeorm';
-import { periodFromCode, todayInVietnam } from '@gdtx/domain';
+import { indexTemplate, periodFromCode, todayInVietnam, valueKeyLabel } from '@gdtx/domain';
 import { readCentreCalendarFacts } from '@gdtx/org';
-import type { CentreType, DeadlineRule, Period, PeriodType } from '@gdtx/domain';
+import type { CentreType, DeadlineRule, Period, PeriodType, TemplateDefinition, ValueKind } from '@gdtx/domain';
 import { reportCalendar } from './report-calendar';
 import type { CalendarQueryable, CalendarTemplate } from './report-calendar';
 
@@ -29,7 +29,71 @@ export interface ExpectedReportsQuery {
   asOf?: string;
 }
 
+export interface ApplicableTemplatesQuery {
+  /** Templates whose definition lists this centre type. */
+  centreType: string;
+  /** Only national templates and this province's own (a system caller sees every province). */
+  provinceId?: string | null;
+}
+
+/** One value key of a published template version, as other contexts may know it. */
+export interface PublishedTemplateField {
+  key: string;
+  /** How the value is read: numbers (integer, decimal and percent fields, grid cells), booleans or text. */
+  kind: ValueKind;
+  labelVi: string;
+}
+
+/** A published version of a template with its value keys (what an indicator definition is checked against). */
+export interface PublishedTemplateVersion {
+  templateCode: string;
+  version: number;
+  /** null: a national template; otherwise the province whose own template this is. */
+  provinceId: string | null;
+  nameVi: string;
+  fields: PublishedTemplateField[];
+}
+
 export const ReportingReader = {
+  /**
+   * @description The newest published definition of every template that applies to a centre type, a province's
+   * own version shadowing a national one of the same code: which template a centre reports on (the rule of
+   * TemplateService, for the contexts that may not read report_template_version).
+   */
+  async applicableTemplates(em: CalendarQueryable, q: ApplicableTemplatesQuery): Promise<TemplateDefinition[]> {
+    const rows = (await em.query(
+      `SELECT DISTINCT ON (v.code) v.definition FROM report_template_version v
+       WHERE v.published_at IS NOT NULL AND v.definition->'centreTypes' ? $1::text AND ($2::uuid IS NULL OR v.province_id IS NULL OR v.province_id = $2)
+       ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
+      [q.centreType, q.provinceId ?? null],
+    )) as { definition: TemplateDefinition }[];
+    return rows.map((r) => r.definition);
+  },
+
+  /**
+   * @description Every published version of the given templates that the caller's scope sees (national ones
+   * and the caller's province's own), oldest first, with its value keys, their kinds and Vietnamese labels.
+   */
+  async publishedTemplateVersions(em: EntityManager, templateCodes: readonly string[]): Promise<PublishedTemplateVersion[]> {
+    if (!templateCodes.length) return [];
+    const rows: { code: string; version: number; provinceId: string | null; definition: TemplateDefinition }[] = await em.query(
+      `SELECT code, version, province_id AS "provinceId", definition FROM report_template_version
+       WHERE published_at IS NOT NULL AND code = ANY($1) ORDER BY code, (province_id IS NULL) DESC, version`,
+      [templateCodes],
+    );
+    return rows.map((r) => {
+      const index = indexTemplate(r.definition);
+      return {
+        templateCode: r.code,
+        version: r.version,
+        provinceId: r.provinceId,
+        nameVi: r.definition.nameVi,
+        fields: index.keys.map((key) => ({ key, kind: index.kinds.get(key)!, labelVi: valueKeyLabel(r.definition, key, 'vi') })),
+      };
+    });
+  },
+
+
   /**
    * @description The (centre, template, period) reports the reporting calendar expects (every class but
    * NOT_EXPECTED), for every centre the caller's scope can see: the one definition of "expected" that other

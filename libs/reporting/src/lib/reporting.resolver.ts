@@ -2,7 +2,11 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import type { CentreType } from '@gdtx/domain';
 import { CentreTypeEnum, Ctx, RequirePermission, requestLoader, TenantContext } from '@gdtx/platform';
 import { JsonScalar } from './json.scalar';
-import { ReportingService } from './reporting.service';
+import { DueReportsService } from './due-reports.service';
+import { ExtensionService } from './extension.service';
+import { SubmissionQueryService } from './submission-query.service';
+import { SubmissionWorkflowService } from './submission-workflow.service';
+import { TemplateService } from './template.service';
 import {
   DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
   Submission, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
@@ -10,7 +14,11 @@ import {
 
 @Resolver(() => ReportTemplate)
 export class ReportTemplateResolver {
-  constructor(private readonly reporting: ReportingService) {}
+  constructor(
+    private readonly templates: TemplateService,
+    private readonly due: DueReportsService,
+    private readonly extensions: ExtensionService,
+  ) {}
 
   @Query(() => [ReportTemplate], { description: 'Biểu mẫu đang áp dụng (phiên bản mới nhất), lọc theo loại trung tâm' })
   @RequirePermission('REPORT_READ')
@@ -18,7 +26,7 @@ export class ReportTemplateResolver {
     @Ctx() ctx: TenantContext,
     @Args('centreType', { nullable: true, type: () => CentreTypeEnum }) centreType?: CentreType,
   ): Promise<ReportTemplate[]> {
-    return this.reporting.listTemplates(ctx, centreType);
+    return this.templates.listTemplates(ctx, centreType);
   }
 
   @Query(() => ReportTemplate, { description: 'Một phiên bản biểu mẫu (mặc định: mới nhất)' })
@@ -28,13 +36,13 @@ export class ReportTemplateResolver {
     @Args('code') code: string,
     @Args('version', { nullable: true, type: () => Int }) version?: number,
   ): Promise<ReportTemplate> {
-    return this.reporting.getTemplate(ctx, code, version);
+    return this.templates.getTemplate(ctx, code, version);
   }
 
   @Query(() => [ReportTemplateVersion], { description: 'Các phiên bản đã ban hành của một biểu mẫu mà người dùng được xem, mới nhất trước' })
   @RequirePermission('REPORT_READ')
   reportTemplateVersions(@Ctx() ctx: TenantContext, @Args('code') code: string): Promise<ReportTemplateVersion[]> {
-    return this.reporting.templateVersions(ctx, code);
+    return this.templates.templateVersions(ctx, code);
   }
 
   @Mutation(() => ReportTemplate, { description: 'Sở ban hành phiên bản mới của biểu mẫu cho tỉnh (phiên bản cũ giữ nguyên)' })
@@ -43,25 +51,25 @@ export class ReportTemplateResolver {
     @Ctx() ctx: TenantContext,
     @Args('definition', { type: () => JsonScalar, description: 'TemplateDefinition; số phiên bản do máy chủ cấp' }) definition: unknown,
   ): Promise<ReportTemplate> {
-    return this.reporting.publishTemplate(ctx, definition);
+    return this.templates.publishTemplate(ctx, definition);
   }
 
   @Query(() => [DueReport], { description: 'Các báo cáo trung tâm phải nộp (12 tháng qua và kỳ hiện tại), hạn nộp và tình trạng' })
   @RequirePermission('REPORT_READ')
   dueReports(@Ctx() ctx: TenantContext, @Args('centreId', { type: () => ID }) centreId: string): Promise<DueReport[]> {
-    return this.reporting.dueReports(ctx, centreId);
+    return this.due.dueReports(ctx, centreId);
   }
 
   @Mutation(() => DeadlineExtension, { description: 'Gia hạn nộp báo cáo cho một trung tâm' })
   @RequirePermission('EXTENSION_GRANT')
   grantExtension(@Ctx() ctx: TenantContext, @Args('input') input: GrantExtensionInput): Promise<DeadlineExtension> {
-    return this.reporting.grantExtension(ctx, input);
+    return this.extensions.grantExtension(ctx, input);
   }
 }
 
 @Resolver(() => Submission)
 export class SubmissionResolver {
-  constructor(private readonly reporting: ReportingService) {}
+  constructor(private readonly queries: SubmissionQueryService, private readonly workflow: SubmissionWorkflowService) {}
 
   @Query(() => SubmissionConnection)
   @RequirePermission('REPORT_READ')
@@ -71,19 +79,19 @@ export class SubmissionResolver {
     @Args('first', { nullable: true, type: () => Int }) first?: number,
     @Args('after', { nullable: true, type: () => String }) after?: string,
   ) {
-    return this.reporting.listSubmissions(ctx, filter ?? {}, { first, after });
+    return this.queries.listSubmissions(ctx, filter ?? {}, { first, after });
   }
 
   @Query(() => Submission)
   @RequirePermission('REPORT_READ')
   submission(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string): Promise<Submission> {
-    return this.reporting.getSubmission(ctx, id);
+    return this.queries.getSubmission(ctx, id);
   }
 
   @Mutation(() => SaveDraftResult, { description: 'Lưu nháp (chỉ từ chối khi sai kiểu dữ liệu; lỗi quy tắc được lưu và trả về)' })
   @RequirePermission('REPORT_DRAFT')
   saveSubmissionDraft(@Ctx() ctx: TenantContext, @Args('input') input: SaveSubmissionDraftInput): Promise<SaveDraftResult> {
-    return this.reporting.saveDraft(ctx, input);
+    return this.workflow.saveDraft(ctx, input);
   }
 
   @Mutation(() => Submission, { description: 'Giám đốc nộp báo cáo (máy chủ kiểm tra lại toàn bộ)' })
@@ -93,7 +101,7 @@ export class SubmissionResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<Submission> {
-    return this.reporting.submit(ctx, id, expectedVersion);
+    return this.workflow.submit(ctx, id, expectedVersion);
   }
 
   @Mutation(() => Submission, { description: 'Trả lại báo cáo kèm nhận xét chung và nhận xét từng chỉ tiêu' })
@@ -106,7 +114,7 @@ export class SubmissionResolver {
     @Args('fieldComments', { nullable: true, type: () => [FieldCommentInput] }) fieldComments?: FieldCommentInput[],
     @Args('resubmitBy', { nullable: true, type: () => String, description: 'Hạn nộp lại (YYYY-MM-DD); lần nộp lại sau hạn này bị tính là trễ hạn' }) resubmitBy?: string,
   ): Promise<Submission> {
-    return this.reporting.returnSubmission(ctx, id, comment, fieldComments ?? [], expectedVersion, resubmitBy);
+    return this.workflow.returnSubmission(ctx, id, comment, fieldComments ?? [], expectedVersion, resubmitBy);
   }
 
   @Mutation(() => Submission, { description: 'Duyệt báo cáo' })
@@ -116,19 +124,19 @@ export class SubmissionResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<Submission> {
-    return this.reporting.accept(ctx, id, expectedVersion);
+    return this.workflow.accept(ctx, id, expectedVersion);
   }
 
   @Mutation(() => Submission, { description: 'Sở mở lại báo cáo đã duyệt (trả về trung tâm để điều chỉnh)' })
   @RequirePermission('REPORT_REOPEN')
   reopenSubmission(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<Submission> {
-    return this.reporting.reopen(ctx, id, reason);
+    return this.workflow.reopen(ctx, id, reason);
   }
 
   @ResolveField(() => [SubmissionVersion], { description: 'Các lần nộp' })
   versions(@Parent() s: Submission, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<SubmissionVersion[]> {
     return requestLoader<string, SubmissionVersion[]>(req, 'submission.versions', async (ids) => {
-      const map = await this.reporting.versionsOf(ctx, ids);
+      const map = await this.queries.versionsOf(ctx, ids);
       return ids.map((id) => map.get(id) ?? []);
     }).load(s.id);
   }
@@ -136,7 +144,7 @@ export class SubmissionResolver {
   @ResolveField(() => [SubmissionEvent], { description: 'Lịch sử xử lý' })
   events(@Parent() s: Submission, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<SubmissionEvent[]> {
     return requestLoader<string, SubmissionEvent[]>(req, 'submission.events', async (ids) => {
-      const map = await this.reporting.eventsOf(ctx, ids);
+      const map = await this.queries.eventsOf(ctx, ids);
       return ids.map((id) => map.get(id) ?? []);
     }).load(s.id);
   }
@@ -148,11 +156,11 @@ export class SubmissionResolver {
     @Args('fromVersion', { type: () => Int }) fromVersion: number,
     @Args('toVersion', { nullable: true, type: () => Int }) toVersion?: number,
   ): Promise<ValueChangeDto[]> {
-    return this.reporting.diff(ctx, s.id, fromVersion, toVersion);
+    return this.queries.diff(ctx, s.id, fromVersion, toVersion);
   }
 
   @ResolveField(() => [ValidationIssueDto], { description: 'Lỗi và cảnh báo của số liệu hiện tại' })
   issues(@Parent() s: Submission, @Ctx() ctx: TenantContext): Promise<ValidationIssueDto[]> {
-    return this.reporting.issuesOf(ctx, s);
+    return this.queries.issuesOf(ctx, s);
   }
 }

@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { AppError, Ctx, Errors, RequirePermission, TenantContext } from '@gdtx/platform';
 import { DEFAULT_MAX_BYTES } from './excel';
-import { ReportingService, type UploadOutcome } from './reporting.service';
+import { WorkbookService, type UploadOutcome } from './workbook.service';
 
 export class WorkbookTarget {
   @IsUUID() centreId: string;
@@ -29,12 +29,12 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 @Controller('api/reports/workbook')
 export class WorkbookController {
-  constructor(private readonly reporting: ReportingService) {}
+  constructor(private readonly workbooks: WorkbookService) {}
 
   @Get()
   @RequirePermission('REPORT_READ')
   async download(@Ctx() ctx: TenantContext, @Query() q: WorkbookTarget, @Res({ passthrough: true }) res: HttpResponse): Promise<StreamableFile> {
-    const { buffer, fileName } = await this.reporting.workbook(ctx, q.centreId, q.templateCode, q.periodCode);
+    const { buffer, fileName } = await this.workbooks.workbook(ctx, q.centreId, q.templateCode, q.periodCode);
     res.setHeader('Cache-Control', 'no-store');
     return new StreamableFile(buffer, { type: XLSX_MIME, disposition: `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`, length: buffer.length });
   }
@@ -59,7 +59,7 @@ export class WorkbookController {
     if (!file?.buffer?.length) {
       throw Errors.badInput('Chưa chọn tệp Excel để tải lên (trường "file")', 'No file uploaded (field "file")', { field: 'file' });
     }
-    const outcome = await this.reporting.uploadWorkbook(ctx, { ...body, buffer: file.buffer });
+    const outcome = await this.workbooks.uploadWorkbook(ctx, { ...body, buffer: file.buffer });
     if (!outcome.ok) {
       throw new AppError(
         'VALIDATION_FAILED',

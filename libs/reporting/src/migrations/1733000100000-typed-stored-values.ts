@@ -71,7 +71,7 @@ async function loadTemplates(qr: QueryRunner): Promise<Templates> {
     `SELECT province_id AS "provinceId", code, version, definition FROM report_template_version`,
   );
   const byKey = new Map(rows.map((r) => [`${r.provinceId ?? ''}:${r.code}:${r.version}`, r.definition]));
-  // A province's own template shadows a national one of the same code (as ReportingService.template reads it).
+  // A province's own template shadows a national one of the same code (as TemplateService.definition reads it).
   return (provinceId, code, version) => byKey.get(`${provinceId}:${code}:${version}`) ?? byKey.get(`:${code}:${version}`);
 }
 

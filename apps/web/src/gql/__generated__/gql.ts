@@ -32,6 +32,11 @@ type Documents = {
     "\n  mutation ReportUnlicensedOperator($input: ReportUnlicensedOperatorInput!) {\n    reportUnlicensedOperator(input: $input) { ...UnlicensedCaseFields }\n  }\n": typeof types.ReportUnlicensedOperatorDocument,
     "\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n": typeof types.UpdateUnlicensedOperatorCaseDocument,
     "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n": typeof types.ComplianceCentreNameDocument,
+    "\n  fragment IndicatorDefinitionFields on IndicatorDefinitionDto {\n    id code provinceId version nameVi nameEn unit templateCodes descriptionVi numerator denominator factor aggregation\n    versions { version provinceId nameVi numerator denominator factor aggregation unit templateCodes createdAt }\n  }\n": typeof types.IndicatorDefinitionFieldsFragmentDoc,
+    "\n  query IndicatorDefinitions { indicatorDefinitions { ...IndicatorDefinitionFields } }\n": typeof types.IndicatorDefinitionsDocument,
+    "\n  query IndicatorTemplates { reportTemplates { code nameVi periodType } }\n": typeof types.IndicatorTemplatesDocument,
+    "\n  query PreviewIndicatorDefinition($input: SaveIndicatorDefinitionInput!, $periodCode: String!) {\n    previewIndicatorDefinition(input: $input, periodCode: $periodCode) {\n      total { value numerator denominator centreCount coverage { reporting expected } }\n      byCentre { centreId centreName value numerator denominator coverage { reporting expected } }\n    }\n  }\n": typeof types.PreviewIndicatorDefinitionDocument,
+    "\n  mutation SaveIndicatorDefinition($input: SaveIndicatorDefinitionInput!) {\n    saveIndicatorDefinition(input: $input) { ...IndicatorDefinitionFields }\n  }\n": typeof types.SaveIndicatorDefinitionDocument,
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": typeof types.IndicatorValueFieldsFragmentDoc,
     "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": typeof types.ProvinceOverviewDocument,
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": typeof types.ComplianceOverviewDocument,
@@ -119,6 +124,11 @@ const documents: Documents = {
     "\n  mutation ReportUnlicensedOperator($input: ReportUnlicensedOperatorInput!) {\n    reportUnlicensedOperator(input: $input) { ...UnlicensedCaseFields }\n  }\n": types.ReportUnlicensedOperatorDocument,
     "\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n": types.UpdateUnlicensedOperatorCaseDocument,
     "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n": types.ComplianceCentreNameDocument,
+    "\n  fragment IndicatorDefinitionFields on IndicatorDefinitionDto {\n    id code provinceId version nameVi nameEn unit templateCodes descriptionVi numerator denominator factor aggregation\n    versions { version provinceId nameVi numerator denominator factor aggregation unit templateCodes createdAt }\n  }\n": types.IndicatorDefinitionFieldsFragmentDoc,
+    "\n  query IndicatorDefinitions { indicatorDefinitions { ...IndicatorDefinitionFields } }\n": types.IndicatorDefinitionsDocument,
+    "\n  query IndicatorTemplates { reportTemplates { code nameVi periodType } }\n": types.IndicatorTemplatesDocument,
+    "\n  query PreviewIndicatorDefinition($input: SaveIndicatorDefinitionInput!, $periodCode: String!) {\n    previewIndicatorDefinition(input: $input, periodCode: $periodCode) {\n      total { value numerator denominator centreCount coverage { reporting expected } }\n      byCentre { centreId centreName value numerator denominator coverage { reporting expected } }\n    }\n  }\n": types.PreviewIndicatorDefinitionDocument,
+    "\n  mutation SaveIndicatorDefinition($input: SaveIndicatorDefinitionInput!) {\n    saveIndicatorDefinition(input: $input) { ...IndicatorDefinitionFields }\n  }\n": types.SaveIndicatorDefinitionDocument,
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": types.IndicatorValueFieldsFragmentDoc,
     "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": types.ProvinceOverviewDocument,
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": types.ComplianceOverviewDocument,
@@ -274,6 +284,26 @@ export function graphql(source: "\n  mutation UpdateUnlicensedOperatorCase($inpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n"): (typeof documents)["\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IndicatorDefinitionFields on IndicatorDefinitionDto {\n    id code provinceId version nameVi nameEn unit templateCodes descriptionVi numerator denominator factor aggregation\n    versions { version provinceId nameVi numerator denominator factor aggregation unit templateCodes createdAt }\n  }\n"): (typeof documents)["\n  fragment IndicatorDefinitionFields on IndicatorDefinitionDto {\n    id code provinceId version nameVi nameEn unit templateCodes descriptionVi numerator denominator factor aggregation\n    versions { version provinceId nameVi numerator denominator factor aggregation unit templateCodes createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IndicatorDefinitions { indicatorDefinitions { ...IndicatorDefinitionFields } }\n"): (typeof documents)["\n  query IndicatorDefinitions { indicatorDefinitions { ...IndicatorDefinitionFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IndicatorTemplates { reportTemplates { code nameVi periodType } }\n"): (typeof documents)["\n  query IndicatorTemplates { reportTemplates { code nameVi periodType } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewIndicatorDefinition($input: SaveIndicatorDefinitionInput!, $periodCode: String!) {\n    previewIndicatorDefinition(input: $input, periodCode: $periodCode) {\n      total { value numerator denominator centreCount coverage { reporting expected } }\n      byCentre { centreId centreName value numerator denominator coverage { reporting expected } }\n    }\n  }\n"): (typeof documents)["\n  query PreviewIndicatorDefinition($input: SaveIndicatorDefinitionInput!, $periodCode: String!) {\n    previewIndicatorDefinition(input: $input, periodCode: $periodCode) {\n      total { value numerator denominator centreCount coverage { reporting expected } }\n      byCentre { centreId centreName value numerator denominator coverage { reporting expected } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveIndicatorDefinition($input: SaveIndicatorDefinitionInput!) {\n    saveIndicatorDefinition(input: $input) { ...IndicatorDefinitionFields }\n  }\n"): (typeof documents)["\n  mutation SaveIndicatorDefinition($input: SaveIndicatorDefinitionInput!) {\n    saveIndicatorDefinition(input: $input) { ...IndicatorDefinitionFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -84,7 +84,16 @@ export function maxIsoDate(left: IsoDate, right: IsoDate): IsoDate {
  * @example vietnamDateOf('2025-01-17T18:30:00Z') // '2025-01-18'
  */
 export function vietnamDateOf(instant: Date | string | number): IsoDate {
+  return vietnamWallClock(instant).toISOString().slice(0, 10);
+}
+
+/**
+ * @description The wall-clock time in Vietnam of an instant, as a Date whose UTC fields hold it (what a spreadsheet
+ * cell or an "HH:mm" label needs: they have no time zone). The one place the UTC+7 offset is applied.
+ * @example vietnamWallClock('2025-01-17T18:30:00Z').toISOString() // '2025-01-18T01:30:00.000Z'
+ */
+export function vietnamWallClock(instant: Date | string | number): Date {
   const time = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
   if (Number.isNaN(time)) throw new RangeError(`Invalid instant '${String(instant)}'`);
-  return new Date(time + VIETNAM_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+  return new Date(time + VIETNAM_UTC_OFFSET_HOURS * 3_600_000);
 }

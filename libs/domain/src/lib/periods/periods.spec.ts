@@ -1,6 +1,6 @@
 import type { DeadlineRule } from '../template-types';
 import { findShippedTemplate } from '../templates/shipped-templates';
-import { addDays, daysBetween, isIsoDate, vietnamDateOf } from './iso-date';
+import { addDays, daysBetween, isIsoDate, vietnamDateOf, vietnamWallClock } from './iso-date';
 import {
   dueDate,
   daysLate,
@@ -151,6 +151,12 @@ describe('due dates and lateness', () => {
     expect(vietnamDateOf('2025-01-17T16:59:59Z')).toBe('2025-01-17');
     expect(vietnamDateOf('2025-01-17T17:00:00Z')).toBe('2025-01-18');
     expect(vietnamDateOf(new Date(Date.UTC(2024, 1, 28, 20)))).toBe('2024-02-29');
+  });
+
+  it('gives the wall-clock time in Hà Nội as UTC fields (for spreadsheet cells and HH:mm labels)', () => {
+    expect(vietnamWallClock('2025-01-17T18:30:00Z').toISOString()).toBe('2025-01-18T01:30:00.000Z');
+    expect(vietnamWallClock(Date.UTC(2026, 11, 31, 16, 59)).toISOString()).toBe('2026-12-31T23:59:00.000Z');
+    expect(() => vietnamWallClock('không phải ngày')).toThrow(RangeError);
   });
 
   it('validates ISO dates strictly', () => {

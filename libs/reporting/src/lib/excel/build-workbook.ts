@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { vietnamDateOf } from '@gdtx/domain';
+import { vietnamDateOf, vietnamWallClock } from '@gdtx/domain';
 import type { TemplateDefinition, ValueMap } from '@gdtx/domain';
 import {
   BOOLEAN_FALSE_VI,
@@ -376,8 +376,7 @@ function drawInstructions(ws: ExcelJS.Worksheet, template: TemplateDefinition, m
 function formatGenerated(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  // Vietnam is UTC+7 all year (no DST).
-  const local = new Date(d.getTime() + 7 * 3600_000);
+  const local = vietnamWallClock(d);
   const hh = String(local.getUTCHours()).padStart(2, '0');
   const mm = String(local.getUTCMinutes()).padStart(2, '0');
   return `${formatDateVi(vietnamDateOf(d))} ${hh}:${mm}`;
