@@ -96,5 +96,15 @@ describe('account security in Chromium (desktop)', () => {
     // The Sở admin signs in again, with a code.
     await logout(page);
     await signInWithCode(page, 'so.quantri', codeAt(secret, 30));
+
+    // The log of sign-ins and permission changes, on the users page: what just happened, in Vietnamese.
+    await page.goto('/users');
+    await page.getByRole('tab', { name: 'Nhật ký đăng nhập và phân quyền' }).click();
+    const log = page.getByTestId('security-events');
+    await log.getByTestId('security-event-action').filter({ hasText: 'Đổi quy định xác thực hai lớp của Sở' }).first().waitFor();
+    await expect(log.getByTestId('security-event-action').filter({ hasText: 'Bật xác thực hai lớp' }).count()).resolves.toBe(2);
+    await expect(log.getByTestId('security-event-action').first().textContent()).resolves.toBe('Đăng nhập');
+    await screenshot(page, '72-nhat-ky-dang-nhap', { fullPage: false });
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

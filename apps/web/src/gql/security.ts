@@ -23,3 +23,13 @@ export const PROVINCE_SECURITY = graphql(`
 export const SET_TOTP_REQUIRED_FOR_ADMINS = graphql(`
   mutation SetTotpRequiredForAdmins($required: Boolean!) { setTotpRequiredForAdmins(required: $required) { totpRequiredForAdmins } }
 `);
+
+export const SECURITY_EVENTS = graphql(`
+  query SecurityEvents($first: Int, $before: ID) {
+    securityEvents(first: $first, before: $before) { id at action username actorName address role failures }
+  }
+`);
+
+export const RESET_USER_TOTP = graphql(`
+  mutation ResetUserTotp($userId: ID!) { resetUserTotp(userId: $userId) }
+`);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { foldVietnamese, Roles, type Role } from '@gdtx/domain';
 import {
   ADMINISTRATIVE_UNITS,
@@ -16,6 +16,8 @@ import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { EmptyState, ErrorState } from '../components/States';
 import { useModalSubmit } from '../components/useModalSubmit';
+import { SecurityEventsCard } from '../components/SecurityEventsCard';
+import { RESET_USER_TOTP } from '../gql/security';
 
 const isCentreRole = (role: Role | undefined) => role === 'CENTRE_DIRECTOR' || role === 'CENTRE_STAFF';
 const ASSIGNABLE_ROLES = Roles.filter((r) => r !== 'SYSTEM_ADMIN');
@@ -36,43 +38,55 @@ export function UsersPage() {
   return (
     <>
       <Typography.Title level={1} className="page-title" style={{ fontSize: 24 }}>{t('users.title')}</Typography.Title>
-      <Card extra={<Button type="primary" onClick={() => setCreating(true)}>{t('users.create')}</Button>}>
-        <Input.Search
-          aria-label={t('users.search')}
-          placeholder={t('users.search')}
-          allowClear
-          onChange={(e) => setSearch(e.target.value)}
-          style={{ maxWidth: 320, marginBottom: 16 }}
-        />
-        {error ? (
-          <ErrorState error={error} onRetry={() => void refetch()} />
-        ) : (
-          <Table<UserInfo>
-            rowKey="id"
-            size="middle"
-            loading={loading && !data}
-            dataSource={users}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: <EmptyState /> }}
-            scroll={{ x: 800 }}
-            columns={[
-              { title: t('col.username'), dataIndex: 'username' },
-              { title: t('col.fullName'), dataIndex: 'fullName' },
-              { title: t('col.role'), dataIndex: 'role', render: (v: string) => roleLabel(v) },
-              { title: t('col.scope'), dataIndex: 'scopeName', render: (v: string | null) => v ?? '—' },
-              { title: t('col.active'), dataIndex: 'active', width: 110, render: (v: boolean) => <Tag color={v ? 'green' : 'default'} style={{ color: '#1f1f1f' }}>{v ? t('form.yes') : t('form.no')}</Tag> },
-              {
-                title: <span className="sr-only">{t('users.edit')}</span>,
-                key: 'edit',
-                width: 90,
-                render: (_, u) => (
-                  <Button size="small" onClick={() => setEditing(u)} aria-label={`${t('users.edit')} ${u.username}`}>{t('users.edit')}</Button>
-                ),
-              },
-            ]}
-          />
-        )}
-      </Card>
+      {/* The log is a tab of its own: rendered only when opened, so the users table stays the page's one table. */}
+      <Tabs
+        items={[
+          {
+            key: 'users',
+            label: t('menu.users'),
+            children: (
+                <Card extra={<Button type="primary" onClick={() => setCreating(true)}>{t('users.create')}</Button>}>
+                  <Input.Search
+                    aria-label={t('users.search')}
+                    placeholder={t('users.search')}
+                    allowClear
+                    onChange={(e) => setSearch(e.target.value)}
+                    style={{ maxWidth: 320, marginBottom: 16 }}
+                  />
+                  {error ? (
+                    <ErrorState error={error} onRetry={() => void refetch()} />
+                  ) : (
+                    <Table<UserInfo>
+                      rowKey="id"
+                      size="middle"
+                      loading={loading && !data}
+                      dataSource={users}
+                      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                      locale={{ emptyText: <EmptyState /> }}
+                      scroll={{ x: 800 }}
+                      columns={[
+                        { title: t('col.username'), dataIndex: 'username' },
+                        { title: t('col.fullName'), dataIndex: 'fullName' },
+                        { title: t('col.role'), dataIndex: 'role', render: (v: string) => roleLabel(v) },
+                        { title: t('col.scope'), dataIndex: 'scopeName', render: (v: string | null) => v ?? '—' },
+                        { title: t('col.active'), dataIndex: 'active', width: 110, render: (v: boolean) => <Tag color={v ? 'green' : 'default'} style={{ color: '#1f1f1f' }}>{v ? t('form.yes') : t('form.no')}</Tag> },
+                        {
+                          title: <span className="sr-only">{t('users.edit')}</span>,
+                          key: 'edit',
+                          width: 90,
+                          render: (_, u) => (
+                            <Button size="small" onClick={() => setEditing(u)} aria-label={`${t('users.edit')} ${u.username}`}>{t('users.edit')}</Button>
+                          ),
+                        },
+                      ]}
+                    />
+                  )}
+                </Card>
+            ),
+          },
+          { key: 'log', label: t('securityEvent.title'), children: <SecurityEventsCard /> },
+        ]}
+      />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} onCreated={() => void refetch()} />
       {editing && <EditUserModal user={editing} onClose={() => setEditing(null)} onSaved={() => void refetch()} />}
     </>
@@ -219,6 +233,34 @@ function EditUserModal({ user, onClose, onSaved }: { user: UserInfo; onClose(): 
         </Form.Item>
         <ScopeFields role={role ?? user.role} open />
       </Form>
+      {!self && <ResetTotpButton userId={user.id} />}
     </Modal>
+  );
+}
+
+/** A user who lost their phone: the Sở admin removes their second factor (audited); they sign in with the password. */
+function ResetTotpButton({ userId }: { userId: string }) {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const [reset, { loading }] = useMutation(RESET_USER_TOTP);
+  return (
+    <Button
+      size="small"
+      loading={loading}
+      data-testid="reset-totp"
+      onClick={() =>
+        modal.confirm({
+          title: t('users.resetTotpConfirm'),
+          okText: t('common.ok'),
+          cancelText: t('common.cancel'),
+          onOk: async () => {
+            const r = await reset({ variables: { userId } });
+            message.success(r.data?.resetUserTotp ? t('users.resetTotpDone') : t('users.resetTotpNone'));
+          },
+        })
+      }
+    >
+      {t('users.resetTotp')}
+    </Button>
   );
 }

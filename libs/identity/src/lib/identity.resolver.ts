@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graph
 import { Ctx, Public, RequirePermission, TenantContext } from '@gdtx/platform';
 import { AuthService } from './auth.service';
 import { UsersService } from './users.service';
-import { AssignRoleInput, AuthPayload, CreateUserInput, LoginInput, ProvinceSecurity, TotpCodeInput, TotpEnrolment, TotpStatus, UpdateUserInput, UserConnection, UserInfo } from './identity.types';
+import { AssignRoleInput, AuthPayload, CreateUserInput, LoginInput, ProvinceSecurity, SecurityEvent, TotpCodeInput, TotpEnrolment, TotpStatus, UpdateUserInput, UserConnection, UserInfo } from './identity.types';
 import { AllowedBeforeTotpEnrolment, TotpService } from './totp.service';
 
 /** The client's address as Express sees it (X-Forwarded-For counts only from the trusted proxy of bootstrap.ts). */
@@ -51,6 +51,16 @@ export class AuthResolver {
     @Args('after', { nullable: true, type: () => String }) after?: string,
   ) {
     return this.usersService.list(ctx, { first, after });
+  }
+
+  @Query(() => [SecurityEvent], { description: 'Nhật ký đăng nhập và phân quyền của Sở, mới nhất trước' })
+  @RequirePermission('USER_MANAGE')
+  securityEvents(
+    @Ctx() ctx: TenantContext,
+    @Args('first', { nullable: true, type: () => Int, defaultValue: 50 }) first: number,
+    @Args('before', { nullable: true, type: () => ID }) before?: string,
+  ): Promise<SecurityEvent[]> {
+    return this.usersService.securityEvents(ctx, { first, before });
   }
 
   @Query(() => UserInfo)

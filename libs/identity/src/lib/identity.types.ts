@@ -101,3 +101,21 @@ export class UpdateUserInput {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(10, 200) password?: string;
 }
+
+/** The login and permission events an admin reads (audit_event, issue 13): who, what, when, from where. */
+export const SECURITY_EVENT_ACTIONS = [
+  'LOGIN', 'LOGIN_FAILED', 'LOGIN_TOTP_FAILED', 'LOGIN_THROTTLED', 'USER_CREATED', 'USER_UPDATED', 'ROLE_ASSIGNED',
+  'TOTP_ENABLED', 'TOTP_DISABLED', 'TOTP_RESET', 'TOTP_POLICY_CHANGED',
+] as const;
+
+@ObjectType({ description: 'Sự kiện đăng nhập và phân quyền' })
+export class SecurityEvent {
+  @Field(() => ID) id: string;
+  @Field() at: Date;
+  @Field({ description: SECURITY_EVENT_ACTIONS.join(' | ') }) action: string;
+  @Field(() => String, { nullable: true, description: 'Tài khoản được nói tới (người đăng nhập, người được sửa)' }) username: string | null;
+  @Field(() => String, { nullable: true, description: 'Người thực hiện (khi khác tài khoản được nói tới)' }) actorName: string | null;
+  @Field(() => String, { nullable: true, description: 'Địa chỉ mạng (đăng nhập)' }) address: string | null;
+  @Field(() => RoleEnum, { nullable: true, description: 'Vai trò được gán' }) role: Role | null;
+  @Field(() => Int, { nullable: true, description: 'Số lần sai liên tiếp (đăng nhập sai)' }) failures: number | null;
+}

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { scopeOfRole } from '@gdtx/domain';
 import type { Role } from '@gdtx/domain';
-import { assertUuid, audit, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection, updateReturning } from '@gdtx/platform';
+import { assertUuid, audit, decodePage, readAuditEvents, Errors, PageArgs, TenantContext, TenantDb, toConnection, updateReturning } from '@gdtx/platform';
 import { hashPassword, toUserInfo, USER_SELECT, UserRow } from './auth.service';
-import type { AssignRoleInput, CreateUserInput, UpdateUserInput, UserInfo } from './identity.types';
+import { SECURITY_EVENT_ACTIONS } from './identity.types';
+import type { AssignRoleInput, CreateUserInput, SecurityEvent, UpdateUserInput, UserInfo } from './identity.types';
 
 const USER = { vi: 'người dùng', en: 'User' };
 
@@ -19,6 +20,42 @@ export class UsersService {
       const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM app_user`);
       const rows: UserRow[] = await em.query(`${USER_SELECT} ORDER BY u.username LIMIT ${limit} OFFSET ${offset}`);
       return toConnection(rows.map(toUserInfo), count, offset);
+    });
+  }
+
+  /**
+   * The province's login and permission events, newest first (audit_event through platform's reader; RLS: the Sở
+   * of the province). Names come from this context's own users.
+   */
+  async securityEvents(ctx: TenantContext, q: { first: number; before?: string | null }): Promise<SecurityEvent[]> {
+    if (q.before != null && !/^\d{1,18}$/.test(q.before)) {
+      throw Errors.badInput('Mốc trang không hợp lệ (before)', 'Malformed page cursor (before)', { field: 'before' });
+    }
+    return this.db.run(ctx, async (em) => {
+      const events = await readAuditEvents(em, { actions: SECURITY_EVENT_ACTIONS, first: Math.min(Math.max(q.first, 1), 200), before: q.before });
+      const ids = [...new Set(events.flatMap((e) => [e.actorUserId, e.entity === 'app_user' ? e.entityId : null]).filter((x): x is string => !!x))];
+      const names = new Map<string, { username: string; fullName: string }>(
+        ids.length
+          ? (await em.query(`SELECT id::text AS id, username, full_name AS "fullName" FROM app_user WHERE id = ANY($1::uuid[])`, [ids])).map(
+              (r: { id: string; username: string; fullName: string }) => [r.id, r] as const,
+            )
+          : [],
+      );
+      return events.map((e) => {
+        const subject = e.entity === 'app_user' && e.entityId ? names.get(e.entityId) : undefined;
+        const actor = e.actorUserId ? names.get(e.actorUserId) : undefined;
+        const data = e.data ?? {};
+        return {
+          id: e.id,
+          at: e.at,
+          action: e.action,
+          username: subject?.username ?? null,
+          actorName: actor && e.actorUserId !== e.entityId ? actor.fullName : null,
+          address: typeof data['address'] === 'string' ? data['address'] : null,
+          role: typeof data['role'] === 'string' ? (data['role'] as Role) : null,
+          failures: typeof data['failures'] === 'number' ? data['failures'] : null,
+        };
+      });
     });
   }
 

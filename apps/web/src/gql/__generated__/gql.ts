@@ -86,6 +86,8 @@ type Documents = {
     "\n  mutation DisableTotp($code: String!) { disableTotp(input: { code: $code }) { enabled pending requiredByProvince } }\n": typeof types.DisableTotpDocument,
     "\n  query ProvinceSecurity { provinceSecurity { totpRequiredForAdmins } }\n": typeof types.ProvinceSecurityDocument,
     "\n  mutation SetTotpRequiredForAdmins($required: Boolean!) { setTotpRequiredForAdmins(required: $required) { totpRequiredForAdmins } }\n": typeof types.SetTotpRequiredForAdminsDocument,
+    "\n  query SecurityEvents($first: Int, $before: ID) {\n    securityEvents(first: $first, before: $before) { id at action username actorName address role failures }\n  }\n": typeof types.SecurityEventsDocument,
+    "\n  mutation ResetUserTotp($userId: ID!) { resetUserTotp(userId: $userId) }\n": typeof types.ResetUserTotpDocument,
     "\n  fragment LiteracyParameterSetFields on LiteracyParameterSetDto {\n    version\n    source\n    validFrom\n    validTo\n    legalBasis\n    definitionJson\n  }\n": typeof types.LiteracyParameterSetFieldsFragmentDoc,
     "\n  query LiteracyParameterSets {\n    literacyParameterSets { ...LiteracyParameterSetFields }\n  }\n": typeof types.LiteracyParameterSetsDocument,
     "\n  mutation SetLiteracyParameters($input: SetLiteracyParametersInput!) {\n    setLiteracyParameters(input: $input) { ...LiteracyParameterSetFields }\n  }\n": typeof types.SetLiteracyParametersDocument,
@@ -178,6 +180,8 @@ const documents: Documents = {
     "\n  mutation DisableTotp($code: String!) { disableTotp(input: { code: $code }) { enabled pending requiredByProvince } }\n": types.DisableTotpDocument,
     "\n  query ProvinceSecurity { provinceSecurity { totpRequiredForAdmins } }\n": types.ProvinceSecurityDocument,
     "\n  mutation SetTotpRequiredForAdmins($required: Boolean!) { setTotpRequiredForAdmins(required: $required) { totpRequiredForAdmins } }\n": types.SetTotpRequiredForAdminsDocument,
+    "\n  query SecurityEvents($first: Int, $before: ID) {\n    securityEvents(first: $first, before: $before) { id at action username actorName address role failures }\n  }\n": types.SecurityEventsDocument,
+    "\n  mutation ResetUserTotp($userId: ID!) { resetUserTotp(userId: $userId) }\n": types.ResetUserTotpDocument,
     "\n  fragment LiteracyParameterSetFields on LiteracyParameterSetDto {\n    version\n    source\n    validFrom\n    validTo\n    legalBasis\n    definitionJson\n  }\n": types.LiteracyParameterSetFieldsFragmentDoc,
     "\n  query LiteracyParameterSets {\n    literacyParameterSets { ...LiteracyParameterSetFields }\n  }\n": types.LiteracyParameterSetsDocument,
     "\n  mutation SetLiteracyParameters($input: SetLiteracyParametersInput!) {\n    setLiteracyParameters(input: $input) { ...LiteracyParameterSetFields }\n  }\n": types.SetLiteracyParametersDocument,
@@ -500,6 +504,14 @@ export function graphql(source: "\n  query ProvinceSecurity { provinceSecurity {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetTotpRequiredForAdmins($required: Boolean!) { setTotpRequiredForAdmins(required: $required) { totpRequiredForAdmins } }\n"): (typeof documents)["\n  mutation SetTotpRequiredForAdmins($required: Boolean!) { setTotpRequiredForAdmins(required: $required) { totpRequiredForAdmins } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityEvents($first: Int, $before: ID) {\n    securityEvents(first: $first, before: $before) { id at action username actorName address role failures }\n  }\n"): (typeof documents)["\n  query SecurityEvents($first: Int, $before: ID) {\n    securityEvents(first: $first, before: $before) { id at action username actorName address role failures }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetUserTotp($userId: ID!) { resetUserTotp(userId: $userId) }\n"): (typeof documents)["\n  mutation ResetUserTotp($userId: ID!) { resetUserTotp(userId: $userId) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -13,3 +13,28 @@ export async function audit(
     [event.provinceId, event.centreId ?? null, ctx.userId, event.action, event.entity, event.entityId ?? null, JSON.stringify(event.data ?? {})],
   );
 }
+
+export interface AuditEventRow {
+  id: string;
+  at: Date;
+  actorUserId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The audit trail's reader (platform owns audit_event): the newest events of the given actions that the caller's
+ * scope sees (RLS: the Sở sees its province's events without a centre), newest first, `before` an event id for
+ * the next page.
+ */
+export async function readAuditEvents(em: EntityManager, q: { actions: readonly string[]; first: number; before?: string | null }): Promise<AuditEventRow[]> {
+  const rows = await em.query(
+    `SELECT id::text AS id, at, actor_user_id AS "actorUserId", action, entity, entity_id AS "entityId", data
+       FROM audit_event WHERE action = ANY($1) AND ($3::bigint IS NULL OR id < $3::bigint)
+      ORDER BY id DESC LIMIT $2`,
+    [q.actions, q.first, q.before ?? null],
+  );
+  return rows as AuditEventRow[];
+}
