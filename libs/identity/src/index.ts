@@ -5,6 +5,9 @@ export { UsersService } from './lib/users.service';
 export { accountDelaySeconds, ACCOUNT_FREE_FAILURES, ACCOUNT_MAX_DELAY_SECONDS } from './lib/login-throttle';
 export * from './lib/identity.types';
 export { identityEvents } from './lib/identity.events';
+// Reader for the other contexts (takes the caller's transaction): an account's login and full name.
+export { userNameOf } from './lib/user.reader';
+export type { UserNameRef, UserReaderTx } from './lib/user.reader';
 export type { IdentityEvents } from './lib/identity.events';
 import { IdentityCore1732000002000 } from './migrations/1732000002000-identity-core';
 import { LoginThrottle1733005000000 } from './migrations/1733005000000-login-throttle';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { periodFromCode, todayInVietnam } from '@gdtx/domain';
 import type { CentreType } from '@gdtx/domain';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
-import { supervisoryAreaPaths, unitPathOf } from '@gdtx/org';
+import { centreRefsOf, supervisoryAreaPaths, unitPathOf, unitRefsOf } from '@gdtx/org';
 import { ReportingReader } from '@gdtx/reporting';
 import type { GroupByDimension, IndicatorPreview, IndicatorQuery, IndicatorValue, SaveIndicatorDefinitionInput } from './analytics.types';
 import { formulaOf, formulaProblems, loadCurrentDefinitions, readyDefinitions, validationError } from './indicator-definition.service';
@@ -254,18 +254,13 @@ export class IndicatorService {
       const from = safePeriod(q.periodFrom);
       const to = safePeriod(q.periodTo);
       // A range is a run of periods of one type: the type of periodFrom (2016-2017 → school years, 2024-Q1 → quarters).
-      const rows = await em.query(`SELECT code FROM reporting_period WHERE type = $3 AND start_date >= $1 AND end_date <= $2 ORDER BY start_date`, [from.start, to.end, from.type]);
-      return rows.map((r: { code: string }) => r.code);
+      return ReportingReader.periodCodesWithin(em, from.type, from.start, to.end);
     }
     throw Errors.badInput('Cần chọn một kỳ (periodCode) hoặc khoảng kỳ (periodFrom, periodTo)', 'periodCode or periodFrom+periodTo is required', { field: 'periodCode' });
   }
 
   async previousPeriodCode(em: EntityManager, code: string): Promise<string | null> {
-    const [row] = await em.query(
-      `SELECT prev.code FROM reporting_period cur JOIN reporting_period prev ON prev.type = cur.type AND prev.end_date = cur.start_date - 1 WHERE cur.code = $1`,
-      [code],
-    );
-    return row?.code ?? null;
+    return ReportingReader.previousPeriodCode(em, code);
   }
 
   async prefixFor(em: EntityManager, ctx: TenantContext, unitId: string | null | undefined): Promise<string> {
@@ -277,9 +272,9 @@ export class IndicatorService {
   private async attachNames(em: EntityManager, values: IndicatorValue[]): Promise<void> {
     const unitIds = [...new Set(values.map((v) => v.unitId).filter(Boolean))] as string[];
     const centreIds = [...new Set(values.map((v) => v.centreId).filter(Boolean))] as string[];
-    const units = unitIds.length ? await em.query(`SELECT id, name FROM administrative_unit WHERE id = ANY($1::uuid[])`, [unitIds]) : [];
-    const centres = centreIds.length ? await em.query(`SELECT id, name FROM centre WHERE id = ANY($1::uuid[])`, [centreIds]) : [];
-    const names = new Map<string, string>([...units, ...centres].map((r: { id: string; name: string }) => [r.id, r.name]));
+    const units = await unitRefsOf(em, unitIds);
+    const centres = await centreRefsOf(em, centreIds);
+    const names = new Map<string, string>([...units, ...centres].map((r) => [r.id, r.name]));
     for (const v of values) {
       if (v.unitId) v.unitName = names.get(v.unitId) ?? null;
       if (v.centreId) v.centreName = names.get(v.centreId) ?? null;

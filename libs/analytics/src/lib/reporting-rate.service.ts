@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { periodFromCode, periodsBetween, tallyReports, todayInVietnam } from '@gdtx/domain';
 import type { CentreType, DeadlineRule, Period, PeriodType } from '@gdtx/domain';
-import { readCentreCalendarFacts, supervisoryAreaPaths } from '@gdtx/org';
+import { readCentreCalendarFacts, supervisoryAreaPaths, unitRefsOf } from '@gdtx/org';
 import type { CentreCalendarRecord } from '@gdtx/org';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { reportCalendar } from '@gdtx/reporting';
@@ -51,7 +51,7 @@ export class ReportingRateService {
       const areaNames = new Map(areas.map((a) => [a.areaId, a.name]));
       const unitIds = [...new Set([...groups.values()].map((g) => g.key.unitId).filter((u): u is string => !!u))];
       const names = new Map<string, string>(
-        unitIds.length ? (await em.query(`SELECT id, name FROM administrative_unit WHERE id = ANY($1::uuid[])`, [unitIds])).map((u: { id: string; name: string }) => [u.id, u.name]) : [],
+        (await unitRefsOf(em, unitIds)).map((u) => [u.id, u.name]),
       );
       const computedAt = new Date();
       return [...groups.values()].map(({ key, entries: list }) => {

@@ -1,6 +1,6 @@
 import { addDays, compareIsoDates, linkTo, periodFromCode, periodsBetween } from '@gdtx/domain';
 import type { CentreStatus, IsoDate, Role } from '@gdtx/domain';
-import { centreStatesOn, readCentreCalendarFacts, requiredLicenceKinds } from '@gdtx/org';
+import { centreRecordOf, centreStatesOn, licenceRecordsOf, readCentreCalendarFacts, requiredLicenceKinds } from '@gdtx/org';
 import { duePeriodWindow, reportCalendar, ReportingReader } from '@gdtx/reporting';
 import type { NotificationRequest, Sql } from '@gdtx/notify';
 import {
@@ -61,13 +61,10 @@ export async function loadParameters(sql: Sql, provinceId: string, asOf: IsoDate
 
 /** Everything the rules need about one centre, read with the caller's scope. */
 async function loadCentre(sql: Sql, centreId: string): Promise<CentreFacts | null> {
-  const [c] = await sql(
-    `SELECT id, province_id AS "provinceId", code, name, type, status, to_char(status_since,'YYYY-MM-DD') AS "statusSince",
-            to_char(established_on,'YYYY-MM-DD') AS "establishedOn"
-     FROM centre WHERE id = $1`,
-    [centreId],
-  );
-  return c ?? null;
+  const c = await centreRecordOf({ query: sql }, centreId);
+  return c
+    ? { id: c.id, provinceId: c.provinceId, code: c.code, name: c.name, type: c.type, status: c.status, statusSince: c.statusSince, establishedOn: c.establishedOn }
+    : null;
 }
 
 /** Draft findings for one centre on `asOf` (pure rules over the centre's data). */
@@ -76,19 +73,10 @@ export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate
   // owed, as the reporting calendar (and so reportingRates) counts them: only its timeliness findings remain.
   const dissolved = centre.status === 'DISSOLVED';
   const required = await requiredLicenceKinds({ query: sql }, centre.type);
-  const licences = (await sql(
-    `SELECT kind, decision_number AS "decisionNumber", to_char(valid_from,'YYYY-MM-DD') AS "validFrom", to_char(valid_to,'YYYY-MM-DD') AS "validTo", state
-     FROM licence_record WHERE centre_id = $1`,
-    [centre.id],
-  )) as LicenceFact[];
+  const licences = (await licenceRecordsOf({ query: sql }, centre.id)) as LicenceFact[];
   // Which templates the centre reports on: reporting's reader (the province's own version shadows a national one).
   const templates = await ReportingReader.applicableTemplates({ query: sql }, { centreType: centre.type, provinceId: centre.provinceId });
-  const submissions = await sql(
-    `SELECT s.template_code AS "templateCode", s.period_code AS "periodCode", s.status,
-            CASE WHEN s.template_code = $2 AND s.status <> 'DRAFT' THEN s."values" END AS "values"
-     FROM submission s WHERE s.centre_id = $1`,
-    [centre.id, QUARTERLY],
-  );
+  const submissions = await ReportingReader.reportsOfCentre({ query: sql }, centre.id, QUARTERLY);
   const inspections = (await sql(
     `SELECT f.id, f.inspection_id AS "inspectionId", to_char(i.inspected_on,'YYYY-MM-DD') AS "inspectedOn", f.category, f.description_vi AS "descriptionVi",
             f.severity, to_char(f.remediation_due,'YYYY-MM-DD') AS "remediationDue", to_char(f.remediated_on,'YYYY-MM-DD') AS "remediatedOn"
@@ -230,11 +218,11 @@ export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDa
   // Notify about what is recent, not only what this run opened: if notifying failed after an evaluation, the
   // next one (nightly at the latest) retries, and the notification's event key prevents a second copy.
   outcome.toNotify = await sql(
-    `SELECT f.id, f.centre_id AS "centreId", c.name AS "centreName", f.rule_code AS "ruleCode", f.severity, f.title_vi AS "titleVi",
+    `SELECT f.id, f.centre_id AS "centreId", $3::text AS "centreName", f.rule_code AS "ruleCode", f.severity, f.title_vi AS "titleVi",
             f.legal_basis_vi AS "legalBasisVi", to_char(f.found_on,'YYYY-MM-DD') AS "foundOn", f.evidence
-     FROM finding f JOIN centre c ON c.id = f.centre_id
+     FROM finding f
      WHERE f.centre_id = $1 AND f.status = 'OPEN' AND (f.found_on >= $2::date - 7 OR f.rule_code = 'LICENCE_EXPIRING')`,
-    [centre.id, asOf],
+    [centre.id, asOf, centre.name],
   );
   return outcome;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EventData, EventProcessor, EventSubscriber, EventTopic, JobData, JobHandler, JobProcessor, systemContext, TenantDb } from '@gdtx/platform';
+import { ReportingReader } from '@gdtx/reporting';
 import type { ReportingEvents } from '@gdtx/reporting';
 import type { OrgEvents } from '@gdtx/org';
 import { ComplianceEvaluationService } from './compliance-evaluation.service';
@@ -47,8 +48,8 @@ abstract class ReEvaluateOnEvent<T extends CentreEvent & EventTopic> implements 
     const data = job.data as EventData<T> & { submissionId?: string };
     let centreId = data.centreId;
     if (!centreId && data.submissionId) {
-      const [row] = await this.db.run(systemContext(data.provinceId, job.name), (em) => em.query(`SELECT centre_id FROM submission WHERE id = $1`, [data.submissionId]));
-      centreId = row?.centre_id ?? null;
+      const submissionId = data.submissionId;
+      centreId = await this.db.run(systemContext(data.provinceId, job.name), (em) => ReportingReader.centreOfSubmission(em, submissionId));
     }
     if (!centreId) return { skipped: true };
     return this.compliance.evaluateCentre(systemContext(data.provinceId, job.name), centreId);

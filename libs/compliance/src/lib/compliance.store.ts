@@ -1,11 +1,14 @@
 /**
- * SQL shared by compliance's services (the split of the former ComplianceService, issue 11 Build 8). The names of
- * other contexts' tables it still needs (a centre's code and name, a unit's path, a user's name) are here alone,
- * listed in scripts/table-ownership.spec.ts until org and identity export readers for them.
+ * SQL shared by compliance's services (the split of the former ComplianceService, issue 11 Build 8). What it needs
+ * of other contexts (a centre's code and name, a unit's path, a user's name) comes through org's and identity's
+ * readers; the finding and case lists still join centre and administrative_unit (scripts/table-ownership.spec.ts
+ * lists them until org declares a view for them).
  */
 import type { EntityManager } from 'typeorm';
 import { isIsoDate, todayInVietnam } from '@gdtx/domain';
 import type { IsoDate } from '@gdtx/domain';
+import { userNameOf } from '@gdtx/identity';
+import { centreRefOf, centreRefsOfProvinces, unitRefOf } from '@gdtx/org';
 import { assertUuid, Errors } from '@gdtx/platform';
 
 export const CENTRE = { vi: 'trung tâm', en: 'Centre' };
@@ -41,26 +44,24 @@ export function asOfOrToday(asOf?: string | null): IsoDate {
 
 /** A centre the caller can see, or NOT_FOUND. */
 export async function centreRef(em: EntityManager, centreId: string): Promise<{ id: string; provinceId: string; code: string; name: string }> {
-  const [centre] = await em.query(`SELECT id, province_id AS "provinceId", code, name FROM centre WHERE id = $1`, [assertUuid(centreId, 'centreId')]);
+  const centre = await centreRefOf(em, assertUuid(centreId, 'centreId'));
   if (!centre) throw Errors.notFound(CENTRE, centreId);
-  return centre;
+  return { id: centre.id, provinceId: centre.provinceId, code: centre.code, name: centre.name };
 }
 
 /** Every centre of a province (or of every province), in a stable order: what the nightly evaluation walks. */
-export function centresOf(em: EntityManager, provinceId: string | null): Promise<{ id: string; provinceId: string }[]> {
-  return em.query(`SELECT id, province_id AS "provinceId" FROM centre WHERE ($1::uuid IS NULL OR province_id = $1) ORDER BY province_id, code`, [provinceId]);
+export async function centresOf(em: EntityManager, provinceId: string | null): Promise<{ id: string; provinceId: string }[]> {
+  return (await centreRefsOfProvinces(em, provinceId === null ? null : [provinceId])).map((c) => ({ id: c.id, provinceId: c.provinceId }));
 }
 
 /** An administrative unit the caller can see, or NOT_FOUND. */
 export async function unitRef(em: EntityManager, unitId: string): Promise<{ id: string; provinceId: string; path: string }> {
-  const [unit] = await em.query(`SELECT id, province_id AS "provinceId", path FROM administrative_unit WHERE id = $1`, [assertUuid(unitId, 'unitId')]);
+  const unit = await unitRefOf(em, assertUuid(unitId, 'unitId'));
   if (!unit) throw Errors.notFound(UNIT, unitId);
-  return unit;
+  return { id: unit.id, provinceId: unit.provinceId, path: unit.path };
 }
 
 /** The full name of the acting user (kept on the record, so it reads the same after the account changes). */
 export async function userName(em: EntityManager, userId: string | null): Promise<string | null> {
-  if (!userId) return null;
-  const [me] = await em.query(`SELECT full_name FROM app_user WHERE id = $1`, [userId]);
-  return me?.full_name ?? null;
+  return (await userNameOf(em, userId))?.fullName ?? null;
 }

@@ -1,5 +1,6 @@
 import { todayInVietnam } from '@gdtx/domain';
 import { insertNotifications } from '@gdtx/notify';
+import { centreRefsOfProvinces } from '@gdtx/org';
 import type { Sql } from '@gdtx/notify';
 import { evaluateCentreWith, findingNotification } from './compliance-engine';
 
@@ -9,7 +10,7 @@ import { evaluateCentreWith, findingNotification } from './compliance-engine';
  * The same rules and upserts as the jobs, so running the nightly job afterwards changes nothing.
  */
 export async function evaluateProvincesWith(sql: Sql, provinceIds: readonly string[], asOf = todayInVietnam()): Promise<{ centres: number; open: number; notifications: number }> {
-  const centres = await sql(`SELECT id FROM centre WHERE province_id = ANY($1::uuid[]) ORDER BY province_id, code`, [provinceIds]);
+  const centres = await centreRefsOfProvinces({ query: sql }, provinceIds);
   let open = 0;
   let notifications = 0;
   for (const c of centres) {

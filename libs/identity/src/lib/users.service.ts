@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { scopeOfRole } from '@gdtx/domain';
 import type { Role } from '@gdtx/domain';
 import { assertUuid, audit, decodePage, readAuditEvents, Errors, PageArgs, TenantContext, TenantDb, toConnection, updateReturning } from '@gdtx/platform';
+import { centreRefOf, unitRefOf } from '@gdtx/org';
 import { hashPassword, toUserInfo, USER_SELECT, UserRow } from './auth.service';
 import { SECURITY_EVENT_ACTIONS } from './identity.types';
 import type { AssignRoleInput, CreateUserInput, SecurityEvent, UpdateUserInput, UserInfo } from './identity.types';
@@ -124,12 +125,12 @@ export class UsersService {
       if (!a) throw Errors.notFound({ vi: 'khu vực giám sát', en: 'Supervisory area' }, areaId);
     } else if (scope === 'unit') {
       if (!unitId) throw Errors.validation([{ field: 'unitId', messageVi: 'Vai trò SUPERVISOR cần đơn vị phụ trách', messageEn: 'SUPERVISOR needs a unit' }]);
-      const [u] = await em.query(`SELECT 1 FROM administrative_unit WHERE id = $1`, [unitId]);
+      const u = await unitRefOf(em, unitId);
       if (!u) throw Errors.notFound({ vi: 'đơn vị hành chính', en: 'Administrative unit' }, unitId);
     }
     if (scope === 'centre') {
       if (!centreId) throw Errors.validation([{ field: 'centreId', messageVi: 'Vai trò của trung tâm cần chọn trung tâm', messageEn: 'Centre roles need a centre' }]);
-      const [c] = await em.query(`SELECT 1 FROM centre WHERE id = $1`, [centreId]);
+      const c = await centreRefOf(em, centreId);
       if (!c) throw Errors.notFound({ vi: 'trung tâm', en: 'Centre' }, centreId);
     }
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertUuid, audit, Errors, TenantContext, TenantDb } from '@gdtx/platform';
+import { unitRefOf } from '@gdtx/org';
 import { parametersFor, toVietnamDate, validateParameters, type LiteracyParameters } from './rules/parameters';
 import type { LearningSocietyTarget } from './rules/learning-society';
 import type {
@@ -152,7 +153,8 @@ export class LiteracyParametersService {
       throw Errors.validation([{ field: 'validTo', messageVi: 'Ngày hết hiệu lực phải sau ngày có hiệu lực', messageEn: 'validTo must not be before validFrom' }]);
     }
     return this.db.run(ctx, async (em) => {
-      const [unit] = await em.query(`SELECT id, level FROM administrative_unit WHERE id = $1 AND province_id = $2`, [input.unitId, provinceId]);
+      const found = await unitRefOf(em, input.unitId);
+      const unit = found && found.provinceId === provinceId ? found : null;
       if (!unit) throw Errors.notFound({ vi: 'đơn vị hành chính', en: 'Administrative unit' }, input.unitId);
       if (!['COMMUNE', 'WARD', 'SPECIAL_ZONE'].includes(unit.level)) {
         throw Errors.validation([{ field: 'unitId', messageVi: 'Chỉ xã, phường, đặc khu mới được xác định là xã ĐBKK', messageEn: 'Only commune-level units can be ĐBKK' }]);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertUuid, Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { todayInVietnam } from '@gdtx/domain';
-import { centreUnitsAsRecorded, unitHistoryOfProvince } from '@gdtx/org';
+import { centreRefOf, centreUnitsAsRecorded, unitHistoryOfProvince, unitRefOf } from '@gdtx/org';
 import { LiteracyAgeBands, toVietnamDate, type LiteracyParameters } from './rules/parameters';
 import {
   evaluateDistrict, rollUp, validateCommuneData, type AdminUnitNode, type AggregateResult, type CommuneLiteracyData, type CommuneResult,
@@ -282,7 +282,7 @@ export class LiteracyService {
 
   /** Loads the province's units, decides asOf and checks that the caller may ask about the unit. */
   private async scope(em: EntityManager, ctx: TenantContext, unitId: string, asOfArg?: string | null): Promise<Scoped> {
-    const [head] = await em.query(`SELECT province_id AS "provinceId" FROM administrative_unit WHERE id = $1`, [unitId]);
+    const head = await unitRefOf(em, unitId);
     if (!head) throw Errors.notFound(UNIT, unitId);
     const provinceId: string = head.provinceId;
     const { units, links } = await unitHistoryOfProvince(em, provinceId);
@@ -318,7 +318,7 @@ export class LiteracyService {
         throw Errors.forbidden('You may only see literacy data of your own area', 'Bạn chỉ được xem số liệu xóa mù chữ trên địa bàn mình quản lý');
       }
     } else if (ctx.scope === 'centre') {
-      const [centre] = await em.query(`SELECT admin_unit_id AS "unitId" FROM centre WHERE id = $1`, [ctx.centreId]);
+      const centre = ctx.centreId ? await centreRefOf(em, ctx.centreId) : null;
       const mapped = centre ? timeline.mapTo(centre.unitId, asOf).unitId : null;
       if (!centre || (unit.id !== centre.unitId && unit.id !== mapped)) {
         throw Errors.forbidden('A centre may only see the literacy data of its own commune', 'Trung tâm chỉ được xem số liệu xóa mù chữ của xã mình');

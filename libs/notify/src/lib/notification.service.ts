@@ -4,8 +4,9 @@ import { addDays, linkTo, todayInVietnam } from '@gdtx/domain';
 import {
   affectedRows, assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection, updateReturning,
 } from '@gdtx/platform';
-import { centreStatesOn } from '@gdtx/org';
-import { DueReportsService } from '@gdtx/reporting';
+import { centreRefOf, centreRefsOfProvinces, centreStatesOn } from '@gdtx/org';
+import { DueReportsService, ReportingReader } from '@gdtx/reporting';
+import { userNameOf } from '@gdtx/identity';
 import { insertNotifications, NotificationRequest } from './notify-core';
 import { Mailer, notificationMail } from './mailer';
 import type { Notification } from './notify.types';
@@ -57,12 +58,15 @@ export class NotificationService {
   async sendEmail(notificationId: string): Promise<'SENT' | 'SKIPPED'> {
     const ctx = systemContext(null, 'notify.send-email');
     const row = await this.db.run(ctx, async (em) => {
-      const [n] = await em.query(
-        `SELECT n.id, n.title_vi AS "titleVi", n.body_vi AS "bodyVi", n.link, n.email_to AS "emailTo", n.email_status AS "emailStatus", u.full_name AS "fullName"
-         FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.id = $1`,
+      const [n]: { id: string; userId: string; titleVi: string; bodyVi: string; link: string | null; emailTo: string | null; emailStatus: string }[] = await em.query(
+        `SELECT n.id, n.user_id AS "userId", n.title_vi AS "titleVi", n.body_vi AS "bodyVi", n.link, n.email_to AS "emailTo", n.email_status AS "emailStatus"
+         FROM notification n WHERE n.id = $1`,
         [notificationId],
       );
-      return n as { id: string; titleVi: string; bodyVi: string; link: string | null; emailTo: string | null; emailStatus: string; fullName: string } | undefined;
+      const user = n ? await userNameOf(em, n.userId) : null;
+      if (!n || !user) return undefined;
+      const { userId: _userId, ...rest } = n;
+      return { ...rest, fullName: user.fullName };
     });
     if (!row || !row.emailTo || row.emailStatus === 'SENT' || row.emailStatus === 'NONE') return 'SKIPPED';
     if (!this.mailer.enabled) return 'SKIPPED';
@@ -87,8 +91,8 @@ export class NotificationService {
     // date (centre.status is the registry's column, not the status on a date: org's reader is).
     const centres: { id: string; provinceId: string; name: string }[] = await this.db.run(systemContext(null, 'notify.deadline-reminders'), async (em) => {
       const dissolved = new Set((await centreStatesOn(em, today)).filter((c) => c.status === 'DISSOLVED').map((c) => c.centreId));
-      const all: { id: string; provinceId: string; name: string }[] = await em.query(`SELECT id, province_id AS "provinceId", name FROM centre ORDER BY province_id, code`);
-      return all.filter((c) => !dissolved.has(c.id));
+      const all = await centreRefsOfProvinces(em, null);
+      return all.filter((c) => !dissolved.has(c.id)).map((c) => ({ id: c.id, provinceId: c.provinceId, name: c.name }));
     });
     let created = 0;
     for (const c of centres) {
@@ -126,15 +130,9 @@ export class NotificationService {
   async submissionReturned(provinceId: string | null, submissionId: string, version: number): Promise<number> {
     const ctx = systemContext(provinceId, 'submission.returned');
     return this.db.run(ctx, async (em) => {
-      const [s] = await em.query(
-        `SELECT s.id, s.province_id AS "provinceId", s.centre_id AS "centreId", s.template_code AS "templateCode", s.period_code AS "periodCode",
-                c.name AS "centreName", p.label_vi AS "periodLabelVi",
-                (SELECT v.definition->>'nameVi' FROM report_template_version v WHERE v.code = s.template_code AND v.version = s.template_version
-                   AND (v.province_id IS NULL OR v.province_id = s.province_id) ORDER BY (v.province_id IS NULL) LIMIT 1) AS "templateNameVi",
-                (SELECT e.comment FROM submission_event e WHERE e.submission_id = s.id AND e.action IN ('RETURNED','REOPENED') ORDER BY e.id DESC LIMIT 1) AS comment
-         FROM submission s JOIN centre c ON c.id = s.centre_id JOIN reporting_period p ON p.code = s.period_code WHERE s.id = $1`,
-        [submissionId],
-      );
+      const notice = await ReportingReader.returnedReportNotice(em, submissionId);
+      const centre = notice ? await centreRefOf(em, notice.centreId) : null;
+      const s = notice && centre ? { ...notice, centreName: centre.name } : null;
       if (!s) return 0;
       return this.notifyIn(em, {
         provinceId: s.provinceId, centreId: s.centreId, recipients: { centreId: s.centreId, roles: ['CENTRE_DIRECTOR', 'CENTRE_STAFF'] },
@@ -154,7 +152,7 @@ export class NotificationService {
     if (!provinceId) return 0;
     const until = new Date(blockedUntil).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
     return this.db.run(systemContext(provinceId, 'account.login-throttled'), async (em) => {
-      const [user] = await em.query(`SELECT username FROM app_user WHERE id = $1`, [userId]);
+      const user = await userNameOf(em, userId);
       if (!user) return 0;
       const eventKey = `login-throttled:${userId}:${blockedUntil}`;
       const owner = await this.notifyIn(em, {

@@ -4,8 +4,9 @@
  */
 import type { EntityManager } from 'typeorm';
 import { indexTemplate, periodFromCode, todayInVietnam, valueKeyLabel } from '@gdtx/domain';
-import { readCentreCalendarFacts } from '@gdtx/org';
-import type { CentreType, DeadlineRule, Period, PeriodType, TemplateDefinition, ValueKind } from '@gdtx/domain';
+import { centresPlacedAtPeriodEnds, readCentreCalendarFacts } from '@gdtx/org';
+import type { CallerTx } from '@gdtx/org';
+import type { CentreType, DeadlineRule, Period, PeriodType, SubmissionStatus, TemplateDefinition, ValueKind } from '@gdtx/domain';
 import { reportCalendar } from './report-calendar';
 import type { CalendarQueryable, CalendarTemplate } from './report-calendar';
 
@@ -54,6 +55,26 @@ export interface PublishedTemplateVersion {
   fields: PublishedTemplateField[];
 }
 
+/** A report of a centre as ReportingReader.reportsOfCentre gives it. */
+export interface CentreReportRef {
+  templateCode: string;
+  periodCode: string;
+  status: SubmissionStatus;
+  values: Record<string, unknown> | null;
+}
+
+/** What a notice about a returned report needs (ReportingReader.returnedReportNotice). */
+export interface ReturnedReportNotice {
+  id: string;
+  provinceId: string;
+  centreId: string;
+  templateCode: string;
+  periodCode: string;
+  periodLabelVi: string;
+  templateNameVi: string | null;
+  comment: string | null;
+}
+
 export const ReportingReader = {
   /**
    * @description The newest published definition of every template that applies to a centre type, a province's
@@ -93,6 +114,64 @@ export const ReportingReader = {
     });
   },
 
+
+  /**
+   * @description What a notice about a returned (or reopened) report tells its centre: the report, its period's
+   * label, the template's name (the province's own version first) and the reviewer's last comment. Null when the
+   * caller may not see the report.
+   */
+  async returnedReportNotice(em: CallerTx, submissionId: string): Promise<ReturnedReportNotice | null> {
+    const [row] = await em.query(
+      `SELECT s.id, s.province_id AS "provinceId", s.centre_id AS "centreId", s.template_code AS "templateCode", s.period_code AS "periodCode",
+              p.label_vi AS "periodLabelVi",
+              (SELECT v.definition->>'nameVi' FROM report_template_version v WHERE v.code = s.template_code AND v.version = s.template_version
+                 AND (v.province_id IS NULL OR v.province_id = s.province_id) ORDER BY (v.province_id IS NULL) LIMIT 1) AS "templateNameVi",
+              (SELECT e.comment FROM submission_event e WHERE e.submission_id = s.id AND e.action IN ('RETURNED','REOPENED') ORDER BY e.id DESC LIMIT 1) AS comment
+       FROM submission s JOIN reporting_period p ON p.code = s.period_code WHERE s.id = $1`,
+      [submissionId],
+    );
+    return row ?? null;
+  },
+
+  /**
+   * @description Every report of a centre (drafts included) with its status; the stored values only of the
+   * reports of `valuesOfTemplate` that have left draft (what compliance's activity rules read), null otherwise.
+   */
+  async reportsOfCentre(em: CallerTx, centreId: string, valuesOfTemplate: string): Promise<CentreReportRef[]> {
+    return em.query(
+      `SELECT s.template_code AS "templateCode", s.period_code AS "periodCode", s.status,
+              CASE WHEN s.template_code = $2 AND s.status <> 'DRAFT' THEN s."values" END AS "values"
+       FROM submission s WHERE s.centre_id = $1`,
+      [centreId, valuesOfTemplate],
+    );
+  },
+
+  /** The centre a report belongs to, or null when the caller may not see it. */
+  async centreOfSubmission(em: CallerTx, submissionId: string): Promise<string | null> {
+    const [row] = await em.query(`SELECT centre_id AS "centreId" FROM submission WHERE id = $1`, [submissionId]);
+    return row?.centreId ?? null;
+  },
+
+  /**
+   * @description The codes of the reporting periods of `type` that lie within [start, end] (both inclusive),
+   * in calendar order: a range of periods as the reporting calendar knows them.
+   */
+  async periodCodesWithin(em: CallerTx, type: PeriodType, start: string, end: string): Promise<string[]> {
+    const rows: { code: string }[] = await em.query(
+      `SELECT code FROM reporting_period WHERE type = $3 AND start_date >= $1 AND end_date <= $2 ORDER BY start_date`,
+      [start, end, type],
+    );
+    return rows.map((r) => r.code);
+  },
+
+  /** The reporting period of the same type that ends the day before `code` starts, or null. */
+  async previousPeriodCode(em: CallerTx, code: string): Promise<string | null> {
+    const [row] = await em.query(
+      `SELECT prev.code FROM reporting_period cur JOIN reporting_period prev ON prev.type = cur.type AND prev.end_date = cur.start_date - 1 WHERE cur.code = $1`,
+      [code],
+    );
+    return row?.code ?? null;
+  },
 
   /**
    * @description The (centre, template, period) reports the reporting calendar expects (every class but
@@ -138,17 +217,7 @@ export const ReportingReader = {
     ).filter((e) => e.classification.class !== 'NOT_EXPECTED');
     if (!entries.length) return [];
     // Each expected report is placed in the centre's unit as of the period's end, like its fact rows.
-    const placed: { centreId: string; type: CentreType; periodCode: string; unitPath: string }[] = await em.query(
-      `SELECT c.id AS "centreId", c.type, p.code AS "periodCode", coalesce(up.path, c.unit_path) AS "unitPath"
-       FROM centre c CROSS JOIN unnest($2::text[], $3::date[]) AS p(code, end_date)
-       LEFT JOIN LATERAL (
-         SELECT u.path FROM centre_unit_history h JOIN administrative_unit u ON u.id = h.admin_unit_id
-         WHERE h.centre_id = c.id AND h.valid_from <= p.end_date AND (h.valid_to IS NULL OR h.valid_to >= p.end_date)
-         ORDER BY h.valid_from DESC LIMIT 1
-       ) up ON true
-       WHERE c.id = ANY($1::uuid[])`,
-      [[...new Set(entries.map((e) => e.centreId))], periodList.map((p) => p.code), periodList.map((p) => p.end)],
-    );
+    const placed = await centresPlacedAtPeriodEnds(em, [...new Set(entries.map((e) => e.centreId))], periodList);
     const placeOf = new Map(placed.map((r) => [`${r.centreId}|${r.periodCode}`, r]));
     const out: ExpectedReportRef[] = [];
     for (const e of entries) {

@@ -7,6 +7,8 @@
 import type { EntityManager } from 'typeorm';
 import { compareIsoDates, dueDate, hasPermission, PeriodCodeError, periodFromCode, previousPeriod, todayInVietnam } from '@gdtx/domain';
 import type { CentreType, Period, SubmissionStatus, SubmissionTopic, TemplateDefinition, ValidationIssue, ValueMap } from '@gdtx/domain';
+import { userNameOf } from '@gdtx/identity';
+import { centreRefOf } from '@gdtx/org';
 import { assertUuid, audit, enqueueOutbox, Errors, TenantContext } from '@gdtx/platform';
 import { ValuesShapeError } from './submission-values';
 import type { FieldComment, Submission, SubmissionAction, ValidationIssueDto } from './reporting.types';
@@ -120,12 +122,9 @@ export function shapeError(e: unknown): never {
 }
 
 export async function centreRow(em: EntityManager, centreId: string): Promise<CentreRow> {
-  const [centre] = await em.query(
-    `SELECT id, province_id AS "provinceId", code, name, type FROM centre WHERE id = $1`,
-    [assertUuid(centreId, 'centreId')],
-  );
+  const centre = await centreRefOf(em, assertUuid(centreId, 'centreId'));
   if (!centre) throw Errors.notFound(CENTRE, centreId);
-  return centre;
+  return { id: centre.id, provinceId: centre.provinceId, code: centre.code, name: centre.name, type: centre.type };
 }
 
 export async function submissionRow(em: EntityManager, id: string): Promise<SubmissionRow> {
@@ -192,11 +191,13 @@ export async function recordSubmissionEvent(
     comment?: string; fieldComments?: FieldComment[]; data?: Record<string, unknown>; resubmitBy?: string | null;
   },
 ): Promise<void> {
+  // The actor's name is kept on the event (it reads the same after the account changes), from identity's reader.
+  const actorName = (await userNameOf(em, ctx.userId))?.fullName ?? null;
   await em.query(
     `INSERT INTO submission_event (province_id, centre_id, submission_id, action, from_status, to_status, submission_version,
                                    actor_user_id, actor_name, comment, field_comments, resubmit_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,(SELECT full_name FROM app_user WHERE id = $8),$9,$10,$11)`,
-    [row.provinceId, row.centreId, row.id, event.action, event.from, event.to, event.version, ctx.userId, event.comment ?? null,
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    [row.provinceId, row.centreId, row.id, event.action, event.from, event.to, event.version, ctx.userId, actorName, event.comment ?? null,
       JSON.stringify(event.fieldComments ?? []), event.resubmitBy ?? null],
   );
   await audit(em, ctx, {
