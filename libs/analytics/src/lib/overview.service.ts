@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { periodTypeOfCode, todayInVietnam } from '@gdtx/domain';
 import { centreStateCountsOn } from '@gdtx/org';
+import { ReportingReader } from '@gdtx/reporting';
 import { TenantContext, TenantDb } from '@gdtx/platform';
 import { IndicatorService } from './indicator.service';
 import { ReportingRateService } from './reporting-rate.service';
@@ -19,11 +20,9 @@ export class OverviewService {
     const counts = await this.db.run(ctx, async (em) => {
       // Status and licence status in force today, from org's histories (a future-dated change counts from its date).
       const { byType, byStatus, byLicence } = await centreStateCountsOn(em, todayInVietnam());
-      const bySubmission = await em.query(`SELECT status AS key, count(*)::int AS count FROM submission WHERE period_code = $1 GROUP BY 1 ORDER BY 1`, [periodCode]);
+      const bySubmission = await ReportingReader.submissionCountsByStatus(em, periodCode);
       const periodType = periodTypeOfCode(periodCode);
-      const templateCodes: { code: string }[] = periodType
-        ? await em.query(`SELECT DISTINCT code FROM report_template_version WHERE published_at IS NOT NULL AND definition->>'periodType' = $1 ORDER BY code`, [periodType])
-        : [];
+      const templateCodes = periodType ? (await ReportingReader.publishedTemplateCodes(em, periodType)).map((code) => ({ code })) : [];
       return { byType, byStatus, byLicence, bySubmission, templateCodes };
     });
     // What was due in the period and where it stands: the reporting calendar, as reportingRates counts it.

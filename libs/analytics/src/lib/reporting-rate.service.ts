@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { periodFromCode, periodsBetween, tallyReports, todayInVietnam } from '@gdtx/domain';
-import type { CentreType, DeadlineRule, Period, PeriodType } from '@gdtx/domain';
+import type { CentreType, Period, PeriodType } from '@gdtx/domain';
 import { readCentreCalendarFacts, supervisoryAreaPaths, unitRefsOf } from '@gdtx/org';
 import type { CentreCalendarRecord } from '@gdtx/org';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
-import { reportCalendar } from '@gdtx/reporting';
-import type { CalendarEntry, CalendarQueryable, CalendarTemplate } from '@gdtx/reporting';
+import { reportCalendar, ReportingReader } from '@gdtx/reporting';
+import type { CalendarEntry, CalendarQueryable } from '@gdtx/reporting';
 import { IndicatorService } from './indicator.service';
 import type { GroupByDimension } from './analytics.types';
 import type { ReportingRate } from './overview.types';
@@ -33,14 +33,8 @@ export class ReportingRateService {
   ): Promise<ReportingRate[]> {
     const asOf = args.asOf ?? todayInVietnam();
     return this.db.run(ctx, async (em) => {
-      const [tpl] = await em.query(
-        `SELECT DISTINCT ON (v.code) v.code, v.definition->>'periodType' AS "periodType", v.definition->'centreTypes' AS "centreTypes", v.definition->'deadline' AS deadline
-         FROM report_template_version v WHERE v.code = $1 AND v.published_at IS NOT NULL
-         ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
-        [args.templateCode],
-      );
-      if (!tpl) throw Errors.notFound({ vi: 'biểu mẫu báo cáo', en: 'Report template' }, args.templateCode);
-      const template: CalendarTemplate = { code: tpl.code, periodType: tpl.periodType as PeriodType, deadline: tpl.deadline as DeadlineRule, centreTypes: tpl.centreTypes as string[] };
+      const template = await ReportingReader.calendarTemplate(em, args.templateCode);
+      if (!template) throw Errors.notFound({ vi: 'biểu mẫu báo cáo', en: 'Report template' }, args.templateCode);
       const periods = ratePeriods(template.periodType, args.periodFrom, args.periodTo ?? args.periodFrom);
       if (!periods.length) return [];
       const prefix = await this.indicators.prefixFor(em, ctx, args.unitId);

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { assertUuid, Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { todayInVietnam } from '@gdtx/domain';
 import { centreRefOf, centreUnitsAsRecorded, unitHistoryOfProvince, unitRefOf } from '@gdtx/org';
+import { ReportingReader } from '@gdtx/reporting';
 import { LiteracyAgeBands, toVietnamDate, type LiteracyParameters } from './rules/parameters';
 import {
   evaluateDistrict, rollUp, validateCommuneData, type AdminUnitNode, type AggregateResult, type CommuneLiteracyData, type CommuneResult,
@@ -333,16 +334,7 @@ export class LiteracyService {
    * reorganisation applied later, with an earlier effective date, does not move a past report to another commune.
    */
   private async sources(em: EntityManager, provinceId: string, templateCode: string, periodCodes: string[]): Promise<SourceRow[]> {
-    const rows: (Omit<SourceRow, 'unitId'> & { periodEnd: string; firstSubmittedAt: Date | null })[] = await em.query(
-      `SELECT s.centre_id AS "centreId", s."values", s.period_code AS "periodCode", s.accepted_at AS "acceptedAt",
-              to_char(p.end_date, 'YYYY-MM-DD') AS "periodEnd",
-              coalesce((SELECT min(v.submitted_at) FROM submission_version v WHERE v.submission_id = s.id), s.submitted_at, s.accepted_at) AS "firstSubmittedAt"
-       FROM submission s
-       JOIN reporting_period p ON p.code = s.period_code
-       WHERE s.province_id = $1 AND s.template_code = $2 AND s.period_code = ANY($3::text[]) AND s.status = 'ACCEPTED'
-       ORDER BY s.centre_id, p.end_date`,
-      [provinceId, templateCode, periodCodes],
-    );
+    const rows = await ReportingReader.acceptedReports(em, { provinceId, templateCode, periodCodes });
     const units = await centreUnitsAsRecorded(em, rows.map((r) => ({ centreId: r.centreId, date: r.periodEnd, knownAt: r.firstSubmittedAt })));
     return rows.flatMap(({ periodEnd: _e, firstSubmittedAt: _f, ...r }, i) => (units[i] ? [{ ...r, unitId: units[i]! }] : []));
   }

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { indexTemplate, periodFromCode, todayInVietnam, valueKeyLabel } from '@gdtx/domain';
 import { centresPlacedAtPeriodEnds, readCentreCalendarFacts } from '@gdtx/org';
 import type { CallerTx } from '@gdtx/org';
-import type { CentreType, DeadlineRule, Period, PeriodType, SubmissionStatus, TemplateDefinition, ValueKind } from '@gdtx/domain';
+import type { CentreType, DeadlineRule, Period, PeriodType, SubmissionStatus, TemplateDefinition, ValueKind, ValueMap } from '@gdtx/domain';
 import { reportCalendar } from './report-calendar';
 import type { CalendarQueryable, CalendarTemplate } from './report-calendar';
 
@@ -53,6 +53,17 @@ export interface PublishedTemplateVersion {
   provinceId: string | null;
   nameVi: string;
   fields: PublishedTemplateField[];
+}
+
+/** An accepted report as ReportingReader.acceptedReports gives it. */
+export interface AcceptedReportRef {
+  centreId: string;
+  values: ValueMap;
+  periodCode: string;
+  acceptedAt: Date | null;
+  /** The period's last day ('YYYY-MM-DD'). */
+  periodEnd: string;
+  firstSubmittedAt: Date | null;
 }
 
 /** A report of a centre as ReportingReader.reportsOfCentre gives it. */
@@ -143,6 +154,52 @@ export const ReportingReader = {
               CASE WHEN s.template_code = $2 AND s.status <> 'DRAFT' THEN s."values" END AS "values"
        FROM submission s WHERE s.centre_id = $1`,
       [centreId, valuesOfTemplate],
+    );
+  },
+
+  /** How many reports of a period the caller sees, per status (sorted by status). */
+  async submissionCountsByStatus(em: CallerTx, periodCode: string): Promise<{ key: SubmissionStatus; count: number }[]> {
+    return em.query(`SELECT status AS key, count(*)::int AS count FROM submission WHERE period_code = $1 GROUP BY 1 ORDER BY 1`, [periodCode]);
+  },
+
+  /** The codes of the templates with a published version of `periodType` (sorted). */
+  async publishedTemplateCodes(em: CallerTx, periodType: PeriodType): Promise<string[]> {
+    const rows: { code: string }[] = await em.query(
+      `SELECT DISTINCT code FROM report_template_version WHERE published_at IS NOT NULL AND definition->>'periodType' = $1 ORDER BY code`,
+      [periodType],
+    );
+    return rows.map((r) => r.code);
+  },
+
+  /**
+   * The newest published version of a template as the reporting calendar needs it (the province's own version
+   * shadowing the national one, as RLS lets the caller see them), or null when none is published.
+   */
+  async calendarTemplate(em: CallerTx, templateCode: string): Promise<CalendarTemplate | null> {
+    const [tpl] = await em.query(
+      `SELECT DISTINCT ON (v.code) v.code, v.definition->>'periodType' AS "periodType", v.definition->'centreTypes' AS "centreTypes", v.definition->'deadline' AS deadline
+       FROM report_template_version v WHERE v.code = $1 AND v.published_at IS NOT NULL
+       ORDER BY v.code, (v.province_id IS NULL), v.version DESC`,
+      [templateCode],
+    );
+    return tpl ? { code: tpl.code, periodType: tpl.periodType as PeriodType, deadline: tpl.deadline as DeadlineRule, centreTypes: tpl.centreTypes as string[] } : null;
+  },
+
+  /**
+   * @description The accepted reports of a template and periods in a province that the caller may see, ordered
+   * by centre and period end, each with its period's end and the moment it was first submitted (its first version,
+   * else its submission or acceptance): what a figure "as recorded" needs.
+   */
+  async acceptedReports(em: CallerTx, q: { provinceId: string; templateCode: string; periodCodes: readonly string[] }): Promise<AcceptedReportRef[]> {
+    return em.query(
+      `SELECT s.centre_id AS "centreId", s."values", s.period_code AS "periodCode", s.accepted_at AS "acceptedAt",
+              to_char(p.end_date, 'YYYY-MM-DD') AS "periodEnd",
+              coalesce((SELECT min(v.submitted_at) FROM submission_version v WHERE v.submission_id = s.id), s.submitted_at, s.accepted_at) AS "firstSubmittedAt"
+       FROM submission s
+       JOIN reporting_period p ON p.code = s.period_code
+       WHERE s.province_id = $1 AND s.template_code = $2 AND s.period_code = ANY($3::text[]) AND s.status = 'ACCEPTED'
+       ORDER BY s.centre_id, p.end_date`,
+      [q.provinceId, q.templateCode, [...q.periodCodes]],
     );
   },
 
