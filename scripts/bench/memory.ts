@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     [3, () => gql(CENTRES, { n: 20, f: pick([{}, { search: pick(['trung tâm', 'hoa', 'ngoại ngữ', randomBytes(3).toString('hex')]) }, { type: 'LANGUAGE' }, { unitId: pick(unitIds) }]) }, tokens.get(pick(['so.chuyenvien', 'phong.thoxuan'])))],
     [3, () => gql(DRILL, { q: { codes: pick([['PASS_RATE'], ['PASS_RATE', 'EXAM_CANDIDATES'], ['CERTIFICATES_ISSUED']]), periodCode: pick(periods), groupBy: pick([['UNIT_LEVEL'], ['PERIOD'], ['UNIT_LEVEL', 'PERIOD']]), ...(Math.random() < 0.3 ? { unitId: pick(unitIds) } : {}) } }, tokens.get(pick(['so.chuyenvien', 'phong.thoxuan'])))],
     [2, () => gql(DUE, { c: centreId }, tokens.get('gd.hoasen'))],
-    [1, () => gql(LOGIN, { u: pick(users) })],
+    [Number(process.env['MEMORY_LOGIN_WEIGHT'] ?? 1), () => gql(LOGIN, { u: pick(users) })], // argon2id per call
   ];
   const weighted = ops.flatMap(([w, f]) => Array.from({ length: w }, () => f));
 
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     }));
   };
 
-  const result: Record<string, unknown> = { loadSeconds: LOAD_SECONDS, clients: CLIENTS, node: process.version };
+  const result: Record<string, unknown> = { loadSeconds: LOAD_SECONDS, clients: CLIENTS, node: process.version, mallocArenaMax: process.env['MALLOC_ARENA_MAX'] ?? null, loginWeight: Number(process.env['MEMORY_LOGIN_WEIGHT'] ?? 1) };
   result['before'] = await settle();
   log(`before ${JSON.stringify(result['before'])}`);
   const snapBefore = SNAPSHOTS ? v8.writeHeapSnapshot(join(tmpdir(), `gdtx-mem-before-${process.pid}.heapsnapshot`)) : null;
