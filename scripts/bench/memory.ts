@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 // The API's memory before and after load (issue 13, Build 8) — a measurement, not part of `npm test`:
 //   node --expose-gc -r ./scripts/register.js scripts/bench/memory.ts
 // Boots the API on a database cloned from the test template (createTestDatabase), records RSS / heapUsed /
