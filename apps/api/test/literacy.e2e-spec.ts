@@ -147,20 +147,29 @@ describe('literacy (e2e)', () => {
       expect(nam.rates.find((b) => b.band === '15_35')).toMatchObject({ population: 4000, literateL1: 3596, communes: 1 });
     });
 
-    it("on today's units (communes directly under the province, Hoằng Tiến for Hoằng Châu + Hoằng Phụ) the totals agree", async () => {
+    it("on today's units (Hoằng Tiến for Hoằng Châu + Hoằng Phụ) the totals agree and the verdict is the same", async () => {
       const before = await status(specialist, unit['Tỉnh Thanh Hóa'], 2024, BEFORE);
       const today = await status(specialist, unit['Tỉnh Thanh Hóa'], 2024);
-      expect(today.paramsVersion).toBe('ND20_2014_POST_2025_REFORM');
+      // 2023-24 ends on 30 Sep 2024: judged under the district rule on the districts of that day, whatever asOf says.
+      expect(today.paramsVersion).toBe('ND20_2014');
+      expect(today.aggregationTier).toBe('DISTRICT');
       expect(today.communes).toBe(21);
       expect(today.communesWithData).toBe(21);
-      expect(today.criteria.map((c) => [c.numerator, c.denominator])).toEqual([[20, 21], [17, 21]]);
-      expect(today.level).toBe(1);
+      expect(today.criteria).toEqual(before.criteria);
+      expect(today.criteria.map((c) => [c.numerator, c.denominator])).toEqual([[4, 5], [2, 5]]);
+      expect([today.level, today.reasons]).toEqual([before.level, before.reasons]);
+      expect(today.level).toBe(0);
+      // Only the grouping differs (Hoằng Tiến, merged after 30 Sep 2024, for Hoằng Châu + Hoằng Phụ).
       expect(today.rates).toEqual(before.rates.map((b) => ({ ...b, communes: b.communes - 1 })));
       expect(today.indicators).toEqual(before.indicators);
       const merged = await status(specialist, unit['Xã Hoằng Tiến'], 2024);
       const parts = await Promise.all(['Xã Hoằng Châu', 'Xã Hoằng Phụ'].map((n) => status(specialist, unit[n], 2024, BEFORE)));
       expect(merged.rates[2].population).toBe(parts[0].rates[2].population + parts[1].rates[2].population);
       expect(merged.reports).toBe(2);
+      // Hoằng Tiến did not exist on 30 Sep 2024: it shows the verdicts of the two communes judged then (the lower one).
+      expect(merged.paramsVersion).toBe('ND20_2014');
+      expect(merged.level).toBe(Math.min(parts[0].level, parts[1].level));
+      expect(merged.reasons[0]).toContain('không phải đơn vị được xét công nhận năm XMC 2023-2024');
     });
   });
 
@@ -200,7 +209,8 @@ describe('literacy (e2e)', () => {
       const own = await status(token, bn.id, 2024);
       expect(own.communesWithData).toBe(0);
       expect(own.level).toBe(0);
-      expect(own.reasons).toContain('Có 0/2 xã đạt chuẩn xóa mù chữ mức độ 1 (0,0%), chưa đạt 90%');
+      // 2023-24 is judged on the district rule (Bắc Ninh's one district of 30 Sep 2024).
+      expect(own.reasons).toContain('Có 0/1 huyện đạt chuẩn xóa mù chữ mức độ 1 (0,0%), chưa đạt 90%');
     });
 
     it('bad input: a malformed id, an impossible year, a date on which the unit did not exist', async () => {
@@ -313,8 +323,10 @@ describe('literacy (e2e)', () => {
       expect(r.data!.setLiteracyParameters.source).toBe('PROVINCE');
       const s = await status(specialist, unit['Xã Nam Giang'], 2024, '2025-06-30');
       expect(s.criteria[0]).toMatchObject({ met: true, thresholdPct: 89.9 });
-      // The national set after the reform is untouched.
-      expect((await status(specialist, unit['Xã Nam Giang'], 2024)).criteria[0].met).toBe(false);
+      // The rule of 2023-24 whatever the grouping date; the national set after the reform (2025-26) is untouched.
+      expect((await status(specialist, unit['Xã Nam Giang'], 2024)).criteria[0]).toMatchObject({ met: true, thresholdPct: 89.9 });
+      const later = await status(specialist, unit['Xã Nam Giang'], 2026);
+      expect([later.paramsVersion, later.criteria[0].thresholdPct]).toEqual(['ND20_2014_POST_2025_REFORM', 90]);
 
       const overlapping = { ...lowered, validTo: '2025-12-31' };
       const bad = await api.gql(SET, { d: JSON.stringify(overlapping) }, specialist);
@@ -384,7 +396,9 @@ describe('literacy (e2e)', () => {
       const again = await status(specialist, unit['Tỉnh Thanh Hóa'], 2024, '2025-06-30');
       expect({ ...again, computedAt: null }).toEqual({ ...before, computedAt: null }); // history untouched
       const today = await status(specialist, unit['Tỉnh Thanh Hóa'], 2024);
-      expect(today).toMatchObject({ aggregationTier: 'PROVINCE_DIRECT', communes: 19, communesWithData: 19 });
+      // Still the district rule of 2023-24 and the same verdict; only the grouping is today's.
+      expect(today).toMatchObject({ aggregationTier: 'DISTRICT', paramsVersion: 'ND20_2014', communes: 19, communesWithData: 19 });
+      expect([today.level, today.criteria]).toEqual([before.level, before.criteria]);
       expect(today.unmappedData).toEqual([]);
       for (const band of ['15_25', '15_35', '15_60']) {
         const a = before.rates.find((b) => b.band === band)!;

@@ -237,6 +237,30 @@ describe('tenancy core (e2e)', () => {
       }
     });
 
+    it('a job that carries a province sees and changes that province only; a global job sees every province (issue 13, Build 5)', async () => {
+      const th = await provinceOf('TH-GDTX');
+      const { rows: [bn] } = await owner.query(`SELECT id FROM administrative_unit WHERE level = 'PROVINCE' AND code = 'BN'`);
+      const c = await connectAsJobsRole(api.db.ownerUrl);
+      const asJob = async (province: string | null, sql: string) => {
+        await c.query('BEGIN');
+        await c.query(`SELECT set_config('app.scope', 'system', true), set_config('app.province_id', $1, true)`, [province ?? '']);
+        const { rows } = await c.query(sql);
+        await c.query('ROLLBACK');
+        return rows;
+      };
+      try {
+        const provincesSeen = async (province: string | null) =>
+          (await asJob(province, `SELECT DISTINCT province_id FROM centre UNION SELECT DISTINCT province_id FROM submission`)).map((r) => r.province_id).sort();
+        expect(await provincesSeen(th)).toEqual([th]);
+        expect(await provincesSeen(null)).toEqual([th, bn.id].sort());
+        // Writes too: a Thanh Hóa job cannot touch a Bắc Ninh centre.
+        expect(await asJob(th, `UPDATE centre SET name = name WHERE province_id = '${bn.id}' RETURNING id`)).toEqual([]);
+        expect((await asJob(null, `UPDATE centre SET name = name WHERE province_id = '${bn.id}' RETURNING id`)).length).toBeGreaterThan(0);
+      } finally {
+        await c.end();
+      }
+    });
+
     it('with no scope, a direct read returns no rows at all', async () => {
       expect(await asApp({}, `SELECT id FROM centre`)).toEqual([]);
       expect(await asApp({}, `SELECT id FROM licence_record`)).toEqual([]);

@@ -86,6 +86,12 @@ describe('literacy screen in Chromium', () => {
     await expectRecognition(province);
     await expectChildren(province);
     await page.getByTestId('literacy-computed-at').waitFor();
+    // 2025-26 is judged under the post-reform rule of 30 Sep 2026: commune → province; who recognises each level.
+    await expect(page.getByTestId('literacy-rule-date').textContent()).resolves.toBe('30/09/2026');
+    await expect(page.getByTestId('literacy-chain').textContent()).resolves.toBe('Xã → Tỉnh');
+    await expect(page.getByTestId('literacy-recognised-by').locator('span').allTextContents()).resolves.toEqual([
+      'Mức độ 1: Chủ tịch UBND cấp tỉnh', 'Mức độ 2: Bộ trưởng Bộ Giáo dục và Đào tạo',
+    ]);
     // Computed on request: the time shown is today's (in Vietnam).
     const todayVn = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     await expect(page.getByTestId('literacy-computed-at').textContent()).resolves.toContain(todayVn);
@@ -116,6 +122,10 @@ describe('literacy screen in Chromium', () => {
     expect(province2024.reasons).toContain('Có 4/5 huyện đạt chuẩn xóa mù chữ mức độ 1 (80,0%), chưa đạt 90%');
     await expectRecognition(province2024);
     await expectChildren(province2024);
+    await expect(page.getByTestId('literacy-chain').textContent()).resolves.toBe('Xã → Huyện → Tỉnh');
+    await expect(page.getByTestId('literacy-recognised-by').locator('span').allTextContents()).resolves.toEqual([
+      'Mức độ 1: Bộ trưởng Bộ Giáo dục và Đào tạo', 'Mức độ 2: Bộ trưởng Bộ Giáo dục và Đào tạo',
+    ]);
     // No TTHTCĐ semester report of 2023-2024 in the demo: the section says so.
     await expect(page.getByTestId('learning-society-empty').textContent()).resolves.toContain('năm học 2023-2024');
 
@@ -126,6 +136,9 @@ describe('literacy screen in Chromium', () => {
     expect(district.criteria[0]).toMatchObject({ numerator: 4, denominator: 5, met: false });
     await expectRecognition(district);
     await expectChildren(district);
+    await expect(page.getByTestId('literacy-recognised-by').locator('span').allTextContents()).resolves.toEqual([
+      'Mức độ 1: Chủ tịch UBND cấp tỉnh', 'Mức độ 2: Chủ tịch UBND cấp tỉnh',
+    ]);
     const namGiang = district.children.find((c) => c.name === 'Xã Nam Giang')!;
     expect(namGiang.criteria[0]).toMatchObject({ numerator: 3596, denominator: 4000, met: false });
     const namGiangLevel1 = await page.getByTestId('literacy-children-table').getByRole('row', { name: /Xã Nam Giang/ }).locator('td').nth(2).textContent();
@@ -156,12 +169,15 @@ describe('literacy screen in Chromium', () => {
     await page.getByRole('heading', { name: 'Kết quả công nhận đạt chuẩn xóa mù chữ: Tỉnh Thanh Hóa' }).waitFor();
     await expect(page.getByTestId('level-tag').first().textContent()).resolves.toBe(LEVEL_TEXT[province2024.level]);
 
-    // Today's units: the API decides the parameter set of today (the page shows what it answered).
+    // Today's units: only the grouping changes; 2023-24 keeps the district rule of 30 Sep 2024 and its verdict.
     await page.getByText('Hiện nay', { exact: true }).click();
     await page.waitForURL(/view=today/);
     const today = await status(specialist, unit['Tỉnh Thanh Hóa'], 2024, null);
     expect(today.asOf).not.toBe('2024-09-30');
+    expect([today.level, today.reasons, today.criteria]).toEqual([province2024.level, province2024.reasons, province2024.criteria]);
     await expectRecognition(today);
+    await expect(page.getByTestId('literacy-rule-date').textContent()).resolves.toBe('30/09/2024');
+    await expect(page.getByTestId('literacy-chain').textContent()).resolves.toBe('Xã → Huyện → Tỉnh');
   });
 
   it('a supervisor sees their district, and another district is refused by the page and by the API', async () => {

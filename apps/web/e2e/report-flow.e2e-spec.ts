@@ -212,8 +212,14 @@ describe('report round in Chromium', () => {
     await page.getByTestId('report-form').waitFor();
     await page.getByTestId('history').getByText('Số phòng học chưa khớp').first().waitFor();
     await page.getByTestId('accept-report').click();
-    await page.getByRole('button', { name: 'Đồng ý' }).click();
-    await submissionStatusTag('Đã chấp nhận').waitFor();
+    // On a loaded 2-core machine a click on the confirmation while it is still animating in can be lost: click
+    // until the confirmation closes (3 tries), then give the acceptance the time a loaded run needs.
+    const confirmAccept = page.getByRole('button', { name: 'Đồng ý' });
+    for (let attempt = 0; attempt < 3 && (await confirmAccept.count()) > 0; attempt++) {
+      await confirmAccept.click({ timeout: 5_000 }).catch(() => undefined);
+      await confirmAccept.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    }
+    await submissionStatusTag('Đã chấp nhận').waitFor({ timeout: 60_000 });
     expect(await statusOf()).toBe('ACCEPTED');
     await centre(page, '[data-testid="history"]');
     await screenshot(page, '12-so-da-chap-nhan-lich-su', { fullPage: false });

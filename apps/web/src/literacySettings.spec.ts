@@ -25,6 +25,19 @@ describe('literacy settings', () => {
     expect(fromFormValues({ ...v, validTo: '2030-12-31', provinceL2Pct: 95 }).province.l2MinSharePct).toBe(95);
   });
 
+  it('keeps the recognition chain of the set adjusted while its tier is unchanged', () => {
+    const chain = [
+      { tier: 'COMMUNE', l1: { vi: 'Chủ tịch UBND cấp tỉnh', en: 'c' }, l2: { vi: 'Chủ tịch UBND cấp tỉnh', en: 'c' } },
+      { tier: 'PROVINCE', l1: { vi: 'Chủ tịch UBND cấp tỉnh', en: 'c' }, l2: { vi: 'Bộ trưởng Bộ Giáo dục và Đào tạo', en: 'm' } },
+    ];
+    const d = parseDefinition(JSON.stringify({ ...SET, recognition: chain }));
+    const v = toFormValues(d);
+    expect(fromFormValues(v, d).recognition).toEqual(chain);
+    // Another tier needs another chain: none is carried over (the API then says who recognises is unknown).
+    expect(fromFormValues({ ...v, aggregationTier: 'DISTRICT' }, d).recognition).toBeUndefined();
+    expect(fromFormValues(v).recognition).toBeUndefined();
+  });
+
   it('refuses what is not a parameter set', () => {
     expect(() => parseDefinition('[1]')).toThrow(TypeError);
     expect(() => parseDefinition('{"version":"x"}')).toThrow(TypeError);

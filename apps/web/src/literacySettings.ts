@@ -24,6 +24,8 @@ export interface ParameterDefinition {
   district: Shares;
   province: Shares;
   aggregationTier: Tier;
+  /** Who recognises each tier (not edited on the form: kept from the set adjusted while its tier is unchanged). */
+  recognition?: { tier: string; l1: { vi: string; en: string }; l2: { vi: string; en: string } }[];
   excludeDisabledExempt: boolean;
   dbkkMayUseStandardBand: boolean;
   assumptions: string[];
@@ -103,8 +105,9 @@ export function toFormValues(d: ParameterDefinition): ParameterFormValues {
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 const num = (v: number | null) => Number(v);
 
-export function fromFormValues(v: ParameterFormValues): ParameterDefinition {
+export function fromFormValues(v: ParameterFormValues, from?: ParameterDefinition): ParameterDefinition {
   return {
+    ...(from?.recognition && from.aggregationTier === v.aggregationTier ? { recognition: from.recognition } : {}),
     version: v.version.trim(),
     validFrom: v.validFrom.trim(),
     validTo: v.validTo.trim() || null,

@@ -10,6 +10,8 @@ export {
   bandLabel,
   ND20_2014,
   ND20_2014_POST_2025_REFORM,
+  RECOGNITION_ND20_2014,
+  RECOGNITION_ND143_2025,
   SHIPPED_LITERACY_PARAMETERS,
   parametersFor,
   validateParameters,
@@ -22,6 +24,8 @@ export type {
   CommuneLevelRule,
   ShareThresholds,
   LiteracyParameters,
+  Recogniser,
+  RecognitionStep,
 } from './lib/rules/parameters';
 
 export {
@@ -92,4 +96,5 @@ export type { TimedUnit, SuccessorLink } from './lib/data/unit-timeline';
 export * from './lib/literacy.types';
 import { LiteracyParameters1732000006000 } from './migrations/1732000006000-literacy-parameters';
 import { LiteracyPoliciesOverTheRlsRule1733001000500 } from './migrations/1733001000500-policies-over-the-rls-rule';
-export const literacyMigrations = [LiteracyParameters1732000006000, LiteracyPoliciesOverTheRlsRule1733001000500];
+import { LiteracyRecognitionChain1733011000000 } from './migrations/1733011000000-recognition-chain';
+export const literacyMigrations = [LiteracyParameters1732000006000, LiteracyPoliciesOverTheRlsRule1733001000500, LiteracyRecognitionChain1733011000000];

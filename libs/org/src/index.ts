@@ -37,4 +37,5 @@ import { CentreStateOnDate1733000300000 } from './migrations/1733000300000-centr
 import { CentreKeyedIndexes1733001000010 } from './migrations/1733001000010-centre-keyed-indexes';
 import { TheRlsRule1733001000000 } from './migrations/1733001000000-the-rls-rule';
 import { SupervisoryAreas1733004000000 } from './migrations/1733004000000-supervisory-areas';
-export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000];
+import { JobsScopedToTheirProvince1733009000200 } from './migrations/1733009000200-jobs-scoped-to-their-province';
+export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200];

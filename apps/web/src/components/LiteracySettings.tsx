@@ -175,7 +175,7 @@ function ParameterSetDialog({ initial, adjusting, onClose, onSaved }: {
       return;
     }
     setRefusal(null);
-    const definition = fromFormValues({ ...values, validFrom: iso(values.validFrom), validTo: iso(values.validTo) });
+    const definition = fromFormValues({ ...values, validFrom: iso(values.validFrom), validTo: iso(values.validTo) }, initial);
     try {
       await save({ variables: { input: { definitionJson: JSON.stringify(definition) } } });
       message.success(t('settings.paramsSaved', { version: definition.version }));

@@ -62,7 +62,7 @@ export function ReportingHeatmap() {
     <>
       <Space wrap style={{ marginBottom: 8 }}>
         <label htmlFor="heatmap-template">{t('col.template')}:</label>
-        <Select id="heatmap-template" value={templateCode} onChange={setTemplateCode} style={{ width: 360, maxWidth: '100%' }} options={templates.map((tpl) => ({ value: tpl.code, label: pick(tpl.nameVi, tpl.nameEn) }))} />
+        <Select id="heatmap-template" value={templateCode} onChange={setTemplateCode} style={{ width: 360, maxWidth: 'calc(100vw - 72px)' }} options={templates.map((tpl) => ({ value: tpl.code, label: pick(tpl.nameVi, tpl.nameEn) }))} />
         <label htmlFor="heatmap-rows">{t('heatmap.rowsBy')}:</label>
         <Select
           id="heatmap-rows"

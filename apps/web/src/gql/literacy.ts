@@ -18,6 +18,10 @@ export const LITERACY_STATUS = graphql(`
       asOf
       paramsVersion
       aggregationTier
+      ruleDate
+      judgedAsUnit
+      recognisedBy { level byVi byEn }
+      recognitionChain { tier recognisedBy { level byVi byEn } }
       level
       dbkk
       dbkkSource

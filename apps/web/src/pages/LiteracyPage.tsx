@@ -219,6 +219,9 @@ function RecognitionCard({ status, pct, formatNumber, language, label }: {
             <ul data-testid="literacy-reasons" style={{ paddingInlineStart: 20, marginTop: 4 }}>
               {reasons.map((r) => <li key={r}>{r}</li>)}
             </ul>
+            {!status.judgedAsUnit && (
+              <Alert type="info" showIcon data-testid="literacy-regrouped" title={t('literacy.regrouped', { date: formatDate(status.ruleDate) })} style={{ marginBottom: 12 }} />
+            )}
             {status.communesWithData < status.communes && (
               <Alert type="warning" showIcon title={t('literacy.partialData', { with: status.communesWithData, total: status.communes })} style={{ marginBottom: 12 }} />
             )}
@@ -229,6 +232,25 @@ function RecognitionCard({ status, pct, formatNumber, language, label }: {
               <Descriptions.Item label={t('literacy.computedAt')}><span data-testid="literacy-computed-at">{formatDateTime(status.computedAt)}</span></Descriptions.Item>
               <Descriptions.Item label={t('literacy.dataAcceptedUntil')}>{formatDateTime(status.dataAcceptedUntil)}</Descriptions.Item>
               <Descriptions.Item label={t('literacy.asOf')}>{formatDate(status.asOf)}</Descriptions.Item>
+              <Descriptions.Item label={t('literacy.ruleDate')}><span data-testid="literacy-rule-date">{formatDate(status.ruleDate)}</span></Descriptions.Item>
+              <Descriptions.Item label={t('literacy.recognisedBy')}>
+                <span data-testid="literacy-recognised-by">
+                  {status.recognisedBy.length
+                    ? status.recognisedBy.map((r) => (
+                        <span key={r.level} style={{ display: 'block' }}>
+                          {t('literacy.recognisedByLevel', { level: r.level, by: language === 'en' ? r.byEn : r.byVi })}
+                        </span>
+                      ))
+                    : t('literacy.notATier')}
+                </span>
+              </Descriptions.Item>
+              {status.recognitionChain.length > 0 && (
+                <Descriptions.Item label={t('literacy.chain')}>
+                  <span data-testid="literacy-chain">
+                    {status.recognitionChain.map((c) => t(`literacy.chainTier.${c.tier}` as MessageKey) || c.tier).join(' → ')}
+                  </span>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('literacy.params')}>
                 {t(`literacy.tier.${status.aggregationTier}` as MessageKey) || status.aggregationTier}
                 <br />

@@ -4,9 +4,9 @@ import { assertUuid, Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { todayInVietnam } from '@gdtx/domain';
 import { centreRefOf, centreUnitsAsRecorded, unitHistoryOfProvince, unitRefOf } from '@gdtx/org';
 import { ReportingReader } from '@gdtx/reporting';
-import { LiteracyAgeBands, toVietnamDate, type LiteracyParameters } from './rules/parameters';
+import { LiteracyAgeBands, toVietnamDate, type LiteracyParameters, type RecognitionStep } from './rules/parameters';
 import {
-  evaluateDistrict, rollUp, validateCommuneData, type AdminUnitNode, type AggregateResult, type CommuneLiteracyData, type CommuneResult,
+  evaluateDistrict, rollUp, validateCommuneData, type AdminUnitNode, type AggregateResult, type CommuneLiteracyData, type CommuneResult, type LiteracyLevel,
 } from './rules/recognition';
 import { progress, targetFor } from './rules/learning-society';
 import { resolveOn, UnitTimeline, UNMAPPED_REASON_VI, type TimedUnit } from './data/unit-timeline';
@@ -16,8 +16,8 @@ import {
 } from './data/xmc-values';
 import { dbkkOn, LiteracyParametersService } from './literacy-parameters.service';
 import type {
-  LearningSocietyIndicator, LearningSocietyProgress, LiteracyBandRate, LiteracyChildStatus, LiteracyCriterion, LiteracyIndicators, LiteracyStatus,
-  LiteracyUnmappedData,
+  LearningSocietyIndicator, LearningSocietyProgress, LiteracyBandRate, LiteracyChildStatus, LiteracyCriterion, LiteracyIndicators, LiteracyRecogniser,
+  LiteracyStatus, LiteracyUnmappedData,
 } from './literacy.types';
 
 const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
@@ -70,88 +70,113 @@ export class LiteracyService {
     const periodEnd = `${year}-09-30`;
     return this.db.run(ctx, async (em) => {
       const { provinceId, timeline, unit, asOf } = await this.scope(em, ctx, unitId, asOfArg);
-      const params = await this.parameters.parametersOn(em, provinceId, asOf);
+      // A literacy year is judged under the rule, and on the units, in force on its end date (30 Sep); asOf only
+      // regroups the verdicts and the figures (issue 12 item 3, docs/literacy.md).
+      const ruleDate = periodEnd;
+      const params = await this.parameters.parametersOn(em, provinceId, ruleDate);
       const registry = await this.parameters.dbkkRows(em, provinceId);
       const sources = await this.sources(em, provinceId, XMC_TEMPLATE_CODE, [periodCode]);
 
-      // Reports → the commune valid on asOf that stands for the reporting commune, or, where one report stands for
-      // several communes of that date (merged after it, or split after the report), all of them together.
-      const counts = new Map<string, Tally>();
-      const joint = new Map<string, JointTally>();
-      const unmapped: LiteracyUnmappedData[] = [];
-      let dataAcceptedUntil: Date | null = null;
-      const tally = (c: Tally, s: SourceRow) => {
-        const before = c.dbkkFlags.length;
-        addXmcValues(c, s.values);
-        const flag = c.dbkkFlags.length > before ? c.dbkkFlags[c.dbkkFlags.length - 1] : false;
-        const fromRegistry = dbkkOn(registry, s.unitId, periodEnd);
-        c.dbkkVotes.push(fromRegistry ?? flag);
-        c.registryUsed ||= fromRegistry !== undefined;
-      };
-      for (const s of sources) {
-        const r = resolveOn(timeline, s.unitId, asOf);
-        if (r.kind === 'UNMAPPED') {
-          unmapped.push({ centreId: s.centreId, unitId: s.unitId, reason: UNMAPPED_REASON_VI[r.reason] });
-          continue;
-        }
-        if (r.kind === 'UNIT') {
-          const c = counts.get(r.unitId) ?? newTally();
-          tally(c, s);
-          counts.set(r.unitId, c);
-        } else {
-          const key = r.unitIds.join(',');
-          const j = joint.get(key) ?? { unitIds: r.unitIds, reportedBy: new Set<string>(), reason: r.reason, counts: newTally() };
-          tally(j.counts, s);
-          j.reportedBy.add(s.unitId);
-          joint.set(key, j);
-        }
-        if (s.acceptedAt && (!dataAcceptedUntil || s.acceptedAt > dataAcceptedUntil)) dataAcceptedUntil = s.acceptedAt;
-      }
-
-      const tree: AdminUnitNode[] = timeline.unitsOn(asOf).map((u) => ({ id: u.id, parentId: u.parentId, level: u.level, name: u.name }));
-      const communeData: CommuneLiteracyData[] = [];
-      for (const [id, c] of counts) {
-        const data: CommuneLiteracyData = {
-          unitId: id,
-          name: timeline.get(id)?.name ?? id,
-          // A commune merged from several is ĐBKK only if all of them were [U].
-          dbkk: c.dbkkVotes.length > 0 && c.dbkkVotes.every(Boolean),
-          bands: Object.fromEntries(
-            Object.entries(c.bands).map(([band, b]) => [band, { population: b.population, literateL1: b.literateL1, literateL2: b.literateL2, disabledExempt: b.disabledExempt }]),
-          ),
+      /**
+       * Reports → the commune valid on `date` that stands for the reporting commune, or, where one report stands
+       * for several communes of that date (merged after it, or split after the report), all of them together.
+       */
+      const tallyOn = (date: string) => {
+        const counts = new Map<string, Tally>();
+        const joint = new Map<string, JointTally>();
+        const unmapped: LiteracyUnmappedData[] = [];
+        let dataAcceptedUntil: Date | null = null;
+        const tally = (c: Tally, s: SourceRow) => {
+          const before = c.dbkkFlags.length;
+          addXmcValues(c, s.values);
+          const flag = c.dbkkFlags.length > before ? c.dbkkFlags[c.dbkkFlags.length - 1] : false;
+          const fromRegistry = dbkkOn(registry, s.unitId, periodEnd);
+          c.dbkkVotes.push(fromRegistry ?? flag);
+          c.registryUsed ||= fromRegistry !== undefined;
         };
-        const issues = validateCommuneData(data, params);
-        if (issues.length) {
-          unmapped.push({ centreId: null, unitId: id, reason: `số liệu không hợp lệ: ${issues.map((i) => i.messageVi).join('; ')}` });
-          continue;
+        for (const s of sources) {
+          const r = resolveOn(timeline, s.unitId, date);
+          if (r.kind === 'UNMAPPED') {
+            unmapped.push({ centreId: s.centreId, unitId: s.unitId, reason: UNMAPPED_REASON_VI[r.reason] });
+            continue;
+          }
+          if (r.kind === 'UNIT') {
+            const c = counts.get(r.unitId) ?? newTally();
+            tally(c, s);
+            counts.set(r.unitId, c);
+          } else {
+            const key = r.unitIds.join(',');
+            const j = joint.get(key) ?? { unitIds: r.unitIds, reportedBy: new Set<string>(), reason: r.reason, counts: newTally() };
+            tally(j.counts, s);
+            j.reportedBy.add(s.unitId);
+            joint.set(key, j);
+          }
+          if (s.acceptedAt && (!dataAcceptedUntil || s.acceptedAt > dataAcceptedUntil)) dataAcceptedUntil = s.acceptedAt;
         }
-        communeData.push(data);
+        return { counts, joint, unmapped, dataAcceptedUntil: dataAcceptedUntil as Date | null };
+      };
+
+      /** Recognition of every unit of `date` under `params`. */
+      const judgeOn = (date: string, t: ReturnType<typeof tallyOn>) => {
+        const tree: AdminUnitNode[] = timeline.unitsOn(date).map((u) => ({ id: u.id, parentId: u.parentId, level: u.level, name: u.name }));
+        const communeData: CommuneLiteracyData[] = [];
+        for (const [id, c] of t.counts) {
+          const data: CommuneLiteracyData = {
+            unitId: id,
+            name: timeline.get(id)?.name ?? id,
+            // A commune merged from several is ĐBKK only if all of them were [U].
+            dbkk: c.dbkkVotes.length > 0 && c.dbkkVotes.every(Boolean),
+            bands: Object.fromEntries(
+              Object.entries(c.bands).map(([band, b]) => [band, { population: b.population, literateL1: b.literateL1, literateL2: b.literateL2, disabledExempt: b.disabledExempt }]),
+            ),
+          };
+          const issues = validateCommuneData(data, params);
+          if (issues.length) {
+            t.unmapped.push({ centreId: null, unitId: id, reason: `số liệu không hợp lệ: ${issues.map((i) => i.messageVi).join('; ')}` });
+            continue;
+          }
+          communeData.push(data);
+        }
+        let result: ReturnType<typeof rollUp>;
+        try {
+          result = rollUp(tree, communeData, params);
+        } catch (e) {
+          throw Errors.badInput(
+            `Không tổng hợp được theo bộ tham số ${params.version} trên cơ cấu đơn vị ngày ${date}: ${(e as Error).message}`,
+            `Cannot roll up with ${params.version} on the units of ${date}: ${(e as Error).message}`,
+          );
+        }
+        // A commune whose figures lie in a joint report says so instead of "no data".
+        const jointOf = new Map<string, JointTally>();
+        for (const j of t.joint.values()) for (const id of j.unitIds) jointOf.set(id, j);
+        for (const c of result.communes) {
+          const j = jointOf.get(c.unitId);
+          if (!j || t.counts.has(c.unitId)) continue;
+          const { vi, en } = jointReason(timeline, j);
+          const at = c.reasons.indexOf(NO_DATA_VI);
+          if (at >= 0) c.reasons.splice(at, 1, vi);
+          else c.reasons.push(vi);
+          const atEn = c.reasonsEn.indexOf(NO_DATA_EN);
+          if (atEn >= 0) c.reasonsEn.splice(atEn, 1, en);
+          else c.reasonsEn.push(en);
+        }
+        return result;
+      };
+
+      // Figures (rates, indicators, reports) on the units of asOf; verdicts on the units of the end date.
+      const grouped = tallyOn(asOf);
+      const { counts, joint, unmapped, dataAcceptedUntil } = grouped;
+      const judgedTally = asOf === ruleDate ? grouped : tallyOn(ruleDate);
+      const result = judgeOn(ruleDate, judgedTally);
+      if (judgedTally !== grouped) {
+        // Invalid figures are reported once, where they were found (the same reports, grouped otherwise).
+        for (const u of judgedTally.unmapped) {
+          if (u.centreId === null && !unmapped.some((x) => x.reason === u.reason && x.unitId === u.unitId)) unmapped.push(u);
+        }
       }
 
-      let result: ReturnType<typeof rollUp>;
-      try {
-        result = rollUp(tree, communeData, params);
-      } catch (e) {
-        throw Errors.badInput(
-          `Không tổng hợp được theo bộ tham số ${params.version} trên cơ cấu đơn vị ngày ${asOf}: ${(e as Error).message}`,
-          `Cannot roll up with ${params.version} on the units of ${asOf}: ${(e as Error).message}`,
-        );
-      }
-      // A commune whose figures lie in a joint report says so instead of "no data".
-      const jointOf = new Map<string, JointTally>();
-      for (const j of joint.values()) for (const id of j.unitIds) jointOf.set(id, j);
-      for (const c of result.communes) {
-        const j = jointOf.get(c.unitId);
-        if (!j || counts.has(c.unitId)) continue;
-        const { vi, en } = jointReason(timeline, j);
-        const at = c.reasons.indexOf(NO_DATA_VI);
-        if (at >= 0) c.reasons.splice(at, 1, vi);
-        else c.reasons.push(vi);
-        const atEn = c.reasonsEn.indexOf(NO_DATA_EN);
-        if (atEn >= 0) c.reasonsEn.splice(atEn, 1, en);
-        else c.reasonsEn.push(en);
-      }
       const communeById = new Map(result.communes.map((c) => [c.unitId, c]));
+      const districtById = new Map(result.districts.map((d) => [d.unitId, d]));
       /** Counts of the base units given, with the joint reports all of whose units are among them. */
       const dataOf = (base: readonly TimedUnit[]): CommuneCounts[] => {
         const ids = new Set(base.map((u) => u.id));
@@ -160,21 +185,68 @@ export class LiteracyService {
           ...[...joint.values()].filter((j) => j.unitIds.every((id) => ids.has(id))).map((j) => j.counts),
         ];
       };
-      const districtResult = (districtId: string): AggregateResult => {
-        const found = result.districts.find((d) => d.unitId === districtId);
-        if (found) return found;
-        // A district still on record after the tier was abolished: evaluated on the former district rule, for reference.
-        const communes = timeline.subtreeOn(districtId, asOf).filter((u) => BASE_LEVELS.has(u.level)).map((u) => communeById.get(u.id)!).filter(Boolean);
-        const legacy = evaluateDistrict(districtId, communes, { ...params, aggregationTier: 'DISTRICT' } as LiteracyParameters);
-        legacy.reasons.push(`Theo bộ tham số ${params.version}, cấp huyện không còn là cấp công nhận; kết quả chỉ để tham khảo`);
-        legacy.reasonsEn.push(`Under ${params.version} the district is no longer a recognition tier; for reference only`);
-        return legacy;
+      const endVi = viDate(ruleDate);
+      /** The commune-level units judged on the end date that a commune-level unit of asOf stands for (or lies in). */
+      const judgedFor = (u: TimedUnit): CommuneResult[] => {
+        const r = resolveOn(timeline, u.id, ruleDate);
+        const ids = r.kind === 'UNIT' ? [r.unitId] : r.kind === 'JOINT' ? r.unitIds : [];
+        return ids.map((id) => communeById.get(id)).filter((c): c is CommuneResult => !!c);
+      };
+      const regroupedCommune = (u: TimedUnit): Shown => {
+        const judged = judgedFor(u);
+        const level = (judged.length ? Math.min(...judged.map((c) => c.level)) : 0) as LiteracyLevel;
+        const list = judged.map((c) => `${c.name}: ${levelVi(c.level)}`).join('; ');
+        const listEn = judged.map((c) => `${c.name}: ${levelEn(c.level)}`).join('; ');
+        const reasons = judged.length
+          ? [
+              `${u.name} không phải đơn vị được xét công nhận năm XMC ${year - 1}-${year}; kết quả theo đơn vị có hiệu lực ngày ${endVi} (${list})`,
+              ...(judged.length > 1 ? [`Mức hiển thị là mức thấp nhất của các đơn vị trên`] : []),
+            ]
+          : [`${u.name} không tương ứng với đơn vị nào được xét công nhận năm XMC ${year - 1}-${year} (ngày ${endVi})`];
+        const reasonsEn = judged.length
+          ? [
+              `${u.name} was not itself judged for ${year - 1}-${year}; verdicts of the units in force on ${ruleDate} (${listEn})`,
+              ...(judged.length > 1 ? ['The level shown is the lowest of those units'] : []),
+            ]
+          : [`${u.name} corresponds to no unit judged for ${year - 1}-${year} (on ${ruleDate})`];
+        // Its figures on asOf lie in a joint report: say so (and never "no data").
+        const j = counts.has(u.id) ? undefined : [...joint.values()].find((x) => x.unitIds.includes(u.id));
+        if (j) {
+          const { vi, en } = jointReason(timeline, j);
+          reasons.push(vi);
+          reasonsEn.push(en);
+        }
+        return {
+          level, reasons, reasonsEn, judgedAsUnit: false,
+          dbkk: judged.length > 0 && judged.every((c) => c.dbkk),
+          criteria: judged.length === 1 ? criteriaOf(judged[0]) : [],
+        };
+      };
+      const regroupedDistrict = (u: TimedUnit): Shown => {
+        // A district of asOf that was not a recognition tier on the end date: the communes judged then, for reference.
+        const judged = new Map<string, CommuneResult>();
+        for (const c of timeline.subtreeOn(u.id, asOf).filter((x) => BASE_LEVELS.has(x.level))) for (const j of judgedFor(c)) judged.set(j.unitId, j);
+        const legacy = evaluateDistrict(u.id, [...judged.values()], { ...params, aggregationTier: 'DISTRICT' } as LiteracyParameters);
+        legacy.reasons.push(
+          `Năm XMC ${year - 1}-${year} được xét theo bộ tham số ${params.version}, trong đó huyện không phải cấp công nhận; kết quả chỉ để tham khảo`,
+        );
+        legacy.reasonsEn.push(`${year - 1}-${year} is judged under ${params.version}, where the district is not a recognition tier; for reference only`);
+        return { ...shown(legacy), judgedAsUnit: false };
       };
 
       const subtree = timeline.subtreeOn(unit.id, asOf);
       const baseUnits = subtree.filter((u) => BASE_LEVELS.has(u.level));
-      const statusOf = (u: TimedUnit): CommuneResult | AggregateResult =>
-        BASE_LEVELS.has(u.level) ? communeById.get(u.id)! : u.level === 'DISTRICT' ? districtResult(u.id) : result.province;
+      const statusOf = (u: TimedUnit): Shown => {
+        if (BASE_LEVELS.has(u.level)) {
+          const c = communeById.get(u.id);
+          return c ? shown(c) : regroupedCommune(u);
+        }
+        if (u.level === 'DISTRICT') {
+          const d = districtById.get(u.id);
+          return d ? shown(d) : regroupedDistrict(u);
+        }
+        return shown(result.province);
+      };
       const own = statusOf(unit);
       if (!own) throw Errors.notFound(UNIT, unit.id);
 
@@ -187,9 +259,10 @@ export class LiteracyService {
           return {
             unitId: u.id, name: u.name, unitLevel: u.level, level: s.level, reasons: s.reasons, reasonsEn: s.reasonsEn,
             hasData: childBase.some((x) => counts.has(x.id)),
-            dbkk: s.kind === 'COMMUNE' ? s.dbkk : false,
+            dbkk: s.dbkk,
             // What the parent's table shows per child without one request per child.
-            criteria: criteriaOf(s),
+            criteria: s.criteria,
+            judgedAsUnit: s.judgedAsUnit,
             rates: bandRates(childData),
             communes: childBase.length,
             communesWithData: childBase.filter((x) => counts.has(x.id)).length,
@@ -197,6 +270,9 @@ export class LiteracyService {
         })
         .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 
+      const chain = (params.recognition ?? []).map((step) => ({ tier: step.tier, recognisedBy: recognisersOf(step) }));
+      const ownTier = BASE_LEVELS.has(unit.level) ? 'COMMUNE' : unit.level;
+      const ownStep = own.judgedAsUnit ? (params.recognition ?? []).find((step) => step.tier === ownTier) : undefined;
       const withData = dataOf(baseUnits);
       const ownCounts = counts.get(unit.id);
       return {
@@ -208,12 +284,16 @@ export class LiteracyService {
         asOf,
         paramsVersion: params.version,
         aggregationTier: params.aggregationTier,
+        ruleDate,
+        recognitionChain: chain,
+        recognisedBy: ownStep ? recognisersOf(ownStep) : [],
+        judgedAsUnit: own.judgedAsUnit,
         level: own.level,
-        dbkk: own.kind === 'COMMUNE' ? own.dbkk : false,
-        dbkkSource: own.kind === 'COMMUNE' && ownCounts ? (ownCounts.registryUsed ? 'REGISTRY' : 'REPORT') : null,
+        dbkk: own.dbkk,
+        dbkkSource: BASE_LEVELS.has(unit.level) && ownCounts ? (ownCounts.registryUsed ? 'REGISTRY' : 'REPORT') : null,
         reasons: own.reasons,
         reasonsEn: own.reasonsEn,
-        criteria: criteriaOf(own),
+        criteria: own.criteria,
         rates: bandRates(withData),
         indicators: indicatorsOf(withData),
         children,
@@ -339,6 +419,33 @@ export class LiteracyService {
     return rows.flatMap(({ periodEnd: _e, firstSubmittedAt: _f, ...r }, i) => (units[i] ? [{ ...r, unitId: units[i]! }] : []));
   }
 }
+
+/** What the API shows for one unit of asOf: its own verdict, or the verdicts of the units judged then, regrouped. */
+interface Shown {
+  level: LiteracyLevel;
+  reasons: string[];
+  reasonsEn: string[];
+  dbkk: boolean;
+  criteria: LiteracyCriterion[];
+  /** The unit itself was judged on the end date (false: a regrouping of other units' verdicts). */
+  judgedAsUnit: boolean;
+}
+
+function shown(r: CommuneResult | AggregateResult): Shown {
+  return { level: r.level, reasons: r.reasons, reasonsEn: r.reasonsEn, dbkk: r.kind === 'COMMUNE' ? r.dbkk : false, criteria: criteriaOf(r), judgedAsUnit: true };
+}
+
+function recognisersOf(step: RecognitionStep): LiteracyRecogniser[] {
+  return [
+    { level: 1, byVi: step.l1.vi, byEn: step.l1.en },
+    { level: 2, byVi: step.l2.vi, byEn: step.l2.en },
+  ];
+}
+
+const levelVi = (l: LiteracyLevel) => (l === 0 ? 'chưa đạt chuẩn' : `đạt mức độ ${l}`);
+const levelEn = (l: LiteracyLevel) => (l === 0 ? 'not recognised' : `level ${l}`);
+/** '2024-09-30' → '30/09/2024'. */
+const viDate = (d: string) => d.split('-').reverse().join('/');
 
 const NO_DATA_VI = 'Chưa có số liệu xóa mù chữ của xã';
 const NO_DATA_EN = 'No literacy data reported for the commune';

@@ -58,6 +58,7 @@ export class LiteracyChildStatus {
   @Field(() => [String]) reasons: string[];
   @Field(() => [String]) reasonsEn: string[];
   @Field(() => [LiteracyCriterion], { description: 'Các tiêu chí của đơn vị cấp dưới (như literacyStatus của đơn vị đó)' }) criteria: LiteracyCriterion[];
+  @Field({ description: 'Như judgedAsUnit của literacyStatus đơn vị đó' }) judgedAsUnit: boolean;
   @Field(() => [LiteracyBandRate], { description: 'Tỷ lệ biết chữ theo độ tuổi, cộng trên các xã có số liệu của đơn vị cấp dưới' }) rates: LiteracyBandRate[];
   @Field(() => Int, { description: 'Số xã (cấp cơ sở) của đơn vị cấp dưới vào ngày asOf' }) communes: number;
   @Field(() => Int) communesWithData: number;
@@ -70,6 +71,19 @@ export class LiteracyUnmappedData {
   @Field() reason: string;
 }
 
+@ObjectType({ description: 'Ai công nhận đơn vị ở một mức độ XMC (theo bộ tham số của năm)' })
+export class LiteracyRecogniser {
+  @Field(() => Int, { description: 'Mức độ 1 hoặc 2' }) level: number;
+  @Field({ description: 'Ví dụ: Chủ tịch UBND cấp tỉnh' }) byVi: string;
+  @Field() byEn: string;
+}
+
+@ObjectType({ description: 'Một cấp trong chuỗi công nhận XMC (từ xã lên), với người công nhận từng mức độ' })
+export class LiteracyRecognitionStep {
+  @Field({ description: 'COMMUNE, DISTRICT hoặc PROVINCE' }) tier: string;
+  @Field(() => [LiteracyRecogniser]) recognisedBy: LiteracyRecogniser[];
+}
+
 @ObjectType({ description: 'Tình trạng đạt chuẩn xóa mù chữ của một đơn vị (NĐ 20/2014, tham số theo phiên bản)' })
 export class LiteracyStatus {
   @Field(() => ID) unitId: string;
@@ -78,8 +92,17 @@ export class LiteracyStatus {
   @Field(() => Int, { description: 'Năm kết thúc của năm XMC (1/10/năm-1 – 30/9/năm)' }) year: number;
   @Field() periodCode: string;
   @Field(() => DateScalar, { description: 'Ngày của cơ cấu đơn vị hành chính dùng để tổng hợp' }) asOf: string;
-  @Field() paramsVersion: string;
+  @Field({ description: 'Bộ tham số áp dụng: bộ có hiệu lực vào ngày kết thúc năm XMC (30/9), không phụ thuộc asOf' }) paramsVersion: string;
   @Field({ description: 'DISTRICT hoặc PROVINCE_DIRECT' }) aggregationTier: string;
+  @Field(() => DateScalar, { description: 'Ngày kết thúc năm XMC (30/9): quy định và cơ cấu đơn vị dùng để xét công nhận là của ngày này' }) ruleDate: string;
+  @Field(() => [LiteracyRecognitionStep], { description: 'Chuỗi công nhận theo quy định của năm (xã → huyện → tỉnh, hoặc xã → tỉnh từ năm XMC 2024-2025)' })
+  recognitionChain: LiteracyRecognitionStep[];
+  @Field(() => [LiteracyRecogniser], {
+    description: 'Ai công nhận đơn vị này ở mức độ 1 và 2; rỗng khi đơn vị không phải một cấp công nhận của năm (ví dụ huyện sau cải cách) hoặc bộ tham số không nêu',
+  })
+  recognisedBy: LiteracyRecogniser[];
+  @Field({ description: 'true khi đơn vị (theo ngày asOf) chính là đơn vị được xét công nhận vào ngày ruleDate; false khi chỉ là cách nhóm lại kết quả của các đơn vị khi đó' })
+  judgedAsUnit: boolean;
   @Field(() => Int, { description: '0 chưa đạt, 1 mức độ 1, 2 mức độ 2' }) level: number;
   @Field() dbkk: boolean;
   @Field(() => String, { nullable: true, description: 'REGISTRY (danh mục xã ĐBKK) hoặc REPORT (theo báo cáo)' }) dbkkSource: string | null;

@@ -103,3 +103,31 @@ describe('validateParameters', () => {
     expect(issues).toHaveLength(4);
   });
 });
+
+describe('the recognition chain (who recognises each tier) is a parameter', () => {
+  it('before the reform: district chairman → commune, provincial chairman → district, Minister → province (NĐ 20/2014 Art. 30)', () => {
+    expect(ND20_2014.recognition!.map((s) => [s.tier, s.l1.vi, s.l2.vi])).toEqual([
+      ['COMMUNE', 'Chủ tịch UBND cấp huyện', 'Chủ tịch UBND cấp huyện'],
+      ['DISTRICT', 'Chủ tịch UBND cấp tỉnh', 'Chủ tịch UBND cấp tỉnh'],
+      ['PROVINCE', 'Bộ trưởng Bộ Giáo dục và Đào tạo', 'Bộ trưởng Bộ Giáo dục và Đào tạo'],
+    ]);
+  });
+
+  it('after it: no district; the provincial chairman recognises level 1, the Minister level 2 (NĐ 143/2025)', () => {
+    expect(ND20_2014_POST_2025_REFORM.recognition!.map((s) => [s.tier, s.l1.vi, s.l2.vi])).toEqual([
+      ['COMMUNE', 'Chủ tịch UBND cấp tỉnh', 'Chủ tịch UBND cấp tỉnh'],
+      ['PROVINCE', 'Chủ tịch UBND cấp tỉnh', 'Bộ trưởng Bộ Giáo dục và Đào tạo'],
+    ]);
+  });
+
+  it('its tiers must match the aggregation tier, and each level needs a named authority', () => {
+    expect(validateParameters({ ...ND20_2014_POST_2025_REFORM, recognition: ND20_2014.recognition })).toEqual([
+      'recognition tiers must be COMMUNE, PROVINCE for aggregationTier PROVINCE_DIRECT, got COMMUNE, DISTRICT, PROVINCE',
+    ]);
+    const blank = ND20_2014.recognition!.map((s, i) => (i === 2 ? { ...s, l2: { vi: ' ', en: 'x' } } : s));
+    expect(validateParameters({ ...ND20_2014, recognition: blank })).toEqual(['recognition[2].l2 needs vi and en']);
+    // A set saved before the chain existed stays valid (its chain is unknown).
+    const { recognition: _r, ...old } = ND20_2014;
+    expect(validateParameters(old as LiteracyParameters)).toEqual([]);
+  });
+});

@@ -46,6 +46,19 @@ export interface ShareThresholds {
   l2MinSharePct: number;
 }
 
+/** An authority, in Vietnamese and English (e.g. "Chủ tịch UBND cấp tỉnh"). */
+export interface Recogniser {
+  vi: string;
+  en: string;
+}
+
+/** A tier of the recognition chain: which unit is recognised, and by whom at level 1 and at level 2. */
+export interface RecognitionStep {
+  tier: 'COMMUNE' | 'DISTRICT' | 'PROVINCE';
+  l1: Recogniser;
+  l2: Recogniser;
+}
+
 export interface LiteracyParameters {
   /** Stable identifier, stored with every evaluation result. */
   version: string;
@@ -65,6 +78,13 @@ export interface LiteracyParameters {
    */
   province: ShareThresholds;
   aggregationTier: AggregationTier;
+  /**
+   * The recognition chain, bottom up (commune first): who recognises each tier at each level. Configuration,
+   * not code: NĐ 20/2014 Art. 30 before the reform, NĐ 143/2025 after it (commune: [U]). Its tiers must match
+   * `aggregationTier` (with 'DISTRICT': commune, district, province; with 'PROVINCE_DIRECT': commune, province).
+   * Optional for sets saved before issue 12 (their chain is then unknown and the API says so).
+   */
+  recognition?: readonly RecognitionStep[];
   /**
    * When true, disabled persons exempt from literacy ("khuyết tật thuộc diện miễn") are removed from the
    * denominator of every rate. Whether the law does so is not confirmed [U]; default false.
@@ -92,6 +112,26 @@ const COMMON_ASSUMPTIONS = [
   '[U] A commune with no population in the band (denominator 0) is not recognised at that level.',
 ];
 
+const DISTRICT_CHAIRMAN: Recogniser = { vi: 'Chủ tịch UBND cấp huyện', en: "Chairman of the district People's Committee" };
+const PROVINCE_CHAIRMAN: Recogniser = { vi: 'Chủ tịch UBND cấp tỉnh', en: "Chairman of the provincial People's Committee" };
+const MINISTER: Recogniser = { vi: 'Bộ trưởng Bộ Giáo dục và Đào tạo', en: 'Minister of Education and Training' };
+
+/** NĐ 20/2014 Art. 30: the district recognises communes, the province districts, the Ministry the province. */
+export const RECOGNITION_ND20_2014: readonly RecognitionStep[] = [
+  { tier: 'COMMUNE', l1: DISTRICT_CHAIRMAN, l2: DISTRICT_CHAIRMAN },
+  { tier: 'DISTRICT', l1: PROVINCE_CHAIRMAN, l2: PROVINCE_CHAIRMAN },
+  { tier: 'PROVINCE', l1: MINISTER, l2: MINISTER },
+];
+
+/**
+ * NĐ 143/2025: the provincial chairman recognises the province at XMC level 1, the Minister keeps level 2.
+ * Communes: the province [U] (domain §D1, "most likely the province recognises communes directly").
+ */
+export const RECOGNITION_ND143_2025: readonly RecognitionStep[] = [
+  { tier: 'COMMUNE', l1: PROVINCE_CHAIRMAN, l2: PROVINCE_CHAIRMAN },
+  { tier: 'PROVINCE', l1: PROVINCE_CHAIRMAN, l2: MINISTER },
+];
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -115,6 +155,7 @@ export const ND20_2014: LiteracyParameters = deepFreeze({
   district: { l1MinSharePct: 90, l2MinSharePct: 90 }, // Art. 20(2), 21(2)
   province: { l1MinSharePct: 90, l2MinSharePct: 100 }, // Art. 20(3), 21(3): 100% of districts at level 2
   aggregationTier: 'DISTRICT',
+  recognition: RECOGNITION_ND20_2014,
   excludeDisabledExempt: false,
   dbkkMayUseStandardBand: false,
   assumptions: COMMON_ASSUMPTIONS,
@@ -141,12 +182,14 @@ export const ND20_2014_POST_2025_REFORM: LiteracyParameters = deepFreeze({
   district: { l1MinSharePct: 90, l2MinSharePct: 90 }, // kept for reference; no districts after 1 Jul 2025
   province: { l1MinSharePct: 90, l2MinSharePct: 90 }, // [U] the former district rule, applied to communes
   aggregationTier: 'PROVINCE_DIRECT',
+  recognition: RECOGNITION_ND143_2025,
   excludeDisabledExempt: false,
   dbkkMayUseStandardBand: false,
   assumptions: [
     ...COMMON_ASSUMPTIONS,
     '[U] Communes roll up directly to the province (aggregationTier = PROVINCE_DIRECT); who recognises communes after 7/2025 was not found.',
     '[U] The province rule becomes ≥ 90% of communes at level 1 and ≥ 90% at level 2 (the former district thresholds).',
+    '[U] The provincial People\'s Committee chairman recognises communes (NĐ 143/2025 names the province for XMC level 1, the Minister for level 2; the commune step was not found).',
   ],
 } satisfies LiteracyParameters);
 
@@ -217,6 +260,24 @@ export function validateParameters(p: LiteracyParameters): string[] {
   }
   if (p.aggregationTier !== 'DISTRICT' && p.aggregationTier !== 'PROVINCE_DIRECT') {
     issues.push(`aggregationTier is unknown: ${String(p.aggregationTier)}`);
+  }
+  if (p.recognition !== undefined) {
+    const expected = p.aggregationTier === 'DISTRICT' ? ['COMMUNE', 'DISTRICT', 'PROVINCE'] : ['COMMUNE', 'PROVINCE'];
+    if (!Array.isArray(p.recognition)) issues.push('recognition must be a list');
+    else {
+      const tiers = p.recognition.map((r) => r?.tier);
+      if (tiers.join(',') !== expected.join(',')) {
+        issues.push(`recognition tiers must be ${expected.join(', ')} for aggregationTier ${String(p.aggregationTier)}, got ${tiers.join(', ')}`);
+      }
+      p.recognition.forEach((r, i) => {
+        for (const level of ['l1', 'l2'] as const) {
+          const who = r?.[level];
+          if (!who || typeof who.vi !== 'string' || !who.vi.trim() || typeof who.en !== 'string' || !who.en.trim()) {
+            issues.push(`recognition[${i}].${level} needs vi and en`);
+          }
+        }
+      });
+    }
   }
   if (typeof p.excludeDisabledExempt !== 'boolean') issues.push('excludeDisabledExempt must be a boolean');
   if (typeof p.dbkkMayUseStandardBand !== 'boolean') issues.push('dbkkMayUseStandardBand must be a boolean');
