@@ -1,10 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { Alert, Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import type { Language } from '@gdtx/domain';
+import { Alert, Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
 import { NotificationBell } from './Notifications';
+import { LanguageSwitch } from './LanguageSwitch';
 
 interface MenuEntry {
   key: string;
@@ -16,7 +16,7 @@ interface MenuEntry {
 /** Side menu by role: the entries follow the permission table of @gdtx/domain (the API enforces the same). */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { user, can, logout } = useAuth();
-  const { t, language, setLanguage, roleLabel } = useI18n();
+  const { t, roleLabel } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
   // antd's lg breakpoint (992 px): below it a tablet or a narrow window gets the drawer menu.
@@ -92,13 +92,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <div data-testid="menu-drawer">{menu}</div>
           {phone && (
             <div style={{ padding: 16 }}>
-              <Segmented<Language>
-                aria-label={t('app.language')}
-                size="small"
-                value={language}
-                onChange={(v) => setLanguage(v)}
-                options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]}
-              />
+              <LanguageSwitch />
             </div>
           )}
         </Drawer>
@@ -119,13 +113,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {!phone && <Typography.Text type="secondary">{' '}· {roleLabel(user.role)}{wide && user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>}
             </span>
             {!phone && (
-              <Segmented<Language>
-                aria-label={t('app.language')}
-                size="small"
-                value={language}
-                onChange={(v) => setLanguage(v)}
-                options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]}
-              />
+              <LanguageSwitch />
             )}
             <Button
               onClick={() => {

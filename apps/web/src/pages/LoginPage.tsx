@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
-import type { Language } from '@gdtx/domain';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { homePathOf, useAuth } from '../auth';
 import { describeError, errorReasonOf } from '../errors';
 import { useI18n } from '../i18n';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 
 export function LoginPage() {
-  const { t, language, setLanguage } = useI18n();
+  const { t, language } = useI18n();
   const { login, user, expired } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -44,13 +44,7 @@ export function LoginPage() {
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#eef3f9', padding: 16 }}>
       <Card style={{ width: 400, maxWidth: '100%' }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Segmented<Language>
-            aria-label={t('app.language')}
-            size="small"
-            value={language}
-            onChange={(v) => setLanguage(v)}
-            options={[{ label: 'VI', value: 'vi' }, { label: 'EN', value: 'en' }]}
-          />
+          <LanguageSwitch />
         </div>
         <Typography.Title level={1} style={{ fontSize: 22, color: '#0b4f9c', marginTop: 8 }}>{t('app.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>

@@ -3,10 +3,10 @@ import argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { RolePermissions, scopeOfRole } from '@gdtx/domain';
 import type { Permission, Role } from '@gdtx/domain';
-import { AppError, audit, enqueueOutbox, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
+import { audit, enqueueOutbox, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
 import { hashToken, TokenService } from './token.service';
 import { LoginThrottle } from './login-throttle';
-import { TotpService } from './totp.service';
+import { TotpErrors, TotpService } from './totp.service';
 import './identity.events';
 import type { AuthPayload, UserInfo } from './identity.types';
 
@@ -80,12 +80,12 @@ export class AuthService {
     // The second factor, for a user who has one: a missing code asks for it, a wrong one counts as a failure.
     const factor = await this.db.run(systemContext(user.provinceId, 'login-totp'), (em) => this.totp.checkAtLogin(em, user.id, totpCode));
     if (factor.outcome === 'missing') {
-      throw new AppError('UNAUTHENTICATED', 'Nhập mã xác thực 6 số trong ứng dụng xác thực trên điện thoại của bạn.', 'Enter the 6-digit code of your authenticator app', { reason: 'TOTP_REQUIRED' });
+      throw TotpErrors.codeRequired();
     }
     if (factor.outcome === 'invalid') {
       const failure = await this.recordFailure(username, user, address, 'LOGIN_TOTP_FAILED');
       if (failure.delaySeconds) throw this.throttle.accountRefusal(failure.delaySeconds);
-      throw new AppError('UNAUTHENTICATED', 'Mã xác thực không đúng hoặc đã được dùng. Hãy nhập mã mới trong ứng dụng xác thực.', 'Wrong or already used authentication code', { reason: 'TOTP_INVALID' });
+      throw TotpErrors.invalidCode();
     }
     return this.db.run(systemContext(user.provinceId, 'login'), async (em) => {
       await this.throttle.recordSuccess(em, username);

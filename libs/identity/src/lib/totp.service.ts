@@ -38,8 +38,13 @@ export function acceptedStep(secret: string, code: string, now = Date.now()): nu
   return delta === null ? null : Math.floor(now / 1000 / PERIOD) + delta;
 }
 
-const invalidCode = () =>
-  new AppError('UNAUTHENTICATED', 'Mã xác thực không đúng hoặc đã được dùng. Hãy nhập mã mới trong ứng dụng xác thực.', 'Wrong or already used authentication code', { reason: 'TOTP_INVALID' });
+/** The second factor's refusals at sign-in and when confirming or turning it off: one wording each. */
+export const TotpErrors = {
+  codeRequired: () =>
+    new AppError('UNAUTHENTICATED', 'Nhập mã xác thực 6 số trong ứng dụng xác thực trên điện thoại của bạn.', 'Enter the 6-digit code of your authenticator app', { reason: 'TOTP_REQUIRED' }),
+  invalidCode: () =>
+    new AppError('UNAUTHENTICATED', 'Mã xác thực không đúng hoặc đã được dùng. Hãy nhập mã mới trong ứng dụng xác thực.', 'Wrong or already used authentication code', { reason: 'TOTP_INVALID' }),
+};
 
 @Injectable()
 export class TotpService {
@@ -113,7 +118,7 @@ export class TotpService {
         throw Errors.conflict('Chưa bắt đầu thiết lập xác thực hai lớp (hoặc đã bật rồi). Hãy bấm "Thiết lập" để lấy mã QR mới.', 'No enrolment to confirm', { reason: 'TOTP_NOT_PENDING' });
       }
       const step = acceptedStep(row.secret, code);
-      if (step === null) throw invalidCode();
+      if (step === null) throw TotpErrors.invalidCode();
       await em.query(`UPDATE user_totp SET confirmed_at = now(), last_step = $2 WHERE user_id = $1`, [ctx.userId, step]);
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'TOTP_ENABLED', entity: 'app_user', entityId: ctx.userId });
       return this.stateIn(em, ctx);
@@ -129,7 +134,7 @@ export class TotpService {
       }
       const factor = await this.checkAtLogin(em, ctx.userId!, code);
       if (factor.outcome === 'not-enrolled') return state;
-      if (factor.outcome !== 'ok') throw invalidCode();
+      if (factor.outcome !== 'ok') throw TotpErrors.invalidCode();
       await em.query(`DELETE FROM user_totp WHERE user_id = $1`, [ctx.userId]);
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'TOTP_DISABLED', entity: 'app_user', entityId: ctx.userId });
       return this.stateIn(em, ctx);
