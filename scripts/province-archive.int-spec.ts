@@ -65,6 +65,9 @@ async function refusal(p: Promise<unknown>): Promise<ProvinceArchiveError> {
   throw new Error('the import was not refused');
 }
 
+/** The signature of a zip local file header (PK 03 04). */
+const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
 describe('per-province export and import', () => {
   let source: TestDatabase;
   let targetName: string;
@@ -168,9 +171,17 @@ describe('per-province export and import', () => {
     expect(e.problem).toBe('CHECKSUM_MISMATCH');
     expect(e.messageVi).toContain('tables/centre.ndjson');
     expect(e.messageEn).toContain('does not match');
-    // One raw byte of the zip file flipped (inside the largest entry's compressed data): unreadable or mismatched.
+    // One raw byte of the zip file flipped, inside the largest entry's compressed data (found from the local file
+    // headers, so the byte never lands in a field the reader ignores): unreadable or mismatched.
     const flipped = Buffer.from(archive);
-    flipped[Math.floor(flipped.length / 2)] ^= 0xff;
+    let largest = { start: 0, size: 0 };
+    for (let at = flipped.indexOf(LOCAL_HEADER); at >= 0; at = flipped.indexOf(LOCAL_HEADER, at + 4)) {
+      const size = flipped.readUInt32LE(at + 18);
+      const start = at + 30 + flipped.readUInt16LE(at + 26) + flipped.readUInt16LE(at + 28);
+      if (size > largest.size) largest = { start, size };
+    }
+    expect(largest.size).toBeGreaterThan(100);
+    flipped[largest.start + Math.floor(largest.size / 2)] ^= 0xff;
     const cli = run('scripts/province-import.ts', [writeTo(join(dir, 'flipped.zip'), flipped)], targetUrl);
     expect(cli.status).toBe(1);
     expect(cli.stderr).toMatch(/UNREADABLE|CHECKSUM_MISMATCH|BAD_MANIFEST/);
