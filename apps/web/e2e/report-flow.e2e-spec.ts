@@ -148,6 +148,9 @@ describe('report round in Chromium', () => {
     mark('conflict resolved');
 
     await page.getByTestId('submit-report').click();
+    // The confirmation (an on-time report: no reason asked).
+    await page.getByTestId('confirm-submit').click();
+    expect(await page.getByTestId('late-reason').count()).toBe(0);
     await submissionStatusTag('Đã nộp').waitFor();
     mark('submitted');
     expect(await statusOf()).toBe('SUBMITTED');
@@ -201,6 +204,7 @@ describe('report round in Chromium', () => {
     const current = Number((await classrooms.inputValue()).replace(/\D/g, '') || '0');
     await classrooms.fill(String(current + 2));
     await page.getByTestId('submit-report').click();
+    await page.getByTestId('confirm-submit').click();
     await submissionStatusTag('Đã nộp').waitFor();
     expect(await statusOf()).toBe('SUBMITTED');
     await logout(page);

@@ -72,14 +72,15 @@ type Documents = {
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": typeof types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": typeof types.ReportTemplateDocument,
     "\n  fragment ValidationIssueFields on ValidationIssueDto { ruleCode severity fields messageVi messageEn explainable }\n": typeof types.ValidationIssueFieldsFragmentDoc,
-    "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n  }\n": typeof types.SubmissionSummaryFieldsFragmentDoc,
+    "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n    lateness { nextDeadline daysLateIfSubmittedToday lastSubmissionDaysLate lastSubmissionLateReason }\n  }\n": typeof types.SubmissionSummaryFieldsFragmentDoc,
     "\n  fragment SubmissionDetailFields on Submission {\n    ...SubmissionSummaryFields\n    values explanations\n    issues { ...ValidationIssueFields }\n    events { id action fromStatus toStatus submissionVersion actorName comment fieldComments { field comment } at }\n    versions { number templateVersion values submittedAt }\n  }\n": typeof types.SubmissionDetailFieldsFragmentDoc,
     "\n  query Submission($id: ID!) { submission(id: $id) { ...SubmissionDetailFields } }\n": typeof types.SubmissionDocument,
     "\n  query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {\n    submissions(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }\n    }\n  }\n": typeof types.SubmissionsDocument,
     "\n  mutation SaveSubmissionDraft($input: SaveSubmissionDraftInput!) {\n    saveSubmissionDraft(input: $input) {\n      changed\n      issues { ...ValidationIssueFields }\n      submission { ...SubmissionDetailFields }\n    }\n  }\n": typeof types.SaveSubmissionDraftDocument,
-    "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": typeof types.SubmitSubmissionDocument,
+    "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!, $lateReason: String) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion, lateReason: $lateReason) { ...SubmissionDetailFields }\n  }\n": typeof types.SubmitSubmissionDocument,
     "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int!, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n": typeof types.ReturnSubmissionDocument,
     "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int!) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": typeof types.AcceptSubmissionDocument,
+    "\n  mutation AcceptSubmissions($items: [AcceptSubmissionItem!]!) {\n    acceptSubmissions(items: $items) {\n      accepted { id status version }\n      refused { id code reason messageVi messageEn }\n    }\n  }\n": typeof types.AcceptSubmissionsDocument,
     "\n  query MyTotp { myTotp { enabled pending requiredByProvince } }\n": typeof types.MyTotpDocument,
     "\n  mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrSvg } }\n": typeof types.StartTotpEnrolmentDocument,
     "\n  mutation ConfirmTotpEnrolment($code: String!) { confirmTotpEnrolment(input: { code: $code }) { enabled pending requiredByProvince } }\n": typeof types.ConfirmTotpEnrolmentDocument,
@@ -166,14 +167,15 @@ const documents: Documents = {
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": types.ReportTemplateDocument,
     "\n  fragment ValidationIssueFields on ValidationIssueDto { ruleCode severity fields messageVi messageEn explainable }\n": types.ValidationIssueFieldsFragmentDoc,
-    "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n  }\n": types.SubmissionSummaryFieldsFragmentDoc,
+    "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n    lateness { nextDeadline daysLateIfSubmittedToday lastSubmissionDaysLate lastSubmissionLateReason }\n  }\n": types.SubmissionSummaryFieldsFragmentDoc,
     "\n  fragment SubmissionDetailFields on Submission {\n    ...SubmissionSummaryFields\n    values explanations\n    issues { ...ValidationIssueFields }\n    events { id action fromStatus toStatus submissionVersion actorName comment fieldComments { field comment } at }\n    versions { number templateVersion values submittedAt }\n  }\n": types.SubmissionDetailFieldsFragmentDoc,
     "\n  query Submission($id: ID!) { submission(id: $id) { ...SubmissionDetailFields } }\n": types.SubmissionDocument,
     "\n  query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {\n    submissions(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }\n    }\n  }\n": types.SubmissionsDocument,
     "\n  mutation SaveSubmissionDraft($input: SaveSubmissionDraftInput!) {\n    saveSubmissionDraft(input: $input) {\n      changed\n      issues { ...ValidationIssueFields }\n      submission { ...SubmissionDetailFields }\n    }\n  }\n": types.SaveSubmissionDraftDocument,
-    "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": types.SubmitSubmissionDocument,
+    "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!, $lateReason: String) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion, lateReason: $lateReason) { ...SubmissionDetailFields }\n  }\n": types.SubmitSubmissionDocument,
     "\n  mutation ReturnSubmission($id: ID!, $expectedVersion: Int!, $comment: String!, $fieldComments: [FieldCommentInput!]) {\n    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {\n      ...SubmissionDetailFields\n    }\n  }\n": types.ReturnSubmissionDocument,
     "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int!) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n": types.AcceptSubmissionDocument,
+    "\n  mutation AcceptSubmissions($items: [AcceptSubmissionItem!]!) {\n    acceptSubmissions(items: $items) {\n      accepted { id status version }\n      refused { id code reason messageVi messageEn }\n    }\n  }\n": types.AcceptSubmissionsDocument,
     "\n  query MyTotp { myTotp { enabled pending requiredByProvince } }\n": types.MyTotpDocument,
     "\n  mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrSvg } }\n": types.StartTotpEnrolmentDocument,
     "\n  mutation ConfirmTotpEnrolment($code: String!) { confirmTotpEnrolment(input: { code: $code }) { enabled pending requiredByProvince } }\n": types.ConfirmTotpEnrolmentDocument,
@@ -451,7 +453,7 @@ export function graphql(source: "\n  fragment ValidationIssueFields on Validatio
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n  }\n"): (typeof documents)["\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n  }\n"];
+export function graphql(source: "\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n    lateness { nextDeadline daysLateIfSubmittedToday lastSubmissionDaysLate lastSubmissionLateReason }\n  }\n"): (typeof documents)["\n  fragment SubmissionSummaryFields on Submission {\n    id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt\n    acceptedAt updatedAt canReview\n    lateness { nextDeadline daysLateIfSubmittedToday lastSubmissionDaysLate lastSubmissionLateReason }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -471,7 +473,7 @@ export function graphql(source: "\n  mutation SaveSubmissionDraft($input: SaveSu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"): (typeof documents)["\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"];
+export function graphql(source: "\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!, $lateReason: String) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion, lateReason: $lateReason) { ...SubmissionDetailFields }\n  }\n"): (typeof documents)["\n  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!, $lateReason: String) {\n    submitSubmission(id: $id, expectedVersion: $expectedVersion, lateReason: $lateReason) { ...SubmissionDetailFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -480,6 +482,10 @@ export function graphql(source: "\n  mutation ReturnSubmission($id: ID!, $expect
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int!) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"): (typeof documents)["\n  mutation AcceptSubmission($id: ID!, $expectedVersion: Int!) {\n    acceptSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptSubmissions($items: [AcceptSubmissionItem!]!) {\n    acceptSubmissions(items: $items) {\n      accepted { id status version }\n      refused { id code reason messageVi messageEn }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptSubmissions($items: [AcceptSubmissionItem!]!) {\n    acceptSubmissions(items: $items) {\n      accepted { id status version }\n      refused { id code reason messageVi messageEn }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
