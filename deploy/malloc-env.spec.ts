@@ -60,7 +60,8 @@ describe('native memory after logins (the runtime images)', () => {
   });
 
   it('`npm start` gives its own process the images\' values (scripts/malloc-env.js): one setting, checked equal', () => {
-    const { MALLOC_ENV } = require('../scripts/malloc-env') as { MALLOC_ENV: Record<string, string> };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script of the repository, not a library
+    const { MALLOC_ENV } = require(join(repoRoot, 'scripts/malloc-env.js')) as { MALLOC_ENV: Record<string, string> };
     for (const file of ['Dockerfile.api', 'Dockerfile.worker']) {
       const env = runtimeEnv(file);
       for (const [k, v] of Object.entries(MALLOC_ENV)) expect(`${file} ${k}=${env[k]}`).toBe(`${file} ${k}=${v}`);
