@@ -109,7 +109,7 @@ export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel, e
             { header: t('col.version'), value: (s) => s.version, kind: 'number' },
             { header: t('col.dueDate'), value: (s) => s.dueDate, kind: 'date' },
             { header: t('col.submittedAt'), value: (s) => s.submittedAt, kind: 'datetime' },
-            { header: t('col.lateness'), value: (s) => s.lateness.lastSubmissionDaysLate ?? null, kind: 'number' },
+            { header: t('col.daysLate'), value: (s) => s.lateness.lastSubmissionDaysLate ?? null, kind: 'number' },
           ]}
         />
       </div>

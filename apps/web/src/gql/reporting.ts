@@ -134,8 +134,8 @@ export const SUBMIT_SUBMISSION = graphql(`
 `);
 
 export const RETURN_SUBMISSION = graphql(`
-  mutation ReturnSubmission($id: ID!, $expectedVersion: Int!, $comment: String!, $fieldComments: [FieldCommentInput!]) {
-    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {
+  mutation ReturnSubmission($id: ID!, $expectedVersion: Int!, $comment: String!, $fieldComments: [FieldCommentInput!], $resubmitBy: String) {
+    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments, resubmitBy: $resubmitBy) {
       ...SubmissionDetailFields
     }
   }

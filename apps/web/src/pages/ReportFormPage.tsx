@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Popconfirm, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Row, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import {
   findShippedTemplate,
   hasErrors,
@@ -106,6 +107,8 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const [busy, setBusy] = useState<null | 'submit' | 'accept' | 'return'>(null);
   const [reviewComments, setReviewComments] = useState<Record<string, string>>({});
   const [overallComment, setOverallComment] = useState('');
+  /** Return: the day by which the centre must resubmit (optional; the calendar judges the resubmission by it). */
+  const [resubmitBy, setResubmitBy] = useState<Dayjs | null>(null);
   /** The submit confirmation, open for the saved report it would submit (late: with the reason asked for). */
   const [confirming, setConfirming] = useState<SubmissionDetail | null>(null);
   const [lateReason, setLateReason] = useState('');
@@ -329,10 +332,14 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
     try {
       const result = await client.mutate({
         mutation: RETURN_SUBMISSION,
-        variables: { id: submission.id, expectedVersion: submission.version, comment: overallComment.trim() || t('review.defaultReturnComment'), fieldComments },
+        variables: {
+          id: submission.id, expectedVersion: submission.version, comment: overallComment.trim() || t('review.defaultReturnComment'), fieldComments,
+          resubmitBy: resubmitBy ? resubmitBy.format('YYYY-MM-DD') : null,
+        },
       });
       setSubmission(asSubmissionDetail(result.data!.returnSubmission));
       setReviewComments({});
+      setResubmitBy(null);
       message.success(t('review.returned'));
     } catch (e) {
       setActionError(describeError(e, language).message);
@@ -427,7 +434,21 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
         )}
       </Modal>
       {status === 'RETURNED' && (
-        <Alert type="warning" showIcon title={t('form.returnedBanner')} description={returned.overall ?? undefined} style={{ marginBottom: 12 }} data-testid="returned-banner" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('form.returnedBanner')}
+          description={(returned.overall || (submission?.lateness.nextDeadline && submission.lateness.nextDeadline !== submission.dueDate)) ? (
+            <>
+              {returned.overall && <div>{returned.overall}</div>}
+              {submission?.lateness.nextDeadline && submission.lateness.nextDeadline !== submission.dueDate && (
+                <div data-testid="resubmit-deadline">{t('form.resubmitBy', { date: formatDate(submission.lateness.nextDeadline) })}</div>
+              )}
+            </>
+          ) : undefined}
+          style={{ marginBottom: 12 }}
+          data-testid="returned-banner"
+        />
       )}
       {!editable && !reviewing && status && (
         <Alert type="info" showIcon title={t('form.readOnly', { status: t(`status.${status}` as MessageKey) })} style={{ marginBottom: 12 }} />
@@ -496,7 +517,26 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
                     <Popconfirm title={t('review.confirmAccept')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => void accept()}>
                       <Button block type="primary" loading={busy === 'accept'} data-testid="accept-report">{t('review.accept')}</Button>
                     </Popconfirm>
-                    <Button block danger onClick={() => void doReturn()} loading={busy === 'return'} data-testid="return-report">{t('review.return')}</Button>
+                    <label htmlFor="resubmit-by" style={{ fontSize: 13 }}>{t('review.resubmitBy')}</label>
+                    <DatePicker
+                      id="resubmit-by"
+                      data-testid="resubmit-by"
+                      format="DD/MM/YYYY"
+                      placeholder="dd/mm/yyyy"
+                      value={resubmitBy}
+                      onChange={(d) => setResubmitBy(d)}
+                      disabledDate={(d) => d.isBefore(new Date(), 'day')}
+                      style={{ width: '100%' }}
+                    />
+                    <Popconfirm
+                      title={resubmitBy ? t('review.confirmReturnBy', { date: resubmitBy.format('DD/MM/YYYY') }) : t('review.confirmReturn')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => void doReturn()}
+                      okButtonProps={{ 'data-testid': 'confirm-return' } as Record<string, string>}
+                    >
+                      <Button block danger loading={busy === 'return'} data-testid="return-report">{t('review.return')}</Button>
+                    </Popconfirm>
                   </>
                 )}
                 <Button block type="link" onClick={() => navigate(-1)}>{t('app.back')}</Button>
