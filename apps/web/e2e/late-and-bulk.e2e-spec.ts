@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { S0_THANH_HOA_2020_2021_VALUES } from '@gdtx/domain';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
 import type { TestApi } from '../../api/test/harness';
-import { DEMO_PASSWORD, horizontalOverflow, login, logout, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
+import { chooseOption, DEMO_PASSWORD, horizontalOverflow, login, logout, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -97,5 +97,16 @@ describe('late submissions and bulk accept in Chromium', () => {
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousA11yViolations(page, ['[data-testid="review-queue"]'])).toEqual([]);
     await screenshot(page, 'duyet-hang-loat', { fullPage: false });
+
+    // Waiting time on every row; the filters narrow the queue to one template (then one of its periods).
+    expect(await page.getByTestId('waiting-days').count()).toBeGreaterThan(0);
+    const quarterly = 'Báo cáo hoạt động quý – Trung tâm ngoại ngữ, tin học, kỹ năng sống';
+    await chooseOption(page, page.getByTestId('filter-template').locator('input'), quarterly, { search: 'hoạt động quý' });
+    await page.locator('tr', { hasText: 'Học kỳ II năm học 2018-2019' }).waitFor({ state: 'detached' });
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const templates = await rows.locator('td:nth-child(3)').allTextContents();
+    expect(templates.length).toBeGreaterThan(0);
+    expect(new Set(templates)).toEqual(new Set([quarterly]));
   });
 });

@@ -9,6 +9,11 @@ import { useI18n } from '../i18n';
 import { EmptyState, ErrorState, SubmissionStatusTag } from './States';
 import { ExportButton } from './ExportButton';
 
+/** Whole days since the report was (last) submitted, on this device's clock. */
+function waitingDays(s: SubmissionSummary): number {
+  return s.submittedAt ? Math.max(0, Math.floor((Date.now() - new Date(s.submittedAt).getTime()) / 86_400_000)) : 0;
+}
+
 /** Lateness by the calendar's rule (the server's `lateness`): of the last submission, else of a submission today. */
 export function LatenessTag({ s }: { s: SubmissionSummary }) {
   const { t } = useI18n();
@@ -21,8 +26,10 @@ export function LatenessTag({ s }: { s: SubmissionSummary }) {
 }
 
 /** Submissions matching a filter (a centre's reports, or the review queue; `bulkAccept`: reviewers select and accept). */
-export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel, exportTitle, exportSubtitle, bulkAccept }: {
+export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel, exportTitle, exportSubtitle, bulkAccept, waiting }: {
   bulkAccept?: boolean;
+  /** The review queue: how long each report has waited since it was submitted (sortable). */
+  waiting?: boolean;
   filter: SubmissionFilter;
   emptyText?: string;
   showCentre?: boolean;
@@ -133,6 +140,11 @@ export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel, e
         { title: t('col.status'), dataIndex: 'status', width: 140, render: (v: string) => <SubmissionStatusTag status={v} /> },
         { title: t('col.dueDate'), dataIndex: 'dueDate', width: 120, render: (v: string) => formatDate(v) },
         { title: t('col.submittedAt'), dataIndex: 'submittedAt', width: 160, render: (v: string | null) => formatDateTime(v) },
+        ...(waiting ? [{
+          title: t('col.waiting'), key: 'waiting', width: 120,
+          sorter: (a: SubmissionSummary, b: SubmissionSummary) => waitingDays(a) - waitingDays(b),
+          render: (_: unknown, s: SubmissionSummary) => <span data-testid="waiting-days">{t('review.waitingDays', { n: waitingDays(s) })}</span>,
+        }] : []),
         { title: t('col.lateness'), key: 'lateness', width: 130, render: (_: unknown, s: SubmissionSummary) => <LatenessTag s={s} /> },
         {
           title: t('col.actions'), key: 'actions', width: 150,
