@@ -8,6 +8,7 @@ export * from './lib/errors/unavailable';
 export * from './lib/database/tenant-context';
 export * from './lib/database/tenant-db.service';
 export * from './lib/database/database.module';
+export * from './lib/sessions/session-bus';
 export * from './lib/database/migrations';
 export * from './lib/database/migration-helpers';
 export * from './lib/logging/logging.module';

@@ -36,6 +36,12 @@ const ConfigSchema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET phải dài ít nhất 32 ký tự').optional(),
   JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
   REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /**
+   * How long an API process may use a session (the user's role, scope and token_version) from memory before it
+   * reads the row again (ADR 0003, issue 14): the safety net behind the Redis invalidations. 0 turns the cache off.
+   */
+  SESSION_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  SESSION_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(50_000),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
