@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { installClientErrorEnvelope, loadConfig, mountQueueDashboard, transportErrorMiddleware } from '@gdtx/platform';
+import { installClientErrorEnvelope, loadConfig, MetricsService, mountQueueDashboard, transportErrorMiddleware } from '@gdtx/platform';
 import { AppModule } from './app.module';
 import { validationPipe } from './validation';
 
@@ -17,6 +17,8 @@ export async function createApi(): Promise<NestExpressApplication> {
   installClientErrorEnvelope(app.getHttpServer());
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
+  // First, so that every request is timed (gdtx_http_request_duration_seconds; /metrics, docs/operations.md).
+  app.use(app.get(MetricsService).httpMiddleware());
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -9,6 +9,8 @@ export * from './lib/database/tenant-context';
 export * from './lib/database/tenant-db.service';
 export * from './lib/database/database.module';
 export * from './lib/sessions/session-bus';
+export * from './lib/metrics/metrics.service';
+export * from './lib/metrics/metrics.module';
 export * from './lib/database/migrations';
 export * from './lib/database/migration-helpers';
 export * from './lib/logging/logging.module';

@@ -42,6 +42,13 @@ const ConfigSchema = z.object({
    */
   SESSION_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   SESSION_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(50_000),
+  /**
+   * The bearer that /metrics (API) and the worker's metrics port require (docs/operations.md, "Metrics"). Unset:
+   * metrics answer only to direct loopback connections without X-Forwarded-For.
+   */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN phải dài ít nhất 16 ký tự').optional(),
+  /** The worker's own metrics endpoint (http://…:METRICS_PORT/metrics); 0 picks a free port (tests). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
