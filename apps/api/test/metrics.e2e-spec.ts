@@ -35,7 +35,7 @@ describe('metrics (e2e)', () => {
   });
 
   it('refuses /metrics without the bearer, or with a wrong one, in the error envelope in Vietnamese', async () => {
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN.slice(1)}x` }, { authorization: 'Bearer ' + 'y'.repeat(TOKEN.length) }]) {
+    for (const headers of [{}, { authorization: `Bearer ${TOKEN.slice(1)}x` }, { authorization: 'Bearer ' + 'y'.repeat(TOKEN.length) }] as Record<string, string>[]) {
       const r = await scrape(headers);
       expect(r.status).toBe(401);
       const body = JSON.parse(r.body);

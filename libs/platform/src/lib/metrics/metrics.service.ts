@@ -66,7 +66,8 @@ export class MetricsService {
     this.jobFailures = new Counter({
       name: 'gdtx_job_failures_total', help: 'Failed job attempts in this process by queue and job name', labelNames: ['queue', 'name'], registers,
     });
-    const self = this;
+    const pools = () => this.pools();
+    const sizes = { app: this.config.DB_POOL_SIZE, jobs: this.config.JOBS_DB_POOL_SIZE };
     // One read of each source per scrape, shared by the gauges that show it.
     const queues = sharedPerScrape(() => this.readQueueDepth());
     const readOutbox = sharedPerScrape(() => this.readOutbox());
@@ -105,7 +106,7 @@ export class MetricsService {
       labelNames: ['pool', 'state'], registers,
       collect() {
         this.reset();
-        for (const { name, pool } of self.pools()) {
+        for (const { name, pool } of pools()) {
           this.set({ pool: name, state: 'total' }, pool.totalCount);
           this.set({ pool: name, state: 'idle' }, pool.idleCount);
           this.set({ pool: name, state: 'waiting' }, pool.waitingCount);
@@ -115,8 +116,8 @@ export class MetricsService {
     new Gauge({
       name: 'gdtx_db_pool_max', help: 'Configured size of each database pool', labelNames: ['pool'], registers,
       collect() {
-        this.set({ pool: 'app' }, self.config.DB_POOL_SIZE);
-        this.set({ pool: 'jobs' }, self.config.JOBS_DB_POOL_SIZE);
+        this.set({ pool: 'app' }, sizes.app);
+        this.set({ pool: 'jobs' }, sizes.jobs);
       },
     });
   }
@@ -189,15 +190,16 @@ export class MetricsService {
 
   /** The Apollo plugin that feeds gdtx_graphql_request_duration_seconds. */
   graphqlPlugin(): ApolloServerPlugin {
-    const metrics = this;
+    const histogram = this.graphqlDuration;
+    const label = (name: string | null | undefined, op: OperationDefinitionNode | null | undefined) => this.operationLabel(name, op);
     return {
       async requestDidStart() {
-        const end = metrics.graphqlDuration.startTimer();
+        const end = histogram.startTimer();
         let operation = 'unparsed';
         let type = 'unknown';
         return {
           async didResolveOperation({ operationName, operation: op }) {
-            operation = metrics.operationLabel(operationName, op);
+            operation = label(operationName, op);
             type = op?.operation ?? 'unknown';
           },
           async willSendResponse({ response, errors }) {
