@@ -49,6 +49,16 @@ const ConfigSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN phải dài ít nhất 16 ký tự').optional(),
   /** The worker's own metrics endpoint (http://…:METRICS_PORT/metrics); 0 picks a free port (tests). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /**
+   * Which proxies' X-Forwarded-For Express believes (the client address of the login limits, the audit): Express's
+   * `trust proxy` as a list of `loopback`, `linklocal`, `uniquelocal`, addresses and CIDR ranges (the ingress), or a
+   * hop count. Default loopback only; behind an ingress on another host set its range, else every client is the
+   * ingress's address to the per-address login limit.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*)$/, 'TRUST_PROXY: loopback, linklocal, uniquelocal, địa chỉ hoặc dải CIDR (cách nhau bởi dấu phẩy), hoặc số hop')
+    .default('loopback'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
