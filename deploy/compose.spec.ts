@@ -125,6 +125,12 @@ function readCompose(): ComposeFile {
   return load(readFileSync(join(deployDir, 'docker-compose.yml'), 'utf8')) as ComposeFile;
 }
 
+/** The TypeScript source scripts/build.js compiles to a dist/ file (dist/apps/api/src/main.js ← apps/api/src/main.ts). */
+function sourceOf(distFile: string): string {
+  expect(distFile).toMatch(/^dist\/.+\.js$/);
+  return distFile.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+}
+
 describe('deploy/docker-compose.yml', () => {
   const compose = readCompose();
 
@@ -158,10 +164,10 @@ describe('deploy/docker-compose.yml', () => {
     expect(environmentOf(compose.services!['api'])['QUEUE_PREFIX']).toBe(environmentOf(compose.services!['worker'])['QUEUE_PREFIX']);
   });
 
-  it('runs commands whose entry files exist in the repository', () => {
+  it('runs commands whose entry files exist in the repository (compiled by scripts/build.js into dist/)', () => {
     const migrateCommand = compose.services!['migrate'].command as string[];
-    expect(migrateCommand.slice(0, 3)).toEqual(['node', '-r', './scripts/register.js']);
-    expect(existsSync(join(repoRoot, migrateCommand[3]))).toBe(true);
+    expect(migrateCommand.slice(0, 2)).toEqual(['node', '--enable-source-maps']);
+    expect(existsSync(join(repoRoot, sourceOf(migrateCommand[2])))).toBe(true);
   });
 
   it('finds the problems it is meant to find (negative cases)', () => {
@@ -196,8 +202,8 @@ describe('deploy/docker-compose.yml', () => {
 
 describe('deploy Dockerfiles', () => {
   const cases = [
-    { file: 'Dockerfile.api', entry: 'apps/api/src/main.ts' },
-    { file: 'Dockerfile.worker', entry: 'apps/worker/src/main.ts' },
+    { file: 'Dockerfile.api', entry: 'dist/apps/api/src/main.js' },
+    { file: 'Dockerfile.worker', entry: 'dist/apps/worker/src/main.js' },
   ];
 
   // The images run the same Node major as every npm script: the project's `node` dev dependency (ADR 0009).
@@ -219,8 +225,14 @@ describe('deploy Dockerfiles', () => {
     const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(text);
     expect(cmd).not.toBeNull();
     const argv = JSON.parse(cmd![1]) as string[];
-    expect(argv).toEqual(['node', '-r', './scripts/register.js', entry]);
-    for (const path of argv.slice(2).map((p) => p.replace(/^\.\//, ''))) expect(existsSync(join(repoRoot, path))).toBe(true);
+    // The compiled output (issue 14): the image builds dist/ before pruning the dev dependencies, and runs it.
+    expect(argv).toEqual(['node', '--enable-source-maps', entry]);
+    expect(existsSync(join(repoRoot, sourceOf(entry)))).toBe(true);
+    const build = text.search(/^RUN node scripts\/build\.js\b/m);
+    const prune = text.search(/^RUN npm prune\b/m);
+    expect(build).toBeGreaterThan(0);
+    expect(prune).toBeGreaterThan(build);
+    expect(text.slice(text.lastIndexOf('\nFROM '))).not.toMatch(/register\.js|\.ts"/);
   });
 
   it('keeps local data and secrets out of the build context', () => {
@@ -265,7 +277,7 @@ describe('deploy/k8s manifests', () => {
     expect(containersOf(find('Deployment', 'gdtx-worker'))[0]?.image).toMatch(/worker/);
     const job = find('Job', 'gdtx-migrate');
     const [migrate] = containersOf(job) as (Container & { command: string[] })[];
-    expect(migrate.command).toEqual(['node', '-r', './scripts/register.js', 'scripts/migrate.ts']);
+    expect(migrate.command).toEqual(['node', '--enable-source-maps', 'dist/scripts/migrate.js']);
   });
 
   it('runs the queues\' Redis with append-only persistence on a volume and no eviction (issue 13)', () => {

@@ -5,7 +5,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from 'nestjs-pino';
 import {
   APP_CONFIG, AppConfig, ConfigModule, DatabaseModule, EnvelopeExceptionFilter, formatGraphqlError, graphqlArmor, graphqlParseOptions, HealthModule,
-  httpStatusPlugin, inputGuardPlugin, loggingModule,
+  httpStatusPlugin, inputGuardPlugin, loggingModule, MetricsModule, MetricsService,
 } from '@gdtx/platform';
 import { JobsRuntimeModule, QueueApiModule, QueueModule } from '@gdtx/platform';
 import { IdentityApiModule, identityEvents } from '@gdtx/identity';
@@ -24,10 +24,11 @@ import { CentreExportModule } from './centre-export.controller';
     loggingModule(),
     DatabaseModule,
     HealthModule,
+    MetricsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, Logger],
-      useFactory: (config: AppConfig, logger: Logger) => {
+      inject: [APP_CONFIG, Logger, MetricsService],
+      useFactory: (config: AppConfig, logger: Logger, metrics: MetricsService) => {
         const armor = graphqlArmor(config);
         return {
           autoSchemaFile: config.NODE_ENV === 'production' ? true : 'apps/api/schema.gql',
@@ -37,7 +38,7 @@ import { CentreExportModule } from './centre-export.controller';
           introspection: config.graphqlIntrospection,
           playground: false,
           parseOptions: graphqlParseOptions,
-          plugins: [...armor.plugins, inputGuardPlugin(), httpStatusPlugin()],
+          plugins: [metrics.graphqlPlugin(), ...armor.plugins, inputGuardPlugin(), httpStatusPlugin()],
           // Nest's own plugin would reset every execution result to HTTP 200; httpStatusPlugin decides instead
           // (200, except RATE_LIMITED → 429 and UNAVAILABLE → 503: ADR 0010).
           preserveHttpStatusForExecutionErrors: false,

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { installClientErrorEnvelope, loadConfig, mountQueueDashboard, transportErrorMiddleware } from '@gdtx/platform';
+import { installClientErrorEnvelope, loadConfig, MetricsService, mountQueueDashboard, transportErrorMiddleware } from '@gdtx/platform';
 import { AppModule } from './app.module';
 import { validationPipe } from './validation';
 
@@ -16,7 +16,10 @@ export async function createApi(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   installClientErrorEnvelope(app.getHttpServer());
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For only from the proxies named in TRUST_PROXY (default loopback; docs/operations.md).
+  app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY.split(',').map((x) => x.trim()));
+  // First, so that every request is timed (gdtx_http_request_duration_seconds; /metrics, docs/operations.md).
+  app.use(app.get(MetricsService).httpMiddleware());
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, ConfigModule, DatabaseModule, JobsRuntimeModule, loadConfig, QueueModule, TenantDb } from '@gdtx/platform';
+import { ConfigError, ConfigModule, DatabaseModule, JobsRuntimeModule, loadConfig, MetricsService, QueueModule, serveMetrics, TenantDb } from '@gdtx/platform';
 import { AnalyticsModule } from '@gdtx/analytics';
 import { ComplianceModule } from '@gdtx/compliance';
 import { NotifyModule } from '@gdtx/notify';
@@ -25,10 +25,20 @@ import { reportingEvents } from '@gdtx/reporting';
 class WorkerModule {}
 
 async function main() {
-  loadConfig();
+  const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule);
   app.enableShutdownHooks();
   const logger = new Logger('worker');
+  // The worker's own Prometheus endpoint (its jobs, pools, the shared queue depth and outbox lag; docs/operations.md).
+  // A port already taken (a second worker on one host) costs the metrics, not the worker.
+  await serveMetrics(app.get(MetricsService), config.METRICS_TOKEN, config.METRICS_PORT).then(
+    (server) => {
+      logger.log(`metrics on :${(server.address() as { port: number }).port}/metrics`);
+      server.unref();
+      process.once('SIGTERM', () => server.close());
+    },
+    (e: Error) => logger.error(`metrics endpoint not started on port ${config.METRICS_PORT}: ${e.message}`),
+  );
   const db = app.get(TenantDb);
   const beat = async () => {
     const [{ now }] = await db.raw.query('SELECT now()');

@@ -2,6 +2,8 @@
 export { IdentityModule, IdentityApiModule } from './lib/identity.module';
 export { AuthService, hashPassword, toContext } from './lib/auth.service';
 export { UsersService } from './lib/users.service';
+export { TokenService } from './lib/token.service';
+export { SessionCache } from './lib/session-cache';
 export { accountDelaySeconds, ACCOUNT_FREE_FAILURES, ACCOUNT_MAX_DELAY_SECONDS } from './lib/login-throttle';
 export * from './lib/identity.types';
 export { identityEvents } from './lib/identity.events';

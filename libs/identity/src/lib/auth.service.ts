@@ -3,10 +3,11 @@ import argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { RolePermissions, scopeOfRole } from '@gdtx/domain';
 import type { Permission, Role } from '@gdtx/domain';
-import { audit, enqueueOutbox, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
+import { audit, enqueueOutbox, Errors, SessionBus, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
 import { hashToken, TokenService } from './token.service';
 import { LoginThrottle } from './login-throttle';
 import { TotpErrors, TotpService } from './totp.service';
+import { SessionCache } from './session-cache';
 import './identity.events';
 import type { AuthPayload, UserInfo } from './identity.types';
 
@@ -55,6 +56,8 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly totp: TotpService,
+    private readonly sessions: SessionCache,
+    private readonly bus: SessionBus,
   ) {}
 
   /**
@@ -172,24 +175,43 @@ export class AuthService {
       }
       await em.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [ctx.userId]);
     });
+    await this.bus.invalidate({ userId: ctx.userId! });
     return true;
   }
 
   /**
-   * Resolves the principal of an access token against the database, so a disabled user, a changed role or
-   * a logout takes effect at once rather than when the token expires.
+   * Resolves the principal of an access token against the user row, so a disabled user, a changed role or
+   * a logout takes effect at once rather than when the token expires. The row comes from this process's
+   * SessionCache when it holds the user at the token's `tv` (invalidated through SessionBus by every change,
+   * ADR 0003), else from the database.
    */
   async contextFor(claims: { sub: string; tv: number }, requestId?: string): Promise<Principal> {
+    const revoked = () => Errors.unauthenticated('Session revoked', 'Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại');
+    const cached = this.sessions.get(claims.sub);
+    // token_version only grows: an older tv is a revoked token; a newer one means this copy is behind, so read.
+    if (cached && cached.tokenVersion > claims.tv) throw revoked();
+    if (cached && cached.tokenVersion === claims.tv) {
+      this.sessions.stats.hits++;
+      return requestId === undefined ? cached.principal : { ...cached.principal, requestId };
+    }
+    this.sessions.stats.misses++;
+    const since = this.sessions.begin();
     const found = await this.db.run(systemContext(null, 'authenticate'), async (em) => {
       const [user] = (await em.query(`${USER_SELECT} WHERE u.id = $1`, [claims.sub])) as UserRow[];
-      if (!user || !user.active || user.tokenVersion !== claims.tv) return null;
+      if (!user || !user.active) return null;
       return { user, totpEnrolmentRequired: await this.totp.enrolmentRequired(em, user) };
     });
-    if (!found) throw Errors.unauthenticated('Session revoked', 'Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại');
-    return { ...toContext(found.user, requestId), totpEnrolmentRequired: found.totpEnrolmentRequired };
+    if (!found) throw revoked();
+    const principal: Principal = Object.freeze({ ...toContext(found.user), totpEnrolmentRequired: found.totpEnrolmentRequired });
+    this.sessions.put(found.user.id, { principal, user: Object.freeze(toUserInfo(found.user)), tokenVersion: found.user.tokenVersion, provinceId: found.user.provinceId }, since);
+    if (found.user.tokenVersion !== claims.tv) throw revoked();
+    return requestId === undefined ? principal : { ...principal, requestId };
   }
 
+  /** The caller's own account: from the session the guard has just checked when this process holds it. */
   async me(ctx: TenantContext): Promise<UserInfo> {
+    const cached = ctx.userId ? this.sessions.get(ctx.userId) : undefined;
+    if (cached) return cached.user;
     const [user] = (await this.db.run(ctx, (em) => em.query(`${USER_SELECT} WHERE u.id = $1`, [ctx.userId]))) as UserRow[];
     if (!user) throw Errors.unauthenticated();
     return toUserInfo(user);

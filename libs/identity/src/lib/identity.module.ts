@@ -7,8 +7,9 @@ import { TotpService } from './totp.service';
 import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
 import { UsersService } from './users.service';
+import { SessionCache } from './session-cache';
 
-@Module({ providers: [TokenService, LoginThrottle, TotpService, AuthService, UsersService], exports: [TokenService, AuthService, UsersService, TotpService] })
+@Module({ providers: [TokenService, LoginThrottle, TotpService, SessionCache, AuthService, UsersService], exports: [TokenService, AuthService, UsersService, TotpService, SessionCache] })
 export class IdentityModule {}
 
 /** Authentication API plus the global guard that turns every request into a TenantContext. */

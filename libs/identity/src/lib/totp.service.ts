@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@gdtx/domain';
-import { AppError, audit, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
+import { AppError, audit, Errors, SessionBus, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
 
 /**
  * The TOTP second factor (RFC 6238 through the `otpauth` library: SHA-1, 6 digits, 30 s, one step either side,
@@ -48,7 +48,10 @@ export const TotpErrors = {
 
 @Injectable()
 export class TotpService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly bus: SessionBus,
+  ) {}
 
   /** At login, after the password: is a code needed, and is the one given right (each code counts once)? */
   async checkAtLogin(em: EntityManager, userId: string, code: string | undefined): Promise<LoginFactor> {
@@ -112,7 +115,8 @@ export class TotpService {
   }
 
   async confirmEnrolment(ctx: TenantContext, code: string): Promise<TotpState> {
-    return this.db.run(systemContext(ctx.provinceId, 'totp-confirm'), async (em) => {
+    // The session's totpEnrolmentRequired changes: the API processes' cached sessions end (SessionBus).
+    return this.bus.after({ userId: ctx.userId! }, this.db.run(systemContext(ctx.provinceId, 'totp-confirm'), async (em) => {
       const [row] = await em.query(`SELECT secret, confirmed_at AS "confirmedAt" FROM user_totp WHERE user_id = $1 FOR UPDATE`, [ctx.userId]);
       if (!row || row.confirmedAt) {
         throw Errors.conflict('Chưa bắt đầu thiết lập xác thực hai lớp (hoặc đã bật rồi). Hãy bấm "Thiết lập" để lấy mã QR mới.', 'No enrolment to confirm', { reason: 'TOTP_NOT_PENDING' });
@@ -122,12 +126,13 @@ export class TotpService {
       await em.query(`UPDATE user_totp SET confirmed_at = now(), last_step = $2 WHERE user_id = $1`, [ctx.userId, step]);
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'TOTP_ENABLED', entity: 'app_user', entityId: ctx.userId });
       return this.stateIn(em, ctx);
-    });
+    }));
   }
 
   /** Turning it off takes a current code; an admin whose province requires it cannot. */
   async disable(ctx: TenantContext, code: string): Promise<TotpState> {
-    return this.db.run(systemContext(ctx.provinceId, 'totp-disable'), async (em) => {
+    // The session's totpEnrolmentRequired changes: the API processes' cached sessions end (SessionBus).
+    return this.bus.after({ userId: ctx.userId! }, this.db.run(systemContext(ctx.provinceId, 'totp-disable'), async (em) => {
       const state = await this.stateIn(em, ctx);
       if (state.requiredByProvince) {
         throw new AppError('FORBIDDEN', 'Sở yêu cầu tài khoản quản trị dùng xác thực hai lớp, nên không thể tắt.', 'The province requires a second factor for admins', { reason: 'TOTP_ENROLMENT_REQUIRED' });
@@ -138,7 +143,7 @@ export class TotpService {
       await em.query(`DELETE FROM user_totp WHERE user_id = $1`, [ctx.userId]);
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'TOTP_DISABLED', entity: 'app_user', entityId: ctx.userId });
       return this.stateIn(em, ctx);
-    });
+    }));
   }
 
   /**
@@ -148,11 +153,12 @@ export class TotpService {
   async reset(ctx: TenantContext, userId: string): Promise<boolean> {
     const visible = await this.db.run(ctx, (em) => em.query(`SELECT id, province_id AS "provinceId" FROM app_user WHERE id = $1`, [userId]));
     if (!visible.length || visible[0].provinceId !== ctx.provinceId) throw Errors.notFound({ vi: 'người dùng', en: 'user' }, userId);
-    return this.db.run(systemContext(ctx.provinceId, 'totp-reset'), async (em) => {
+    // The session's totpEnrolmentRequired changes: the API processes' cached sessions end (SessionBus).
+    return this.bus.after({ userId }, this.db.run(systemContext(ctx.provinceId, 'totp-reset'), async (em) => {
       const removed = await em.query(`DELETE FROM user_totp WHERE user_id = $1 AND province_id = $2 RETURNING user_id`, [userId, ctx.provinceId]);
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'TOTP_RESET', entity: 'app_user', entityId: userId, data: { hadSecondFactor: removed.length > 0 } });
       return removed.length > 0;
-    });
+    }));
   }
 
   async provinceRequirement(ctx: TenantContext): Promise<boolean> {
@@ -169,7 +175,8 @@ export class TotpService {
         { reason: 'TOTP_ENROLMENT_REQUIRED' },
       );
     }
-    return this.db.run(ctx, async (em) => {
+    // Every admin session of the province may change (totpEnrolmentRequired): end the cached ones (SessionBus).
+    return this.bus.after({ provinceId: ctx.provinceId! }, this.db.run(ctx, async (em) => {
       const rows = await em.query(
         `INSERT INTO province_security (province_id, totp_required_for_admins, updated_at, updated_by) VALUES ($1, $2, now(), $3)
          ON CONFLICT (province_id) DO UPDATE SET totp_required_for_admins = EXCLUDED.totp_required_for_admins, updated_at = now(), updated_by = EXCLUDED.updated_by
@@ -178,6 +185,6 @@ export class TotpService {
       );
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'TOTP_POLICY_CHANGED', entity: 'province_security', entityId: ctx.provinceId, data: { totpRequiredForAdmins: required } });
       return rows[0].required === true;
-    });
+    }));
   }
 }

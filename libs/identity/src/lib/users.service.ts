@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { scopeOfRole } from '@gdtx/domain';
 import type { Role } from '@gdtx/domain';
-import { assertUuid, audit, decodePage, readAuditEvents, Errors, PageArgs, TenantContext, TenantDb, toConnection, updateReturning } from '@gdtx/platform';
+import { assertUuid, audit, decodePage, readAuditEvents, Errors, PageArgs, SessionBus, TenantContext, TenantDb, toConnection, updateReturning } from '@gdtx/platform';
 import { centreRefOf, unitRefOf } from '@gdtx/org';
 import { hashPassword, toUserInfo, USER_SELECT, UserRow } from './auth.service';
 import { SECURITY_EVENT_ACTIONS } from './identity.types';
@@ -13,7 +13,10 @@ const USER = { vi: 'người dùng', en: 'User' };
 /** User administration inside the caller's province (Sở admins). */
 @Injectable()
 export class UsersService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly bus: SessionBus,
+  ) {}
 
   async list(ctx: TenantContext, page: PageArgs) {
     const { limit, offset } = decodePage(page);
@@ -78,7 +81,8 @@ export class UsersService {
   }
 
   async assignRole(ctx: TenantContext, input: AssignRoleInput): Promise<UserInfo> {
-    await this.db.run(ctx, async (em) => {
+    // After the commit, every API process's cached session of the user ends (SessionBus, ADR 0003).
+    await this.bus.after({ userId: input.userId }, this.db.run(ctx, async (em) => {
       await this.checkScopeTarget(em, input.role, input.unitId, input.centreId, input.areaId);
       const scope = scopeOfRole(input.role);
       // token_version + 1: the user's current tokens stop working; the new role applies from the next login.
@@ -91,13 +95,14 @@ export class UsersService {
       );
       if (!rows.length) throw Errors.notFound(USER, input.userId);
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'ROLE_ASSIGNED', entity: 'app_user', entityId: input.userId, data: { ...input } });
-    });
+    }));
     return this.get(ctx, input.userId);
   }
 
   async update(ctx: TenantContext, input: UpdateUserInput): Promise<UserInfo> {
     const hash = input.password ? await hashPassword(input.password) : null;
-    await this.db.run(ctx, async (em) => {
+    // Disabling and a new password bump token_version; a new name shows in `me`: end cached sessions (SessionBus).
+    await this.bus.after({ userId: input.id }, this.db.run(ctx, async (em) => {
       const [row] = await updateReturning(em,
         `UPDATE app_user SET full_name = coalesce($2, full_name), email = coalesce($3, email), active = coalesce($4, active),
            password_hash = coalesce($5, password_hash),
@@ -107,7 +112,7 @@ export class UsersService {
       );
       if (!row) throw Errors.notFound(USER, input.id);
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'USER_UPDATED', entity: 'app_user', entityId: input.id, data: { ...input, password: input.password ? '***' : undefined } });
-    });
+    }));
     return this.get(ctx, input.id);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertUuid, audit, Errors, TenantContext, TenantDb } from '@gdtx/platform';
+import { assertUuid, audit, Errors, SessionBus, TenantContext, TenantDb } from '@gdtx/platform';
 import { applyReorganisationPlan, ReorganisationError, type Query } from './reorganisation';
 import { requireProvince } from './literacy-parameters.service';
 import type { ApplyReorganisationInput, ReorganisationResult } from './literacy.types';
@@ -7,7 +7,10 @@ import type { ApplyReorganisationInput, ReorganisationResult } from './literacy.
 /** The 2025 reform as a service operation (Sở only: writes to units and centres need the province scope). */
 @Injectable()
 export class ReorganisationService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly bus: SessionBus,
+  ) {}
 
   async apply(ctx: TenantContext, input: ApplyReorganisationInput): Promise<ReorganisationResult> {
     const provinceId = requireProvince(ctx);
@@ -16,7 +19,8 @@ export class ReorganisationService {
       m.predecessorIds.forEach((id) => assertUuid(id, 'predecessorIds'));
       if (m.keepTthtcdCentreId) assertUuid(m.keepTthtcdCentreId, 'keepTthtcdCentreId');
     }
-    return this.db.run(ctx, async (em) => {
+    // Unit paths and supervisors' scopes change: the province's cached sessions end after the commit (SessionBus).
+    return this.bus.after({ provinceId }, this.db.run(ctx, async (em) => {
       // One reorganisation at a time per province.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('reorganisation:' || $1))`, [provinceId]);
       const query: Query = (sql, params) => em.query(sql, params);
@@ -32,6 +36,6 @@ export class ReorganisationService {
         }
         throw e;
       }
-    });
+    }));
   }
 }

@@ -9,7 +9,7 @@ import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver 
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { todayInVietnam } from '@gdtx/domain';
-import { assertUuid, audit, Ctx, DateScalar, Errors, RequirePermission, TenantContext, TenantDb } from '@gdtx/platform';
+import { assertUuid, audit, Ctx, DateScalar, Errors, RequirePermission, SessionBus, TenantContext, TenantDb } from '@gdtx/platform';
 import { assertIsoDateArg } from './org.service';
 import { AdministrativeUnit } from './org.types';
 
@@ -38,7 +38,10 @@ const BASE_LEVELS = ['COMMUNE', 'WARD', 'SPECIAL_ZONE'];
 
 @Injectable()
 export class SupervisoryAreaService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly bus: SessionBus,
+  ) {}
 
   /** Areas with at least one member on `asOf` (default today), each with its members on that day. */
   async list(ctx: TenantContext, asOf?: string | null): Promise<SupervisoryArea[]> {
@@ -49,7 +52,8 @@ export class SupervisoryAreaService {
   async save(ctx: TenantContext, input: SaveSupervisoryAreaInput): Promise<SupervisoryArea> {
     const from = assertIsoDateArg(input.validFrom, 'validFrom');
     const unitIds = [...new Set(input.unitIds.map((id) => assertUuid(id, 'unitIds')))];
-    const id = await this.db.run(ctx, async (em) => {
+    // An area officer's scope is the area's members: the province's cached sessions end after the commit (SessionBus).
+    const id = await this.bus.after({ provinceId: ctx.provinceId! }, this.db.run(ctx, async (em) => {
       const units: { id: string; level: string; name: string }[] = await em.query(
         `SELECT id, level, name FROM administrative_unit WHERE id = ANY($1::uuid[]) AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)`,
         [unitIds, from],
@@ -103,7 +107,7 @@ export class SupervisoryAreaService {
       }
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'SUPERVISORY_AREA_SAVED', entity: 'supervisory_area', entityId: areaId, data: { ...input } });
       return areaId;
-    });
+    }));
     const [area] = await this.db.run(ctx, (em) => readAreas(em, from, id));
     if (!area) throw Errors.notFound(AREA, id);
     return area;

@@ -26,6 +26,15 @@ describe('configuration validated at boot', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', JOBS_DB_ROLE: 'gdtx_app' })).toThrow(/JOBS_DB_ROLE/);
   });
 
+  it('takes TRUST_PROXY as Express trust-proxy values or a hop count, and names it when it is neither (issue 14)', () => {
+    const base = { NODE_ENV: 'test' as const };
+    expect(loadConfig(base).TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8,fd00::/8');
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).TRUST_PROXY).toBe('1');
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '*' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('derives the jobs-role connection from the owner URL', () => {
     const c = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://owner:pw@db:5432/gdtx', APP_DB_PASSWORD: 'a', JOBS_DB_PASSWORD: 'j' });
     expect(jobsDatabaseUrl(c)).toBe('postgres://gdtx_jobs:j@db:5432/gdtx');

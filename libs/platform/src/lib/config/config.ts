@@ -44,6 +44,29 @@ const ConfigSchema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET phải dài ít nhất 32 ký tự').optional(),
   JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
   REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /**
+   * How long an API process may use a session (the user's role, scope and token_version) from memory before it
+   * reads the row again (ADR 0003, issue 14): the safety net behind the Redis invalidations. 0 turns the cache off.
+   */
+  SESSION_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  SESSION_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(50_000),
+  /**
+   * The bearer that /metrics (API) and the worker's metrics port require (docs/operations.md, "Metrics"). Unset:
+   * metrics answer only to direct loopback connections without X-Forwarded-For.
+   */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN phải dài ít nhất 16 ký tự').optional(),
+  /** The worker's own metrics endpoint (http://…:METRICS_PORT/metrics); 0 picks a free port (tests). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /**
+   * Which proxies' X-Forwarded-For Express believes (the client address of the login limits, the audit): Express's
+   * `trust proxy` as a list of `loopback`, `linklocal`, `uniquelocal`, addresses and CIDR ranges (the ingress), or a
+   * hop count. Default loopback only; behind an ingress on another host set its range, else every client is the
+   * ingress's address to the per-address login limit.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*)$/, 'TRUST_PROXY: loopback, linklocal, uniquelocal, địa chỉ hoặc dải CIDR (cách nhau bởi dấu phẩy), hoặc số hop')
+    .default('loopback'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),

@@ -4,6 +4,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig, appDatabaseUrl } from '../config/config';
 import { TenantDb } from './tenant-db.service';
 import { SafeQueryLogger } from './safe-query-logger';
+import { SessionBus } from '../sessions/session-bus';
+import { MetricsService } from '../metrics/metrics.service';
 
 /**
  * The runtime data source connects as the application role. Schema changes only ever happen through
@@ -27,7 +29,10 @@ import { SafeQueryLogger } from './safe-query-logger';
       }),
     }),
   ],
-  providers: [TenantDb],
-  exports: [TenantDb],
+  // SessionBus lives here because every context that changes what a session is made of (identity, org's areas,
+  // literacy's reorganisation) already has this module: it tells the API processes' session caches (ADR 0003).
+  // MetricsService too: every process with a database has metrics (pool use, outbox lag, jobs; docs/operations.md).
+  providers: [TenantDb, SessionBus, MetricsService],
+  exports: [TenantDb, SessionBus, MetricsService],
 })
 export class DatabaseModule {}

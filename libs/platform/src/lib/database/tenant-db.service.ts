@@ -16,6 +16,7 @@ import { AppConfig, jobsDatabaseUrl } from '../config/config';
 @Injectable()
 export class TenantDb implements OnModuleDestroy {
   private jobs: Promise<DataSource> | null = null;
+  private jobsOpen: DataSource | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -41,6 +42,7 @@ export class TenantDb implements OnModuleDestroy {
       extra: { ...(this.dataSource.options as { extra?: object }).extra, max: this.config.JOBS_DB_POOL_SIZE, application_name: 'gdtx-monitor-jobs' },
     } as typeof this.dataSource.options)
       .initialize()
+      .then((ds) => (this.jobsOpen = ds))
       .catch((e) => {
         this.jobs = null; // let the next call try again (PostgreSQL down at that moment)
         throw e;
@@ -51,6 +53,11 @@ export class TenantDb implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     const jobs = await this.jobs?.catch(() => null);
     if (jobs?.isInitialized) await jobs.destroy();
+  }
+
+  /** The jobs role's pg pool once it is open (metrics: pool use), else null. */
+  jobsPool(): unknown {
+    return this.jobsOpen?.isInitialized ? (this.jobsOpen.driver as unknown as { master?: unknown }).master ?? null : null;
   }
 
   /** For health checks and diagnostics only: no tenant data is reachable without a scope. */

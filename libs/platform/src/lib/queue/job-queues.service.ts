@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { QUEUE_CONFIG } from './queue.tokens';
 import type { QueueConfig } from './queue-config';
+import { MetricsService } from '../metrics/metrics.service';
 import { allQueueNames, EventData, JobData, jobIdFor, JobName, QueueName, QueueNames, queueOf, SubscriberJobName } from './jobs';
 
 /** A job with its data, or an event subscriber's job (`<topic>><subscriber>`) with the event's. */
@@ -27,9 +28,14 @@ export class JobQueues {
     @Inject(QUEUE_CONFIG) readonly config: QueueConfig,
     @InjectQueue(QueueNames.system) system: Queue,
     @InjectQueue(QueueNames.analytics) analytics: Queue,
+    @Optional() metrics?: MetricsService,
   ) {
     this.queues = { system, analytics };
     for (const q of Object.values(this.queues)) q.on('error', (err) => this.logConnectionError(q.name, err));
+    // Queue depth for /metrics (gdtx_queue_jobs), read from the backend at each scrape.
+    metrics?.setQueueDepthSource(() =>
+      Promise.all(this.all().map(async (q) => ({ queue: q.name, counts: await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed') }))),
+    );
   }
 
   queue(name: QueueName): Queue {

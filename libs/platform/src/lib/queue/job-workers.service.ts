@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { QUEUE_CONFIG } from './queue.tokens';
 import type { QueueConfig } from './queue-config';
@@ -7,6 +7,7 @@ import { JobRegistry } from './job-registry.service';
 import { allQueueNames, defaultJobOptions, JobMeta, QueueNames, queueOf } from './jobs';
 import { TenantDb } from '../database/tenant-db.service';
 import { systemContext } from '../database/tenant-context';
+import { MetricsService } from '../metrics/metrics.service';
 
 /**
  * The consumer side: one BullMQ Worker per queue, dispatching each job by name to its one handler (a @JobHandler
@@ -26,13 +27,14 @@ export class JobWorkers {
     private readonly queues: JobQueues,
     @Inject(QUEUE_CONFIG) private readonly config: QueueConfig,
     private readonly db: TenantDb,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   start(): void {
     if (this.workers.length) return;
     const base = this.queues.queue(QueueNames.system).opts;
     for (const queueName of allQueueNames) {
-      const worker = new Worker(queueName, (job) => this.dispatch(job), {
+      const worker = new Worker(queueName, (job) => (this.metrics ? this.metrics.timeJob(queueName, job.name, () => this.dispatch(job)) : this.dispatch(job)), {
         connection: workerConnection(this.config),
         prefix: (base as { prefix?: string }).prefix,
         concurrency: this.config.concurrency,
