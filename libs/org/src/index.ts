@@ -44,3 +44,10 @@ import { SupervisoryAreas1733004000000 } from './migrations/1733004000000-superv
 import { JobsScopedToTheirProvince1733009000200 } from './migrations/1733009000200-jobs-scoped-to-their-province';
 import { OrgReadModelViews1733020000000 } from './migrations/1733020000000-org-read-model-views';
 export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200, OrgReadModelViews1733020000000];
+export { ReorganisationService } from './lib/reorganisation.service';
+export { ReorganisationResolver } from './lib/reorganisation.resolver';
+export { applyReorganisationPlan, ReorganisationError } from './lib/reorganisation';
+export type { ReorganisationPlan, MergePlan, ReorganisationOutcome } from './lib/reorganisation';
+export { ApplyReorganisationInput, MergedCommuneInput, ReorganisationResult } from './lib/reorganisation.types';
+export { recordCentreStatusDecision } from './lib/centre-status-change';
+export type { CentreStatusDecision, OrgQuery } from './lib/centre-status-change';
