@@ -9,7 +9,7 @@ export function ReviewQueuePage() {
     <>
       <Typography.Title level={1} className="page-title" style={{ fontSize: 24 }}>{t('review.title')}</Typography.Title>
       <Card data-testid="review-queue">
-        <SubmissionsTable filter={{ status: 'SUBMITTED' }} showCentre emptyText={t('review.empty')} actionLabel={t('review.open')} exportTitle={t('review.title')} exportSubtitle={`${t('col.status')}: ${t('status.SUBMITTED')}`} />
+        <SubmissionsTable bulkAccept filter={{ status: 'SUBMITTED' }} showCentre emptyText={t('review.empty')} actionLabel={t('review.open')} exportTitle={t('review.title')} exportSubtitle={`${t('col.status')}: ${t('status.SUBMITTED')}`} />
       </Card>
     </>
   );
