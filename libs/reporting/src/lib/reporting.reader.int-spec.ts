@@ -92,7 +92,7 @@ describe("reporting's read-model views under RLS", () => {
       expect(await tx.query(`SELECT id FROM reporting_accepted_submission WHERE id = $1`, [bnReport.id])).toEqual([]);
       for (const view of ['reporting_accepted_submission', 'reporting_accepted_non_numeric_value']) {
         const rows = await tx.query(`SELECT DISTINCT province_id FROM ${view}`);
-        expect(rows.every((r) => r['province_id'] === th.province_id)).toBe(true);
+        expect(rows.every((r: Record<string, unknown>) => r['province_id'] === th.province_id)).toBe(true);
       }
     });
   });
