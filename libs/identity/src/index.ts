@@ -17,4 +17,7 @@ import { SupervisorAreas1733004000100 } from './migrations/1733004000100-supervi
 import { IdentityPoliciesOverTheRlsRule1733001000100 } from './migrations/1733001000100-policies-over-the-rls-rule';
 import { Totp1733009000100 } from './migrations/1733009000100-totp';
 import { TotpForItsProvince1733019000100 } from './migrations/1733019000100-totp-for-its-province';
-export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, SupervisorAreas1733004000100, LoginThrottle1733005000000, Totp1733009000100, TotpForItsProvince1733019000100];
+import { IdentityReadModelViews1733020000100 } from './migrations/1733020000100-identity-read-model-views';
+// Identity's SQL read model (views with explicit columns, security_invoker): who can be notified.
+export const identitySqlReadModel = ['identity_user_recipient'] as const;
+export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, SupervisorAreas1733004000100, LoginThrottle1733005000000, Totp1733009000100, TotpForItsProvince1733019000100, IdentityReadModelViews1733020000100];

@@ -31,11 +31,23 @@ export const rlsRuleFunctions = [
 // Org's SQL read model: set-returning functions other contexts may name in their SQL (status and licence status
 // on a date, the rules of libs/domain centre-state.ts).
 // org_supervisor_scope: what a SUPERVISOR (commune, area or ended unit) sees on a date (identity builds the scope).
-export const orgSqlReadModel = ['org_centre_statuses_on', 'org_licence_statuses_on', 'org_supervisor_scope'] as const;
+// Views (migration 1733020000000, explicit columns, security_invoker): org_centre_ref (a centre's code, name, kind
+// and units), org_unit_ref (a unit's name and path), org_centre_unit_span (a centre's unit over time).
+export const orgSqlReadModel = [
+  'org_centre_statuses_on', 'org_licence_statuses_on', 'org_supervisor_scope', 'org_centre_ref', 'org_unit_ref', 'org_centre_unit_span',
+] as const;
 import { OrgCore1732000001000 } from './migrations/1732000001000-org-core';
 import { CentreStateOnDate1733000300000 } from './migrations/1733000300000-centre-state-on-date';
 import { CentreKeyedIndexes1733001000010 } from './migrations/1733001000010-centre-keyed-indexes';
 import { TheRlsRule1733001000000 } from './migrations/1733001000000-the-rls-rule';
 import { SupervisoryAreas1733004000000 } from './migrations/1733004000000-supervisory-areas';
 import { JobsScopedToTheirProvince1733009000200 } from './migrations/1733009000200-jobs-scoped-to-their-province';
-export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200];
+import { OrgReadModelViews1733020000000 } from './migrations/1733020000000-org-read-model-views';
+export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200, OrgReadModelViews1733020000000];
+export { ReorganisationService } from './lib/reorganisation.service';
+export { ReorganisationResolver } from './lib/reorganisation.resolver';
+export { applyReorganisationPlan, ReorganisationError } from './lib/reorganisation';
+export type { ReorganisationPlan, MergePlan, ReorganisationOutcome } from './lib/reorganisation';
+export { ApplyReorganisationInput, MergedCommuneInput, ReorganisationResult } from './lib/reorganisation.types';
+export { recordCentreStatusDecision } from './lib/centre-status-change';
+export type { CentreStatusDecision, OrgQuery } from './lib/centre-status-change';

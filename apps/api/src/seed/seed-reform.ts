@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { applyReorganisationPlan, type ReorganisationOutcome, type ReorganisationPlan } from '@gdtx/literacy';
+import { applyReorganisationPlan, type ReorganisationOutcome, type ReorganisationPlan } from '@gdtx/org';
 import { DEMO_AREAS, DEMO_TODAY_USERS } from './demo-data';
 
 /**

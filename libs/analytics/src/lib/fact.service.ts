@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { assertUuid, TenantContext, TenantDb } from '@gdtx/platform';
 
 /**
- * Flattens accepted submissions into fact rows. Both paths — the incremental refresh of one submission and the
+ * Flattens accepted submissions into fact rows. Reads reporting's and org's SQL read models only
+ * (reporting_accepted_submission, org_centre_ref, org_centre_unit_span: views the planner inlines). Both paths — the incremental refresh of one submission and the
  * full rebuild — use the same SELECT, so the nightly rebuild produces exactly the rows the increments left.
  * Idempotent: a refresh deletes the submission's rows and re-inserts what its current state implies.
  */
@@ -15,23 +16,22 @@ import { assertUuid, TenantContext, TenantDb } from '@gdtx/platform';
 function factSelect(filter: string): string {
   return `
   WITH subs AS MATERIALIZED (
-    SELECT extract(year FROM p.end_date)::int AS year, s.province_id, s.centre_id, s.id, c.type, c.ownership,
-           coalesce(up.path, c.unit_path) AS unit_path, s.template_code, s.period_code, p.type AS period_type,
-           p.start_date, p.end_date,
-           CASE WHEN extract(month FROM p.start_date) >= 9
-                THEN extract(year FROM p.start_date)::int || '-' || (extract(year FROM p.start_date)::int + 1)
-                ELSE (extract(year FROM p.start_date)::int - 1) || '-' || extract(year FROM p.start_date)::int END AS school_year,
+    SELECT extract(year FROM s.end_date)::int AS year, s.province_id, s.centre_id, s.id, c.type, c.ownership,
+           coalesce(up.unit_path, c.unit_path) AS unit_path, s.template_code, s.period_code, s.period_type,
+           s.start_date, s.end_date,
+           CASE WHEN extract(month FROM s.start_date) >= 9
+                THEN extract(year FROM s.start_date)::int || '-' || (extract(year FROM s.start_date)::int + 1)
+                ELSE (extract(year FROM s.start_date)::int - 1) || '-' || extract(year FROM s.start_date)::int END AS school_year,
            s."values" AS vals
-    FROM submission s
-    JOIN centre c ON c.id = s.centre_id
-    JOIN reporting_period p ON p.code = s.period_code
+    FROM reporting_accepted_submission s
+    JOIN org_centre_ref c ON c.id = s.centre_id
     -- The centre's unit as of the period's end (history survives reorganisations).
     LEFT JOIN LATERAL (
-      SELECT u.path FROM centre_unit_history h JOIN administrative_unit u ON u.id = h.admin_unit_id
-      WHERE h.centre_id = c.id AND h.valid_from <= p.end_date AND (h.valid_to IS NULL OR h.valid_to >= p.end_date)
+      SELECT h.unit_path FROM org_centre_unit_span h
+      WHERE h.centre_id = c.id AND h.valid_from <= s.end_date AND (h.valid_to IS NULL OR h.valid_to >= s.end_date)
       ORDER BY h.valid_from DESC LIMIT 1
     ) up ON true
-    WHERE s.status = 'ACCEPTED' AND ${filter}
+    WHERE ${filter}
   )
   SELECT subs.year, subs.province_id, subs.centre_id, subs.id, subs.type, subs.ownership, subs.unit_path, subs.template_code,
          subs.period_code, subs.period_type, subs.start_date, subs.end_date, subs.school_year, kv.key, kv.value::numeric, $1::timestamptz
@@ -45,18 +45,13 @@ function factSelect(filter: string): string {
  * from every indicator while the rest of its report counts (issue 11, defect 1). The write boundary's parser
  * (libs/domain value-parser.ts) refuses them at save, submit and accept; this is the flattening side's
  * assertion that nothing got past it (an old row, a console session): flattening fails instead of dropping.
+ * The values come from reporting's view reporting_accepted_non_numeric_value (reportingSqlReadModel).
  */
 function unflattenableSelect(filter: string): string {
   return `
-  SELECT s.id AS "submissionId", s.template_code AS "templateCode", kv.key, kv.value::text AS value
-  FROM submission s
-  JOIN report_template_version v ON v.code = s.template_code AND v.version = s.template_version
-   AND (v.province_id IS NULL OR v.province_id = s.province_id)
-  CROSS JOIN LATERAL jsonb_each(s."values") kv
-  WHERE s.status = 'ACCEPTED' AND ${filter} AND jsonb_typeof(kv.value) <> 'number'
-    AND (kv.key IN (SELECT jsonb_path_query(v.definition,
-                      '$.sections[*].fields[*] ? (@.type == "integer" || @.type == "decimal" || @.type == "percent").code') #>> '{}')
-         OR (kv.key LIKE '%.%.%' AND split_part(kv.key, '.', 1) IN (SELECT jsonb_path_query(v.definition, '$.sections[*].grids[*].code') #>> '{}')))
+  SELECT n.submission_id AS "submissionId", n.template_code AS "templateCode", n.key, n.value
+  FROM reporting_accepted_non_numeric_value n
+  WHERE ${filter}
   ORDER BY 1, 3 LIMIT 20`;
 }
 
@@ -108,9 +103,9 @@ export interface FactDrift {
 const DRIFT_SELECT = `
   WITH expected AS (
     SELECT s.id, s.province_id, count(kv.key)::int AS n, coalesce(sum((kv.value #>> '{}')::numeric), 0) AS total
-      FROM submission s
+      FROM reporting_accepted_submission s
       LEFT JOIN LATERAL jsonb_each(s."values") kv ON jsonb_typeof(kv.value) = 'number'
-     WHERE s.status = 'ACCEPTED' AND ($1::uuid IS NULL OR s.province_id = $1)
+     WHERE ($1::uuid IS NULL OR s.province_id = $1)
      GROUP BY s.id, s.province_id),
   actual AS (
     SELECT f.submission_id AS id, f.province_id, count(*)::int AS n, sum(f.value) AS total
@@ -133,7 +128,7 @@ export class FactService {
     return this.db.run(ctx, async (em) => {
       // Serialise refreshes of the same submission (a retried job racing its original).
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [submissionId]);
-      await assertFlattenable((sql, params) => em.query(sql, params), 's.id = $1', submissionId);
+      await assertFlattenable((sql, params) => em.query(sql, params), 'n.submission_id = $1', submissionId);
       await em.query(`DELETE FROM fact_value WHERE submission_id = $1`, [submissionId]);
       const inserted = await em.query(`INSERT INTO fact_value ${FACT_COLUMNS} ${factSelect('s.id = $2')} RETURNING 1`, [new Date(), submissionId]);
       return inserted.length;
@@ -146,7 +141,7 @@ export class FactService {
       await em.query(`SELECT pg_advisory_xact_lock(727010)`);
       const provinces: string[] = provinceId
         ? [provinceId]
-        : (await em.query(`SELECT DISTINCT province_id FROM submission WHERE status = 'ACCEPTED'`)).map((r: { province_id: string }) => r.province_id);
+        : (await em.query(`SELECT DISTINCT province_id FROM reporting_accepted_submission`)).map((r: { province_id: string }) => r.province_id);
       let total = 0;
       for (let i = 0; i < provinces.length; i++) {
         total += await this.rebuildProvince(em, provinces[i]);
@@ -202,7 +197,7 @@ export class FactService {
  * provides the transaction and, for the app role, the system scope.
  */
 export async function rebuildProvinceFacts(query: (sql: string, params: unknown[]) => Promise<{ n: number }[]>, provinceId: string): Promise<number> {
-  await assertFlattenable(query, 's.province_id = $1', provinceId);
+  await assertFlattenable(query, 'n.province_id = $1', provinceId);
   await query(`DELETE FROM fact_value WHERE province_id = $1`, [provinceId]);
   const [{ n }] = await query(
     `WITH ins AS (INSERT INTO fact_value ${FACT_COLUMNS} ${factSelect('s.province_id = $2')} RETURNING 1) SELECT count(*)::int AS n FROM ins`,

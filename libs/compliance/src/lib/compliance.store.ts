@@ -1,8 +1,7 @@
 /**
  * SQL shared by compliance's services (the split of the former ComplianceService, issue 11 Build 8). What it needs
  * of other contexts (a centre's code and name, a unit's path, a user's name) comes through org's and identity's
- * readers; the finding and case lists still join centre and administrative_unit (scripts/table-ownership.spec.ts
- * lists them until org declares a view for them).
+ * readers; the finding and case lists join org's views org_centre_ref and org_unit_ref (orgSqlReadModel).
  */
 import type { EntityManager } from 'typeorm';
 import { isIsoDate, todayInVietnam } from '@gdtx/domain';
@@ -18,7 +17,7 @@ export const CASE = { vi: 'vụ việc', en: 'Case' };
 export const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
 
 /** Findings with their centre's code and name (`f` and `c`; a filter may name `c.unit_path`). */
-export const FINDING_FROM = `finding f JOIN centre c ON c.id = f.centre_id`;
+export const FINDING_FROM = `finding f JOIN org_centre_ref c ON c.id = f.centre_id`;
 export const FINDING_COLUMNS = `f.id, f.centre_id AS "centreId", c.code AS "centreCode", c.name AS "centreName", f.rule_code AS "ruleCode",
   f.subject_key AS "subjectKey", f.severity, f.status, f.title_vi AS "titleVi", f.legal_basis_vi AS "legalBasisVi", f.evidence,
   to_char(f.found_on,'YYYY-MM-DD') AS "foundOn", to_char(f.resolved_on,'YYYY-MM-DD') AS "resolvedOn",
@@ -29,7 +28,7 @@ export const SEVERITY_ORDER = `CASE f.severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH
 export const openOn = (n: number) => `f.opened_on <= $${n}::date AND (f.closed_on IS NULL OR f.closed_on > $${n}::date)`;
 
 /** Unlicensed-operator cases with their unit's name (`k` and `u`); `$1` is today, for the days a case is open. */
-export const CASE_FROM = `unlicensed_operator_case k JOIN administrative_unit u ON u.id = k.unit_id`;
+export const CASE_FROM = `unlicensed_operator_case k JOIN org_unit_ref u ON u.id = k.unit_id`;
 export const CASE_COLUMNS = `k.id, k.unit_id AS "unitId", u.name AS "unitName", k.operator_name AS "operatorName", k.address, k.activity_vi AS "activityVi",
   to_char(k.found_on,'YYYY-MM-DD') AS "foundOn", k.status, k.status_note AS "statusNote", k.fine_vnd::int AS "fineVnd",
   to_char(k.closed_on,'YYYY-MM-DD') AS "closedOn", (coalesce(k.closed_on, $1::date) - k.found_on) AS "daysOpen",

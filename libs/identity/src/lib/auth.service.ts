@@ -36,7 +36,7 @@ const USER_SELECT = `SELECT u.id, u.province_id AS "provinceId", u.username, u.f
   u.unit_id AS "unitId", u.centre_id AS "centreId", u.active, u.token_version AS "tokenVersion", u.password_hash AS "passwordHash",
   au.path AS "unitPath", coalesce(c.name, sc.name, au.name) AS "scopeName", u.area_id AS "areaId", sc.paths AS "scopePaths",
   to_char(sc.ended_on, 'YYYY-MM-DD') AS "scopeEndedOn"
-  FROM app_user u LEFT JOIN administrative_unit au ON au.id = u.unit_id LEFT JOIN centre c ON c.id = u.centre_id
+  FROM app_user u LEFT JOIN org_unit_ref au ON au.id = u.unit_id LEFT JOIN org_centre_ref c ON c.id = u.centre_id
   LEFT JOIN LATERAL org_supervisor_scope(u.unit_id, u.area_id, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) sc ON u.role = 'SUPERVISOR'`;
 
 // Verifying against a fixed hash when the user does not exist keeps the response time the same, so

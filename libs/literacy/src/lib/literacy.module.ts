@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LiteracyService } from './literacy.service';
 import { LiteracyParametersService } from './literacy-parameters.service';
-import { ReorganisationService } from './reorganisation.service';
 import { LiteracyResolver } from './literacy.resolver';
 
 /**
@@ -9,8 +8,8 @@ import { LiteracyResolver } from './literacy.resolver';
  * request"), so the worker has no literacy job; importing this module there is harmless and keeps the door open.
  */
 @Module({
-  providers: [LiteracyService, LiteracyParametersService, ReorganisationService],
-  exports: [LiteracyService, LiteracyParametersService, ReorganisationService],
+  providers: [LiteracyService, LiteracyParametersService],
+  exports: [LiteracyService, LiteracyParametersService],
 })
 export class LiteracyModule {}
 

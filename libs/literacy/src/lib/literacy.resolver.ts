@@ -2,10 +2,9 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequirePermission, TenantContext, DateScalar } from '@gdtx/platform';
 import { LiteracyService } from './literacy.service';
 import { LiteracyParametersService } from './literacy-parameters.service';
-import { ReorganisationService } from './reorganisation.service';
 import {
-  ApplyReorganisationInput, CommuneDbkkDto, LearningSocietyProgress, LearningSocietyTargetDto, LiteracyParameterSetDto, LiteracyStatus,
-  ReorganisationResult, SetCommuneDbkkInput, SetLearningSocietyTargetInput, SetLiteracyParametersInput,
+  CommuneDbkkDto, LearningSocietyProgress, LearningSocietyTargetDto, LiteracyParameterSetDto, LiteracyStatus,
+  SetCommuneDbkkInput, SetLearningSocietyTargetInput, SetLiteracyParametersInput,
 } from './literacy.types';
 
 @Resolver()
@@ -13,7 +12,6 @@ export class LiteracyResolver {
   constructor(
     private readonly literacy: LiteracyService,
     private readonly parameters: LiteracyParametersService,
-    private readonly reorganisation: ReorganisationService,
   ) {}
 
   @Query(() => LiteracyStatus, {
@@ -74,11 +72,5 @@ export class LiteracyResolver {
   @RequirePermission('TEMPLATE_MANAGE')
   setLearningSocietyTarget(@Ctx() ctx: TenantContext, @Args('input') input: SetLearningSocietyTargetInput): Promise<LearningSocietyTargetDto> {
     return this.parameters.setTarget(ctx, input);
-  }
-
-  @Mutation(() => ReorganisationResult, { description: 'Áp dụng một đợt sắp xếp đơn vị hành chính (bỏ cấp huyện, hợp nhất xã) cho tỉnh' })
-  @RequirePermission('UNIT_MANAGE')
-  applyReorganisation(@Ctx() ctx: TenantContext, @Args('input') input: ApplyReorganisationInput): Promise<ReorganisationResult> {
-    return this.reorganisation.apply(ctx, input);
   }
 }

@@ -1,6 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsDateString, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { UnitLevel } from '@gdtx/domain';
 import { UnitLevelEnum, DateScalar } from '@gdtx/platform';
 
@@ -209,37 +208,3 @@ export class SetLearningSocietyTargetInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 500) legalBasis?: string;
 }
 
-// ------------------------------------------------------------------------------------------------------------
-// Reorganisation
-// ------------------------------------------------------------------------------------------------------------
-
-@InputType({ description: 'Một xã mới sau sắp xếp: hợp nhất từ các xã cũ' })
-export class MergedCommuneInput {
-  @Field() @IsString() @Length(1, 50) code: string;
-  @Field() @IsString() @Length(1, 200) name: string;
-  @Field(() => UnitLevelEnum, { nullable: true }) @IsOptional() @IsIn(['COMMUNE', 'WARD', 'SPECIAL_ZONE']) level?: UnitLevel;
-  @Field(() => [ID]) @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) predecessorIds: string[];
-  @Field(() => ID, { nullable: true, description: 'TTHTCĐ được giữ lại (mặc định: của xã cũ đầu tiên); các TTHTCĐ khác giải thể' })
-  @IsOptional() @IsUUID() keepTthtcdCentreId?: string;
-}
-
-@InputType({ description: 'Sắp xếp đơn vị hành chính 2025: bỏ cấp huyện, hợp nhất xã' })
-export class ApplyReorganisationInput {
-  @Field() @IsString() @Length(1, 100) code: string;
-  @Field() @IsString() @Length(1, 300) name: string;
-  @Field(() => DateScalar) @IsDateString() effectiveDate: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(1000) legalBasis?: string;
-  @Field({ defaultValue: true, description: 'Kết thúc cấp huyện (valid_to = ngày trước ngày hiệu lực)' }) @IsBoolean() dissolveDistricts: boolean;
-  @Field(() => [MergedCommuneInput]) @IsArray() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => MergedCommuneInput) mergedCommunes: MergedCommuneInput[];
-}
-
-@ObjectType()
-export class ReorganisationResult {
-  @Field(() => ID) reorganisationId: string;
-  @Field(() => Int) districtsDissolved: number;
-  @Field(() => Int) communesCreated: number;
-  @Field(() => Int) communesMerged: number;
-  @Field(() => Int) communesReparented: number;
-  @Field(() => Int) centresMoved: number;
-  @Field(() => Int) tthtcdDissolved: number;
-}

@@ -48,13 +48,13 @@ export async function insertNotifications(sql: Sql, req: NotificationRequest, op
      SELECT u.province_id, u.id, $4, $5, $6, $7, $8, $9,
             CASE WHEN $10::boolean AND u.email IS NOT NULL THEN u.email END,
             CASE WHEN $10::boolean AND u.email IS NOT NULL THEN 'PENDING' ELSE 'NONE' END
-     FROM app_user u
+     FROM identity_user_recipient u
      WHERE u.active AND u.province_id = $1 AND (
        u.id = ANY($2::uuid[])
        OR (u.role = ANY($3::text[]) AND (
          (u.role IN ('CENTRE_DIRECTOR','CENTRE_STAFF') AND u.centre_id = $11::uuid)
          OR (u.role = 'SUPERVISOR' AND $11::uuid IS NOT NULL AND EXISTS (
-               SELECT 1 FROM centre c, org_supervisor_scope(u.unit_id, u.area_id, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) s, unnest(s.paths) p
+               SELECT 1 FROM org_centre_ref c, org_supervisor_scope(u.unit_id, u.area_id, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) s, unnest(s.paths) p
                WHERE c.id = $11::uuid AND s.ended_on IS NULL AND (c.unit_path LIKE p || '%' OR c.supervising_unit_path LIKE p || '%')))
          OR u.role NOT IN ('CENTRE_DIRECTOR','CENTRE_STAFF','SUPERVISOR'))))
      ON CONFLICT (user_id, event_key) DO NOTHING
@@ -73,7 +73,7 @@ export async function insertNotifications(sql: Sql, req: NotificationRequest, op
  * Must run under the system scope, like insertNotifications.
  */
 export async function notifySystemAdmins(sql: Sql, req: Omit<NotificationRequest, 'provinceId' | 'recipients' | 'centreId'>): Promise<CreatedNotification[]> {
-  const provinces: { province_id: string }[] = await sql(`SELECT DISTINCT province_id FROM app_user WHERE role = 'SYSTEM_ADMIN' AND active`);
+  const provinces: { province_id: string }[] = await sql(`SELECT DISTINCT province_id FROM identity_user_recipient WHERE role = 'SYSTEM_ADMIN' AND active`);
   const created: CreatedNotification[] = [];
   for (const { province_id } of provinces) {
     created.push(...(await insertNotifications(sql, { ...req, provinceId: province_id, recipients: { roles: ['SYSTEM_ADMIN'] } }, { email: false })));

@@ -4,15 +4,17 @@ import { orgEntities } from './entities';
 import { OrgService } from './org.service';
 import { AdministrativeUnitResolver, CentreResolver } from './org.resolver';
 import { SupervisoryAreaResolver, SupervisoryAreaService } from './supervisory-areas';
+import { ReorganisationService } from './reorganisation.service';
+import { ReorganisationResolver } from './reorganisation.resolver';
 
 /**
  * Services of the org context (used by the API and the worker). Org's readers for the other contexts are plain
  * functions (org.readers.ts, calendar-facts.reader.ts, readers/): org depends on no feature lib, so every
  * context, reporting included, imports them from @gdtx/org with its own transaction.
  */
-@Module({ imports: [TypeOrmModule.forFeature(orgEntities)], providers: [OrgService, SupervisoryAreaService], exports: [OrgService, SupervisoryAreaService] })
+@Module({ imports: [TypeOrmModule.forFeature(orgEntities)], providers: [OrgService, SupervisoryAreaService, ReorganisationService], exports: [OrgService, SupervisoryAreaService, ReorganisationService] })
 export class OrgModule {}
 
 /** The org context's GraphQL API (imported by apps/api only). */
-@Module({ imports: [OrgModule], providers: [AdministrativeUnitResolver, CentreResolver, SupervisoryAreaResolver] })
+@Module({ imports: [OrgModule], providers: [AdministrativeUnitResolver, CentreResolver, SupervisoryAreaResolver, ReorganisationResolver] })
 export class OrgApiModule {}

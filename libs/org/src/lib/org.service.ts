@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { centreStatusOn, compareIsoDates, DEFAULT_LICENCE_EXPIRING_WITHIN_DAYS, foldVietnamese, isIsoDate, todayInVietnam } from '@gdtx/domain';
-import type { CentreStatusRecord } from '@gdtx/domain';
+import { DEFAULT_LICENCE_EXPIRING_WITHIN_DAYS, foldVietnamese, isIsoDate, todayInVietnam } from '@gdtx/domain';
 import { assertUuid, audit, decodePage, enqueueOutbox, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
 import type {
   AdministrativeUnit, Centre, CentreComplianceFilter, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
   LicenceRecord, LicenceStatus, RecordLicenceInput, UpdateCentreInput,
 } from './org.types';
 import { unitPathOf } from './org.readers';
+import { recordCentreStatusDecision } from './centre-status-change';
 
 const CENTRE = { vi: 'trung tâm', en: 'Centre' };
 const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' };
@@ -252,41 +252,11 @@ export class OrgService {
     await this.db.run(ctx, async (em) => {
       const [centre] = await em.query(`SELECT id, province_id, version FROM centre WHERE id = $1 FOR UPDATE`, [assertUuid(input.centreId, 'centreId')]);
       if (!centre) throw Errors.notFound(CENTRE, input.centreId);
-      const history: (CentreStatusRecord & { id: string })[] = await em.query(
-        `SELECT id, status, to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_to, 'YYYY-MM-DD') AS "to"
-         FROM centre_status_history WHERE centre_id = $1 ORDER BY valid_from`,
-        [centre.id],
-      );
-      const effectiveFrom = input.effectiveFrom.slice(0, 10);
-      const inForce = centreStatusOn(history, effectiveFrom);
-      if (inForce?.status === 'DISSOLVED') {
-        throw Errors.conflict('Trung tâm đã giải thể, không thể đổi trạng thái', 'A dissolved centre cannot change status', { reason: 'INVALID_TRANSITION' });
-      }
-      if (history.some((h) => h.from === effectiveFrom)) {
-        throw Errors.conflict(
-          `Đã có quyết định trạng thái có hiệu lực từ ngày ${effectiveFrom}`,
-          `A status decision effective from ${effectiveFrom} is already recorded`,
-        );
-      }
-      const next = history.find((h) => compareIsoDates(h.from, effectiveFrom) > 0);
-      if (inForce) {
-        await em.query(`UPDATE centre_status_history SET valid_to = ($2::date - 1) WHERE id = $1`, [inForce.id, effectiveFrom]);
-      }
-      await em.query(
-        `INSERT INTO centre_status_history (province_id, centre_id, status, valid_from, valid_to, reason, decision_ref, recorded_by)
-         VALUES ($1,$2,$3,$4,$5::date - 1,$6,$7,$8)`,
-        [centre.province_id, centre.id, input.status, effectiveFrom, next?.from ?? null, input.reason ?? null, input.decisionRef ?? null, ctx.userId],
-      );
-      // The registry keeps the status in force today (never a future one): what the history says on today's date.
-      await em.query(
-        `UPDATE centre c SET
-           status = coalesce((SELECT s.status FROM org_centre_statuses_on($2::date, ARRAY[c.id]) s), c.status),
-           status_since = coalesce((SELECT s.status_since FROM org_centre_statuses_on($2::date, ARRAY[c.id]) s), c.status_since),
-           version = version + 1, updated_at = now()
-         WHERE c.id = $1`,
-        [centre.id, todayInVietnam()],
-      );
-      await audit(em, ctx, { provinceId: centre.province_id, centreId: centre.id, action: 'CENTRE_STATUS_CHANGED', entity: 'centre', entityId: centre.id, data: { from: inForce?.status ?? null, ...input } });
+      const from = await recordCentreStatusDecision((sql, params) => em.query(sql, params), {
+        provinceId: centre.province_id, centreId: centre.id, status: input.status, effectiveFrom: input.effectiveFrom,
+        reason: input.reason, decisionRef: input.decisionRef, recordedBy: ctx.userId,
+      });
+      await audit(em, ctx, { provinceId: centre.province_id, centreId: centre.id, action: 'CENTRE_STATUS_CHANGED', entity: 'centre', entityId: centre.id, data: { from, ...input } });
       // The centre row is locked above, so its version names this change alone (a future-dated change is announced
       // when recorded: subscribers read the history by date).
       await enqueueOutbox(em, ctx, {

@@ -80,3 +80,32 @@ describe('ReportingReader under RLS', () => {
     });
   });
 });
+
+// Reporting's read-model views (migration 1733020000200): what analytics' fact flattening selects.
+describe("reporting's read-model views under RLS", () => {
+  it("reporting_accepted_submission: a province's Sở sees its accepted reports, another province's none of them", async () => {
+    await asProvince(bn.province_id, async (tx) => {
+      expect(await tx.query(`SELECT centre_id, period_code FROM reporting_accepted_submission WHERE id = $1`, [bnReport.id]))
+        .toEqual([{ centre_id: bn.id, period_code: bnReport.period_code }]);
+    });
+    await asProvince(th.province_id, async (tx) => {
+      expect(await tx.query(`SELECT id FROM reporting_accepted_submission WHERE id = $1`, [bnReport.id])).toEqual([]);
+      for (const view of ['reporting_accepted_submission', 'reporting_accepted_non_numeric_value']) {
+        const rows = await tx.query(`SELECT DISTINCT province_id FROM ${view}`);
+        expect(rows.every((r: Record<string, unknown>) => r['province_id'] === th.province_id)).toBe(true);
+      }
+    });
+  });
+
+  it('reporting_accepted_non_numeric_value: a text under a numeric key of an accepted report, seen by its province only', async () => {
+    const [key] = (await owner.query(`SELECT k FROM submission s, jsonb_each(s."values") kv(k, v) WHERE s.id = $1 AND jsonb_typeof(v) = 'number' LIMIT 1`, [bnReport.id])).rows.map((r) => r.k as string);
+    await owner.query('BEGIN');
+    try {
+      await owner.query(`UPDATE submission SET "values" = jsonb_set("values", ARRAY[$2], '"12"') WHERE id = $1`, [bnReport.id, key]);
+      const q = `SELECT key, value FROM reporting_accepted_non_numeric_value WHERE submission_id = $1`;
+      expect((await owner.query(q, [bnReport.id])).rows).toEqual([{ key, value: '"12"' }]);
+    } finally {
+      await owner.query('ROLLBACK');
+    }
+  });
+});

@@ -69,12 +69,12 @@ export const SUBMISSION_SELECT = `
          s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.submitted_at AS "submittedAt", s.accepted_at AS "acceptedAt",
          to_char(x.due_date, 'YYYY-MM-DD') AS "extensionDue"
   FROM submission s
-  JOIN centre c ON c.id = s.centre_id
+  JOIN org_centre_ref c ON c.id = s.centre_id
   JOIN reporting_period p ON p.code = s.period_code
   LEFT JOIN deadline_extension x ON x.centre_id = s.centre_id AND x.template_code = s.template_code AND x.period_code = s.period_code`;
 
 /** The count behind a filtered list (the filter may name the centre's unit paths, `c.`). */
-export const SUBMISSION_COUNT = `SELECT count(*)::int AS count FROM submission s JOIN centre c ON c.id = s.centre_id`;
+export const SUBMISSION_COUNT = `SELECT count(*)::int AS count FROM submission s JOIN org_centre_ref c ON c.id = s.centre_id`;
 
 /**
  * Who reviews a centre's reports (domain §B, §H; ADR 0012): the Sở (province scope) every centre of its province;

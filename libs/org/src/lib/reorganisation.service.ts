@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertUuid, audit, Errors, SessionBus, TenantContext, TenantDb } from '@gdtx/platform';
 import { applyReorganisationPlan, ReorganisationError, type Query } from './reorganisation';
-import { requireProvince } from './literacy-parameters.service';
-import type { ApplyReorganisationInput, ReorganisationResult } from './literacy.types';
+import type { ApplyReorganisationInput, ReorganisationResult } from './reorganisation.types';
 
 /** The 2025 reform as a service operation (Sở only: writes to units and centres need the province scope). */
 @Injectable()
@@ -13,7 +12,8 @@ export class ReorganisationService {
   ) {}
 
   async apply(ctx: TenantContext, input: ApplyReorganisationInput): Promise<ReorganisationResult> {
-    const provinceId = requireProvince(ctx);
+    const provinceId = ctx.provinceId;
+    if (!provinceId) throw Errors.forbidden('A province is required', 'Cần xác định tỉnh');
     if (ctx.scope !== 'province' && ctx.scope !== 'system') throw Errors.forbidden();
     for (const m of input.mergedCommunes) {
       m.predecessorIds.forEach((id) => assertUuid(id, 'predecessorIds'));

@@ -12,12 +12,14 @@
  *    supervised by a dissolved district (GDNN-GDTX) move under the Sở (the province). For each merged commune
  *    one TTHTCĐ is kept and moved, the others are dissolved.
  *
- * Runs on any connection through `query` (the service's tenant transaction, or the seed's owner connection
+ * Org's (issue 11, Build 6: the reorganisation moved here from literacy and reuses org's status change for the
+ * dissolved TTHTCĐ). Runs on any connection through `query` (the service's tenant transaction, or the seed's owner connection
  * with the system scope), inside the caller's transaction. New rows get ids from the database.
  */
 import { randomUUID } from 'node:crypto';
+import { recordCentreStatusDecision, type OrgQuery } from './centre-status-change';
 
-export type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+export type Query = OrgQuery;
 
 export interface MergePlan {
   code: string;
@@ -209,12 +211,11 @@ export async function applyReorganisationPlan(
       throw new ReorganisationError(`TTHTCĐ được giữ lại không thuộc các xã cũ của ${m.name}`, `The kept TTHTCĐ is not in a predecessor of ${m.name}`);
     }
     for (const c of candidates.filter((x) => x.id !== keep.id)) {
-      await query(`UPDATE centre_status_history SET valid_to = $2 WHERE centre_id = $1 AND valid_to IS NULL AND valid_from <= $2`, [c.id, D]);
-      await query(
-        `INSERT INTO centre_status_history (province_id, centre_id, status, valid_from, reason, decision_ref, recorded_by) VALUES ($1,$2,'DISSOLVED',$3,$4,$5,$6)`,
-        [provinceId, c.id, E, `Hợp nhất trung tâm học tập cộng đồng khi sắp xếp xã thành ${m.name}`, plan.code, actorId],
-      );
-      await query(`UPDATE centre SET status = 'DISSOLVED', status_since = $2, version = version + 1, updated_at = now() WHERE id = $1`, [c.id, E]);
+      // Org's one status change (centre-status-change.ts), as OrgService.changeStatus writes it.
+      await recordCentreStatusDecision(query, {
+        provinceId, centreId: c.id, status: 'DISSOLVED', effectiveFrom: E,
+        reason: `Hợp nhất trung tâm học tập cộng đồng khi sắp xếp xã thành ${m.name}`, decisionRef: plan.code, recordedBy: actorId,
+      });
       dissolvedCentres.add(c.id);
       outcome.tthtcdDissolved += 1;
     }

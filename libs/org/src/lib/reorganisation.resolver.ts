@@ -1,0 +1,16 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
+import { ReorganisationService } from './reorganisation.service';
+import { ApplyReorganisationInput, ReorganisationResult } from './reorganisation.types';
+
+/** The 2025 reform's mutation (moved from literacy with the reorganisation, issue 11 Build 6; contract unchanged). */
+@Resolver()
+export class ReorganisationResolver {
+  constructor(private readonly reorganisation: ReorganisationService) {}
+
+  @Mutation(() => ReorganisationResult, { description: 'Áp dụng một đợt sắp xếp đơn vị hành chính (bỏ cấp huyện, hợp nhất xã) cho tỉnh' })
+  @RequirePermission('UNIT_MANAGE')
+  applyReorganisation(@Ctx() ctx: TenantContext, @Args('input') input: ApplyReorganisationInput): Promise<ReorganisationResult> {
+    return this.reorganisation.apply(ctx, input);
+  }
+}
