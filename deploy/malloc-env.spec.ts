@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 // Issue 13, Build 8: the API's memory grew from ~310 to ~690 MB under 30 s of load and stayed there, while the V8
@@ -56,6 +57,41 @@ describe('native memory after logins (the runtime images)', () => {
     expect(Number(env['MALLOC_MMAP_THRESHOLD_'])).toBeGreaterThan(0);
     expect(Number(env['MALLOC_MMAP_THRESHOLD_'])).toBeLessThan(19456 * 1024); // below one argon2id block
     expect(Number(env['MALLOC_ARENA_MAX'])).toBeGreaterThan(0);
+  });
+
+  it('`npm start` gives its own process the images\' values (scripts/malloc-env.js): one setting, checked equal', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script of the repository, not a library
+    const { MALLOC_ENV } = require(join(repoRoot, 'scripts/malloc-env.js')) as { MALLOC_ENV: Record<string, string> };
+    for (const file of ['Dockerfile.api', 'Dockerfile.worker']) {
+      const env = runtimeEnv(file);
+      for (const [k, v] of Object.entries(MALLOC_ENV)) expect(`${file} ${k}=${env[k]}`).toBe(`${file} ${k}=${v}`);
+    }
+    // A script run without them runs again with them (glibc reads them only at process start), with its arguments,
+    // its exit code, and a value the user set left alone.
+    const dir = mkdtempSync(join(tmpdir(), 'gdtx-malloc-'));
+    try {
+      const script = join(dir, 'probe.js');
+      writeFileSync(
+        script,
+        `require(${JSON.stringify(join(repoRoot, 'scripts/malloc-env.js'))}).ensureMallocEnv(() => {
+           process.stdout.write(JSON.stringify({ pid: process.pid, ppid: process.ppid, args: process.argv.slice(2), arenas: process.env.MALLOC_ARENA_MAX, threshold: process.env.MALLOC_MMAP_THRESHOLD_ }));
+           process.exit(7);
+         });`,
+      );
+      const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MALLOC_'))) as Record<string, string>;
+      const run = (env: Record<string, string>) => spawnSync(process.execPath, [script, 'a', 'b c'], { env: { ...base, ...env }, encoding: 'utf8', timeout: 30_000 });
+      const r = run({});
+      expect(r.status).toBe(7);
+      const seen = JSON.parse(r.stdout);
+      expect(seen).toMatchObject({ args: ['a', 'b c'], arenas: MALLOC_ENV['MALLOC_ARENA_MAX'], threshold: MALLOC_ENV['MALLOC_MMAP_THRESHOLD_'] });
+      expect(seen.pid).not.toBe(r.pid); // run again in a child of the process spawnSync started
+      expect(seen.ppid).toBe(r.pid);
+      const mine = run({ MALLOC_ARENA_MAX: '4', MALLOC_MMAP_THRESHOLD_: '65536' });
+      expect(JSON.parse(mine.stdout)).toMatchObject({ arenas: '4', threshold: '65536' });
+      expect(JSON.parse(mine.stdout).pid).toBe(mine.pid); // already set: no second process
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('48 concurrent argon2id verifications leave less than one block resident with the image environment', () => {

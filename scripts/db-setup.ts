@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ensureAppRole, ensureJobsRole, loadConfig, runMigrations } from '@gdtx/platform';
+import { ensureAppRole, ensureJobsRole, ensureQueueRole, loadConfig, runMigrations } from '@gdtx/platform';
 import { allMigrations } from '../apps/api/src/migrations';
 import { seedDemo } from '../apps/api/src/seed/seed-demo';
 import type { DemoWorld } from '../apps/api/src/seed/demo-data';
@@ -12,12 +12,12 @@ export async function prepareDatabase(ownerUrl: string, opts: { seed: boolean; l
   await ensureDatabase(ownerUrl, log);
   // Migrating and seeding sign no tokens: a throwaway secret satisfies the check when none is set.
   const config = loadConfig({ ...process.env, DATABASE_URL: ownerUrl, JWT_SECRET: process.env['JWT_SECRET'] || randomBytes(32).toString('hex') });
-  await runMigrations({ ownerUrl, migrations: allMigrations, appRole: config.APP_DB_ROLE, appPassword: config.APP_DB_PASSWORD, jobsRole: config.JOBS_DB_ROLE, jobsPassword: config.JOBS_DB_PASSWORD, log });
+  await runMigrations({ ownerUrl, migrations: allMigrations, appRole: config.APP_DB_ROLE, appPassword: config.APP_DB_PASSWORD, jobsRole: config.JOBS_DB_ROLE, jobsPassword: config.JOBS_DB_PASSWORD, queueRole: config.QUEUE_DB_ROLE, queuePassword: config.QUEUE_DB_PASSWORD, log });
   if (opts.seed) await seedDemo(ownerUrl, log, opts.world);
 }
 
 /**
- * Only the cluster-wide roles (app, jobs, system-scope group) with their passwords, nothing in the database: the
+ * Only the cluster-wide roles (app, jobs, system-scope group, queue) with their passwords, nothing in the database: the
  * first step of restoring a dump into a new cluster, whose GRANTs name these roles (docs/operations.md).
  */
 export async function ensureRoles(ownerUrl: string, log: (m: string) => void = () => undefined): Promise<void> {
@@ -28,7 +28,8 @@ export async function ensureRoles(ownerUrl: string, log: (m: string) => void = (
   try {
     await ensureAppRole(ds, config.APP_DB_ROLE, config.APP_DB_PASSWORD);
     await ensureJobsRole(ds, config.APP_DB_ROLE, config.JOBS_DB_ROLE, config.JOBS_DB_PASSWORD);
-    log(`roles ready: ${config.APP_DB_ROLE}, ${config.JOBS_DB_ROLE}`);
+    await ensureQueueRole(ds, config.QUEUE_DB_ROLE, config.QUEUE_DB_PASSWORD, [config.APP_DB_ROLE, config.JOBS_DB_ROLE]);
+    log(`roles ready: ${config.APP_DB_ROLE}, ${config.JOBS_DB_ROLE}, ${config.QUEUE_DB_ROLE}`);
   } finally {
     await ds.destroy();
   }

@@ -8,6 +8,7 @@ const GENERATORS = {
   JWT_SECRET: () => randomBytes(32).toString('hex'),
   APP_DB_PASSWORD: () => randomBytes(18).toString('base64url'),
   JOBS_DB_PASSWORD: () => randomBytes(18).toString('base64url'),
+  QUEUE_DB_PASSWORD: () => randomBytes(18).toString('base64url'),
 };
 
 /** Reads the data directory's secrets, generating (and keeping) any that are missing, e.g. after an upgrade. */

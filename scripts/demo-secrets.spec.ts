@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { demoSecrets } = require('./demo-secrets') as { demoSecrets: (file: string) => { JWT_SECRET: string; APP_DB_PASSWORD: string; JOBS_DB_PASSWORD: string } };
+const { demoSecrets } = require('./demo-secrets') as { demoSecrets: (file: string) => { JWT_SECRET: string; APP_DB_PASSWORD: string; JOBS_DB_PASSWORD: string; QUEUE_DB_PASSWORD: string } };
 
 describe('the embedded demo generates its own secrets (issue 13)', () => {
   const dirs: string[] = [];
@@ -19,6 +19,7 @@ describe('the embedded demo generates its own secrets (issue 13)', () => {
     expect(first.JWT_SECRET).toMatch(/^[0-9a-f]{64}$/);
     expect(first.APP_DB_PASSWORD.length).toBeGreaterThanOrEqual(24);
     expect(first.JOBS_DB_PASSWORD).not.toBe(first.APP_DB_PASSWORD);
+    expect(new Set([first.APP_DB_PASSWORD, first.JOBS_DB_PASSWORD, first.QUEUE_DB_PASSWORD]).size).toBe(3);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(demoSecrets(file)).toEqual(first); // a restart keeps tokens valid
     const other = demoSecrets(join(dir(), 'secrets.json'));
@@ -32,6 +33,7 @@ describe('the embedded demo generates its own secrets (issue 13)', () => {
     expect(s.JWT_SECRET).toBe('k'.repeat(64));
     expect(s.APP_DB_PASSWORD).toBe('old-password');
     expect(s.JOBS_DB_PASSWORD.length).toBeGreaterThanOrEqual(24);
+    expect(s.QUEUE_DB_PASSWORD.length).toBeGreaterThanOrEqual(24);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });

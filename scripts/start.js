@@ -19,6 +19,7 @@ async function main() {
     process.env.JWT_SECRET ||= secrets.JWT_SECRET;
     process.env.APP_DB_PASSWORD ||= secrets.APP_DB_PASSWORD;
     process.env.JOBS_DB_PASSWORD ||= secrets.JOBS_DB_PASSWORD;
+    process.env.QUEUE_DB_PASSWORD ||= secrets.QUEUE_DB_PASSWORD;
   } else if (!process.env.JWT_SECRET) {
     console.error(
       'Thiếu JWT_SECRET: khi dùng DATABASE_URL của riêng bạn, hãy đặt JWT_SECRET (≥ 32 ký tự ngẫu nhiên, ví dụ `openssl rand -hex 32`).\n' +
@@ -49,7 +50,10 @@ async function startEmbeddedPostgres(port) {
   return start({ dataDir: path.join(root, '.data/pg'), port });
 }
 
-main().catch((e) => {
-  console.error(e && e.message ? e.message : e);
-  process.exit(1);
-});
+// The API runs in this process: it needs glibc's settings from the start (scripts/malloc-env.js).
+require('./malloc-env').ensureMallocEnv(() =>
+  main().catch((e) => {
+    console.error(e && e.message ? e.message : e);
+    process.exit(1);
+  }),
+);

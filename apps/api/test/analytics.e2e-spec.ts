@@ -113,7 +113,7 @@ describe('analytics (e2e)', () => {
       }, director);
     }
     const sub = saved.data!.saveSubmissionDraft.submission;
-    const submitted = await api.gql<{ submitSubmission: { version: number } }>(`mutation($id: ID!, $v: Int!) { submitSubmission(id: $id, expectedVersion: $v) { version } }`, { id: sub.id, v: sub.version }, director);
+    const submitted = await api.gql<{ submitSubmission: { version: number } }>(`mutation($id: ID!, $v: Int!) { submitSubmission(id: $id, expectedVersion: $v, lateReason: "Nộp bù báo cáo cũ") { version } }`, { id: sub.id, v: sub.version }, director);
     expect(submitted.errors).toBeUndefined();
 
     const before = await iv(specialist, { codes: ['EXAM_CANDIDATES'], periodCode: period });

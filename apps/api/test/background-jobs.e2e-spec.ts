@@ -121,6 +121,14 @@ describe('background jobs of a province', () => {
     }
     expect(errorCode(await api.gql(LIST, {}))).toBe('UNAUTHENTICATED');
   });
+
+  it('a limit out of range is the user\'s error, never INTERNAL (found by the schema fuzz)', async () => {
+    const token = await api.login('so.quantri');
+    for (const first of [-2147483648, 0, 201]) {
+      const r = await api.gql(`query($f: BackgroundJobFilter) { backgroundJobs(filter: $f) { jobId } }`, { f: { first } }, token);
+      expect([first, errorCode(r)]).toEqual([first, expect.stringMatching(/^(VALIDATION_FAILED|BAD_USER_INPUT)$/)]);
+    }
+  });
 });
 
 describe('the periodic consistency check of facts (analytics.check-facts)', () => {

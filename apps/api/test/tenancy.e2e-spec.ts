@@ -256,6 +256,28 @@ describe('tenancy core (e2e)', () => {
         // Writes too: a Thanh Hóa job cannot touch a Bắc Ninh centre.
         expect(await asJob(th, `UPDATE centre SET name = name WHERE province_id = '${bn.id}' RETURNING id`)).toEqual([]);
         expect((await asJob(null, `UPDATE centre SET name = name WHERE province_id = '${bn.id}' RETURNING id`)).length).toBeGreaterThan(0);
+        // Derived rows that only jobs write (fact_value, user_totp): a Thanh Hóa job cannot insert Bắc Ninh's.
+        const { rows: [bnCentre] } = await owner.query(`SELECT id, unit_path FROM centre WHERE province_id = $1 LIMIT 1`, [bn.id]);
+        const { rows: [bnUser] } = await owner.query(`SELECT id FROM app_user WHERE province_id = $1 AND id NOT IN (SELECT user_id FROM user_totp) LIMIT 1`, [bn.id]);
+        const insertFact = `INSERT INTO fact_value (year, province_id, centre_id, submission_id, centre_type, ownership, unit_path, template_code,
+            period_code, period_type, period_start, period_end, school_year, value_key, value)
+          VALUES (2025, '${bn.id}', '${bnCentre.id}', gen_random_uuid(), 'GDNN_GDTX', 'PUBLIC', '${bnCentre.unit_path}', 'probe', 'HK1-2025-2026',
+            'SEMESTER', '2025-09-01', '2026-01-15', '2025-2026', 'probe_key', 1) RETURNING province_id`;
+        const insertTotp = `INSERT INTO user_totp (user_id, province_id, secret) VALUES ('${bnUser.id}', '${bn.id}', 'probe') RETURNING province_id`;
+        const refused = async (province: string, sql: string) => {
+          try {
+            await asJob(province, sql);
+            return 'written';
+          } catch (e) {
+            await c.query('ROLLBACK');
+            return (e as { code?: string }).code;
+          }
+        };
+        expect(await refused(th, insertFact)).toBe('42501'); // new row violates row-level security policy
+        expect(await refused(th, insertTotp)).toBe('42501');
+        expect(await asJob(bn.id, insertFact)).toEqual([{ province_id: bn.id }]); // its own province's job may
+        expect(await asJob(bn.id, insertTotp)).toEqual([{ province_id: bn.id }]);
+        expect(await asJob(null, insertFact)).toEqual([{ province_id: bn.id }]); // and a global one
       } finally {
         await c.end();
       }

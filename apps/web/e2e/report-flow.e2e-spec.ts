@@ -24,6 +24,8 @@ describe('report round in Chromium', () => {
   let submissionId: string;
   /** Accepted reports on the dashboard before the round (read by the specialist in the second step). */
   let acceptedBefore = Number.NaN;
+  /** The resubmission day the specialist sets when returning (dd/mm/yyyy), read back by the director. */
+  let resubmitByText = '';
 
   const acceptedOnDashboard = async (): Promise<number> => {
     await page.goto('/dashboard');
@@ -148,6 +150,9 @@ describe('report round in Chromium', () => {
     mark('conflict resolved');
 
     await page.getByTestId('submit-report').click();
+    // The confirmation (an on-time report: no reason asked).
+    await page.getByTestId('confirm-submit').click();
+    expect(await page.getByTestId('late-reason').count()).toBe(0);
     await submissionStatusTag('Đã nộp').waitFor();
     mark('submitted');
     expect(await statusOf()).toBe('SUBMITTED');
@@ -172,7 +177,16 @@ describe('report round in Chromium', () => {
     await centre(page, '[data-testid="review-comment-classrooms"]');
     await screenshot(page, '10-so-duyet-bao-cao', { fullPage: false });
     expect(await seriousA11yViolations(page, ['.report-sidebar', '[data-section="facilities"]', '[data-section="staff"]'])).toEqual([]);
+    // A resubmission deadline, typed the Vietnamese way (dd/mm/yyyy) into the date picker, and a confirmation.
+    const by = new Date(Date.now() + 10 * 86_400_000);
+    const byText = `${String(by.getDate()).padStart(2, '0')}/${String(by.getMonth() + 1).padStart(2, '0')}/${by.getFullYear()}`;
+    resubmitByText = byText;
+    await page.locator('#resubmit-by').click();
+    await page.locator('#resubmit-by').fill(byText);
+    await page.locator('#resubmit-by').press('Enter');
     await page.getByTestId('return-report').click();
+    await page.getByText(`Trả lại báo cáo, hạn nộp lại ${byText}?`, { exact: false }).waitFor();
+    await page.getByTestId('confirm-return').click();
     await submissionStatusTag('Bị trả lại').waitFor();
     expect(await statusOf()).toBe('RETURNED');
     await logout(page);
@@ -182,6 +196,7 @@ describe('report round in Chromium', () => {
     await login(page, 'gd.gdtx');
     await openDueReport();
     await page.getByTestId('returned-banner').getByText('Đề nghị trung tâm rà soát mục cơ sở vật chất.').waitFor();
+    await page.getByTestId('resubmit-deadline').getByText(`Hạn nộp lại: ${resubmitByText}`).waitFor();
     const comment = page.locator('[data-field="classrooms"] [data-testid="returned-comment"]');
     await expect(comment.textContent()).resolves.toContain('Số phòng học chưa khớp với báo cáo cơ sở vật chất');
     await centre(page, '[data-field="classrooms"]');
@@ -201,6 +216,7 @@ describe('report round in Chromium', () => {
     const current = Number((await classrooms.inputValue()).replace(/\D/g, '') || '0');
     await classrooms.fill(String(current + 2));
     await page.getByTestId('submit-report').click();
+    await page.getByTestId('confirm-submit').click();
     await submissionStatusTag('Đã nộp').waitFor();
     expect(await statusOf()).toBe('SUBMITTED');
     await logout(page);

@@ -12,4 +12,5 @@ import { AnalyticsPerformance1732000004100 } from './migrations/1732000004100-an
 import { ShipLdttShare1733000600000 } from './migrations/1733000600000-ship-ldtt-share';
 import { AnalyticsPoliciesOverTheRlsRule1733001000300 } from './migrations/1733001000300-policies-over-the-rls-rule';
 import { IndicatorDefinitionsAsData1733002000000 } from './migrations/1733002000000-indicator-definitions-as-data';
-export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000, AnalyticsPoliciesOverTheRlsRule1733001000300, IndicatorDefinitionsAsData1733002000000];
+import { FactsWrittenForTheirProvince1733019000000 } from './migrations/1733019000000-facts-written-for-their-province';
+export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000, AnalyticsPoliciesOverTheRlsRule1733001000300, IndicatorDefinitionsAsData1733002000000, FactsWrittenForTheirProvince1733019000000];

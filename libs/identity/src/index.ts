@@ -16,4 +16,5 @@ import { LoginThrottle1733005000000 } from './migrations/1733005000000-login-thr
 import { SupervisorAreas1733004000100 } from './migrations/1733004000100-supervisor-areas';
 import { IdentityPoliciesOverTheRlsRule1733001000100 } from './migrations/1733001000100-policies-over-the-rls-rule';
 import { Totp1733009000100 } from './migrations/1733009000100-totp';
-export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, SupervisorAreas1733004000100, LoginThrottle1733005000000, Totp1733009000100];
+import { TotpForItsProvince1733019000100 } from './migrations/1733019000100-totp-for-its-province';
+export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, SupervisorAreas1733004000100, LoginThrottle1733005000000, Totp1733009000100, TotpForItsProvince1733019000100];

@@ -57,6 +57,7 @@ graphql(`
   fragment SubmissionSummaryFields on Submission {
     id centreId centreCode centreName templateCode templateVersion periodCode periodLabelVi status version dueDate submittedAt
     acceptedAt updatedAt canReview
+    lateness { nextDeadline daysLateIfSubmittedToday lastSubmissionDaysLate lastSubmissionLateReason }
   }
 `);
 
@@ -127,14 +128,14 @@ export const SAVE_SUBMISSION_DRAFT = graphql(`
 `);
 
 export const SUBMIT_SUBMISSION = graphql(`
-  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!) {
-    submitSubmission(id: $id, expectedVersion: $expectedVersion) { ...SubmissionDetailFields }
+  mutation SubmitSubmission($id: ID!, $expectedVersion: Int!, $lateReason: String) {
+    submitSubmission(id: $id, expectedVersion: $expectedVersion, lateReason: $lateReason) { ...SubmissionDetailFields }
   }
 `);
 
 export const RETURN_SUBMISSION = graphql(`
-  mutation ReturnSubmission($id: ID!, $expectedVersion: Int!, $comment: String!, $fieldComments: [FieldCommentInput!]) {
-    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments) {
+  mutation ReturnSubmission($id: ID!, $expectedVersion: Int!, $comment: String!, $fieldComments: [FieldCommentInput!], $resubmitBy: String) {
+    returnSubmission(id: $id, expectedVersion: $expectedVersion, comment: $comment, fieldComments: $fieldComments, resubmitBy: $resubmitBy) {
       ...SubmissionDetailFields
     }
   }
@@ -163,3 +164,12 @@ export function submissionCountsDocument(statuses: readonly SubmissionStatus[]):
     }
   `);
 }
+
+export const ACCEPT_SUBMISSIONS = graphql(`
+  mutation AcceptSubmissions($items: [AcceptSubmissionItem!]!) {
+    acceptSubmissions(items: $items) {
+      accepted { id status version }
+      refused { id code reason messageVi messageEn }
+    }
+  }
+`);

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Col, Input, Popconfirm, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Row, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import {
   findShippedTemplate,
   hasErrors,
@@ -106,6 +107,12 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const [busy, setBusy] = useState<null | 'submit' | 'accept' | 'return'>(null);
   const [reviewComments, setReviewComments] = useState<Record<string, string>>({});
   const [overallComment, setOverallComment] = useState('');
+  /** Return: the day by which the centre must resubmit (optional; the calendar judges the resubmission by it). */
+  const [resubmitBy, setResubmitBy] = useState<Dayjs | null>(null);
+  /** The submit confirmation, open for the saved report it would submit (late: with the reason asked for). */
+  const [confirming, setConfirming] = useState<SubmissionDetail | null>(null);
+  const [lateReason, setLateReason] = useState('');
+  const [lateReasonMissing, setLateReasonMissing] = useState(false);
 
   // Refs give the debounced save the latest state without re-creating the timer on every keystroke.
   const latest = useRef({ values, explanations, submission, dirty });
@@ -248,7 +255,30 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
       let current = latest.current.submission;
       if (latest.current.dirty || !current) current = await save();
       if (!current) return;
-      const result = await client.mutate({ mutation: SUBMIT_SUBMISSION, variables: { id: current.id, expectedVersion: current.version } });
+      // A confirmation first; when the calendar says this submission is late, it asks for the reason too.
+      setLateReason('');
+      setLateReasonMissing(false);
+      setConfirming(current);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const confirmSubmit = async () => {
+    const current = confirming;
+    if (!current) return;
+    const late = current.lateness.daysLateIfSubmittedToday > 0;
+    if (late && !lateReason.trim()) {
+      setLateReasonMissing(true);
+      return;
+    }
+    setConfirming(null);
+    setBusy('submit');
+    try {
+      const result = await client.mutate({
+        mutation: SUBMIT_SUBMISSION,
+        variables: { id: current.id, expectedVersion: current.version, lateReason: late ? lateReason.trim() : null },
+      });
       setSubmission(asSubmissionDetail(result.data!.submitSubmission));
       setActionDetails([]);
       message.success(t('form.submitted'));
@@ -302,10 +332,14 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
     try {
       const result = await client.mutate({
         mutation: RETURN_SUBMISSION,
-        variables: { id: submission.id, expectedVersion: submission.version, comment: overallComment.trim() || t('review.defaultReturnComment'), fieldComments },
+        variables: {
+          id: submission.id, expectedVersion: submission.version, comment: overallComment.trim() || t('review.defaultReturnComment'), fieldComments,
+          resubmitBy: resubmitBy ? resubmitBy.format('YYYY-MM-DD') : null,
+        },
       });
       setSubmission(asSubmissionDetail(result.data!.returnSubmission));
       setReviewComments({});
+      setResubmitBy(null);
       message.success(t('review.returned'));
     } catch (e) {
       setActionError(describeError(e, language).message);
@@ -348,8 +382,73 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
           }
         />
       )}
+      {reviewing && submission && (submission.lateness.lastSubmissionDaysLate ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="late-banner"
+          title={t('review.lateBanner', { n: submission.lateness.lastSubmissionDaysLate ?? 0 })}
+          description={submission.lateness.lastSubmissionLateReason ? t('review.lateReason', { reason: submission.lateness.lastSubmissionLateReason }) : t('review.noLateReason')}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Modal
+        open={confirming !== null}
+        title={t('form.confirmSubmitTitle')}
+        okText={t('form.submit')}
+        cancelText={t('common.cancel')}
+        onOk={() => void confirmSubmit()}
+        onCancel={() => setConfirming(null)}
+        okButtonProps={{ 'data-testid': 'confirm-submit' } as Record<string, string>}
+        destroyOnHidden
+      >
+        <p>{t('form.confirmSubmitBody')}</p>
+        {confirming && confirming.lateness.daysLateIfSubmittedToday > 0 && (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="late-warning"
+              title={t('form.lateWarning', { n: confirming.lateness.daysLateIfSubmittedToday, date: formatDate(confirming.lateness.nextDeadline) })}
+              style={{ marginBottom: 12 }}
+            />
+            <Form layout="vertical">
+              <Form.Item
+                label={t('form.lateReason')}
+                required
+                validateStatus={lateReasonMissing ? 'error' : undefined}
+                help={lateReasonMissing ? t('form.lateReasonRequired') : undefined}
+                htmlFor="late-reason"
+              >
+                <Input.TextArea
+                  id="late-reason"
+                  data-testid="late-reason"
+                  value={lateReason}
+                  maxLength={2000}
+                  autoSize={{ minRows: 3, maxRows: 8 }}
+                  onChange={(e) => { setLateReason(e.target.value); if (e.target.value.trim()) setLateReasonMissing(false); }}
+                />
+              </Form.Item>
+            </Form>
+          </>
+        )}
+      </Modal>
       {status === 'RETURNED' && (
-        <Alert type="warning" showIcon title={t('form.returnedBanner')} description={returned.overall ?? undefined} style={{ marginBottom: 12 }} data-testid="returned-banner" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('form.returnedBanner')}
+          description={(returned.overall || (submission?.lateness.nextDeadline && submission.lateness.nextDeadline !== submission.dueDate)) ? (
+            <>
+              {returned.overall && <div>{returned.overall}</div>}
+              {submission?.lateness.nextDeadline && submission.lateness.nextDeadline !== submission.dueDate && (
+                <div data-testid="resubmit-deadline">{t('form.resubmitBy', { date: formatDate(submission.lateness.nextDeadline) })}</div>
+              )}
+            </>
+          ) : undefined}
+          style={{ marginBottom: 12 }}
+          data-testid="returned-banner"
+        />
       )}
       {!editable && !reviewing && status && (
         <Alert type="info" showIcon title={t('form.readOnly', { status: t(`status.${status}` as MessageKey) })} style={{ marginBottom: 12 }} />
@@ -418,7 +517,26 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
                     <Popconfirm title={t('review.confirmAccept')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => void accept()}>
                       <Button block type="primary" loading={busy === 'accept'} data-testid="accept-report">{t('review.accept')}</Button>
                     </Popconfirm>
-                    <Button block danger onClick={() => void doReturn()} loading={busy === 'return'} data-testid="return-report">{t('review.return')}</Button>
+                    <label htmlFor="resubmit-by" style={{ fontSize: 13 }}>{t('review.resubmitBy')}</label>
+                    <DatePicker
+                      id="resubmit-by"
+                      data-testid="resubmit-by"
+                      format="DD/MM/YYYY"
+                      placeholder="dd/mm/yyyy"
+                      value={resubmitBy}
+                      onChange={(d) => setResubmitBy(d)}
+                      disabledDate={(d) => d.isBefore(new Date(), 'day')}
+                      style={{ width: '100%' }}
+                    />
+                    <Popconfirm
+                      title={resubmitBy ? t('review.confirmReturnBy', { date: resubmitBy.format('DD/MM/YYYY') }) : t('review.confirmReturn')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => void doReturn()}
+                      okButtonProps={{ 'data-testid': 'confirm-return' } as Record<string, string>}
+                    >
+                      <Button block danger loading={busy === 'return'} data-testid="return-report">{t('review.return')}</Button>
+                    </Popconfirm>
                   </>
                 )}
                 <Button block type="link" onClick={() => navigate(-1)}>{t('app.back')}</Button>

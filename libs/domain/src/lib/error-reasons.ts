@@ -28,9 +28,11 @@ export const ERROR_REASONS = {
    * Reporting's workflow: STALE_VERSION when `expectedVersion` is not the stored version (someone else saved,
    * submitted or reviewed first, or created the report meanwhile); INVALID_TRANSITION when the report's status
    * does not allow the action (accepting a draft, editing a submitted report, reopening one not accepted);
-   * WORKBOOK_REJECTED when an uploaded workbook has problems (HTTP 422, `extensions.problems` per sheet and cell).
+   * WORKBOOK_REJECTED when an uploaded workbook has problems (HTTP 422, `extensions.problems` per sheet and cell);
+   * LATE_REASON_REQUIRED when a submission after its deadline comes without a reason (issue 16); NOT_CLEAN when a
+   * bulk accept meets a report with errors or unexplained warnings (those are reviewed one by one).
    */
-  reporting: ['STALE_VERSION', 'INVALID_TRANSITION', 'WORKBOOK_REJECTED'],
+  reporting: ['STALE_VERSION', 'INVALID_TRANSITION', 'WORKBOOK_REJECTED', 'LATE_REASON_REQUIRED', 'NOT_CLEAN'],
   /** Centres: STALE_VERSION on an edit based on an old version; INVALID_TRANSITION on a dissolved centre's status. */
   org: ['STALE_VERSION', 'INVALID_TRANSITION'],
   /** Compliance: a case edited from an old version; a finding already resolved; a finding the system computes itself. */

@@ -35,8 +35,13 @@ export const RlsRule = {
   seesOwnUserRow: `app_sees_province(province_id) AND (app_scope() = 'system' OR user_id = app_user_id())`,
   /** The user registry: the Sở sees its province's users, everyone sees themself. */
   seesUserRecord: `app_sees_province(province_id) AND (app_scope() IN ('system', 'province') OR id = app_user_id())`,
-  /** Only system jobs (write checks of derived tables such as fact_value). */
+  /** Only system jobs, of any province (superseded for province rows by systemForProvince; kept for old migrations). */
   systemOnly: `(SELECT app_scope()) = 'system'`,
+  /**
+   * Only system jobs, and only for a province they may see: a job scoped to its province (issue 13, Build 5) writes
+   * that province's derived rows (fact_value, user_totp) and no other's; a job with no province, all of them.
+   */
+  systemForProvince: `(SELECT app_scope()) = 'system' AND app_sees_province(province_id)`,
 } as const;
 
 export type RlsPredicate = (typeof RlsRule)[keyof typeof RlsRule];

@@ -63,13 +63,7 @@ export async function reportCalendar(em: CalendarQueryable, input: {
      FROM submission WHERE centre_id = ANY($1::uuid[]) AND template_code = ANY($2::text[])`,
     [centreIds, codes],
   )) as (CalendarSubmission & { centreId: string; templateCode: string; periodCode: string })[];
-  const events = submissions.length
-    ? ((await em.query(
-        `SELECT submission_id AS "submissionId", action, at, to_char(resubmit_by, 'YYYY-MM-DD') AS "resubmitBy" FROM submission_event
-         WHERE submission_id = ANY($1::uuid[]) AND action = ANY($2::text[]) ORDER BY id`,
-        [submissions.map((s) => s.id), ON_CALENDAR],
-      )) as { submissionId: string; action: SubmissionActionOnCalendar; at: Date | string; resubmitBy: IsoDate | null }[])
-    : [];
+  const stepsOf = await calendarStepsOf(em, submissions.map((s) => s.id));
   const extensions = (await em.query(
     `SELECT centre_id AS "centreId", template_code AS "templateCode", period_code AS "periodCode", to_char(due_date, 'YYYY-MM-DD') AS "dueDate"
      FROM deadline_extension WHERE centre_id = ANY($1::uuid[]) AND template_code = ANY($2::text[])`,
@@ -78,12 +72,6 @@ export async function reportCalendar(em: CalendarQueryable, input: {
 
   const key = (centreId: string, templateCode: string, periodCode: string) => `${centreId}|${templateCode}|${periodCode}`;
   const submissionOf = new Map(submissions.map((s) => [key(s.centreId, s.templateCode, s.periodCode), s]));
-  const stepsOf = new Map<string, SubmissionStep[]>();
-  for (const e of events) {
-    const list = stepsOf.get(e.submissionId) ?? [];
-    list.push({ action: e.action, on: vietnamDateOf(e.at), resubmitBy: e.resubmitBy });
-    stepsOf.set(e.submissionId, list);
-  }
   const extensionOf = new Map(extensions.map((x) => [key(x.centreId, x.templateCode, x.periodCode), x.dueDate]));
 
   const entries: CalendarEntry[] = [];
@@ -112,4 +100,29 @@ export async function reportCalendar(em: CalendarQueryable, input: {
     }
   }
   return entries.sort((a, b) => compareIsoDates(a.period.start, b.period.start));
+}
+
+/** A step on the calendar with what its event said (a submission's late reason is its comment). */
+export interface CalendarStep extends SubmissionStep {
+  comment: string | null;
+}
+
+/**
+ * @description The workflow steps that count on the calendar (submitted, returned, reopened, accepted) of each
+ * submission, in the order they happened, on Vietnamese calendar days; one query, the caller's transaction and scope.
+ */
+export async function calendarStepsOf(em: CalendarQueryable, submissionIds: readonly string[]): Promise<Map<string, CalendarStep[]>> {
+  const stepsOf = new Map<string, CalendarStep[]>();
+  if (!submissionIds.length) return stepsOf;
+  const events = (await em.query(
+    `SELECT submission_id AS "submissionId", action, at, to_char(resubmit_by, 'YYYY-MM-DD') AS "resubmitBy", comment FROM submission_event
+     WHERE submission_id = ANY($1::uuid[]) AND action = ANY($2::text[]) ORDER BY id`,
+    [submissionIds, ON_CALENDAR],
+  )) as { submissionId: string; action: SubmissionActionOnCalendar; at: Date | string; resubmitBy: IsoDate | null; comment: string | null }[];
+  for (const e of events) {
+    const list = stepsOf.get(e.submissionId) ?? [];
+    list.push({ action: e.action, on: vietnamDateOf(e.at), resubmitBy: e.resubmitBy, comment: e.comment });
+    stepsOf.set(e.submissionId, list);
+  }
+  return stepsOf;
 }

@@ -8,8 +8,8 @@ import { SubmissionQueryService } from './submission-query.service';
 import { SubmissionWorkflowService } from './submission-workflow.service';
 import { TemplateService } from './template.service';
 import {
-  DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
-  Submission, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
+  AcceptSubmissionItem, BulkAcceptResult, DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
+  Submission, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionLateness, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
 } from './reporting.types';
 
 @Resolver(() => ReportTemplate)
@@ -100,8 +100,10 @@ export class SubmissionResolver {
     @Ctx() ctx: TenantContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('lateReason', { nullable: true, type: () => String, description: 'Lý do nộp muộn: bắt buộc khi nộp sau hạn (lateness.daysLateIfSubmittedToday > 0)' })
+    lateReason?: string,
   ): Promise<Submission> {
-    return this.workflow.submit(ctx, id, expectedVersion);
+    return this.workflow.submit(ctx, id, expectedVersion, lateReason);
   }
 
   @Mutation(() => Submission, { description: 'Trả lại báo cáo kèm nhận xét chung và nhận xét từng chỉ tiêu' })
@@ -127,6 +129,17 @@ export class SubmissionResolver {
     return this.workflow.accept(ctx, id, expectedVersion);
   }
 
+  @Mutation(() => BulkAcceptResult, {
+    description: 'Duyệt hàng loạt các báo cáo "sạch" (không lỗi, mọi cảnh báo đã giải trình); mỗi báo cáo trong giao dịch riêng, báo cáo khác được trả về trong refused',
+  })
+  @RequirePermission('REPORT_REVIEW')
+  acceptSubmissions(
+    @Ctx() ctx: TenantContext,
+    @Args('items', { type: () => [AcceptSubmissionItem] }) items: AcceptSubmissionItem[],
+  ): Promise<BulkAcceptResult> {
+    return this.workflow.acceptMany(ctx, items);
+  }
+
   @Mutation(() => Submission, { description: 'Sở mở lại báo cáo đã duyệt (trả về trung tâm để điều chỉnh)' })
   @RequirePermission('REPORT_REOPEN')
   reopenSubmission(@Ctx() ctx: TenantContext, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<Submission> {
@@ -139,6 +152,11 @@ export class SubmissionResolver {
       const map = await this.queries.versionsOf(ctx, ids);
       return ids.map((id) => map.get(id) ?? []);
     }).load(s.id);
+  }
+
+  @ResolveField(() => SubmissionLateness, { description: 'Nộp đúng hạn hay muộn (lịch báo cáo): hạn cho lần nộp tới, số ngày muộn và lý do của lần nộp gần nhất' })
+  lateness(@Parent() s: Submission, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<SubmissionLateness> {
+    return requestLoader<Submission, SubmissionLateness>(req, 'submission.lateness', (subs) => this.queries.latenessOf(ctx, subs)).load(s);
   }
 
   @ResolveField(() => [SubmissionEvent], { description: 'Lịch sử xử lý' })

@@ -147,6 +147,42 @@ export class Submission {
 @ObjectType()
 export class SubmissionConnection extends Connection(Submission, 'Submission') {}
 
+@ObjectType({ description: 'Nộp đúng hạn hay muộn: hạn áp dụng cho lần nộp tới, và lần nộp gần nhất (lịch báo cáo)' })
+export class SubmissionLateness {
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Hạn áp dụng cho lần nộp tới: hạn nộp (đã gia hạn) cho lần đầu; hạn nộp lại do người duyệt đặt sau khi trả lại; trống khi lần nộp lại không bị xét hạn',
+  })
+  nextDeadline: string | null;
+  @Field(() => Int, { description: 'Nếu nộp hôm nay thì muộn bao nhiêu ngày (0: đúng hạn hoặc không xét); > 0 thì phải nêu lý do nộp muộn' })
+  daysLateIfSubmittedToday: number;
+  @Field(() => Int, { nullable: true, description: 'Lần nộp gần nhất muộn bao nhiêu ngày so với hạn áp dụng cho nó (trống khi chưa nộp)' })
+  lastSubmissionDaysLate: number | null;
+  @Field(() => String, { nullable: true, description: 'Lý do nộp muộn do trung tâm nêu khi nộp lần gần nhất' })
+  lastSubmissionLateReason: string | null;
+}
+
+@InputType({ description: 'Một báo cáo cần duyệt, với phiên bản đang xem' })
+export class AcceptSubmissionItem {
+  @Field(() => ID) @IsUUID() id: string;
+  @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
+}
+
+@ObjectType({ description: 'Một báo cáo không được duyệt trong lần duyệt hàng loạt, và vì sao' })
+export class BulkAcceptRefusal {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Mã lỗi (extensions.code)' }) code: string;
+  @Field(() => String, { nullable: true, description: 'Lý do cụ thể (extensions.reason)' }) reason: string | null;
+  @Field() messageVi: string;
+  @Field() messageEn: string;
+}
+
+@ObjectType({ description: 'Kết quả duyệt hàng loạt: mỗi báo cáo được duyệt trong giao dịch riêng' })
+export class BulkAcceptResult {
+  @Field(() => [Submission]) accepted: Submission[];
+  @Field(() => [BulkAcceptRefusal]) refused: BulkAcceptRefusal[];
+}
+
 @ObjectType({ description: 'Kết quả lưu nháp: báo cáo đã lưu và các lỗi/cảnh báo hiện có' })
 export class SaveDraftResult {
   @Field(() => Submission) submission: Submission;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { validateValues } from '@gdtx/domain';
+import { daysLateOfNextSubmission, deadlineOfNextSubmission, todayInVietnam, validateValues } from '@gdtx/domain';
 import type { ValueMap } from '@gdtx/domain';
 import { unitPathOf } from '@gdtx/org';
 import { assertUuid, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
@@ -10,7 +10,8 @@ import {
 } from './submission.store';
 import type { SubmissionRow } from './submission.store';
 import { TemplateService } from './template.service';
-import type { Submission, SubmissionEvent, SubmissionFilter, SubmissionVersion, ValidationIssueDto, ValueChangeDto } from './reporting.types';
+import { calendarStepsOf } from './report-calendar';
+import type { Submission, SubmissionEvent, SubmissionLateness, SubmissionFilter, SubmissionVersion, ValidationIssueDto, ValueChangeDto } from './reporting.types';
 
 /**
  * Reading submissions: lists, one report, its submitted versions, its history, a diff between versions and its
@@ -76,6 +77,27 @@ export class SubmissionQueryService {
       ),
     );
     return groupBy(rows.map((r) => ({ ...r, at: iso(r.at)! })), (r) => r.submissionId);
+  }
+
+  /**
+   * Lateness of each report by the calendar's one rule (deadlineOfNextSubmission): the deadline its next submission
+   * would be judged against and how late it would be today, and how late its latest submission was, with the reason
+   * given. One query for the whole list.
+   */
+  async latenessOf(ctx: TenantContext, submissions: readonly Submission[]): Promise<SubmissionLateness[]> {
+    const stepsOf = await this.db.run(ctx, (em) => calendarStepsOf(em, submissions.map((s) => s.id)));
+    const today = todayInVietnam();
+    return submissions.map((s) => {
+      const steps = stepsOf.get(s.id) ?? [];
+      const last = steps.map((step) => step.action).lastIndexOf('SUBMITTED');
+      const open = s.status === 'DRAFT' || s.status === 'RETURNED';
+      return {
+        nextDeadline: open ? deadlineOfNextSubmission(steps, s.dueDate) : null,
+        daysLateIfSubmittedToday: open ? daysLateOfNextSubmission(steps, s.dueDate, today) : 0,
+        lastSubmissionDaysLate: last < 0 ? null : daysLateOfNextSubmission(steps.slice(0, last), s.dueDate, steps[last].on),
+        lastSubmissionLateReason: last < 0 ? null : steps[last].comment,
+      };
+    });
   }
 
   /** Values that changed between two submitted versions; without `toVersion`, up to the current values. */

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { compareIsoDates, indexTemplate, isIsoDate, todayInVietnam, unexplainedWarnings, validateValues } from '@gdtx/domain';
+import {
+  compareIsoDates, daysLateOfNextSubmission, deadlineOfNextSubmission, indexTemplate, isIsoDate, todayInVietnam, unexplainedWarnings, validateValues,
+  vietnameseDate,
+} from '@gdtx/domain';
 import type { TemplateDefinition, ValueMap } from '@gdtx/domain';
-import { assertUuid, Errors, TenantContext, TenantDb } from '@gdtx/platform';
+import { AppError, assertUuid, Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { issuesToFieldProblems, normalizeExplanations, parseDraftValues, sameDocument } from './submission-values';
 import {
   assertApplicable, assertReviews, centreRow, emitSubmissionEvent, ensurePeriod, lockedSubmissionRow, parsePeriod, previousAccepted,
-  recordSubmissionEvent, shapeError,
+  recordSubmissionEvent, shapeError, toSubmission,
 } from './submission.store';
+import { calendarStepsOf } from './report-calendar';
 import type { SubmissionRef } from './submission.store';
 import { requirePermission, requireTransition, requireVersion, SUBMISSION_TRANSITIONS } from './submission-transitions';
 import type { SubmissionTransition, WorkflowAction } from './submission-transitions';
@@ -23,6 +27,15 @@ interface TransitionEffects {
   fieldComments?: FieldComment[];
   resubmitBy?: string | null;
   data?: Record<string, unknown>;
+}
+
+/** A report a bulk accept left alone, with the error it would have had on its own. */
+export interface BulkRefusal {
+  id: string;
+  code: string;
+  reason: string | null;
+  messageVi: string;
+  messageEn: string;
 }
 
 /** A report as a transition needs it: its identity, status and version (locked by the caller). */
@@ -119,13 +132,31 @@ export class SubmissionWorkflowService {
    * The director submits: the server re-validates with the shared engine. Errors block; explainable
    * warnings (e.g. ±50% from the previous period) block until explained. Every submitted version is kept.
    */
-  async submit(ctx: TenantContext, id: string, expectedVersion: number): Promise<Submission> {
+  async submit(ctx: TenantContext, id: string, expectedVersion: number, lateReason?: string | null): Promise<Submission> {
     assertUuid(id);
+    const reason = lateReason?.trim() || null;
+    if (reason && reason.length > 2000) {
+      throw Errors.validation([{ field: 'lateReason', messageVi: 'Lý do nộp muộn tối đa 2000 ký tự', messageEn: 'The late reason is limited to 2000 characters' }]);
+    }
     await this.db.run(ctx, async (em) => {
       const row = await lockedSubmissionRow(em, id);
       let number = 0;
+      let daysLate = 0;
       await this.applyTransition(em, ctx, row, 'SUBMIT', { expectedVersion }, async () => {
         const template = await this.templates.definition(em, ctx, row.templateCode, row.templateVersion);
+        // Late against the deadline this submission is judged by (the calendar's one rule): a reason is required.
+        const steps = (await calendarStepsOf(em, [id])).get(id) ?? [];
+        const due = toSubmission(row, template).dueDate;
+        daysLate = daysLateOfNextSubmission(steps, due, todayInVietnam());
+        if (daysLate > 0 && !reason) {
+          const deadline = vietnameseDate(deadlineOfNextSubmission(steps, due)!);
+          throw Errors.validation(
+            [{ field: 'lateReason', messageVi: 'Cần nêu lý do nộp muộn', messageEn: 'A reason for the late submission is required' }],
+            `Báo cáo nộp muộn ${daysLate} ngày so với hạn ${deadline}: vui lòng nêu lý do nộp muộn.`,
+            `The report is ${daysLate} day(s) past its deadline of ${deadline}: give a reason for the late submission.`,
+            { reason: 'LATE_REASON_REQUIRED', daysLate },
+          );
+        }
         const previous = await previousAccepted(em, row.centreId, row.templateCode, row.periodCode);
         const issues = validateValues(template, row.values, { previous, explanations: row.explanations, period: row.periodCode });
         const errors = issues.filter((i) => i.severity === 'error');
@@ -146,7 +177,8 @@ export class SubmissionWorkflowService {
         }
         const [{ n }] = await em.query(`SELECT count(*)::int + 1 AS n FROM submission_version WHERE submission_id = $1`, [id]);
         number = n;
-        return { data: { number } };
+        // The reason is kept on the SUBMITTED event (shown to the reviewer); an on-time submission keeps none.
+        return { data: { number, ...(daysLate > 0 ? { daysLate } : {}) }, ...(daysLate > 0 ? { comment: reason! } : {}) };
       });
       // Every submitted version is kept, numbered (compliance re-judges timeliness after the commit).
       await em.query(
@@ -189,7 +221,7 @@ export class SubmissionWorkflowService {
     return this.queries.getSubmission(ctx, id);
   }
 
-  async accept(ctx: TenantContext, id: string, expectedVersion: number): Promise<Submission> {
+  async accept(ctx: TenantContext, id: string, expectedVersion: number, options: { requireClean?: boolean } = {}): Promise<Submission> {
     assertUuid(id);
     await this.db.run(ctx, async (em) => {
       const row = await lockedSubmissionRow(em, id);
@@ -198,11 +230,52 @@ export class SubmissionWorkflowService {
       await this.applyTransition(em, ctx, row, 'ACCEPT', { expectedVersion }, async () => {
         // Accepted values become facts: a value stored untyped (before the parser existed, and not converted by
         // the migration) must be fixed by the centre first, never silently dropped by the flattening.
-        parseDraftValues(await this.templates.definition(em, ctx, row.templateCode, row.templateVersion), row.values);
+        const template = await this.templates.definition(em, ctx, row.templateCode, row.templateVersion);
+        parseDraftValues(template, row.values);
+        if (options.requireClean) {
+          const previous = await previousAccepted(em, row.centreId, row.templateCode, row.periodCode);
+          const issues = validateValues(template, row.values, { previous, explanations: row.explanations, period: row.periodCode });
+          // Explained warnings are silenced by validateValues; whatever is left (an error, a warning not explained or
+          // one that cannot be) is for a reviewer to read on its own.
+          const errors = issues.filter((i) => i.severity === 'error').length;
+          const unexplained = issues.length - errors;
+          if (issues.length) {
+            throw Errors.validation(
+              issuesToFieldProblems(issues),
+              `Báo cáo còn ${[errors ? `${errors} lỗi` : '', unexplained ? `${unexplained} cảnh báo` : ''].filter(Boolean).join(' và ')}: cần xem và duyệt riêng.`,
+              `The report has ${[errors ? `${errors} error(s)` : '', unexplained ? `${unexplained} warning(s)` : ''].filter(Boolean).join(' and ')}: review it on its own.`,
+              { reason: 'NOT_CLEAN' },
+            );
+          }
+        }
         return {};
       });
     });
     return this.queries.getSubmission(ctx, id);
+  }
+
+  /**
+   * Accepts several reports, each in its own transaction (one refused report never undoes another's acceptance):
+   * only clean ones — no errors and every explainable warning explained; the others are reviewed one by one. Each
+   * item carries the version the reviewer saw, so a report changed meanwhile is refused as STALE_VERSION.
+   */
+  async acceptMany(ctx: TenantContext, items: readonly { id: string; expectedVersion: number }[]): Promise<{ accepted: Submission[]; refused: BulkRefusal[] }> {
+    if (items.length > 200) throw Errors.badInput('Mỗi lần duyệt tối đa 200 báo cáo', 'At most 200 reports per bulk accept', { field: 'items' });
+    const seen = new Set<string>();
+    const accepted: Submission[] = [];
+    const refused: BulkRefusal[] = [];
+    for (const item of items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      try {
+        accepted.push(await this.accept(ctx, item.id, item.expectedVersion, { requireClean: true }));
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code === 'INTERNAL' || e.code === 'UNAVAILABLE') throw e;
+        const details = e.details as { reason?: string };
+        refused.push({ id: item.id, code: e.code, reason: details.reason ?? null, messageVi: e.messageVi, messageEn: e.messageEn });
+      }
+    }
+    return { accepted, refused };
   }
 
   /** The Sở reopens an accepted report: it goes back to the centre as RETURNED, with the reason as comment. */

@@ -97,3 +97,13 @@ export function vietnamWallClock(instant: Date | string | number): Date {
   if (Number.isNaN(time)) throw new RangeError(`Invalid instant '${String(instant)}'`);
   return new Date(time + VIETNAM_UTC_OFFSET_HOURS * 3_600_000);
 }
+
+/**
+ * @description A date as Vietnamese text writes it, dd/mm/yyyy (issue 16: every generated text).
+ * @example vietnameseDate('2026-10-05') // '05/10/2026'
+ */
+export function vietnameseDate(date: IsoDate): string {
+  assertIsoDate(date);
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { DeadlineRule } from '../template-types';
 import { addDays, compareIsoDates, fromDayNumber, toDayNumber } from './iso-date';
 import { periodContaining, periodFromCode, periodsBetween } from './periods';
-import { classifyReport, expectedFrom, ReportClasses, tallyReports } from './reporting-calendar';
+import { classifyReport, daysLateOfNextSubmission, deadlineOfNextSubmission, expectedFrom, ReportClasses, tallyReports } from './reporting-calendar';
 import type { CentreCalendarFacts, ReportClass, SubmissionStep } from './reporting-calendar';
 
 const QUARTERLY: DeadlineRule = { kind: 'AFTER_PERIOD_END', days: 10 };
@@ -182,5 +182,44 @@ describe('reporting calendar: properties', () => {
       expect(t.returned).toBe(classes.filter((c) => c === 'RETURNED').length);
       expect(t.missing).toBe(classes.filter((c) => c === 'MISSING').length);
     }), runs);
+  });
+});
+
+describe('reporting calendar: the deadline a submission is judged against (the late reason)', () => {
+  const due = '2026-10-10';
+  it('the first submission against the due date; a resubmission against the return\'s day, or not at all', () => {
+    expect(deadlineOfNextSubmission([], due)).toBe(due);
+    expect(daysLateOfNextSubmission([], due, '2026-10-10')).toBe(0);
+    expect(daysLateOfNextSubmission([], due, '2026-10-13')).toBe(3);
+    const returnedWithDay: SubmissionStep[] = [{ action: 'SUBMITTED', on: '2026-10-01' }, { action: 'RETURNED', on: '2026-10-03', resubmitBy: '2026-10-20' }];
+    expect(deadlineOfNextSubmission(returnedWithDay, due)).toBe('2026-10-20');
+    expect(daysLateOfNextSubmission(returnedWithDay, due, '2026-10-25')).toBe(5);
+    const returnedWithoutDay: SubmissionStep[] = [{ action: 'SUBMITTED', on: '2026-10-01' }, { action: 'RETURNED', on: '2026-10-03' }];
+    expect(deadlineOfNextSubmission(returnedWithoutDay, due)).toBeNull();
+    expect(daysLateOfNextSubmission(returnedWithoutDay, due, '2027-03-01')).toBe(0);
+    const reopened: SubmissionStep[] = [{ action: 'SUBMITTED', on: '2026-10-01' }, { action: 'ACCEPTED', on: '2026-10-02' }, { action: 'REOPENED', on: '2026-11-01', resubmitBy: '2026-11-05' }];
+    expect(daysLateOfNextSubmission(reopened, due, '2026-11-06')).toBe(1);
+  });
+
+  it('agrees with classifyReport: a report is LATE by exactly the most days any of its submissions was asked a reason for', () => {
+    const centre = licensed('2020-01-01');
+    const day = fc.integer({ min: 0, max: 60 }).map((n) => addDays('2026-10-01', n));
+    const step = fc.record({
+      action: fc.constantFrom<SubmissionStep['action']>('SUBMITTED', 'RETURNED', 'REOPENED', 'ACCEPTED'),
+      on: day,
+      resubmitBy: fc.option(day, { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 6 }), (raw) => {
+        const steps = [...raw].sort((a, b) => compareIsoDates(a.on, b.on));
+        const c = classifyReport({ centre, period: q3, deadline: QUARTERLY, steps, asOf: '2027-01-01' });
+        if (!steps.some((s) => s.action === 'SUBMITTED') || c.class === 'RETURNED') return;
+        const asked = steps.map((s, i) => (s.action === 'SUBMITTED' ? daysLateOfNextSubmission(steps.slice(0, i), c.dueDate, s.on) : 0));
+        const worst = Math.max(...asked);
+        expect(c.class).toBe(worst > 0 ? 'LATE' : 'ON_TIME');
+        expect(c.days).toBe(worst);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -119,16 +119,41 @@ export function classifyReport(input: {
   }
   const lastStep = steps[steps.length - 1];
   if (lastStep.action === 'RETURNED' || lastStep.action === 'REOPENED') return { ...base, class: 'RETURNED', days: 0 };
-  let late = Math.max(0, daysBetween(due, first.on));
-  let pendingDeadline: IsoDate | null = null;
-  for (const step of steps) {
-    if (step.action === 'RETURNED' || step.action === 'REOPENED') pendingDeadline = step.resubmitBy ?? null;
-    else if (step.action === 'SUBMITTED' && step !== first && pendingDeadline) {
-      late = Math.max(late, daysBetween(pendingDeadline, step.on));
-      pendingDeadline = null;
-    }
-  }
+  let late = 0;
+  steps.forEach((step, i) => {
+    if (step.action !== 'SUBMITTED') return;
+    const deadline = deadlineOfNextSubmission(steps.slice(0, i), due);
+    if (deadline) late = Math.max(late, daysBetween(deadline, step.on));
+  });
   return late > 0 ? { ...base, class: 'LATE', days: late } : { ...base, class: 'ON_TIME', days: 0 };
+}
+
+/**
+ * @description The deadline the next submission of a report is judged against, given the steps before it (any
+ * order) and the due date after extensions: the due date for the first submission; after a return (or reopening)
+ * with a `resubmitBy` day, that day; after a return without one, none (a resubmission is then not judged). The one
+ * rule behind classifyReport's LATE and the late reason asked for when a centre submits.
+ * @example deadlineOfNextSubmission([], '2026-10-10') // '2026-10-10'
+ * @example deadlineOfNextSubmission([{ action: 'SUBMITTED', on: '2026-10-01' }, { action: 'RETURNED', on: '2026-10-03', resubmitBy: '2026-10-20' }], '2026-10-10') // '2026-10-20'
+ */
+export function deadlineOfNextSubmission(stepsBefore: readonly SubmissionStep[], due: IsoDate): IsoDate | null {
+  const sorted = [...stepsBefore].sort((a, b) => compareIsoDates(a.on, b.on));
+  if (!sorted.some((s) => s.action === 'SUBMITTED')) return due;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const step = sorted[i];
+    if (step.action === 'SUBMITTED') return null; // already judged since the last return
+    if (step.action === 'RETURNED' || step.action === 'REOPENED') return step.resubmitBy ?? null;
+  }
+  return null;
+}
+
+/**
+ * @description How many days late a submission on `on` would be (0 when on time or not judged): the deadline of
+ * deadlineOfNextSubmission. The web asks for a reason, and the server requires one, exactly when this is above 0.
+ */
+export function daysLateOfNextSubmission(stepsBefore: readonly SubmissionStep[], due: IsoDate, on: IsoDate): number {
+  const deadline = deadlineOfNextSubmission(stepsBefore, due);
+  return deadline ? Math.max(0, daysBetween(deadline, on)) : 0;
 }
 
 /** Counts of classified reports. `expected = notDue + onTime + late + returned + missing`; `submitted = onTime + late`. */

@@ -26,6 +26,14 @@ const ConfigSchema = z.object({
   JOBS_DATABASE_URL: z.string().url().optional(),
   JOBS_DB_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gdtx_jobs'),
   JOBS_DB_PASSWORD: z.string().min(1).optional(),
+  /**
+   * The embedded queue backend's connection (BullMQ on PostgreSQL, used when REDIS_URL is unset): a role that owns
+   * the `bullmq` schema and nothing else, with no grant on the application's tables and no system scope (issue 13,
+   * Build 5). Defaults to DATABASE_URL with this role's credentials.
+   */
+  QUEUE_DATABASE_URL: z.string().url().optional(),
+  QUEUE_DB_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gdtx_queue'),
+  QUEUE_DB_PASSWORD: z.string().min(1).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JOBS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   REDIS_URL: z.string().url().optional(),
@@ -71,10 +79,12 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('gdtx-monitor <no-reply@gdtx.local>'),
 });
 
-export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'JWT_SECRET' | 'APP_DB_PASSWORD' | 'JOBS_DB_PASSWORD'> & {
+export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'JWT_SECRET' | 'APP_DB_PASSWORD' | 'JOBS_DB_PASSWORD' | 'QUEUE_DB_PASSWORD'> & {
   JWT_SECRET: string;
   APP_DB_PASSWORD: string;
   JOBS_DB_PASSWORD: string;
+  /** null: the queue role cannot log in (production on Redis never needs it); see queueDbPassword. */
+  QUEUE_DB_PASSWORD: string | null;
   /** Derived: introspection and the sandbox are off in production unless asked for. */
   graphqlIntrospection: boolean;
 };
@@ -124,12 +134,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (c.JOBS_DB_ROLE === c.APP_DB_ROLE) {
     problems.push({ variable: 'JOBS_DB_ROLE', message: 'phải khác APP_DB_ROLE / must differ from APP_DB_ROLE (only the jobs role may take the system scope)' });
   }
+  if (c.QUEUE_DB_ROLE === c.APP_DB_ROLE || c.QUEUE_DB_ROLE === c.JOBS_DB_ROLE) {
+    problems.push({ variable: 'QUEUE_DB_ROLE', message: 'phải khác APP_DB_ROLE và JOBS_DB_ROLE / must differ from APP_DB_ROLE and JOBS_DB_ROLE' });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...c,
     JWT_SECRET: jwtSecret!,
     APP_DB_PASSWORD: c.APP_DB_PASSWORD ?? DEVELOPMENT_APP_DB_PASSWORD,
     JOBS_DB_PASSWORD: c.JOBS_DB_PASSWORD ?? c.APP_DB_PASSWORD ?? DEVELOPMENT_APP_DB_PASSWORD,
+    QUEUE_DB_PASSWORD: queueDbPassword(c),
     graphqlIntrospection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
   };
 }
@@ -154,5 +168,42 @@ export function jobsDatabaseUrl(config: AppConfig): string {
   const url = new URL(config.DATABASE_URL);
   url.username = config.JOBS_DB_ROLE;
   url.password = config.JOBS_DB_PASSWORD;
+  return url.toString();
+}
+
+/** What the queue role's credentials are derived from (the configuration, or the raw variables the queue reads). */
+export interface QueueRoleVariables {
+  NODE_ENV?: string;
+  DATABASE_URL?: string;
+  QUEUE_DATABASE_URL?: string;
+  QUEUE_DB_ROLE?: string;
+  QUEUE_DB_PASSWORD?: string | null;
+  JOBS_DB_PASSWORD?: string;
+  APP_DB_PASSWORD?: string;
+}
+
+/**
+ * The queue role's password: its own; else, outside production, the jobs role's (or the development default). In
+ * production without one the role is created without login: deployments on Redis never connect as it.
+ */
+export function queueDbPassword(v: QueueRoleVariables): string | null {
+  if (v.QUEUE_DB_PASSWORD) return v.QUEUE_DB_PASSWORD;
+  if (v.NODE_ENV === 'production') return null;
+  return v.JOBS_DB_PASSWORD || v.APP_DB_PASSWORD || DEVELOPMENT_APP_DB_PASSWORD;
+}
+
+/** The embedded queue backend's connection string: QUEUE_DATABASE_URL, or DATABASE_URL with the queue role's credentials. */
+export function queueDatabaseUrl(v: QueueRoleVariables): string {
+  if (v.QUEUE_DATABASE_URL) return v.QUEUE_DATABASE_URL;
+  if (!v.DATABASE_URL) {
+    throw new ConfigError([{ variable: 'QUEUE_DATABASE_URL', message: 'cần REDIS_URL, QUEUE_DATABASE_URL hoặc DATABASE_URL / REDIS_URL or DATABASE_URL (or QUEUE_DATABASE_URL) is required for the job queues' }]);
+  }
+  const password = queueDbPassword(v);
+  if (password === null) {
+    throw new ConfigError([{ variable: 'QUEUE_DB_PASSWORD', message: 'chưa được đặt (bắt buộc khi NODE_ENV=production và không có REDIS_URL) / must be set in production without REDIS_URL' }]);
+  }
+  const url = new URL(v.DATABASE_URL);
+  url.username = v.QUEUE_DB_ROLE || 'gdtx_queue';
+  url.password = password;
   return url.toString();
 }

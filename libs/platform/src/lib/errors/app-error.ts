@@ -80,8 +80,8 @@ export const Errors = {
     new AppError('NOT_FOUND', `Không tìm thấy ${what.vi}${id ? ` (${id})` : ''}`, `${what.en} not found${id ? ` (${id})` : ''}`),
   badInput: (vi: string, en: string, details: ErrorDetails = {}) =>
     new AppError('BAD_USER_INPUT', vi, en, details),
-  validation: (fields: FieldProblem[], vi = 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu', en = 'Validation failed') =>
-    new AppError('VALIDATION_FAILED', vi, en, { fields }),
+  validation: (fields: FieldProblem[], vi = 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu', en = 'Validation failed', details: ErrorDetails = {}) =>
+    new AppError('VALIDATION_FAILED', vi, en, { ...details, fields }),
   conflict: (vi: string, en: string, details: ErrorDetails = {}) =>
     new AppError('CONFLICT', vi, en, details),
   /** `retryAfterSeconds` becomes the Retry-After header (rounded up, at least 1). */

@@ -83,11 +83,17 @@ export class BackgroundJobsService {
 
   async list(ctx: TenantContext, filter: BackgroundJobFilter | null | undefined): Promise<BackgroundJob[]> {
     const provinceId = this.provinceOf(ctx);
+    // Checked here as well as by the input's decorators: a limit PostgreSQL refuses (a negative LIMIT) must be the
+    // user's error, never INTERNAL (found by the schema fuzz: first = -2147483648).
+    const first = filter?.first ?? 50;
+    if (!Number.isInteger(first) || first < 1 || first > 200) {
+      throw Errors.validation([{ field: 'filter.first', messageVi: 'Số công việc cần xem phải từ 1 đến 200', messageEn: 'first must be between 1 and 200' }]);
+    }
     const rows = await this.db.run(ctx, (em) =>
       em.query(
         `SELECT job_id, name, province_id, centre_id, queued_at, done_at FROM outbox_job
           WHERE province_id = $1 ORDER BY queued_at DESC, job_id LIMIT $2`,
-        [provinceId, filter?.first ?? 50],
+        [provinceId, first],
       ),
     ) as JobRow[];
     const jobs = await Promise.all(rows.map((row) => this.describe(row, provinceId)));

@@ -41,10 +41,15 @@ describe('queue configuration', () => {
     expect(c.prefix).toBe('gdtx-gdtx');
   });
 
-  it('falls back to the PostgreSQL backend (migrating its schema) with workers in-process', () => {
-    const c = loadQueueConfig({ DATABASE_URL: db, REDIS_URL: '' });
+  it('falls back to the PostgreSQL backend, as the queue role (never the owner), with workers in-process', () => {
+    const c = loadQueueConfig({ DATABASE_URL: db, REDIS_URL: '', JOBS_DB_PASSWORD: 'jobs-pw' });
     expect(c.backend).toBe('postgres');
-    expect(c.connection).toMatchObject({ connectionString: db, migrate: true });
+    // The schema is migrated by `npm run migrate`, so the connection needs no right to create it.
+    expect(c.connection).toMatchObject({ connectionString: 'postgres://gdtx_queue:jobs-pw@127.0.0.1:5432/gdtx', migrate: false });
+    expect(loadQueueConfig({ DATABASE_URL: db, QUEUE_DB_ROLE: 'q', QUEUE_DB_PASSWORD: 'q-pw' }).connection).toMatchObject({ connectionString: 'postgres://q:q-pw@127.0.0.1:5432/gdtx' });
+    expect(loadQueueConfig({ QUEUE_DATABASE_URL: 'postgres://mine:pw@db:5432/x' }).connection).toMatchObject({ connectionString: 'postgres://mine:pw@db:5432/x' });
+    // Production without a password of its own: refused, naming the variable, rather than borrowing another role's.
+    expect(() => loadQueueConfig({ DATABASE_URL: db, NODE_ENV: 'production', JOBS_DB_PASSWORD: 'jobs-pw' })).toThrow(/QUEUE_DB_PASSWORD/);
     expect(c.runWorkersInProcess).toBe(true);
     expect(loadQueueConfig({ DATABASE_URL: db, RUN_WORKERS_IN_PROCESS: 'false' }).runWorkersInProcess).toBe(false);
   });

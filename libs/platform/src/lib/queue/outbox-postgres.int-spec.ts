@@ -96,6 +96,37 @@ describe('jobs on the BullMQ PostgreSQL backend (no Redis)', () => {
     expect(failed.failedReason).toBe('deliberate failure');
   });
 
+  it('connects as the queue role, which owns BullMQ\'s schema and can reach nothing else (issue 13)', async () => {
+    // Every session of the backend, as PostgreSQL sees it: the queue role, never the owner or a superuser.
+    const sessions = await ownerQuery<{ usename: string; super: boolean }>(
+      db,
+      `SELECT a.usename, r.rolsuper AS super FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename
+        WHERE a.datname = current_database() AND a.application_name = 'gdtx-monitor-queue'`,
+    );
+    expect(sessions.length).toBeGreaterThan(0);
+    expect(new Set(sessions.map((s) => s.usename))).toEqual(new Set(['gdtx_queue']));
+    expect(sessions.every((s) => !s.super)).toBe(true);
+    const [role] = await ownerQuery<Record<string, boolean>>(
+      db,
+      `SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls,
+              has_database_privilege('gdtx_queue', current_database(), 'CREATE') AS create_schema,
+              pg_has_role('gdtx_queue', 'gdtx_app', 'MEMBER') AS app_member,
+              pg_has_role('gdtx_queue', 'gdtx_app_system', 'MEMBER') AS system_member,
+              has_table_privilege('gdtx_queue', 'public.centre', 'SELECT') AS reads_centres,
+              has_table_privilege('gdtx_queue', 'public.outbox', 'SELECT') AS reads_outbox,
+              has_schema_privilege('gdtx_app', 'bullmq', 'USAGE') AS app_uses_queue_schema,
+              (SELECT pg_get_userbyid(nspowner) = 'gdtx_queue' FROM pg_namespace WHERE nspname = 'bullmq') AS owns_schema,
+              (SELECT bool_and(pg_get_userbyid(relowner) = 'gdtx_queue') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'bullmq') AS owns_tables,
+              (SELECT bool_and(pg_get_userbyid(proowner) = 'gdtx_queue') FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'bullmq') AS owns_functions
+         FROM pg_roles WHERE rolname = 'gdtx_queue'`,
+    );
+    expect(role).toEqual({
+      rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolbypassrls: false, create_schema: false,
+      app_member: false, system_member: false, reads_centres: false, reads_outbox: false, app_uses_queue_schema: false,
+      owns_schema: true, owns_tables: true, owns_functions: true,
+    });
+  });
+
   it('measures the outbox round trip (commit → processed)', async () => {
     const probeCtx = systemContext(null, 'latency probe');
     const latencies: number[] = [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConnectionOptions } from 'bullmq';
+import { queueDatabaseUrl } from '../config/config';
 
 /**
  * Queue settings, validated once like the rest of the configuration (kept here rather than in the main
@@ -10,6 +11,13 @@ const booleanString = z.enum(['true', 'false', '1', '0']).transform((v) => v ===
 const QueueConfigSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
+  /** The queue role's credentials (see queueDatabaseUrl in the configuration). */
+  QUEUE_DATABASE_URL: z.string().url().optional(),
+  QUEUE_DB_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gdtx_queue'),
+  QUEUE_DB_PASSWORD: z.string().optional(),
+  JOBS_DB_PASSWORD: z.string().optional(),
+  APP_DB_PASSWORD: z.string().optional(),
+  NODE_ENV: z.string().optional(),
   /**
    * Redis key prefix. Defaults to one derived from the database name, so two databases (test suites,
    * tenants of a shared Redis, developers) never consume each other's jobs.
@@ -67,8 +75,12 @@ export interface QueueConfig {
 
 export interface PostgresQueueConnection {
   connectionString: string;
-  /** Without it BullMQ's worker spins on SchemaMigrationRequiredError (stack.md §4). */
-  migrate: true;
+  /**
+   * false: the schema is BullMQ's, migrated by `npm run migrate` as the owner and handed to the queue role
+   * (prepareQueueSchema), so this connection needs no right to create anything. A schema behind this BullMQ
+   * version makes the worker report SchemaMigrationRequiredError (stack.md §4): run the migrations.
+   */
+  migrate: false;
   max: number;
   application_name: string;
 }
@@ -82,9 +94,9 @@ export function loadQueueConfig(env: NodeJS.ProcessEnv = process.env): QueueConf
   if (c.REDIS_URL) {
     connection = redisConnection(c.REDIS_URL);
   } else {
-    if (!c.DATABASE_URL) throw new Error('REDIS_URL or DATABASE_URL is required for the job queues');
-    // The owner connection: BullMQ creates and migrates its own `bullmq` schema, which the app role cannot.
-    connection = { connectionString: c.DATABASE_URL, migrate: true, max: 3, application_name: 'gdtx-monitor-queue' };
+    if (!c.DATABASE_URL && !c.QUEUE_DATABASE_URL) throw new Error('REDIS_URL or DATABASE_URL is required for the job queues');
+    // The queue role (issue 13): owns BullMQ's schema and nothing else; never the owner or a superuser.
+    connection = { connectionString: queueDatabaseUrl(c), migrate: false, max: 3, application_name: 'gdtx-monitor-queue' };
   }
   return {
     backend,
