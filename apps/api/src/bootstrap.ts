@@ -47,7 +47,7 @@ export async function createApi(): Promise<NestExpressApplication> {
   if (existsSync(join(webDist, 'index.html'))) {
     app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
     const server = app.getHttpAdapter().getInstance();
-    server.get(/^\/(?!graphql|health|api|admin\/queues).*/, (req: { method: string; path: string }, res: { sendFile: (p: string) => void }, next: () => void) => {
+    server.get(/^\/(?!graphql|health|metrics|api|admin\/queues).*/, (req: { method: string; path: string }, res: { sendFile: (p: string) => void }, next: () => void) => {
       if (req.method !== 'GET' || /\.[a-z0-9]+$/i.test(req.path)) return next();
       res.sendFile(join(webDist, 'index.html'));
     });
