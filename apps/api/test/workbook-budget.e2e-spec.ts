@@ -70,19 +70,20 @@ describe('workbook uploads off the event loop (e2e)', () => {
     const deadline = Date.now() + 30_000;
     while (pool.inFlight === 0 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
     expect(pool.inFlight).toBeGreaterThan(0);
-    // /health/live is asked again and again while uploads are parsed (or wait for a worker): every answer is 200,
-    // and at least one came back while parsing was still going on — the event loop was free. (Asked once, a slow
-    // answer on a loaded machine could come after the last parse, proving nothing.)
-    const answers: { status: number; ms: number; inFlightAfter: number }[] = [];
+    // /health/live is asked again and again while uploads are parsed (or wait for a worker): every answer is 200
+    // and quick. Parsing on the event loop stalled it for 2.4 s with four such uploads (issue 13); 1.5 s leaves room
+    // for a loaded machine. ("Answered while a parse was still running" is not asserted: on a loaded machine the
+    // last parse can end before the first answer is read, which proves nothing either way.)
+    const answers: { status: number; ms: number }[] = [];
     while (pool.inFlight > 0 && Date.now() < deadline) {
       const askedAt = Date.now();
       const health = await fetch(`${api.url}/health/live`);
-      answers.push({ status: health.status, ms: Date.now() - askedAt, inFlightAfter: pool.inFlight });
+      answers.push({ status: health.status, ms: Date.now() - askedAt });
     }
     expect(answers.length).toBeGreaterThan(0);
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    expect(answers.some((a) => a.inFlightAfter > 0)).toBe(true);
     const healthMs = Math.max(...answers.map((a) => a.ms));
+    expect(healthMs).toBeLessThan(1500);
 
     const results = await uploads;
     if (process.env['FAULT_REPORT']) {
