@@ -165,6 +165,8 @@ export interface OracleVerdict {
   due: Day;
   /** LATE: days late; MISSING: days overdue; else 0. */
   days: number;
+  /** Some submission so far was after the deadline it answered (also when the report is now RETURNED). */
+  lateSoFar?: boolean;
 }
 
 export function oracleClassify(input: {
@@ -184,8 +186,6 @@ export function oracleClassify(input: {
   if (!submissions.length) {
     return input.asOf > due ? { cls: 'MISSING', due, days: daysFromTo(due, input.asOf) } : { cls: 'NOT_YET_DUE', due, days: 0 };
   }
-  const last = known[known.length - 1];
-  if (last.action === 'RETURNED' || last.action === 'REOPENED') return { cls: 'RETURNED', due, days: 0 };
   // The first submission against the due date; a resubmission after a return with a day set, against that day.
   let worst = Math.max(0, daysFromTo(due, submissions[0].on));
   let deadline: Day | null = null;
@@ -196,6 +196,8 @@ export function oracleClassify(input: {
       deadline = null;
     }
   });
+  const last = known[known.length - 1];
+  if (last.action === 'RETURNED' || last.action === 'REOPENED') return { cls: 'RETURNED', due, days: 0, lateSoFar: worst > 0 };
   return worst > 0 ? { cls: 'LATE', due, days: worst } : { cls: 'ON_TIME', due, days: 0 };
 }
 

@@ -10,7 +10,7 @@ describe('openedOn of the drafts', () => {
     templateCode: 'T', templateNameVi: 'Báo cáo', periodCode: '2026-Q2', periodLabelVi: 'Quý 2/2026',
     calendar: {
       class: firstSubmittedOn ? 'LATE' : 'MISSING', expectation: 'EXPECTED', dueDate: '2026-07-15', regularDueDate: '2026-07-15', extended: false,
-      days: firstSubmittedOn ? 18 : 48, firstSubmittedOn,
+      days: firstSubmittedOn ? 18 : 48, firstSubmittedOn, firstLateSubmittedOn: firstSubmittedOn, mostDaysLate: firstSubmittedOn ? 18 : 0,
     },
   });
 

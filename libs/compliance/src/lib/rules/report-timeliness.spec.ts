@@ -1,5 +1,5 @@
 import { classifyReport, periodFromCode } from '@gdtx/domain';
-import type { CentreCalendarFacts, IsoDate } from '@gdtx/domain';
+import type { CentreCalendarFacts, IsoDate, SubmissionStep } from '@gdtx/domain';
 import { classifyTimeliness, reportTimelinessFindings, ReportObligation } from './report-timeliness';
 import { DEFAULT_PARAMETERS } from './parameters';
 
@@ -65,4 +65,39 @@ describe('report timeliness (from the reporting calendar)', () => {
     expect(drafts[2].evidence).toMatchObject({ days: 4, firstSubmittedOn: '2026-01-09' });
     expect(drafts[2].titleVi).toContain('Nộp muộn 4 ngày');
   });
+
+  // Issue 11 (docs/consistency.md, found by the consistency suite): a finding has one open interval, so a late
+  // report must not stop being late when it is returned, and lateness dates from the late submission itself.
+  describe('a late report back with the centre stays late; lateness dates from the first late submission', () => {
+    const period = periodFromCode('2026-Q2'); // due 2026-07-05
+    const withSteps = (asOf: IsoDate, steps: SubmissionStep[]): ReportObligation => ({
+      templateCode: 'LANGUAGE_IT_QUARTERLY', templateNameVi: 'Báo cáo quý', periodCode: '2026-Q2', periodLabelVi: period.labelVi,
+      calendar: classifyReport({ centre: licensed, period, deadline: QUARTERLY, asOf, steps }),
+    });
+    const late = (asOf: IsoDate, steps: SubmissionStep[]) => reportTimelinessFindings([withSteps(asOf, steps)], asOf, DEFAULT_PARAMETERS).filter((d) => d.ruleCode === 'REPORT_LATE');
+
+    it('late, then returned: REPORT_LATE stays open from the late submission while the report is with the centre', () => {
+      const steps: SubmissionStep[] = [{ action: 'SUBMITTED', on: '2026-07-09' }, { action: 'RETURNED', on: '2026-07-12' }];
+      expect(withSteps('2026-07-20', steps).calendar).toMatchObject({ class: 'RETURNED', firstLateSubmittedOn: '2026-07-09', mostDaysLate: 4 });
+      expect(late('2026-07-20', steps)).toEqual([expect.objectContaining({ openedOn: '2026-07-09', evidence: expect.objectContaining({ status: 'RETURNED', days: 4 }) })]);
+      // Resubmitted: still the same finding, same opening day (nothing closes or reopens).
+      const again = [...steps, { action: 'SUBMITTED' as const, on: '2026-07-25' }];
+      expect(late('2026-07-30', again)).toEqual([expect.objectContaining({ openedOn: '2026-07-09', titleVi: expect.stringContaining('Nộp muộn 4 ngày') })]);
+    });
+
+    it('on time, returned with a new deadline, resubmitted after it: late from that resubmission, not from the first filing', () => {
+      const steps: SubmissionStep[] = [{ action: 'SUBMITTED', on: '2026-07-01' }, { action: 'RETURNED', on: '2026-07-03', resubmitBy: '2026-07-10' }];
+      expect(late('2026-07-12', steps)).toEqual([]); // back with the centre, nothing late yet
+      const resubmitted = [...steps, { action: 'SUBMITTED' as const, on: '2026-07-14' }];
+      const [finding] = late('2026-07-20', resubmitted);
+      expect(finding).toMatchObject({ openedOn: '2026-07-14', evidence: { firstSubmittedOn: '2026-07-01', firstLateSubmittedOn: '2026-07-14', days: 4 } });
+    });
+
+    it('on time, returned without a new deadline: never late', () => {
+      const steps: SubmissionStep[] = [{ action: 'SUBMITTED', on: '2026-07-01' }, { action: 'RETURNED', on: '2026-07-03' }, { action: 'SUBMITTED', on: '2026-08-20' }];
+      expect(late('2026-08-25', steps)).toEqual([]);
+      expect(late('2026-07-10', steps.slice(0, 2))).toEqual([]);
+    });
+  });
 });
+

@@ -51,12 +51,16 @@ export function classifyTimeliness(o: ReportObligation): Timeliness {
  * @description Findings for the reports whose due date lies in the look-back window: a MISSING report is
  * REPORT_MISSING (MEDIUM, HIGH once overdue longer than the parameter), a LATE one REPORT_LATE (LOW).
  * A report filed later resolves its MISSING finding and, if late, opens a LATE one instead.
+ * A late report stays late while it is back with the centre (RETURNED after a late submission): the obligation
+ * was not met on time, whatever follows, so the finding neither closes on a return nor reopens on the
+ * resubmission (one open interval, true "as of" every day since). It dates from the first late submission — for a
+ * report first filed on time, returned with a new deadline and resubmitted after it, that resubmission's day.
  */
 export function reportTimelinessFindings(obligations: readonly ReportObligation[], today: IsoDate, params: ComplianceParameters): FindingDraft[] {
   const from = addDays(today, -params.reportLookbackDays);
   const drafts: FindingDraft[] = [];
   for (const o of obligations) {
-    const { dueDate, regularDueDate, extended, firstSubmittedOn } = o.calendar;
+    const { dueDate, regularDueDate, extended, firstSubmittedOn, firstLateSubmittedOn, mostDaysLate } = o.calendar;
     if (compareIsoDates(dueDate, from) < 0) continue;
     const t = classifyTimeliness(o);
     const evidence = {
@@ -66,8 +70,9 @@ export function reportTimelinessFindings(obligations: readonly ReportObligation[
       regularDueDate,
       extended,
       firstSubmittedOn,
+      firstLateSubmittedOn,
       status: t.status,
-      days: t.days,
+      days: t.status === 'RETURNED' ? mostDaysLate : t.days,
     };
     const subjectKey = `${o.templateCode}:${o.periodCode}`;
     if (t.status === 'MISSING') {
@@ -80,16 +85,18 @@ export function reportTimelinessFindings(obligations: readonly ReportObligation[
         evidence,
         openedOn: addDays(dueDate, 1),
       });
-    } else if (t.status === 'LATE') {
+    } else if (t.status === 'LATE' || (t.status === 'RETURNED' && firstLateSubmittedOn)) {
+      const days = t.status === 'LATE' ? t.days : mostDaysLate;
       drafts.push({
         ruleCode: 'REPORT_LATE',
         subjectKey,
         severity: 'LOW',
-        titleVi: `Nộp muộn ${t.days} ngày: ${o.templateNameVi} – ${o.periodLabelVi} (hạn ${dueDate}, nộp ${firstSubmittedOn})`,
+        titleVi: `Nộp muộn ${days} ngày: ${o.templateNameVi} – ${o.periodLabelVi} (hạn ${dueDate}, nộp ${firstLateSubmittedOn ?? firstSubmittedOn})`,
         legalBasisVi: LegalBasisVi.reportTimeliness,
         evidence,
-        // Known late from the day it was filed (until then it was missing: the REPORT_MISSING finding).
-        ...(firstSubmittedOn ? { openedOn: firstSubmittedOn } : {}),
+        // Known late from the day of the first late submission (until then it was missing — the REPORT_MISSING
+        // finding — or on time).
+        ...(firstLateSubmittedOn ? { openedOn: firstLateSubmittedOn } : {}),
       });
     }
   }

@@ -62,6 +62,14 @@ export interface ReportClassification {
   days: number;
   /** Vietnamese day of the first submission on or before the date, or null. */
   firstSubmittedOn: IsoDate | null;
+  /**
+   * Vietnamese day of the first submission on or before the date that was judged late (after the deadline it was
+   * judged against), or null. Set whatever the class: a late report returned to the centre (RETURNED) was still
+   * late, and compliance's REPORT_LATE finding dates from this day (not from an earlier, on-time submission).
+   */
+  firstLateSubmittedOn: IsoDate | null;
+  /** The most days late of any submission on or before the date (0 when none was late). Equals `days` when LATE. */
+  mostDaysLate: number;
 }
 
 /**
@@ -111,7 +119,24 @@ export function classifyReport(input: {
   const expectation = reportExpectation(period, { licensedFrom: expectedFrom(input.centre), statusIntervals: [...input.centre.statusHistory] });
   const steps = (input.steps ?? []).filter((s) => compareIsoDates(s.on, asOf) <= 0).sort((a, b) => compareIsoDates(a.on, b.on));
   const first = steps.find((s) => s.action === 'SUBMITTED');
-  const base = { expectation, dueDate: due, regularDueDate: regular, extended: due !== regular, firstSubmittedOn: first?.on ?? null };
+  let late = 0;
+  let firstLateSubmittedOn: IsoDate | null = null;
+  steps.forEach((step, i) => {
+    if (step.action !== 'SUBMITTED') return;
+    const deadline = deadlineOfNextSubmission(steps.slice(0, i), due);
+    const days = deadline ? daysBetween(deadline, step.on) : 0;
+    if (days > 0 && firstLateSubmittedOn === null) firstLateSubmittedOn = step.on;
+    late = Math.max(late, days);
+  });
+  const base = {
+    expectation,
+    dueDate: due,
+    regularDueDate: regular,
+    extended: due !== regular,
+    firstSubmittedOn: first?.on ?? null,
+    firstLateSubmittedOn: expectation === 'EXPECTED' ? firstLateSubmittedOn : null,
+    mostDaysLate: expectation === 'EXPECTED' ? late : 0,
+  };
   if (expectation !== 'EXPECTED') return { ...base, class: 'NOT_EXPECTED', days: 0 };
   if (!first) {
     const overdue = daysBetween(due, asOf);
@@ -119,12 +144,6 @@ export function classifyReport(input: {
   }
   const lastStep = steps[steps.length - 1];
   if (lastStep.action === 'RETURNED' || lastStep.action === 'REOPENED') return { ...base, class: 'RETURNED', days: 0 };
-  let late = 0;
-  steps.forEach((step, i) => {
-    if (step.action !== 'SUBMITTED') return;
-    const deadline = deadlineOfNextSubmission(steps.slice(0, i), due);
-    if (deadline) late = Math.max(late, daysBetween(deadline, step.on));
-  });
   return late > 0 ? { ...base, class: 'LATE', days: late } : { ...base, class: 'ON_TIME', days: 0 };
 }
 
