@@ -83,7 +83,13 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 }
 
 export async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  // On a phone sign-out lives in the menu drawer (issue 16).
+  const inHeader = page.locator('header').getByRole('button', { name: 'Đăng xuất' });
+  if (await inHeader.isVisible()) await inHeader.click();
+  else {
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId('drawer-actions').getByRole('button', { name: 'Đăng xuất' }).click();
+  }
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
 }
 

@@ -22,8 +22,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // antd's lg breakpoint (992 px): below it a tablet or a narrow window gets the drawer menu.
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? true;
-  // Below antd's sm breakpoint (576 px), a phone: the header keeps the menu, the bell, the name and sign-out only;
-  // the language switch moves into the menu drawer, so nothing is wider than the screen.
+  // Below antd's sm breakpoint (576 px), a phone: the header keeps the menu button, the bell and the name; the
+  // header's actions (language, sign-out) move into the menu drawer, so nothing is wider than the screen.
   const phone = !(screens.sm ?? true);
   const [menuOpen, setMenuOpen] = useState(false);
   // Following a menu entry closes the drawer.
@@ -50,6 +50,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'accountSecurity', path: '/account/security', label: 'menu.accountSecurity', visible: true },
   ];
   const visible = entries.filter((e) => e.visible);
+  const signOut = () => {
+    // Leave the protected page first, so the login page is not told to come back to it for the next user.
+    navigate('/login', { replace: true });
+    void logout();
+  };
   const selected = visible
     .filter((e) => location.pathname === e.path || location.pathname.startsWith(e.path + '/'))
     .sort((a, b) => b.path.length - a.path.length)[0];
@@ -91,9 +96,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
         >
           <div data-testid="menu-drawer">{menu}</div>
           {phone && (
-            <div style={{ padding: 16 }}>
+            <Space direction="vertical" size="middle" style={{ padding: 16 }} data-testid="drawer-actions">
               <LanguageSwitch />
-            </div>
+              <Button onClick={signOut}>{t('app.logout')}</Button>
+            </Space>
           )}
         </Drawer>
       )}
@@ -112,18 +118,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <Typography.Text strong>{user.fullName}</Typography.Text>
               {!phone && <Typography.Text type="secondary">{' '}· {roleLabel(user.role)}{wide && user.scopeName ? ` · ${user.scopeName}` : ''}</Typography.Text>}
             </span>
-            {!phone && (
-              <LanguageSwitch />
-            )}
-            <Button
-              onClick={() => {
-                // Leave the protected page first, so the login page is not told to come back to it for the next user.
-                navigate('/login', { replace: true });
-                void logout();
-              }}
-            >
-              {t('app.logout')}
-            </Button>
+            {!phone && <LanguageSwitch />}
+            {!phone && <Button onClick={signOut}>{t('app.logout')}</Button>}
           </Space>
         </Layout.Header>
         <Layout.Content id="main-content" tabIndex={-1} style={{ padding: wide ? 24 : 12, outline: 'none', minWidth: 0 }}>

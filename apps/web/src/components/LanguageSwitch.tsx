@@ -8,6 +8,7 @@ export function LanguageSwitch() {
   return (
     <Segmented<Language>
       aria-label={t('app.language')}
+      data-testid="language-switch"
       size="small"
       value={language}
       onChange={(v) => setLanguage(v)}
