@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { fileURLToPath } from 'node:url';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -8,7 +9,9 @@ const api = process.env.GDTX_API_URL ?? 'http://127.0.0.1:3000';
 // Built into apps/web/dist, which the API serves at / (apps/api/src/bootstrap.ts).
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  // Every text asset is also written as .br and .gz beside it (issue 16: about 2 MB of JavaScript was sent
+  // uncompressed); the API serves the best one the browser accepts (apps/api/src/bootstrap.ts).
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' })],
   resolve: {
     // The pure shared kernel (enums, permissions, templates, validation engine) runs in the browser as is.
     alias: { '@gdtx/domain': here('../../libs/domain/src/index.ts') },

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { installClientErrorEnvelope, loadConfig, MetricsService, mountQueueDashboard, transportErrorMiddleware } from '@gdtx/platform';
@@ -45,11 +46,25 @@ export async function createApi(): Promise<NestExpressApplication> {
   // The built web app is served from the same origin (architecture §7), with a fallback for client routes.
   const webDist = resolve(config.WEB_DIST_DIR ?? join(process.cwd(), 'apps/web/dist'));
   if (existsSync(join(webDist, 'index.html'))) {
-    app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
+    // Precompressed files (.br, .gz, written by the web build) for browsers that accept them. Vite names every
+    // asset by its content hash, so /assets/* is cached for a year and never revalidated; index.html (served by
+    // the fallback below) is revalidated each time, so a new release is picked up at once.
+    app.use(
+      expressStaticGzip(webDist, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gzip'],
+        index: false,
+        serveStatic: {
+          setHeaders: (res: { setHeader: (name: string, value: string) => void }, path: string) => {
+            res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          },
+        },
+      }),
+    );
     const server = app.getHttpAdapter().getInstance();
-    server.get(/^\/(?!graphql|health|metrics|api|admin\/queues).*/, (req: { method: string; path: string }, res: { sendFile: (p: string) => void }, next: () => void) => {
+    server.get(/^\/(?!graphql|health|metrics|api|admin\/queues).*/, (req: { method: string; path: string }, res: { sendFile: (p: string, options?: { headers?: Record<string, string> }) => void }, next: () => void) => {
       if (req.method !== 'GET' || /\.[a-z0-9]+$/i.test(req.path)) return next();
-      res.sendFile(join(webDist, 'index.html'));
+      res.sendFile(join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
     });
   }
   return app;
