@@ -1,5 +1,6 @@
 import { memo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Input, InputNumber, Select, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, InputNumber, Select, Typography } from 'antd';
+import dayjs from 'dayjs';
 import {
   gridCellKey,
   type FieldDef,
@@ -210,6 +211,8 @@ function FieldInput({ field, id, value, status, readOnly, describedBy, onChange 
       return (
         <InputNumber<number>
           {...common}
+          // Phones open the numeric keypad (with a decimal key where the field takes decimals).
+          inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
           style={{ width: '100%' }}
           value={typeof value === 'number' ? value : toNumberOrNull(value as string | null)}
           precision={field.type === 'integer' ? 0 : undefined}
@@ -239,8 +242,21 @@ function FieldInput({ field, id, value, status, readOnly, describedBy, onChange 
           options={(field.choices ?? []).map((c) => ({ value: c.value, label: pick(c.labelVi, c.labelEn) }))}
         />
       );
-    case 'date':
-      return <Input {...common} type="date" value={(value as string | null) ?? ''} onChange={(e) => onChange(e.target.value || null)} />;
+    case 'date': {
+      // dd/mm/yyyy with the Vietnamese calendar, never the browser's native input (mm/dd/yyyy in many locales);
+      // the value stays an ISO date.
+      const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid() ? dayjs(value) : null;
+      return (
+        <DatePicker
+          {...common}
+          format="DD/MM/YYYY"
+          placeholder="dd/mm/yyyy"
+          style={{ width: '100%' }}
+          value={day}
+          onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : null)}
+        />
+      );
+    }
     default:
       return (
         <Input.TextArea
@@ -303,6 +319,7 @@ function GridTable({ grid, values, issuesByField, messagesByField, explanations,
                       status={hasError ? 'error' : cellIssues?.length ? 'warning' : undefined}
                       disabled={readOnly}
                       size="small"
+                      inputMode={grid.type === 'integer' ? 'numeric' : 'decimal'}
                       style={{ width: '100%', minWidth: 72 }}
                       precision={grid.type === 'integer' ? 0 : undefined}
                       decimalSeparator=","
