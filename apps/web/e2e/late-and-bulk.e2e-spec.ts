@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { S0_THANH_HOA_2020_2021_VALUES } from '@gdtx/domain';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
 import type { TestApi } from '../../api/test/harness';
-import { chooseOption, DEMO_PASSWORD, horizontalOverflow, login, logout, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
+import { chooseOption, DEMO_PASSWORD, horizontalOverflow, login, logout, screenshot, seriousA11yViolations, settle, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -43,7 +43,8 @@ describe('late submissions and bulk accept in Chromium', () => {
     await page.getByTestId('report-form').waitFor();
     await page.getByTestId('submit-report').click();
     await page.getByTestId('late-warning').getByText(/Báo cáo nộp muộn \d+ ngày so với hạn \d{2}\/\d{2}\/\d{4}/).waitFor();
-    // Not without a reason.
+    // Not without a reason. (Once the modal has finished opening: under load a click during its animation is lost.)
+    await settle(page);
     await page.getByTestId('confirm-submit').click();
     await page.getByText('Cần nêu lý do nộp muộn').waitFor();
     expect(await page.getByTestId('submission-status').textContent()).not.toContain('Đã nộp');

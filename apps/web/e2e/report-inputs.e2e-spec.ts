@@ -38,6 +38,26 @@ describe('report form inputs on a phone', () => {
     await login(page, 'gd.hoasen');
     await page.goto(`/submissions/${id}`);
     await page.getByTestId('report-form').waitFor();
+    // Long forms (item 2): the error summary lists each issue as a link to its field; the section navigation
+    // jumps to a section; save and submit stay on screen in a bar at the bottom.
+    const summary = page.getByTestId('issue-summary');
+    const firstLink = summary.locator('li.is-error a').first();
+    const target = (await firstLink.getAttribute('href'))!.slice(1);
+    await firstLink.click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(target);
+    const bar = page.getByTestId('report-action-bar');
+    await bar.getByTestId('submit-report').waitFor();
+    const barBox = (await bar.boundingBox())!;
+    expect(barBox.y + barBox.height).toBeLessThanOrEqual(PHONE.height + 1);
+    expect(barBox.y).toBeGreaterThan(PHONE.height / 2);
+    const nav = page.getByTestId('section-nav');
+    const lastSection = nav.locator('a').last();
+    const sectionId = (await lastSection.getAttribute('href'))!.slice(1);
+    await lastSection.click();
+    await page.waitForFunction((id) => Math.abs(document.getElementById(id)!.getBoundingClientRect().top) < 120, sectionId);
+    await expect(nav.locator('.section-nav-errors').count()).resolves.toBeGreaterThan(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+
     // No native date input anywhere on the form; the date fields are pickers showing dd/mm/yyyy.
     expect(await page.locator('[data-testid="report-form"] input[type="date"]').count()).toBe(0);
     const date = page.locator('#field-establishment_decision_date');

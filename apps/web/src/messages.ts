@@ -351,6 +351,8 @@ export const dictionary = {
   'form.errorsCount': ['{n} lỗi cần sửa trước khi nộp', '{n} errors to fix before submitting'],
   'form.warningsCount': ['{n} cảnh báo', '{n} warnings'],
   'form.noIssues': ['Số liệu hợp lệ', 'The figures are valid'],
+  'form.moreIssues': ['… và {n} vấn đề khác (xem tại từng mục)', '… and {n} more (see each section)'],
+  'form.sections': ['Các mục của báo cáo', 'Sections of the report'],
   'form.explain': ['Giải trình', 'Explanation'],
   'form.explainPlaceholder': ['Nhập giải trình cho cảnh báo này', 'Explain this warning'],
   'form.returnedBanner': ['Báo cáo bị trả lại, cần chỉnh sửa và nộp lại', 'The report was returned: fix and resubmit'],

@@ -18,6 +18,108 @@ export function inputIdOf(key: string): string {
   return `field-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
+export function sectionIdOf(code: string): string {
+  return `section-${code.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
+
+/** Moves the focus to a value's input (a grid's first cell for a grid-level issue) and brings it into view. */
+export function focusField(key: string): void {
+  const input = document.getElementById(inputIdOf(key)) ?? document.querySelector<HTMLElement>(`[data-grid="${CSS.escape(key)}"] input`);
+  if (!input) return;
+  input.scrollIntoView({ block: 'center' });
+  input.focus({ preventScroll: true });
+}
+
+/** The label of a value key: a scalar field's, or a grid cell's "grid – row – column". */
+function labelOfKey(template: TemplateDefinition, key: string, pick: (vi: string, en: string) => string): string {
+  for (const section of template.sections) {
+    const field = section.fields.find((f) => f.code === key);
+    if (field) return pick(field.labelVi, field.labelEn);
+    for (const grid of section.grids ?? []) {
+      if (grid.code === key) return pick(grid.labelVi, grid.labelEn);
+      for (const row of grid.rows) {
+        for (const column of grid.columns) {
+          if (gridCellKey(grid.code, row.code, column.code) === key) return `${pick(grid.labelVi, grid.labelEn)} – ${pick(row.labelVi, row.labelEn)} – ${pick(column.labelVi, column.labelEn)}`;
+        }
+      }
+    }
+  }
+  return key;
+}
+
+/** The section holding a value key (a field, a grid or a grid cell). */
+function sectionOfKey(template: TemplateDefinition, key: string): string | undefined {
+  return template.sections.find((s) => s.fields.some((f) => f.code === key) || (s.grids ?? []).some((g) => g.code === key || key.startsWith(`${g.code}.`) || g.rows.some((r) => g.columns.some((c) => gridCellKey(g.code, r.code, c.code) === key))))?.code;
+}
+
+/**
+ * The error summary: each issue (errors first) as a link that takes the focus to its field, so a director on a
+ * 4,000-pixel form goes straight to what stops the submission.
+ */
+export function IssueSummary({ template, issues, limit = 12 }: { template: TemplateDefinition; issues: ValidationIssue[]; limit?: number }) {
+  const { pick, t } = useI18n();
+  if (!issues.length) return null;
+  const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const shown = sorted.slice(0, limit);
+  return (
+    <ol className="issue-summary" data-testid="issue-summary">
+      {shown.map((issue) => {
+        const key = issue.fields[0] ?? '';
+        return (
+          <li key={issue.ruleCode + issue.fields.join()} className={issue.severity === 'error' ? 'is-error' : 'is-warning'}>
+            <a
+              href={`#${inputIdOf(key)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                focusField(key);
+              }}
+            >
+              {labelOfKey(template, key, pick)}
+            </a>
+            {': '}
+            {pick(issue.messageVi, issue.messageEn)}
+          </li>
+        );
+      })}
+      {sorted.length > shown.length && <li className="issue-summary-more">{t('form.moreIssues', { n: sorted.length - shown.length })}</li>}
+    </ol>
+  );
+}
+
+/** Section navigation: one link per section, with its error count. */
+export function SectionNav({ template, issues, direction }: { template: TemplateDefinition; issues: ValidationIssue[]; direction: 'vertical' | 'horizontal' }) {
+  const { pick, t } = useI18n();
+  const errorsBySection = new Map<string, number>();
+  for (const issue of issues) {
+    if (issue.severity !== 'error') continue;
+    const section = sectionOfKey(template, issue.fields[0] ?? '');
+    if (section) errorsBySection.set(section, (errorsBySection.get(section) ?? 0) + 1);
+  }
+  return (
+    <nav aria-label={t('form.sections')} className={`section-nav section-nav-${direction}`} data-testid="section-nav">
+      <ol>
+        {template.sections.map((section, i) => {
+          const errors = errorsBySection.get(section.code) ?? 0;
+          return (
+            <li key={section.code}>
+              <a
+                href={`#${sectionIdOf(section.code)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(sectionIdOf(section.code))?.scrollIntoView({ block: 'start' });
+                }}
+              >
+                {direction === 'horizontal' ? `${i + 1}. ` : ''}{pick(section.titleVi, section.titleEn)}
+              </a>
+              {errors > 0 && <span className="section-nav-errors" aria-label={t('form.errorsCount', { n: errors })}>{errors}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
 export interface ReportFieldsProps {
   template: TemplateDefinition;
   values: ValueMap;
@@ -52,8 +154,9 @@ function SectionCard({ section, ...props }: ReportFieldsProps & { section: Secti
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{pick(section.titleVi, section.titleEn)}</h2>}
-      style={{ marginBottom: 16 }}
+      style={{ marginBottom: 16, scrollMarginTop: 72 }}
       data-section={section.code}
+      id={sectionIdOf(section.code)}
     >
       {section.fields.map((field) => (
         <FieldRow

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Grid, Input, Modal, Popconfirm, Row, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   findShippedTemplate,
@@ -29,7 +29,7 @@ import {
 } from '../gql/reporting';
 import { useI18n, type MessageKey } from '../i18n';
 import { ErrorState, Loading, SubmissionStatusTag, DaysLeft } from '../components/States';
-import { ReportFields, inputIdOf } from '../components/ReportFields';
+import { IssueSummary, ReportFields, SectionNav, inputIdOf } from '../components/ReportFields';
 import { SubmissionHistory } from '../components/SubmissionHistory';
 import { ExcelPanel } from '../components/ExcelPanel';
 
@@ -93,6 +93,8 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const { message } = App.useApp();
   const client = useApolloClient();
   const navigate = useNavigate();
+  // antd's xl breakpoint (1200 px), where the form and its sidebar sit side by side (Col xl).
+  const wide = Grid.useBreakpoint().xl ?? true;
 
   const [submission, setSubmission] = useState<SubmissionDetail | null>(initial);
   const [values, setValues] = useState<ValueMap>(() => ({ ...(initial?.values ?? {}) }));
@@ -350,6 +352,18 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   };
 
   const saveState = saving ? t('form.saving') : dirty ? t('form.unsaved') : savedAt ? t('form.savedAt', { time: formatDateTime(savedAt) }) : null;
+  // Save and submit: in the sidebar on a wide screen; below antd's xl breakpoint, where the sidebar falls under a
+  // long form, in a bar fixed to the bottom of the screen (issue 16: a sticky action bar on phones and tablets).
+  const editorActions = editable ? (
+    <>
+      <Button block={wide} onClick={() => void save()} loading={saving} disabled={conflict}>{t('form.save')}</Button>
+      {can('REPORT_SUBMIT') && (
+        <Button block={wide} type="primary" onClick={() => void submit()} loading={busy === 'submit'} disabled={conflict} data-testid="submit-report">
+          {t('form.submit')}
+        </Button>
+      )}
+    </>
+  ) : null;
 
   return (
     <div data-testid="report-form" data-readonly={!editable}>
@@ -476,8 +490,10 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
               style={{ marginBottom: 12 }}
               data-testid="validation-summary"
               title={errorCount || warningCount ? [errorCount ? t('form.errorsCount', { n: errorCount }) : null, warningCount ? t('form.warningsCount', { n: warningCount }) : null].filter(Boolean).join(' · ') : t('form.noIssues')}
+              description={issues.length ? <IssueSummary template={template} issues={issues} /> : undefined}
             />
           )}
+          {!wide && <SectionNav template={template} issues={editable || reviewing ? issues : []} direction="horizontal" />}
           <ReportFields
             template={template}
             values={values}
@@ -494,16 +510,14 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
         </Col>
         <Col xs={24} xl={7}>
           <div className="report-sidebar" style={{ position: 'sticky', top: 16 }}>
+            {wide && (
+              <Card size="small" style={{ marginBottom: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('form.sections')}</h2>}>
+                <SectionNav template={template} issues={editable || reviewing ? issues : []} direction="vertical" />
+              </Card>
+            )}
             <Card size="small" style={{ marginBottom: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('col.actions')}</h2>}>
               <Space direction="vertical" style={{ width: '100%' }}>
-                {editable && (
-                  <Button block onClick={() => void save()} loading={saving} disabled={conflict}>{t('form.save')}</Button>
-                )}
-                {editable && can('REPORT_SUBMIT') && (
-                  <Button block type="primary" onClick={() => void submit()} loading={busy === 'submit'} disabled={conflict} data-testid="submit-report">
-                    {t('form.submit')}
-                  </Button>
-                )}
+                {wide && editorActions}
                 {reviewing && (
                   <>
                     <Input.TextArea
@@ -576,6 +590,12 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
           </div>
         </Col>
       </Row>
+      {!wide && editorActions && (
+        <div className="report-action-bar" data-testid="report-action-bar" role="region" aria-label={t('col.actions')}>
+          {saveState && <span className="report-action-bar-state">{saveState}</span>}
+          <Space>{editorActions}</Space>
+        </div>
+      )}
     </div>
   );
 }
