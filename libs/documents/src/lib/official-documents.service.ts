@@ -47,7 +47,7 @@ export class OfficialDocumentsService {
     const body: DocumentBlock[] = [
       {
         kind: 'paragraph',
-        text: `Căn cứ số liệu báo cáo đã được duyệt của các trung tâm giáo dục thường xuyên trên Hệ thống giám sát các trung tâm giáo dục thường xuyên, ${sentenceCase(settings.issuingBody)} báo cáo tổng hợp các chỉ số ${period.labelVi} như sau:`,
+        text: `Căn cứ số liệu báo cáo đã được duyệt của các trung tâm giáo dục thường xuyên trên Hệ thống giám sát các trung tâm giáo dục thường xuyên, ${sentenceCase(settings.issuingBody)} báo cáo tổng hợp các chỉ số ${lowerFirst(period.labelVi)} như sau:`,
       },
       { kind: 'heading', text: 'I. CÁC CHỈ SỐ CHỦ YẾU' },
       indicatorTable(values),
@@ -57,9 +57,9 @@ export class OfficialDocumentsService {
       },
       { kind: 'heading', text: 'II. ĐÁNH GIÁ, ĐỀ XUẤT' },
       { kind: 'paragraph', text: '……………………………………………………………………………………………' },
-      { kind: 'paragraph', text: `Trên đây là báo cáo tổng hợp ${period.labelVi} của ${sentenceCase(settings.issuingBody)}./.` },
+      { kind: 'paragraph', text: `Trên đây là báo cáo tổng hợp ${lowerFirst(period.labelVi)} của ${sentenceCase(settings.issuingBody)}./.` },
     ];
-    const summary = `Tổng hợp số liệu giáo dục thường xuyên ${period.labelVi}`;
+    const summary = `Tổng hợp số liệu giáo dục thường xuyên ${lowerFirst(period.labelVi)}`;
     return {
       document: this.frame(settings, now, { summary, body, symbolPrefix: 'BC', recipients: settings.recipients, signer: signerOf(settings) }),
       fileName: `Báo cáo tổng hợp GDTX ${period.code}`,
@@ -95,7 +95,7 @@ export class OfficialDocumentsService {
     };
     return {
       document: this.frame(centreSettings, now, {
-        summary: `${template.nameVi} ${submission.periodLabelVi}`, body, symbolPrefix: 'BC',
+        summary: `${template.nameVi} ${lowerFirst(submission.periodLabelVi)}`, body, symbolPrefix: 'BC',
         recipients: [`${sentenceCase(settings.issuingBody)} (để báo cáo)`, 'Lưu: VT'], signer: signerOf(centreSettings),
       }),
       fileName: `Báo cáo ${template.code} ${submission.periodCode} ${submission.centreCode}`,
