@@ -56,7 +56,8 @@ export class OfficialDocumentsService {
         text: `Số liệu tính lúc ${computedAt ? dateTimeVi(computedAt) : '—'} (thời điểm tính mới nhất của các chỉ số; từng chỉ số ghi thời điểm tính ở cột cuối). Độ phủ: số trung tâm có số liệu trên số trung tâm phải báo cáo theo lịch báo cáo.`,
       },
       { kind: 'heading', text: 'II. ĐÁNH GIÁ, ĐỀ XUẤT' },
-      { kind: 'paragraph', text: '……………………………………………………………………………………………' },
+      // Left for the specialist to write in the DOCX before it goes to the signer (the platform has only figures).
+      { kind: 'paragraph', italic: true, text: '(Chuyên viên bổ sung nhận xét, đánh giá và đề xuất trước khi trình ký.)' },
       { kind: 'paragraph', text: `Trên đây là báo cáo tổng hợp ${lowerFirst(period.labelVi)} của ${sentenceCase(settings.issuingBody)}./.` },
     ];
     const summary = `Tổng hợp số liệu giáo dục thường xuyên ${lowerFirst(period.labelVi)}`;
@@ -75,7 +76,7 @@ export class OfficialDocumentsService {
     const body: DocumentBlock[] = [
       {
         kind: 'paragraph',
-        text: `${submission.centreName} báo cáo ${lowerFirst(template.nameVi)}, ${submission.periodLabelVi} (mã biểu ${template.code}, phiên bản ${template.version}). Báo cáo ${SUBMISSION_STATUS_VI[submission.status]}; số liệu tính lúc ${dateTimeVi(new Date(stamp))}.`,
+        text: `${submission.centreName} gửi ${lowerFirst(template.nameVi)}, ${lowerFirst(submission.periodLabelVi)} (mã biểu ${template.code}, phiên bản ${template.version}). Báo cáo ${SUBMISSION_STATUS_VI[submission.status]}; số liệu tính lúc ${dateTimeVi(new Date(stamp))}.`,
       },
       ...template.sections.flatMap((section, i): DocumentBlock[] => [
         { kind: 'heading', text: `${roman(i + 1)}. ${upperVi(section.titleVi)}` },
@@ -95,7 +96,7 @@ export class OfficialDocumentsService {
     };
     return {
       document: this.frame(centreSettings, now, {
-        summary: `${template.nameVi} ${lowerFirst(submission.periodLabelVi)}`, body, symbolPrefix: 'BC',
+        summary: `${withoutDocumentType(template.nameVi)}, ${lowerFirst(submission.periodLabelVi)}`, body, symbolPrefix: 'BC',
         recipients: [`${sentenceCase(settings.issuingBody)} (để báo cáo)`, 'Lưu: VT'], signer: signerOf(centreSettings),
       }),
       fileName: `Báo cáo ${template.code} ${submission.periodCode} ${submission.centreCode}`,
@@ -145,8 +146,8 @@ export function indicatorTable(values: readonly IndicatorValue[]): TableBlock {
   return {
     kind: 'table',
     columns: [
-      { header: 'STT', width: 7, align: 'center' },
-      { header: 'Chỉ số', width: 43 },
+      { header: 'STT', width: 9, align: 'center' },
+      { header: 'Chỉ số', width: 41 },
       { header: 'Giá trị', width: 17, align: 'right' },
       { header: 'Tử số / Mẫu số', width: 22, align: 'right' },
       { header: 'Độ phủ', width: 13, align: 'center' },
@@ -209,6 +210,12 @@ export function sentenceCase(capitals: string): string {
 
 function titleWords(text: string): string {
   return text.toLocaleLowerCase('vi-VN').replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase('vi-VN'));
+}
+
+/** "Báo cáo tổng kết năm học – …" → "Tổng kết năm học – …": the title line already says BÁO CÁO. */
+function withoutDocumentType(name: string): string {
+  const rest = name.replace(/^Báo cáo\s+/iu, '');
+  return rest ? rest[0].toLocaleUpperCase('vi-VN') + rest.slice(1) : name;
 }
 
 const lowerFirst = (s: string) => (s ? s[0].toLocaleLowerCase('vi-VN') + s.slice(1) : s);

@@ -73,12 +73,12 @@ class PdfWriter {
     const [lw, rw] = L.headerColumns.map((s) => this.width * s);
     const top = this.margins.top;
     let yl = this.centredLine(doc.governingBody, 'regular', L.pt.governingBody, this.x0, lw, top);
-    yl = this.centredLine(doc.issuingBody, 'bold', L.pt.issuingBody, this.x0, lw, yl) + 2;
+    yl = this.centredLine(doc.issuingBody, 'bold', L.pt.issuingBody, this.x0, lw, yl) + 3;
     yl = this.rule(this.x0 + lw / 2, lw * L.issuingBodyRuleShare, yl);
     yl = this.centredLine(doc.numberLine, 'regular', L.pt.numberLine, this.x0, lw, yl);
     const xr = this.x0 + lw;
     let yr = this.centredLine(T.nationalTitle, 'bold', L.pt.nationalTitle, xr, rw, top);
-    yr = this.centredLine(T.motto, 'bold', L.pt.motto, xr, rw, yr) + 2;
+    yr = this.centredLine(T.motto, 'bold', L.pt.motto, xr, rw, yr) + 3;
     const mottoWidth = this.font('bold', L.pt.motto).widthOfString(T.motto);
     yr = this.rule(xr + rw / 2, mottoWidth, yr);
     yr = this.centredLine(doc.placeAndDate, 'italic', L.pt.placeAndDate, xr, rw, yr);
