@@ -34,6 +34,8 @@ export const DocumentLayout = {
   firstLineIndentMm: 12.7,
   paragraphAfterPt: 6,
   lineSpacing: 1,
+  /** Padding inside a table cell, both renderers (Word's default is 1.9 mm a side, too wide for six columns). */
+  tableCellPaddingPt: 3,
   /** Header columns (left: the bodies and the number; right: the national title): shares of the text width. */
   headerColumns: [0.4, 0.6] as const,
   /** Footer columns (left: recipients; right: the signature block). */

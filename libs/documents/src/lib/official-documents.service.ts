@@ -147,11 +147,11 @@ export function indicatorTable(values: readonly IndicatorValue[]): TableBlock {
     kind: 'table',
     columns: [
       { header: 'STT', width: 9, align: 'center' },
-      { header: 'Chỉ số', width: 41 },
-      { header: 'Giá trị', width: 17, align: 'right' },
+      { header: 'Chỉ số', width: 37 },
+      { header: 'Giá trị', width: 21, align: 'right' },
       { header: 'Tử số / Mẫu số', width: 22, align: 'right' },
-      { header: 'Độ phủ', width: 13, align: 'center' },
-      { header: 'Tính lúc', width: 18, align: 'center' },
+      { header: 'Độ phủ', width: 12, align: 'center' },
+      { header: 'Tính lúc', width: 19, align: 'center' },
     ],
     rows: values.map((v, i) => [
       String(i + 1),
@@ -189,8 +189,9 @@ function fieldTable(fields: readonly FieldDef[], submission: Submission): TableB
 }
 
 function gridTable(grid: GridDef, submission: Submission): TableBlock {
-  const first = 30;
-  const rest = grid.columns.length ? 70 / grid.columns.length : 70;
+  // The row labels take half the width when there are one or two columns of figures, else 30 %.
+  const first = grid.columns.length <= 2 ? 50 : 30;
+  const rest = (100 - first) / Math.max(1, grid.columns.length);
   return {
     kind: 'table',
     columns: [{ header: '', width: first }, ...grid.columns.map((c) => ({ header: c.labelVi, width: rest, align: 'right' as const }))],

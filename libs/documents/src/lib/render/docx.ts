@@ -70,13 +70,14 @@ function header(doc: OfficialDocument): Table {
   return layoutTable(widths, [left, right]);
 }
 
-function bodyBlock(block: DocumentBlock): Paragraph | Table {
+/** A body block; a paragraph right after a table keeps the paragraph gap above it too (a table has no spacing of its own). */
+function bodyBlock(block: DocumentBlock, afterTable: boolean): Paragraph | Table {
   switch (block.kind) {
     case 'paragraph':
       return new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
         indent: { firstLine: mmToTwip(L.firstLineIndentMm) },
-        spacing: { before: 0, after: ptTwip(L.paragraphAfterPt), ...SINGLE },
+        spacing: { before: afterTable ? ptTwip(L.paragraphAfterPt) : 0, after: ptTwip(L.paragraphAfterPt), ...SINGLE },
         children: [run(block.text, { size: L.pt.body, italics: block.italic })],
       });
     case 'heading':
@@ -107,7 +108,11 @@ function dataTable(block: TableBlock): Table {
     cantSplit: true,
     children: r.map((text, i) => new TableCell({ width: { size: widths[i], type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [para(text, block.columns[i].align ?? 'left')] })),
   }));
-  return new Table({ width: { size: TEXT_WIDTH_TWIP, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [headerRow, ...rows] });
+  const pad = ptTwip(L.tableCellPaddingPt);
+  return new Table({
+    width: { size: TEXT_WIDTH_TWIP, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED,
+    margins: { top: 0, bottom: 0, left: pad, right: pad }, rows: [headerRow, ...rows],
+  });
 }
 
 function footer(doc: OfficialDocument): Table {
@@ -142,7 +147,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
         header(doc),
         new Paragraph({ spacing: { before: ptTwip(12), after: 0, ...SINGLE }, alignment: AlignmentType.CENTER, children: [run(doc.documentType, { size: L.pt.documentType, bold: true })] }),
         centred(doc.summary, { size: L.pt.summary, bold: true }, 12),
-        ...doc.body.map(bodyBlock),
+        ...doc.body.map((b, i) => bodyBlock(b, doc.body[i - 1]?.kind === 'table')),
         new Paragraph({ spacing: { before: 0, after: ptTwip(6) }, children: [] }),
         footer(doc),
       ],

@@ -4,7 +4,7 @@ import type { OfficialDocument, TableBlock } from '../official-document';
 import { closingRecipientLines } from './recipients';
 
 const FONT: Record<FontStyle, string> = { regular: 'serif', bold: 'serif-bold', italic: 'serif-italic', boldItalic: 'serif-bold-italic' };
-const CELL_PAD = 3;
+const CELL_PAD = L.tableCellPaddingPt;
 const RULE_WIDTH = 0.6;
 
 /**
