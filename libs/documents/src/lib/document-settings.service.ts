@@ -18,10 +18,17 @@ interface SettingsRow {
   updated_at: Date;
 }
 
-/** "Tỉnh Thanh Hóa" → "Thanh Hóa"; "Thành phố Hà Nội" → "Hà Nội" (the place line names the place, not its rank). */
+/**
+ * "Tỉnh Thanh Hóa" → "Thanh Hóa"; "Thành phố Hà Nội" → "Hà Nội" (the place line names the place, not its rank).
+ * A unit named after a person keeps its full name (Decree 30/2020, appendix I: "Thành phố Hồ Chí Minh").
+ */
 export function placeOfProvince(provinceName: string): string {
-  return provinceName.replace(/^(Tỉnh|Thành phố|TP\.?)\s+/iu, '').trim();
+  const name = provinceName.trim();
+  const bare = name.replace(/^(Tỉnh|Thành phố|TP\.?)\s+/iu, '').trim();
+  return NAMED_AFTER_A_PERSON.includes(bare) ? name.replace(/^TP\.?\s+/iu, 'Thành phố ') : bare;
 }
+
+const NAMED_AFTER_A_PERSON = ['Hồ Chí Minh'];
 
 /**
  * What a Sở that saved nothing gets: its governing body from the province's name ("UBND TỈNH THANH HÓA"), the Sở
