@@ -16,7 +16,8 @@ const SINGLE = { line: Math.round(240 * L.lineSpacing), lineRule: LineRuleType.A
 interface RunStyle { size: number; bold?: boolean; italics?: boolean }
 
 function run(text: string, style: RunStyle): TextRun {
-  return new TextRun({ text, font: L.docxFont, size: halfPoints(style.size), bold: style.bold, italics: style.italics });
+  // Marked Vietnamese so that Word checks the spelling in Vietnamese when the specialist edits the DOCX.
+  return new TextRun({ text, font: L.docxFont, size: halfPoints(style.size), bold: style.bold, italics: style.italics, language: { value: 'vi-VN' } });
 }
 
 function centred(text: string, style: RunStyle, after = 0): Paragraph {
@@ -135,7 +136,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   const file = new Document({
     title: doc.meta.title,
     creator: doc.meta.author,
-    styles: { default: { document: { run: { font: L.docxFont, size: halfPoints(L.pt.body) } } } },
+    styles: { default: { document: { run: { font: L.docxFont, size: halfPoints(L.pt.body), language: { value: 'vi-VN' } } } } },
     sections: [{
       properties: {
         page: {
