@@ -140,9 +140,15 @@ describe('official documents, DOCX and PDF (e2e)', () => {
     expect(mm('left')).toBeGreaterThanOrEqual(29.99); expect(mm('left')).toBeLessThanOrEqual(35.01);
     expect(mm('right')).toBeGreaterThanOrEqual(14.99); expect(mm('right')).toBeLessThanOrEqual(20.01);
 
-    // Every run names Times New Roman, and no other font is named anywhere (document, styles).
+    // Page numbers from the second page: a PAGE field in the default header, the first page's header apart.
+    expect(xml).toContain('<w:titlePg/>');
+    const headerFiles = Object.keys(zip.files).filter((f) => /^word\/header\d+\.xml$/.test(f));
+    const headers = (await Promise.all(headerFiles.map((f) => zip.file(f)!.async('string')))).join('');
+    expect(headers).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+
+    // Every run names Times New Roman, and no other font is named anywhere (document, headers, styles).
     const styles = await zip.file('word/styles.xml')!.async('string');
-    const fonts = [...`${xml}${styles}`.matchAll(/w:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"/g)].map((m) => m[1]);
+    const fonts = [...`${xml}${headers}${styles}`.matchAll(/w:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"/g)].map((m) => m[1]);
     expect(fonts.length).toBeGreaterThan(20);
     expect([...new Set(fonts)]).toEqual(['Times New Roman']);
     // §J sizes (half-points): national title bold 12–13 pt, motto bold 13–14 pt, body 13–14 pt.

@@ -29,6 +29,7 @@ export const DocumentLayout = {
     recipients: 11, // [11]
     signerTitle: 13, // [13–14]
     signerName: 14, // [13–14]
+    pageNumber: 13, // [13–14]
   },
   /** Body paragraphs: first-line indent [1–1.27 cm], space after [≥ 6 pt], single line spacing [single–1.5]. */
   firstLineIndentMm: 12.7,

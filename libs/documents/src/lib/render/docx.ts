@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, Document, LineRuleType, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableLayoutType,
+  AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableLayoutType,
   TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import { DocumentLayout as L, DocumentTexts as T, mmToTwip } from '../layout';
@@ -138,7 +138,16 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
     creator: doc.meta.author,
     styles: { default: { document: { run: { font: L.docxFont, size: halfPoints(L.pt.body), language: { value: 'vi-VN' } } } } },
     sections: [{
+      // Page numbers from the second page on, centred at the top (Decree 30/2020, appendix I): the first page's
+      // header is empty (titlePage).
+      headers: {
+        first: new Header({ children: [] }),
+        default: new Header({
+          children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: L.docxFont, size: halfPoints(L.pt.pageNumber) })] })],
+        }),
+      },
       properties: {
+        titlePage: true,
         page: {
           size: { width: mmToTwip(L.page.widthMm), height: mmToTwip(L.page.heightMm), orientation: PageOrientation.PORTRAIT },
           margin: { top: mmToTwip(L.marginsMm.top), bottom: mmToTwip(L.marginsMm.bottom), left: mmToTwip(L.marginsMm.left), right: mmToTwip(L.marginsMm.right) },

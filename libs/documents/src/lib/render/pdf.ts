@@ -157,7 +157,7 @@ class PdfWriter {
     for (let i = range.start + 1; i < range.start + range.count; i++) {
       this.pdf.switchToPage(i);
       const y = this.margins.top / 2;
-      this.font('regular', L.pt.recipients + 2).text(String(i + 1), this.x0, y, { width: this.width, align: 'center', lineBreak: false, height: 20 });
+      this.font('regular', L.pt.pageNumber).text(String(i + 1), this.x0, y, { width: this.width, align: 'center', lineBreak: false, height: 20 });
     }
   }
 }
