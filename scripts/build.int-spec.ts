@@ -70,6 +70,10 @@ describe('the emitting build (scripts/build.js)', () => {
     const js = filesUnder(out).filter((f) => f.endsWith('.js'));
     expect(js.length).toBeGreaterThan(200);
     expect(JSON.parse(readFileSync(join(out, 'BUILD.json'), 'utf8')).files).toBe(js.length);
+    // The documents' embedded fonts travel with the compiled code (the PDF needs no font installed on the machine).
+    for (const font of ['LiberationSerif-Regular.ttf', 'LiberationSerif-Bold.ttf', 'LiberationSerif-Italic.ttf', 'LiberationSerif-BoldItalic.ttf', 'LICENSE-LiberationFonts.txt']) {
+      expect(readFileSync(join(out, 'libs/documents/assets/fonts', font))).toEqual(readFileSync(join(root, 'libs/documents/assets/fonts', font)));
+    }
     // No test is shipped, and every @gdtx/* import became a relative require.
     expect(js.filter((f) => /\.(spec|int-spec|e2e-spec)\.js$/.test(f))).toEqual([]);
     const aliased = js.filter((f) => /require\("@gdtx\//.test(readFileSync(f, 'utf8')));
@@ -94,6 +98,10 @@ describe('the emitting build (scripts/build.js)', () => {
       })).json() as Promise<{ data?: Record<string, Record<string, unknown>>; errors?: unknown[] }>;
     const login = await post(`mutation { login(input: { username: "so.chuyenvien", password: "Demo@2026" }) { accessToken } }`);
     expect(login.errors).toBeUndefined();
+    // A PDF from the compiled code: its font is found beside it in dist/ (libs/documents/assets/fonts).
+    const pdf = await fetch(`http://127.0.0.1:${port}/api/documents/province-summary/2024-2025.pdf`, { headers: { authorization: `Bearer ${login.data!['login']['accessToken'] as string}` } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+LiberationSerif/);
     const me = await post('{ me { username role } }', login.data!['login']['accessToken'] as string);
     expect(me.data?.['me']).toEqual({ username: 'so.chuyenvien', role: 'SO_SPECIALIST' });
     // Production: introspection refused.

@@ -15,6 +15,7 @@ import { AnalyticsApiModule } from '@gdtx/analytics';
 import { LiteracyApiModule } from '@gdtx/literacy';
 import { ComplianceApiModule } from '@gdtx/compliance';
 import { NotifyApiModule } from '@gdtx/notify';
+import { DocumentsApiModule } from '@gdtx/documents';
 import { CentreExportModule } from './centre-export.controller';
 
 /** Composition root of the API: platform modules, then each context's *ApiModule. */
@@ -56,6 +57,7 @@ import { CentreExportModule } from './centre-export.controller';
     LiteracyApiModule,
     ComplianceApiModule,
     NotifyApiModule,
+    DocumentsApiModule,
     // Jobs: queues for every context, jobStatus/dashboard API; relay + processors run here when
     // RUN_WORKERS_IN_PROCESS (default: no REDIS_URL, the embedded `npm start`), else in apps/worker. The API
     // refuses to start when an event a context emits has no subscriber among the modules above.

@@ -7,6 +7,7 @@ import { seedLiteracy } from './seed-literacy';
 import { applyDemoReform, seedTodaySupervision } from './seed-reform';
 import { rebuildProvinceFacts } from '@gdtx/analytics';
 import { evaluateProvincesWith } from '@gdtx/compliance';
+import { seedDemoDocumentSettings } from '@gdtx/documents';
 import {
   BAC_NINH, BAC_NINH_CENTRES, DEMO_PASSWORD, DEMO_REORGANISATION, DEMO_USERS, DemoCentre, DemoDistrict, demoWorld, DemoWorld, THANH_HOA, THANH_HOA_CENTRES,
 } from './demo-data';
@@ -65,6 +66,7 @@ export async function seedDemo(ownerUrl: string, log: (m: string) => void = () =
         [units.provinceId, u.username, passwordHash, u.fullName, u.email ?? null, u.role, unitId, centreId],
       );
     }
+    await seedDemoDocumentSettings((sql, params) => client.query(sql, params), th.provinceId);
     const reports = await seedReporting(client);
     await seedLiteracy(client);
     // Today's province by default (issue 12 item 1): the reform applied on top of the pre-reform history, then the

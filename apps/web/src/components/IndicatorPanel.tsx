@@ -1,11 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Select, Space, Table, Typography } from 'antd';
-import { periodContaining, previousPeriod, todayInVietnam } from '@gdtx/domain';
+import { periodContaining, previousPeriod, scopeOfRole, todayInVietnam, type Role } from '@gdtx/domain';
 import { PROVINCE_OVERVIEW, type IndicatorTrend } from '../gql/insights';
 import { useI18n } from '../i18n';
 import { EmptyState, Loading } from './States';
 import { ExportButton } from './ExportButton';
+import { OfficialDocumentButtons } from './OfficialDocumentButtons';
+import { officialDocumentUrls } from '../officialDocuments';
+import { useAuth } from '../auth';
 
 /** School years and their semesters, newest first: the periods the Sở compares indicators over. */
 function recentPeriods(): string[] {
@@ -25,6 +28,9 @@ export function IndicatorPanel() {
   // Default: the last complete school year (the current one has few accepted reports yet).
   const [periodId, setPeriodId] = useState(periods[3]);
   const { data, loading, error } = useQuery(PROVINCE_OVERVIEW, { variables: { periodId }, fetchPolicy: 'network-only' });
+  const { user } = useAuth();
+  // The province summary is the Sở's document (the API refuses it to other scopes).
+  const isSo = !!user && scopeOfRole(user.role as Role) === 'province';
   if (error) return <Alert type="info" showIcon title={t('dashboard.indicatorsPending')} />;
   const show = (v: number | null | undefined, unit?: string) => (v === null || v === undefined ? '—' : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`);
   return (
@@ -46,6 +52,9 @@ export function IndicatorPanel() {
             { header: t('indicators.computedAt'), value: (r) => r.current.computedAt, kind: 'datetime' },
           ]}
         />
+        {isSo && (
+          <OfficialDocumentButtons urlOf={(format) => officialDocumentUrls.provinceSummary(periodId, format)} fileStem={`bao-cao-tong-hop-${periodId}`} testId="province-summary" />
+        )}
       </Space>
       {loading && !data ? (
         <Loading />

@@ -11,6 +11,8 @@ import type { IndicatorAggregation, SaveIndicatorDefinitionInput } from '../gql/
 import { fieldProblems, formulaText, recentEndedPeriods, type FieldProblemView } from '../indicators';
 import { ErrorState, Loading } from '../components/States';
 import { describeError, errorReasonOf } from '../errors';
+import { DocumentSettingsCard } from '../components/DocumentSettingsCard';
+import { useAuth } from '../auth';
 
 interface FormValues {
   code: string;
@@ -35,6 +37,7 @@ const EMPTY: FormValues = { code: '', nameVi: '', nameEn: '', unit: '%', descrip
  */
 export function IndicatorsPage() {
   const { t, language, formatNumber, formatDateTime } = useI18n();
+  const { can } = useAuth();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const narrow = !(screens.md ?? true);
@@ -152,6 +155,8 @@ export function IndicatorsPage() {
           />
         )}
       </Drawer>
+      {/* The Sở's other settings of its reports: what its official documents carry (issue 15 item 5). */}
+      {can('DOCUMENT_SETTINGS_MANAGE') && <DocumentSettingsCard />}
     </>
   );
 }

@@ -32,6 +32,8 @@ import { ErrorState, Loading, SubmissionStatusTag, DaysLeft } from '../component
 import { IssueSummary, ReportFields, SectionNav, inputIdOf } from '../components/ReportFields';
 import { SubmissionHistory } from '../components/SubmissionHistory';
 import { ExcelPanel } from '../components/ExcelPanel';
+import { OfficialDocumentButtons } from '../components/OfficialDocumentButtons';
+import { officialDocumentUrls } from '../officialDocuments';
 
 /** How long the form waits after the last keystroke before saving the draft. */
 const AUTOSAVE_DELAY_MS = 1500;
@@ -552,6 +554,10 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
                       <Button block danger loading={busy === 'return'} data-testid="return-report">{t('review.return')}</Button>
                     </Popconfirm>
                   </>
+                )}
+                {submission && (
+                  // The report as an official document (Decree 30/2020 layout), from what the server stored.
+                  <OfficialDocumentButtons urlOf={(format) => officialDocumentUrls.submission(submission.id, format)} fileStem={`bao-cao-${template.code}-${periodCode}`} testId="submission-document" />
                 )}
                 <Button block type="link" onClick={() => navigate(-1)}>{t('app.back')}</Button>
               </Space>

@@ -24,6 +24,8 @@ export const Permissions = [
   'BACKGROUND_JOBS',
   /** Indicator definitions as data: add and revise the province's indicators (issue 11, Build 4). */
   'INDICATOR_MANAGE',
+  /** What the Sở's official documents carry: bodies, place, signer, recipients (issue 15 item 5). */
+  'DOCUMENT_SETTINGS_MANAGE',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
@@ -34,7 +36,7 @@ export const RolePermissions: Record<Role, readonly Permission[]> = {
   // QUEUE_ADMIN (Bull Board, the system ping) is the operator's alone: the queues are shared by every province, and
   // Bull Board shows any job's payload and can pause a queue for all of them (issue 13). BACKGROUND_JOBS is the
   // in-app "Công việc nền" page instead: the own province's jobs only, and a retry of its failed ones.
-  SO_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'REPORT_REOPEN', 'TEMPLATE_MANAGE', 'BACKGROUND_JOBS', 'INDICATOR_MANAGE'],
+  SO_ADMIN: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'UNIT_MANAGE', 'USER_MANAGE', 'REPORT_REOPEN', 'TEMPLATE_MANAGE', 'BACKGROUND_JOBS', 'INDICATOR_MANAGE', 'DOCUMENT_SETTINGS_MANAGE'],
   SO_SPECIALIST: [...READ_ALL, 'CENTRE_MANAGE', 'LICENCE_MANAGE', 'REPORT_REVIEW', 'REPORT_REOPEN', 'TEMPLATE_MANAGE', 'EXTENSION_GRANT'],
   SO_LEADER: [...READ_ALL, 'LICENCE_MANAGE', 'REPORT_REOPEN'],
   INSPECTOR: [...READ_ALL, 'INSPECTION_RECORD', 'UNLICENSED_CASE_RECORD'],

@@ -32,6 +32,8 @@ type Documents = {
     "\n  mutation ReportUnlicensedOperator($input: ReportUnlicensedOperatorInput!) {\n    reportUnlicensedOperator(input: $input) { ...UnlicensedCaseFields }\n  }\n": typeof types.ReportUnlicensedOperatorDocument,
     "\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n": typeof types.UpdateUnlicensedOperatorCaseDocument,
     "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n": typeof types.ComplianceCentreNameDocument,
+    "\n  query DocumentSettings {\n    documentSettings { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n": typeof types.DocumentSettingsDocument,
+    "\n  mutation SaveDocumentSettings($input: DocumentSettingsInput!) {\n    saveDocumentSettings(input: $input) { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n": typeof types.SaveDocumentSettingsDocument,
     "\n  fragment IndicatorDefinitionFields on IndicatorDefinitionDto {\n    id code provinceId version nameVi nameEn unit templateCodes descriptionVi numerator denominator factor aggregation\n    versions { version provinceId nameVi numerator denominator factor aggregation unit templateCodes createdAt }\n  }\n": typeof types.IndicatorDefinitionFieldsFragmentDoc,
     "\n  query IndicatorDefinitions { indicatorDefinitions { ...IndicatorDefinitionFields } }\n": typeof types.IndicatorDefinitionsDocument,
     "\n  query IndicatorTemplates { reportTemplates { code nameVi periodType } }\n": typeof types.IndicatorTemplatesDocument,
@@ -127,6 +129,8 @@ const documents: Documents = {
     "\n  mutation ReportUnlicensedOperator($input: ReportUnlicensedOperatorInput!) {\n    reportUnlicensedOperator(input: $input) { ...UnlicensedCaseFields }\n  }\n": types.ReportUnlicensedOperatorDocument,
     "\n  mutation UpdateUnlicensedOperatorCase($input: UpdateUnlicensedOperatorCaseInput!) {\n    updateUnlicensedOperatorCase(input: $input) { ...UnlicensedCaseFields }\n  }\n": types.UpdateUnlicensedOperatorCaseDocument,
     "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n": types.ComplianceCentreNameDocument,
+    "\n  query DocumentSettings {\n    documentSettings { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n": types.DocumentSettingsDocument,
+    "\n  mutation SaveDocumentSettings($input: DocumentSettingsInput!) {\n    saveDocumentSettings(input: $input) { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n": types.SaveDocumentSettingsDocument,
     "\n  fragment IndicatorDefinitionFields on IndicatorDefinitionDto {\n    id code provinceId version nameVi nameEn unit templateCodes descriptionVi numerator denominator factor aggregation\n    versions { version provinceId nameVi numerator denominator factor aggregation unit templateCodes createdAt }\n  }\n": types.IndicatorDefinitionFieldsFragmentDoc,
     "\n  query IndicatorDefinitions { indicatorDefinitions { ...IndicatorDefinitionFields } }\n": types.IndicatorDefinitionsDocument,
     "\n  query IndicatorTemplates { reportTemplates { code nameVi periodType } }\n": types.IndicatorTemplatesDocument,
@@ -290,6 +294,14 @@ export function graphql(source: "\n  mutation UpdateUnlicensedOperatorCase($inpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n"): (typeof documents)["\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DocumentSettings {\n    documentSettings { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n"): (typeof documents)["\n  query DocumentSettings {\n    documentSettings { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveDocumentSettings($input: DocumentSettingsInput!) {\n    saveDocumentSettings(input: $input) { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n"): (typeof documents)["\n  mutation SaveDocumentSettings($input: DocumentSettingsInput!) {\n    saveDocumentSettings(input: $input) { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
