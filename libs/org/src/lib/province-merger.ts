@@ -110,7 +110,7 @@ export async function recordProvinceMergerPlan(query: OrgQuery, plan: ProvinceMe
      WHERE province_id = $1 AND id <> $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)
      ORDER BY length(path), path`,
     [absorbed.id, D],
-  )) as UnitRow[];
+  )) as unknown as UnitRow[];
   const successor = new Map<string, { id: string; path: string }>([[absorbed.id, { id: survivor.id, path: survivor.path }]]);
   for (const u of units) {
     const parent = (u.parent_id && successor.get(u.parent_id)) || successor.get(absorbed.id)!;
