@@ -45,7 +45,16 @@ export interface ReportingSeedSummary {
   events: number;
 }
 
-export async function seedReporting(client: Client, today: IsoDate = todayInVietnam()): Promise<ReportingSeedSummary> {
+export interface ReportingSeedOptions {
+  /**
+   * The province a report of a period is written with, when it is not the centre's at seeding time: the demo's
+   * province merger (ADR 0014) — a Bắc Giang centre's reports of periods ending from the merger date on were written
+   * by Bắc Ninh, the earlier ones stay Bắc Giang's.
+   */
+  provinceOf?: (centre: { id: string; provinceId: string; code: string }, periodEnd: IsoDate) => string;
+}
+
+export async function seedReporting(client: Client, today: IsoDate = todayInVietnam(), options: ReportingSeedOptions = {}): Promise<ReportingSeedSummary> {
   const users = new Map<string, Actor>(
     (await client.query(`SELECT id, username, full_name FROM app_user`)).rows.map((u) => [u.username as string, { id: u.id as string, name: u.full_name as string }]),
   );
@@ -59,7 +68,8 @@ export async function seedReporting(client: Client, today: IsoDate = todayInViet
   };
   const summary: ReportingSeedSummary = { submissions: 0, events: 0 };
   const write = async (centre: CentreInfo, template: TemplateDefinition, period: Period, values: ValueMap, steps: Step[]) => {
-    const n = await insertSubmission(client, centre, template, period, values, steps);
+    const provinceId = options.provinceOf?.(centre, period.end) ?? centre.provinceId;
+    const n = await insertSubmission(client, { ...centre, provinceId }, template, period, values, steps);
     summary.submissions += 1;
     summary.events += n;
   };
