@@ -256,13 +256,13 @@ describe('province mergers (e2e)', () => {
       const [{ id: x }] = await sql<{ id: string }>(`SELECT gen_random_uuid() AS id`);
       await owner.query('BEGIN');
       await owner.query(`SELECT set_config('app.scope', 'system', true)`);
-      await owner.query(`INSERT INTO administrative_unit (id, province_id, level, code, name, path, valid_from) VALUES ($1, $1, 'PROVINCE', 'XT', 'Tỉnh Thử', '/' || $1 || '/', '2020-01-01')`, [x]);
+      await owner.query(`INSERT INTO administrative_unit (id, province_id, level, code, name, path, valid_from) VALUES ($1::uuid, $1::uuid, 'PROVINCE', 'XT', 'Tỉnh Thử', '/' || $1::text || '/', '2020-01-01')`, [x]);
       const [{ id: ward }] = await sql<{ id: string }>(
-        `INSERT INTO administrative_unit (province_id, parent_id, level, code, name, path, valid_from) VALUES ($1, $1, 'WARD', 'XT-01', 'Phường Thử', '/' || $1 || '/w/', '2020-01-01') RETURNING id`, [x]);
-      await owner.query(`UPDATE administrative_unit SET path = '/' || $1 || '/' || id || '/' WHERE id = $2`, [x, ward]);
+        `INSERT INTO administrative_unit (province_id, parent_id, level, code, name, path, valid_from) VALUES ($1::uuid, $1::uuid, 'WARD', 'XT-01', 'Phường Thử', '/' || $1::text || '/w/', '2020-01-01') RETURNING id`, [x]);
+      await owner.query(`UPDATE administrative_unit SET path = '/' || $1::text || '/' || id || '/' WHERE id = $2`, [x, ward]);
       const [{ id: centre }] = await sql<{ id: string }>(
         `INSERT INTO centre (province_id, code, name, search_text, type, ownership, admin_unit_id, supervising_unit_id, unit_path, supervising_unit_path, status, status_since)
-         SELECT $1, 'XT-NN-001', 'Trung tâm Ngoại ngữ Thử', 'trung tam ngoai ngu thu', 'LANGUAGE', 'PRIVATE', w.id, $1, w.path, '/' || $1 || '/', 'ACTIVE', '2021-01-01'
+         SELECT $1::uuid, 'XT-NN-001', 'Trung tâm Ngoại ngữ Thử', 'trung tam ngoai ngu thu', 'LANGUAGE', 'PRIVATE', w.id, $1::uuid, w.path, '/' || $1::text || '/', 'ACTIVE', '2021-01-01'
          FROM administrative_unit w WHERE w.id = $2 RETURNING id`, [x, ward]);
       await owner.query(`INSERT INTO centre_unit_history (province_id, centre_id, admin_unit_id, supervising_unit_id, valid_from) VALUES ($1, $2, $3, $1, '2021-01-01')`, [x, centre, ward]);
       await owner.query(`INSERT INTO app_user (province_id, username, password_hash, full_name, role) SELECT $1, 'xt.quantri', password_hash, 'Quản trị Thử', 'SO_ADMIN' FROM app_user WHERE username = 'so.quantri'`, [x]);

@@ -26,7 +26,7 @@ export { RlsRule } from './lib/rls-rule';
 export type { RlsPredicate } from './lib/rls-rule';
 export const rlsRuleFunctions = [
   'app_sees_province', 'app_acts_for_province', 'app_sees_placed', 'app_sees_centre', 'app_unit_centre_ids',
-  'app_can_see_centre', 'app_area_patterns', 'app_province_lineage',
+  'app_can_see_centre', 'app_area_patterns', 'app_province_lineage', 'app_writes_province',
 ] as const;
 // Org's SQL read model: set-returning functions other contexts may name in their SQL (status and licence status
 // on a date, the rules of libs/domain centre-state.ts).

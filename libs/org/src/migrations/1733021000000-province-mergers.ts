@@ -58,12 +58,19 @@ export class ProvinceMergers1733021000000 implements MigrationInterface {
     await qr.query(`
       CREATE OR REPLACE FUNCTION app_sees_province(p_province uuid) RETURNS boolean LANGUAGE sql STABLE
       AS $$ SELECT (app_scope() = 'system' AND app_province_id() IS NULL) OR p_province = app_province_id() OR p_province = ANY (app_province_lineage()) $$`);
+    // Writes never follow the lineage. app_acts_for_province already names the province itself; the tables whose one
+    // policy reads and writes with a sees-predicate (submission, its versions and events, unlicensed_operator_case,
+    // notification) add this as a restrictive write policy, each in its own context's migration (range 1733021000xxx).
+    await qr.query(`
+      CREATE FUNCTION app_writes_province(p_province uuid) RETURNS boolean LANGUAGE sql STABLE
+      AS $$ SELECT (app_scope() = 'system' AND app_province_id() IS NULL) OR p_province = app_province_id() $$`);
   }
 
   async down(qr: QueryRunner): Promise<void> {
     await qr.query(`
       CREATE OR REPLACE FUNCTION app_sees_province(p_province uuid) RETURNS boolean LANGUAGE sql STABLE
       AS $$ SELECT (app_scope() = 'system' AND app_province_id() IS NULL) OR p_province = app_province_id() $$`);
+    await qr.query(`DROP FUNCTION app_writes_province(uuid)`);
     await qr.query(`DROP FUNCTION app_province_lineage()`);
     await qr.query(`DROP FUNCTION org_province_standing(uuid, date)`);
     await qr.query(`DROP TABLE province_merger`);
