@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n": typeof types.UnitsAsOfDocument,
+    "\n  query ProvinceMergers {\n    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }\n  }\n": typeof types.ProvinceMergersDocument,
     "\n  query UnitCentreCount($unitId: ID!) {\n    centres(filter: { unitId: $unitId }, first: 1) { totalCount }\n  }\n": typeof types.UnitCentreCountDocument,
     "\n  mutation CreateCentre($input: CreateCentreInput!) { createCentre(input: $input) { id code name } }\n": typeof types.CreateCentreDocument,
     "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n": typeof types.UpdateCentreDocument,
@@ -110,6 +111,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n": types.UnitsAsOfDocument,
+    "\n  query ProvinceMergers {\n    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }\n  }\n": types.ProvinceMergersDocument,
     "\n  query UnitCentreCount($unitId: ID!) {\n    centres(filter: { unitId: $unitId }, first: 1) { totalCount }\n  }\n": types.UnitCentreCountDocument,
     "\n  mutation CreateCentre($input: CreateCentreInput!) { createCentre(input: $input) { id code name } }\n": types.CreateCentreDocument,
     "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n": types.UpdateCentreDocument,
@@ -222,6 +224,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n"): (typeof documents)["\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProvinceMergers {\n    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }\n  }\n"): (typeof documents)["\n  query ProvinceMergers {\n    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
