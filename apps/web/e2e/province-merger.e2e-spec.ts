@@ -42,6 +42,23 @@ describe('the merged province\'s history (Chromium)', () => {
     await logout(page);
   });
 
+  it('Bắc Ninh\'s admin finds Bắc Giang\'s locked admin among its users and moves the account to Bắc Ninh', async () => {
+    await expect(api.login('bg.quantri')).rejects.toThrow();
+    await login(page, 'bn.quantri');
+    await page.goto('/users');
+    const row = page.getByRole('row').filter({ hasText: 'bg.quantri' });
+    await row.getByText('Tỉnh cũ (đã sáp nhập): khóa').waitFor();
+    await screenshot(page, 'sap-nhap-03-nguoi-dung-tinh-cu');
+    await page.getByTestId('move-merged-bg.quantri').click();
+    await page.getByRole('button', { name: 'Đồng ý' }).click();
+    await page.getByText('Đã chuyển tài khoản sang tỉnh mới').first().waitFor();
+    await row.getByRole('button', { name: 'Sửa bg.quantri' }).waitFor();
+    const me = await api.gql<{ me: { provinceId: string; active: boolean } }>(`{ me { provinceId active } }`, {}, await api.login('bg.quantri'));
+    const bn = await api.gql<{ me: { provinceId: string } }>(`{ me { provinceId } }`, {}, await api.login('bn.quantri'));
+    expect(me.data!.me).toEqual({ provinceId: bn.data!.me.provinceId, active: true });
+    await logout(page);
+  });
+
   it('a Thanh Hóa user has no merger history and no unit of either province', async () => {
     await login(page, 'so.quantri');
     await page.goto('/units?asOf=2025-06-30');
@@ -49,7 +66,6 @@ describe('the merged province\'s history (Chromium)', () => {
     await expect(page.getByTestId('merger-history').count()).resolves.toBe(0);
     await expect(page.getByText('Bắc Giang').count()).resolves.toBe(0);
     await expect(page.getByText('Bắc Ninh').count()).resolves.toBe(0);
-    void api;
     await logout(page);
   });
 });

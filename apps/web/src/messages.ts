@@ -98,6 +98,13 @@ export const dictionary = {
   'login.totpRequired': ['Vui lòng nhập mã xác thực 6 số', 'Please enter the 6-digit code'],
 
   'menu.accountSecurity': ['Bảo mật tài khoản', 'Account security'],
+  'users.mergedProvince': ['Tỉnh cũ (đã sáp nhập): khóa', 'Former province (merged): locked'],
+  'users.moveMerged': ['Chuyển sang tỉnh mới', 'Move to the new province'],
+  'users.moveMergedConfirm': [
+    'Chuyển tài khoản {username} sang tỉnh của bạn? Tài khoản được mở khóa với vai trò hiện có; nhật ký thao tác cũ giữ nguyên.',
+    'Move the account {username} to your province? It is unlocked with its current role; its audit history stays.',
+  ],
+  'users.moveMergedDone': ['Đã chuyển tài khoản sang tỉnh mới', 'Account moved to the new province'],
   'users.resetTotp': ['Đặt lại xác thực hai lớp (mất điện thoại)', 'Reset two-step verification (lost phone)'],
   'users.resetTotpConfirm': ['Gỡ xác thực hai lớp của tài khoản này? Họ sẽ đăng nhập bằng mật khẩu và có thể thiết lập lại.', 'Remove this account\'s two-step verification? They will sign in with the password and can set it up again.'],
   'users.resetTotpDone': ['Đã đặt lại xác thực hai lớp', 'Two-step verification reset'],

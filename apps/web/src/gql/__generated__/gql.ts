@@ -68,6 +68,7 @@ type Documents = {
     "\n  query Users($first: Int, $after: String) {\n    users(first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { ...UserFields } }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { ...UserFields } }\n": typeof types.UpdateUserDocument,
+    "\n  mutation MoveUserFromMergedProvince($userId: ID!) { moveUserFromMergedProvince(userId: $userId) { ...UserFields } }\n": typeof types.MoveUserFromMergedProvinceDocument,
     "\n  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }\n": typeof types.AssignRoleDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": typeof types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": typeof types.DueReportsDocument,
@@ -164,6 +165,7 @@ const documents: Documents = {
     "\n  query Users($first: Int, $after: String) {\n    users(first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { ...UserFields } }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { ...UserFields } }\n": types.UpdateUserDocument,
+    "\n  mutation MoveUserFromMergedProvince($userId: ID!) { moveUserFromMergedProvince(userId: $userId) { ...UserFields } }\n": types.MoveUserFromMergedProvinceDocument,
     "\n  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }\n": types.AssignRoleDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": types.DueReportsDocument,
@@ -436,6 +438,10 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { ...UserFields } }\n"): (typeof documents)["\n  mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { ...UserFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveUserFromMergedProvince($userId: ID!) { moveUserFromMergedProvince(userId: $userId) { ...UserFields } }\n"): (typeof documents)["\n  mutation MoveUserFromMergedProvince($userId: ID!) { moveUserFromMergedProvince(userId: $userId) { ...UserFields } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
