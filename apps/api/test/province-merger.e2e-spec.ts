@@ -104,6 +104,8 @@ describe('province mergers (e2e)', () => {
       expect(r.data!.before.filter((u) => u.level === 'PROVINCE').map((u) => u.code).sort()).toEqual(['BG', 'BN']);
       expect(r.data!.before.map((u) => u.code)).toContain('BG-TP');
       expect(r.data!.mergers).toEqual([{ absorbedName: 'Tỉnh Bắc Giang', survivorName: 'Tỉnh Bắc Ninh', effectiveDate: MERGED_ON, legalBasis: expect.stringContaining('202/2025'), centresMoved: 2 }]);
+      const centres = await api.gql<{ centres: { nodes: { code: string }[] } }>(`{ centres(first: 50) { nodes { code } } }`, {}, token);
+      expect(centres.data!.centres.nodes.map((c) => c.code).filter((c) => c.startsWith('BG-')).sort()).toEqual(['BG-NN-001', 'BG-TH-001']);
       // Today: one province, Bắc Giang's units re-created under it.
       const today = await api.gql<{ administrativeUnits: { code: string; level: string }[] }>(`{ administrativeUnits { code level } }`, {}, token);
       expect(today.data!.administrativeUnits.filter((u) => u.level === 'PROVINCE').map((u) => u.code)).toEqual(['BN']);
