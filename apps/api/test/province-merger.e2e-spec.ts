@@ -223,6 +223,25 @@ describe('province mergers (e2e)', () => {
     const RECORD = `mutation($i: RecordProvinceMergerInput!) { recordProvinceMerger(input: $i) { mergerId unitsCreated centresMoved } }`;
     const counts = () => sql(`SELECT (SELECT count(*) FROM province_merger)::int AS m, (SELECT count(*) FROM reorganisation)::int AS r, (SELECT count(*) FROM administrative_unit)::int AS u`);
 
+    /** A small province with one ward, one language centre and one Sở admin, written as the owner. */
+    async function smallProvince(code: string, centreCode: string, username: string): Promise<{ province: string; centre: string }> {
+      const [{ id: x }] = await sql<{ id: string }>(`SELECT gen_random_uuid() AS id`);
+      await owner.query('BEGIN');
+      await owner.query(`SELECT set_config('app.scope', 'system', true)`);
+      await owner.query(`INSERT INTO administrative_unit (id, province_id, level, code, name, path, valid_from) VALUES ($1::uuid, $1::uuid, 'PROVINCE', $2, 'Tỉnh Thử ' || $2, '/' || $1::text || '/', '2020-01-01')`, [x, code]);
+      const [{ id: ward }] = await sql<{ id: string }>(
+        `INSERT INTO administrative_unit (province_id, parent_id, level, code, name, path, valid_from) VALUES ($1::uuid, $1::uuid, 'WARD', $2 || '-01', 'Phường Thử', '/' || $1::text || '/w/', '2020-01-01') RETURNING id`, [x, code]);
+      await owner.query(`UPDATE administrative_unit SET path = '/' || $1::text || '/' || id || '/' WHERE id = $2`, [x, ward]);
+      const [{ id: centre }] = await sql<{ id: string }>(
+        `INSERT INTO centre (province_id, code, name, search_text, type, ownership, admin_unit_id, supervising_unit_id, unit_path, supervising_unit_path, status, status_since)
+         SELECT $1::uuid, $3, 'Trung tâm Ngoại ngữ Thử', 'trung tam ngoai ngu thu', 'LANGUAGE', 'PRIVATE', w.id, $1::uuid, w.path, '/' || $1::text || '/', 'ACTIVE', '2021-01-01'
+         FROM administrative_unit w WHERE w.id = $2 RETURNING id`, [x, ward, centreCode]);
+      await owner.query(`INSERT INTO centre_unit_history (province_id, centre_id, admin_unit_id, supervising_unit_id, valid_from) VALUES ($1, $2, $3, $1, '2021-01-01')`, [x, centre, ward]);
+      await owner.query(`INSERT INTO app_user (province_id, username, password_hash, full_name, role) SELECT $1, $2, password_hash, 'Quản trị Thử', 'SO_ADMIN' FROM app_user WHERE username = 'so.quantri'`, [x, username]);
+      await owner.query('COMMIT');
+      return { province: x, centre };
+    }
+
     it('is FORBIDDEN to anyone but a SYSTEM_ADMIN, and writes nothing', async () => {
       const before = await counts();
       for (const who of ['bn.quantri', 'so.quantri', 'so.chuyenvien', 'gd.gdtx']) {
@@ -244,31 +263,22 @@ describe('province mergers (e2e)', () => {
         [{ absorbedProvinceId: th, survivorProvinceId: bn, legalBasis: '   ' }, 'legalBasis'],
         [{ absorbedProvinceId: th, survivorProvinceId: '00000000-0000-4000-8000-000000000000' }, 'survivorProvinceId'],
       ];
+      // A province whose centre code Bắc Ninh already uses: a conflict to resolve before merging.
+      const clash = await smallProvince('YT', 'BN-NN-001', 'yt.quantri');
+      cases.push([{ absorbedProvinceId: clash.province, survivorProvinceId: bn }, 'absorbedProvinceId']);
+      const before2 = await counts();
       for (const [input, field] of cases) {
         const r = await api.gql<unknown>(RECORD, { i: { effectiveDate: '2026-01-01', legalBasis: 'NQ thử', ...input } }, token);
         expect(errorCode(r)).toBe('VALIDATION_FAILED');
         expect(r.errors![0].message).toMatch(/[ạ-ỹà-ỵđ]/i);
         expect(JSON.stringify(r.errors![0].extensions)).toContain(field);
       }
-      expect(await counts()).toEqual(before);
+      expect(await counts()).toEqual(before2);
+      expect(before2.map((c) => c['m'])).toEqual(before.map((c) => c['m']));
     });
 
     it("records a merger for a SYSTEM_ADMIN: the survivor's open sessions see the new lineage at once, the absorbed province's users are locked", async () => {
-      // A small fourth province with one ward, one centre and one Sở user, written as the owner.
-      const [{ id: x }] = await sql<{ id: string }>(`SELECT gen_random_uuid() AS id`);
-      await owner.query('BEGIN');
-      await owner.query(`SELECT set_config('app.scope', 'system', true)`);
-      await owner.query(`INSERT INTO administrative_unit (id, province_id, level, code, name, path, valid_from) VALUES ($1::uuid, $1::uuid, 'PROVINCE', 'XT', 'Tỉnh Thử', '/' || $1::text || '/', '2020-01-01')`, [x]);
-      const [{ id: ward }] = await sql<{ id: string }>(
-        `INSERT INTO administrative_unit (province_id, parent_id, level, code, name, path, valid_from) VALUES ($1::uuid, $1::uuid, 'WARD', 'XT-01', 'Phường Thử', '/' || $1::text || '/w/', '2020-01-01') RETURNING id`, [x]);
-      await owner.query(`UPDATE administrative_unit SET path = '/' || $1::text || '/' || id || '/' WHERE id = $2`, [x, ward]);
-      const [{ id: centre }] = await sql<{ id: string }>(
-        `INSERT INTO centre (province_id, code, name, search_text, type, ownership, admin_unit_id, supervising_unit_id, unit_path, supervising_unit_path, status, status_since)
-         SELECT $1::uuid, 'XT-NN-001', 'Trung tâm Ngoại ngữ Thử', 'trung tam ngoai ngu thu', 'LANGUAGE', 'PRIVATE', w.id, $1::uuid, w.path, '/' || $1::text || '/', 'ACTIVE', '2021-01-01'
-         FROM administrative_unit w WHERE w.id = $2 RETURNING id`, [x, ward]);
-      await owner.query(`INSERT INTO centre_unit_history (province_id, centre_id, admin_unit_id, supervising_unit_id, valid_from) VALUES ($1, $2, $3, $1, '2021-01-01')`, [x, centre, ward]);
-      await owner.query(`INSERT INTO app_user (province_id, username, password_hash, full_name, role) SELECT $1, 'xt.quantri', password_hash, 'Quản trị Thử', 'SO_ADMIN' FROM app_user WHERE username = 'so.quantri'`, [x]);
-      await owner.query('COMMIT');
+      const { province: x, centre } = await smallProvince('XT', 'XT-NN-001', 'xt.quantri');
       const xtToken = await api.login('xt.quantri');
       const bnToken = await api.login('bn.quantri');
       const CENTRE = `query($id: ID!) { centre(id: $id) { code } }`;
@@ -282,7 +292,7 @@ describe('province mergers (e2e)', () => {
       expect((await api.gql<{ centre: { code: string } }>(CENTRE, { id: centre }, bnToken)).data!.centre.code).toBe('XT-NN-001');
       expect(errorCode(await api.gql(`{ me { username } }`, {}, xtToken))).toBe('UNAUTHENTICATED');
       const mergers = await api.gql<{ provinceMergers: { absorbedName: string }[] }>(`{ provinceMergers { absorbedName } }`, {}, bnToken);
-      expect(mergers.data!.provinceMergers.map((m) => m.absorbedName).sort()).toEqual(['Tỉnh Bắc Giang', 'Tỉnh Thử']);
+      expect(mergers.data!.provinceMergers.map((m) => m.absorbedName).sort()).toEqual(['Tỉnh Bắc Giang', 'Tỉnh Thử XT']);
       expect(await sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'PROVINCE_MERGER_RECORDED' AND province_id IN ($1, $2)`, [x, bn])).toEqual([{ n: 2 }]);
       // Recording it again is refused (already absorbed).
       const again = await api.gql(RECORD, { i: { absorbedProvinceId: x, survivorProvinceId: bn, effectiveDate: '2026-01-01', legalBasis: 'lại' } }, await api.login('admin'));

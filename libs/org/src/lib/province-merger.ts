@@ -90,6 +90,17 @@ export async function recordProvinceMergerPlan(query: OrgQuery, plan: ProvinceMe
     }
   }
 
+  // Centre codes are unique within a province: a centre that would arrive with a code the survivor already uses is
+  // a conflict the admin must resolve first (rename one), not something to guess.
+  const clash = (await query(
+    `SELECT a.code FROM centre a JOIN centre s ON s.province_id = $2 AND s.code = a.code WHERE a.province_id = $1 ORDER BY a.code LIMIT 5`,
+    [absorbed.id, survivor.id],
+  )) as { code: string }[];
+  if (clash.length) {
+    const codes = clash.map((c) => c.code).join(', ');
+    throw new ProvinceMergerError('absorbedProvinceId', `Mã trung tâm đã có ở ${survivor.name}: ${codes}; cần đổi mã trước khi sáp nhập`, `Centre codes already used in ${survivor.name}: ${codes}`);
+  }
+
   const [{ id: reorganisationId }] = (await query(
     `INSERT INTO reorganisation (province_id, code, name, effective_date, legal_basis) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
     [survivor.id, `SAP-NHAP-${absorbed.code}-${D}`, `Sáp nhập ${absorbed.name} vào ${survivor.name}`, D, plan.legalBasis.trim()],
