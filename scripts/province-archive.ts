@@ -59,7 +59,8 @@ const ManifestSchema = z.object({
   lastMigration: z.string(),
   migrationCount: z.number().int(),
   migrationsSha256: z.string(),
-  province: z.object({ id: z.string().uuid(), code: z.string(), name: z.string() }),
+  // lineage: the provinces merged into this one (ADR 0015), whose rows travel with it (absent: none).
+  province: z.object({ id: z.string().uuid(), code: z.string(), name: z.string(), lineage: z.array(z.string().uuid()).optional() }),
   exportedAt: z.string(),
   tables: z.array(
     z.object({
@@ -246,6 +247,14 @@ export async function exportProvince(ownerUrl: string, provinceCode: string, now
       throw new ProvinceArchiveError('NOT_FOUND', 'UNKNOWN_PROVINCE', `Không tìm thấy tỉnh có mã ${provinceCode}`, `No province with code ${provinceCode}`);
     }
     const province = provinces[0];
+    // A merged province leaves with its predecessors' rows (its history, read through its lineage; ADR 0015).
+    const lineage = (await client.query<{ id: string }>(
+      `WITH RECURSIVE before AS (SELECT absorbed_province_id AS id FROM province_merger WHERE province_id = $1
+                                 UNION SELECT m.absorbed_province_id FROM province_merger m JOIN before b ON m.province_id = b.id)
+       SELECT id FROM before ORDER BY id`,
+      [province.id],
+    )).rows.map((r) => r.id);
+    const ids = [province.id, ...lineage];
     const level = await migrationLevel(client);
     const { tables, foreignKeys } = await provinceTables(client);
     const names = new Set(tables.map((t) => t.name));
@@ -256,9 +265,9 @@ export async function exportProvince(ownerUrl: string, provinceCode: string, now
       const match = f.columns.map((c, i) => `p.${quoteIdent(f.refColumns[i])} = c.${quoteIdent(c)}`).join(' AND ');
       const notNull = f.columns.map((c) => `c.${quoteIdent(c)} IS NOT NULL`).join(' AND ');
       const { rows } = await client.query<{ n: string }>(
-        `SELECT count(*) AS n FROM ${quoteIdent(f.child)} c WHERE c.province_id = $1 AND ${notNull}
-            AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(f.parent)} p WHERE ${match} AND p.province_id = $1)`,
-        [province.id],
+        `SELECT count(*) AS n FROM ${quoteIdent(f.child)} c WHERE c.province_id = ANY ($1::uuid[]) AND ${notNull}
+            AND NOT EXISTS (SELECT 1 FROM ${quoteIdent(f.parent)} p WHERE ${match} AND p.province_id = ANY ($1::uuid[]))`,
+        [ids],
       );
       if (Number(rows[0].n) > 0) {
         throw new ProvinceArchiveError(
@@ -275,14 +284,14 @@ export async function exportProvince(ownerUrl: string, provinceCode: string, now
       format: ARCHIVE_FORMAT,
       formatVersion: ARCHIVE_FORMAT_VERSION,
       ...level,
-      province: { id: province.id, code: province.code, name: province.name },
+      province: { id: province.id, code: province.code, name: province.name, ...(lineage.length ? { lineage } : {}) },
       exportedAt: now.toISOString(),
       tables: [],
     };
     for (const t of tables) {
       const select = t.columns.map((c) => `${quoteIdent(c.name)}::text AS ${quoteIdent(c.name)}`).join(', ');
       const orderBy = t.primaryKey.length ? t.primaryKey.map(quoteIdent).join(', ') : `t::text COLLATE "C"`;
-      const { rows } = await client.query<Row>(`SELECT ${select} FROM ${quoteIdent(t.name)} t WHERE t.province_id = $1 ORDER BY ${orderBy}`, [province.id]);
+      const { rows } = await client.query<Row>(`SELECT ${select} FROM ${quoteIdent(t.name)} t WHERE t.province_id = ANY ($1::uuid[]) ORDER BY ${orderBy}`, [ids]);
       const ordered = rowsInOrder(rows, foreignKeys.filter((f) => f.child === t.name && f.parent === t.name));
       const text = ordered.map((r) => `${JSON.stringify(r)}\n`).join('');
       const file = `tables/${t.name}.ndjson`;
@@ -329,6 +338,7 @@ export async function readArchive(archive: Buffer): Promise<{ manifest: Manifest
   const extra = Object.values(zip.files).filter((f) => !f.dir && !listed.has(f.name)).map((f) => f.name);
   if (extra.length) throw refused('BAD_MANIFEST', `Tệp lưu trữ có tệp không có trong manifest: ${extra.join(', ')}`, `Files not in the manifest: ${extra.join(', ')}`);
   const rows = new Map<string, Row[]>();
+  const provinceIds = provinceIdsOf(manifest);
   for (const t of manifest.tables) {
     const entry = zip.file(t.file);
     if (!entry) throw refused('BAD_MANIFEST', `Thiếu tệp ${t.file}`, `Missing file ${t.file}`);
@@ -360,7 +370,7 @@ export async function readArchive(archive: Buffer): Promise<{ manifest: Manifest
         throw refused('BAD_MANIFEST', `Dòng ${i + 1} của ${t.file} không đúng các cột trong manifest`, `Row ${i + 1} of ${t.file} does not have the manifest's columns`, { file: t.file });
       }
       // No row of another province (or a national row) may ride along.
-      if (row['province_id'] !== manifest.province.id) {
+      if (!provinceIds.includes(row['province_id'] as string)) {
         throw refused('FOREIGN_ROW', `Dòng ${i + 1} của ${t.file} không thuộc tỉnh ${manifest.province.code}`, `Row ${i + 1} of ${t.file} is not of province ${manifest.province.code}`, { file: t.file });
       }
       return row;
@@ -407,7 +417,7 @@ export async function importProvince(ownerUrl: string, archive: Buffer): Promise
         throw refused('SCHEMA_MISMATCH', `Cấu trúc bảng khác nhau: ${differs.join(', ')}`, `Tables differ: ${differs.join(', ')}`, { tables: differs }, 'CONFLICT');
       }
       for (const t of tables) {
-        const { rows: present } = await client.query(`SELECT 1 FROM ${quoteIdent(t.name)} WHERE province_id = $1 LIMIT 1`, [manifest.province.id]);
+        const { rows: present } = await client.query(`SELECT 1 FROM ${quoteIdent(t.name)} WHERE province_id = ANY ($1::uuid[]) LIMIT 1`, [provinceIdsOf(manifest)]);
         if (present.length) {
           throw refused('PROVINCE_PRESENT', `Cơ sở dữ liệu đích đã có dữ liệu của tỉnh ${manifest.province.code} (bảng ${t.name})`, `The target already holds data of province ${manifest.province.code} (table ${t.name})`, { table: t.name }, 'CONFLICT');
         }
@@ -485,7 +495,7 @@ export async function importProvince(ownerUrl: string, archive: Buffer): Promise
             [s.sequence],
           );
         }
-        const [{ n }] = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(t.name)} WHERE province_id = $1`, [manifest.province.id])).rows;
+        const [{ n }] = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(t.name)} WHERE province_id = ANY ($1::uuid[])`, [provinceIdsOf(manifest)])).rows;
         if (Number(n) !== data.length) {
           throw refused('INSERT_FAILED', `Bảng ${t.name}: ghi ${n} dòng, cần ${data.length}`, `Table ${t.name}: ${n} rows written, ${data.length} expected`, { table: t.name }, 'CONFLICT');
         }
@@ -509,4 +519,9 @@ function literal(s: string): string {
 export function describeError(e: unknown): string {
   if (e instanceof ProvinceArchiveError) return `${e.messageVi}\n${e.messageEn} [${e.code} ${e.problem}]`;
   return String((e as Error)?.stack ?? e);
+}
+
+/** The province of an archive and the provinces merged into it (their rows travel with it). */
+function provinceIdsOf(manifest: { province: { id: string; lineage?: string[] } }): string[] {
+  return [manifest.province.id, ...(manifest.province.lineage ?? [])];
 }

@@ -171,10 +171,10 @@ describe('tenancy core (e2e)', () => {
       expect(errorCode(other)).toBe('NOT_FOUND');
     });
 
-    it('the Bắc Ninh admin sees only Bắc Ninh', async () => {
+    it('the Bắc Ninh admin sees only Bắc Ninh (with the centres Bắc Giang brought into it on 1 Jul 2025, ADR 0015)', async () => {
       const token = await api.login('bn.quantri');
       const r = await api.gql<{ centres: { totalCount: number; nodes: { code: string }[] } }>(CENTRES, {}, token);
-      expect(r.data!.centres.nodes.map((n) => n.code).sort()).toEqual(['BN-NN-001', 'BN-NN-002']);
+      expect(r.data!.centres.nodes.map((n) => n.code).sort()).toEqual(['BG-NN-001', 'BG-TH-001', 'BN-NN-001', 'BN-NN-002']);
     });
 
     it('search ignores Vietnamese diacritics', async () => {
@@ -240,6 +240,8 @@ describe('tenancy core (e2e)', () => {
     it('a job that carries a province sees and changes that province only; a global job sees every province (issue 13, Build 5)', async () => {
       const th = await provinceOf('TH-GDTX');
       const { rows: [bn] } = await owner.query(`SELECT id FROM administrative_unit WHERE level = 'PROVINCE' AND code = 'BN'`);
+      // Bắc Giang (absorbed by Bắc Ninh, ADR 0015) keeps its pre-merger reports under its own id.
+      const { rows: [bg] } = await owner.query(`SELECT id FROM administrative_unit WHERE level = 'PROVINCE' AND code = 'BG'`);
       const c = await connectAsJobsRole(api.db.ownerUrl);
       const asJob = async (province: string | null, sql: string) => {
         await c.query('BEGIN');
@@ -252,7 +254,7 @@ describe('tenancy core (e2e)', () => {
         const provincesSeen = async (province: string | null) =>
           (await asJob(province, `SELECT DISTINCT province_id FROM centre UNION SELECT DISTINCT province_id FROM submission`)).map((r) => r.province_id).sort();
         expect(await provincesSeen(th)).toEqual([th]);
-        expect(await provincesSeen(null)).toEqual([th, bn.id].sort());
+        expect(await provincesSeen(null)).toEqual([th, bn.id, bg.id].sort());
         // Writes too: a Thanh Hóa job cannot touch a Bắc Ninh centre.
         expect(await asJob(th, `UPDATE centre SET name = name WHERE province_id = '${bn.id}' RETURNING id`)).toEqual([]);
         expect((await asJob(null, `UPDATE centre SET name = name WHERE province_id = '${bn.id}' RETURNING id`)).length).toBeGreaterThan(0);

@@ -98,6 +98,13 @@ export const dictionary = {
   'login.totpRequired': ['Vui lòng nhập mã xác thực 6 số', 'Please enter the 6-digit code'],
 
   'menu.accountSecurity': ['Bảo mật tài khoản', 'Account security'],
+  'users.mergedProvince': ['Tỉnh cũ (đã sáp nhập): khóa', 'Former province (merged): locked'],
+  'users.moveMerged': ['Chuyển sang tỉnh mới', 'Move to the new province'],
+  'users.moveMergedConfirm': [
+    'Chuyển tài khoản {username} sang tỉnh của bạn? Tài khoản được mở khóa với vai trò hiện có; nhật ký thao tác cũ giữ nguyên.',
+    'Move the account {username} to your province? It is unlocked with its current role; its audit history stays.',
+  ],
+  'users.moveMergedDone': ['Đã chuyển tài khoản sang tỉnh mới', 'Account moved to the new province'],
   'users.resetTotp': ['Đặt lại xác thực hai lớp (mất điện thoại)', 'Reset two-step verification (lost phone)'],
   'users.resetTotpConfirm': ['Gỡ xác thực hai lớp của tài khoản này? Họ sẽ đăng nhập bằng mật khẩu và có thể thiết lập lại.', 'Remove this account\'s two-step verification? They will sign in with the password and can set it up again.'],
   'users.resetTotpDone': ['Đã đặt lại xác thực hai lớp', 'Two-step verification reset'],
@@ -848,6 +855,14 @@ export const dictionary = {
   'units.successors': ['Đã sắp xếp vào đơn vị mới', 'Merged into a new unit'],
   'units.empty': ['Không có đơn vị hành chính nào có hiệu lực vào ngày này', 'No administrative unit was in force on this date'],
   'units.tree': ['Cây đơn vị hành chính', 'Administrative unit tree'],
+  'mergers.title': ['Lịch sử sáp nhập', 'Merger history'],
+  'mergers.headline': ['{survivor} (mới) — sáp nhập từ {predecessors} từ {date}', '{survivor} (new) — merged from {predecessors} from {date}'],
+  'mergers.and': [' và ', ' and '],
+  'mergers.item': [
+    '{absorbed} sáp nhập vào {survivor} từ {date} ({basis}); {n} trung tâm chuyển sang {survivor}. Báo cáo trước ngày này vẫn là của {absorbed}, chỉ xem.',
+    '{absorbed} merged into {survivor} from {date} ({basis}); {n} centres moved to {survivor}. Reports before that date remain {absorbed}\'s, read-only.',
+  ],
+  'mergers.viewBefore': ['Xem cơ cấu trước sáp nhập', 'View the structure before the merger'],
   'unitLevel.PROVINCE': ['Tỉnh', 'Province'],
   'unitLevel.DISTRICT': ['Cấp huyện', 'District'],
   'unitLevel.COMMUNE': ['Xã', 'Commune'],

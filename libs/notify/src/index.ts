@@ -10,4 +10,5 @@ import { NotificationLinks1733000500000 } from './migrations/1733000500000-notif
 import { NotifyPoliciesOverTheRlsRule1733001000600 } from './migrations/1733001000600-policies-over-the-rls-rule';
 import { LoginThrottledKind1733005000100 } from './migrations/1733005000100-login-throttled-kind';
 import { OperatorNotifications1733007000100 } from './migrations/1733007000100-operator-notifications';
-export const notifyMigrations = [NotifyCore1732000005100, NotificationLinks1733000500000, NotifyPoliciesOverTheRlsRule1733001000600, LoginThrottledKind1733005000100, OperatorNotifications1733007000100];
+import { NotifyLineageWritesNothing1733021000600 } from './migrations/1733021000600-lineage-writes-nothing';
+export const notifyMigrations = [NotifyCore1732000005100, NotificationLinks1733000500000, NotifyPoliciesOverTheRlsRule1733001000600, LoginThrottledKind1733005000100, OperatorNotifications1733007000100, NotifyLineageWritesNothing1733021000600];

@@ -26,7 +26,7 @@ export { RlsRule } from './lib/rls-rule';
 export type { RlsPredicate } from './lib/rls-rule';
 export const rlsRuleFunctions = [
   'app_sees_province', 'app_acts_for_province', 'app_sees_placed', 'app_sees_centre', 'app_unit_centre_ids',
-  'app_can_see_centre', 'app_area_patterns',
+  'app_can_see_centre', 'app_area_patterns', 'app_province_lineage', 'app_writes_province',
 ] as const;
 // Org's SQL read model: set-returning functions other contexts may name in their SQL (status and licence status
 // on a date, the rules of libs/domain centre-state.ts).
@@ -35,6 +35,8 @@ export const rlsRuleFunctions = [
 // and units), org_unit_ref (a unit's name and path), org_centre_unit_span (a centre's unit over time).
 export const orgSqlReadModel = [
   'org_centre_statuses_on', 'org_licence_statuses_on', 'org_supervisor_scope', 'org_centre_ref', 'org_unit_ref', 'org_centre_unit_span',
+  // org_province_standing: a province's lineage and, once absorbed, its survivor (issue 12 item 4; identity's session).
+  'org_province_standing',
 ] as const;
 import { OrgCore1732000001000 } from './migrations/1732000001000-org-core';
 import { CentreStateOnDate1733000300000 } from './migrations/1733000300000-centre-state-on-date';
@@ -43,7 +45,8 @@ import { TheRlsRule1733001000000 } from './migrations/1733001000000-the-rls-rule
 import { SupervisoryAreas1733004000000 } from './migrations/1733004000000-supervisory-areas';
 import { JobsScopedToTheirProvince1733009000200 } from './migrations/1733009000200-jobs-scoped-to-their-province';
 import { OrgReadModelViews1733020000000 } from './migrations/1733020000000-org-read-model-views';
-export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200, OrgReadModelViews1733020000000];
+import { ProvinceMergers1733021000000 } from './migrations/1733021000000-province-mergers';
+export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200, OrgReadModelViews1733020000000, ProvinceMergers1733021000000];
 export { ReorganisationService } from './lib/reorganisation.service';
 export { ReorganisationResolver } from './lib/reorganisation.resolver';
 export { applyReorganisationPlan, ReorganisationError } from './lib/reorganisation';
@@ -51,3 +54,8 @@ export type { ReorganisationPlan, MergePlan, ReorganisationOutcome } from './lib
 export { ApplyReorganisationInput, MergedCommuneInput, ReorganisationResult } from './lib/reorganisation.types';
 export { recordCentreStatusDecision } from './lib/centre-status-change';
 export type { CentreStatusDecision, OrgQuery } from './lib/centre-status-change';
+// Province mergers (issue 12 item 4; ADR 0015).
+export { ProvinceMergerService, ProvinceMergerResolver } from './lib/province-merger.service';
+export { recordProvinceMergerPlan, ProvinceMergerError } from './lib/province-merger';
+export type { ProvinceMergerPlan, ProvinceMergerOutcome } from './lib/province-merger';
+export { ProvinceMerger, ProvinceMergerResult, RecordProvinceMergerInput } from './lib/province-merger.types';

@@ -32,6 +32,25 @@ export const BAC_NINH = {
   districts: [{ code: 'BN-TP', name: 'Thành phố Bắc Ninh', communes: ['Phường Suối Hoa', 'Phường Tiền An'] }] as DemoDistrict[],
 };
 
+/**
+ * The third demo province, absorbed by Bắc Ninh on 1 Jul 2025 (NQ 202/2025/QH15; domain §I; ADR 0015): a city with
+ * two wards, a language centre and an IT centre with a little report history on each side of the merger.
+ * `DEMO_WORLD=pre-reform` keeps it a province of its own.
+ */
+export const BAC_GIANG = {
+  code: 'BG',
+  name: 'Tỉnh Bắc Giang',
+  districts: [{ code: 'BG-TP', name: 'Thành phố Bắc Giang', communes: ['Phường Trần Phú', 'Phường Hoàng Văn Thụ'] }] as DemoDistrict[],
+};
+
+/** The demo's province merger (today's world only): Bắc Giang + Bắc Ninh → Bắc Ninh, which keeps its id. */
+export const DEMO_PROVINCE_MERGER = {
+  absorbed: 'BG',
+  survivor: 'BN',
+  effectiveDate: '2025-07-01',
+  legalBasis: 'Nghị quyết 202/2025/QH15 về sắp xếp đơn vị hành chính cấp tỉnh',
+} as const;
+
 /** The 2025 commune merger recorded in the demo (a first reorganisation; the full reform is applied later). */
 export const DEMO_REORGANISATION = {
   code: 'NQ-1686-2025',
@@ -124,11 +143,16 @@ export const BAC_NINH_CENTRES: DemoCentre[] = [
   lang('BN-NN-002', 'Trung tâm Ngoại ngữ Quan Họ', 'BN-TP', '2018-04-01', { commune: 'Phường Tiền An' }),
 ];
 
+export const BAC_GIANG_CENTRES: DemoCentre[] = [
+  lang('BG-NN-001', 'Trung tâm Ngoại ngữ Xương Giang', 'BG-TP', '2016-09-01', { commune: 'Phường Trần Phú' }),
+  lang('BG-TH-001', 'Trung tâm Tin học Sông Thương', 'BG-TP', '2019-03-15', { type: 'IT', commune: 'Phường Hoàng Văn Thụ' }),
+];
+
 export interface DemoUser {
   username: string;
   fullName: string;
   role: Role;
-  province: 'TH' | 'BN';
+  province: 'TH' | 'BN' | 'BG';
   /** District code for SUPERVISOR; centre code for centre roles. */
   scope?: string;
   email?: string;
@@ -181,4 +205,6 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'gd.hoasen', fullName: 'Đỗ Thị Mai', role: 'CENTRE_DIRECTOR', province: 'TH', scope: 'TH-NN-004' },
   { username: 'gd.lamson', fullName: 'Vũ Đức Anh', role: 'CENTRE_DIRECTOR', province: 'TH', scope: 'TH-NN-001' },
   { username: 'bn.quantri', fullName: 'Ngô Văn Khải', role: 'SO_ADMIN', province: 'BN' },
+  // Bắc Giang's Sở admin: in today's world locked by the merger until Bắc Ninh's admin moves the account (ADR 0015).
+  { username: 'bg.quantri', fullName: 'Thân Văn Hòa', role: 'SO_ADMIN', province: 'BG' },
 ];

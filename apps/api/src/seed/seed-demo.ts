@@ -8,8 +8,10 @@ import { applyDemoReform, seedTodaySupervision } from './seed-reform';
 import { rebuildProvinceFacts } from '@gdtx/analytics';
 import { evaluateProvincesWith } from '@gdtx/compliance';
 import { seedDemoDocumentSettings } from '@gdtx/documents';
+import { recordProvinceMergerPlan } from '@gdtx/org';
+import { compareIsoDates } from '@gdtx/domain';
 import {
-  BAC_NINH, BAC_NINH_CENTRES, DEMO_PASSWORD, DEMO_REORGANISATION, DEMO_USERS, DemoCentre, DemoDistrict, demoWorld, DemoWorld, THANH_HOA, THANH_HOA_CENTRES,
+  BAC_GIANG, BAC_GIANG_CENTRES, BAC_NINH, BAC_NINH_CENTRES, DEMO_PASSWORD, DEMO_PROVINCE_MERGER, DEMO_REORGANISATION, DEMO_USERS, DemoCentre, DemoDistrict, demoWorld, DemoWorld, THANH_HOA, THANH_HOA_CENTRES,
 } from './demo-data';
 
 const UNITS_VALID_FROM = '2020-01-01';
@@ -42,9 +44,11 @@ export async function seedDemo(ownerUrl: string, log: (m: string) => void = () =
     const th = await seedUnits(client, THANH_HOA.code, THANH_HOA.name, THANH_HOA.districts);
     await seedReorganisation(client, th);
     const bn = await seedUnits(client, BAC_NINH.code, BAC_NINH.name, BAC_NINH.districts);
+    const bg = await seedUnits(client, BAC_GIANG.code, BAC_GIANG.name, BAC_GIANG.districts);
     const centreIds = new Map<string, string>();
     for (const c of THANH_HOA_CENTRES) centreIds.set(c.code, await seedCentre(client, th, c));
     for (const c of BAC_NINH_CENTRES) centreIds.set(c.code, await seedCentre(client, bn, c));
+    for (const c of BAC_GIANG_CENTRES) centreIds.set(c.code, await seedCentre(client, bg, c));
     // One TTHTCĐ per commune valid today (domain §B), established by the commune.
     // The commune created by the 2025 merger gets a TTHTCĐ established on the merger date: its history must not
     // place it in a unit that did not exist yet (the predecessors' TTHTCĐ carry the years before).
@@ -58,7 +62,7 @@ export async function seedDemo(ownerUrl: string, log: (m: string) => void = () =
       });
     }
     for (const u of DEMO_USERS) {
-      const units = u.province === 'TH' ? th : bn;
+      const units = u.province === 'TH' ? th : u.province === 'BN' ? bn : bg;
       const unitId = u.role === 'SUPERVISOR' ? units.districts.get(u.scope!)!.id : null;
       const centreId = u.role === 'CENTRE_DIRECTOR' || u.role === 'CENTRE_STAFF' ? centreIds.get(u.scope!)! : null;
       await client.query(
@@ -67,18 +71,31 @@ export async function seedDemo(ownerUrl: string, log: (m: string) => void = () =
       );
     }
     await seedDemoDocumentSettings((sql, params) => client.query(sql, params), th.provinceId);
-    const reports = await seedReporting(client);
+    // Today's world: Bắc Giang's reports of periods ending from the merger date on were written by Bắc Ninh (ADR 0015).
+    const merger = DEMO_PROVINCE_MERGER;
+    const provinceOf = world === 'today'
+      ? (centre: { provinceId: string }, periodEnd: string) => (centre.provinceId === bg.provinceId && compareIsoDates(periodEnd, merger.effectiveDate) >= 0 ? bn.provinceId : centre.provinceId)
+      : undefined;
+    const reports = await seedReporting(client, undefined, { provinceOf });
     await seedLiteracy(client);
     // Today's province by default (issue 12 item 1): the reform applied on top of the pre-reform history, then the
     // supervision of today (areas, commune and area officers). DEMO_WORLD=pre-reform keeps the old world.
     const today = world === 'today' ? { reform: await applyDemoReform(client), ...(await seedTodaySupervision(client, passwordHash)) } : null;
+    // Today's world: Bắc Giang + Bắc Ninh → Bắc Ninh from 1 Jul 2025 (issue 12 item 4), recorded as the SYSTEM_ADMIN would.
+    const provinceMerger = world === 'today'
+      ? await recordProvinceMergerPlan(async (sql, params) => (await client.query(sql, params)).rows, {
+          absorbedProvinceId: bg.provinceId, survivorProvinceId: bn.provinceId, effectiveDate: merger.effectiveDate, legalBasis: merger.legalBasis,
+        }, null)
+      : null;
+    const provinces = [th.provinceId, bn.provinceId, bg.provinceId];
     // Fact tables for the seeded accepted reports (what the nightly rebuild would produce).
-    for (const provinceId of [th.provinceId, bn.provinceId]) await rebuildProvinceFacts(async (sql, params) => (await client.query(sql, params)).rows, provinceId);
+    for (const provinceId of provinces) await rebuildProvinceFacts(async (sql, params) => (await client.query(sql, params)).rows, provinceId);
     // Compliance findings and their notifications as of today (what the nightly evaluation would produce).
-    await evaluateProvincesWith(async (sql, params) => (await client.query(sql, params)).rows, [th.provinceId, bn.provinceId]);
+    await evaluateProvincesWith(async (sql, params) => (await client.query(sql, params)).rows, provinces);
     await client.query('COMMIT');
     log(`seeded reporting history: ${reports.submissions} submissions, ${reports.events} events`);
-    log(`seeded demo provinces (${world}): ${THANH_HOA.name}, ${BAC_NINH.name}; ${DEMO_USERS.length + (today?.users ?? 0)} users`);
+    log(`seeded demo provinces (${world}): ${THANH_HOA.name}, ${BAC_NINH.name}, ${BAC_GIANG.name}; ${DEMO_USERS.length + (today?.users ?? 0)} users`);
+    if (provinceMerger) log(`recorded the province merger ${BAC_GIANG.name} → ${BAC_NINH.name} from ${merger.effectiveDate}: ${provinceMerger.centresMoved} centres moved`);
     if (today) log(`applied the 2025 reform: ${today.reform.districtsDissolved} districts dissolved, ${today.reform.communesCreated} communes under the province; ${today.areas} supervisory areas`);
     return true;
   } catch (e) {

@@ -22,6 +22,13 @@ export const UNITS_AS_OF = graphql(`
   }
 `);
 
+/** The province's merger history (issue 12 item 4): the provinces merged into the user's province, and when. */
+export const PROVINCE_MERGERS = graphql(`
+  query ProvinceMergers {
+    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }
+  }
+`);
+
 /** The number of centres of a unit's subtree (located in it or supervised by it), as the list filter counts them. */
 export const UNIT_CENTRE_COUNT = graphql(`
   query UnitCentreCount($unitId: ID!) {

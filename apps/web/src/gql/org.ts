@@ -127,6 +127,11 @@ export const UPDATE_USER = graphql(`
   mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { ...UserFields } }
 `);
 
+/** A user of a province merged into the caller's (ADR 0015): the Sở admin moves the account to its province. */
+export const MOVE_USER_FROM_MERGED_PROVINCE = graphql(`
+  mutation MoveUserFromMergedProvince($userId: ID!) { moveUserFromMergedProvince(userId: $userId) { ...UserFields } }
+`);
+
 export const ASSIGN_ROLE = graphql(`
   mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }
 `);

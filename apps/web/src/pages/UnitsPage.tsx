@@ -3,8 +3,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, DatePicker, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { todayInVietnam } from '@gdtx/domain';
-import { UNIT_CENTRE_COUNT, UNITS_AS_OF, type UnitVersion } from '../gql/admin';
+import { addDays, todayInVietnam } from '@gdtx/domain';
+import { PROVINCE_MERGERS, UNIT_CENTRE_COUNT, UNITS_AS_OF, type UnitVersion } from '../gql/admin';
 import { buildUnitTree, countByLevel, type UnitTreeNode } from '../centreAdmin';
 import { useI18n, type MessageKey } from '../i18n';
 import { EmptyState, ErrorState } from '../components/States';
@@ -28,6 +28,43 @@ function UnitCentreCount({ unitId, href }: { unitId: string; href: string }) {
     <Link to={href} data-testid={`unit-count-${unitId}`} data-count={data.centres.totalCount}>
       {t('units.centres', { n: formatNumber(data.centres.totalCount) })}
     </Link>
+  );
+}
+
+/**
+ * Lịch sử sáp nhập (issue 12 item 4, ADR 0014): the provinces merged into the user's, one headline per merger date
+ * ("Tỉnh Bắc Ninh (mới) — sáp nhập từ Tỉnh Bắc Giang và Tỉnh Bắc Ninh từ 01/07/2025") and the detail of each. The
+ * button shows the tree the day before, where the old provinces still stand. Nothing shows for an unmerged province.
+ */
+function MergerHistory({ onViewBefore }: { onViewBefore: (date: string) => void }) {
+  const { t, formatDate, formatNumber } = useI18n();
+  const { data } = useQuery(PROVINCE_MERGERS);
+  const mergers = data?.provinceMergers ?? [];
+  if (!mergers.length) return null;
+  const byDate = new Map<string, typeof mergers>();
+  for (const m of mergers) byDate.set(m.effectiveDate, [...(byDate.get(m.effectiveDate) ?? []), m]);
+  return (
+    <Card data-testid="merger-history" title={t('mergers.title')} style={{ marginBottom: 16 }}>
+      {[...byDate.entries()].map(([date, list]) => (
+        <div key={date} style={{ marginBottom: 8 }}>
+          <Typography.Paragraph strong data-testid="merger-headline" style={{ marginBottom: 4 }}>
+            {t('mergers.headline', {
+              survivor: list[0].survivorName,
+              predecessors: [...list.map((m) => m.absorbedName), list[0].survivorName].join(t('mergers.and')),
+              date: formatDate(date),
+            })}
+          </Typography.Paragraph>
+          <ul style={{ marginBottom: 4 }}>
+            {list.map((m) => (
+              <li key={m.id}>
+                {t('mergers.item', { absorbed: m.absorbedName, survivor: m.survivorName, date: formatDate(m.effectiveDate), basis: m.legalBasis, n: formatNumber(m.centresMoved) })}
+              </li>
+            ))}
+          </ul>
+          <Button size="small" onClick={() => onViewBefore(addDays(date, -1))}>{t('mergers.viewBefore')}</Button>
+        </div>
+      ))}
+    </Card>
   );
 }
 
@@ -57,6 +94,7 @@ export function UnitsPage() {
   return (
     <>
       <Typography.Title level={1} className="page-title" style={{ fontSize: 24 }}>{t('units.title')}</Typography.Title>
+      <MergerHistory onViewBefore={setAsOf} />
       <Card>
         <Space wrap align="center" style={{ marginBottom: 12 }}>
           <label htmlFor="units-as-of">{t('units.asOf')}</label>

@@ -7,6 +7,7 @@ import {
   ASSIGN_ROLE,
   CENTRES,
   CREATE_USER,
+  MOVE_USER_FROM_MERGED_PROVINCE,
   UPDATE_USER,
   USERS,
   type CreateUserInput,
@@ -25,6 +26,7 @@ const ASSIGNABLE_ROLES = Roles.filter((r) => r !== 'SYSTEM_ADMIN');
 /** Users of the province (SO_ADMIN): list, search, create, edit (name, e-mail, password, lock) and re-assign role and scope. */
 export function UsersPage() {
   const { t, roleLabel } = useI18n();
+  const { user: me } = useAuth();
   const { data, loading, error, refetch } = useQuery(USERS, { variables: { first: 200 } });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserInfo | null>(null);
@@ -69,14 +71,27 @@ export function UsersPage() {
                         { title: t('col.fullName'), dataIndex: 'fullName' },
                         { title: t('col.role'), dataIndex: 'role', render: (v: string) => roleLabel(v) },
                         { title: t('col.scope'), dataIndex: 'scopeName', render: (v: string | null) => v ?? '—' },
-                        { title: t('col.active'), dataIndex: 'active', width: 110, render: (v: boolean) => <Tag color={v ? 'green' : 'default'} style={{ color: '#1f1f1f' }}>{v ? t('form.yes') : t('form.no')}</Tag> },
+                        {
+                          title: t('col.active'),
+                          dataIndex: 'active',
+                          width: 110,
+                          render: (v: boolean, u) =>
+                            u.provinceId !== me?.provinceId ? (
+                              <Tag style={{ color: '#1f1f1f' }}>{t('users.mergedProvince')}</Tag>
+                            ) : (
+                              <Tag color={v ? 'green' : 'default'} style={{ color: '#1f1f1f' }}>{v ? t('form.yes') : t('form.no')}</Tag>
+                            ),
+                        },
                         {
                           title: <span className="sr-only">{t('users.edit')}</span>,
                           key: 'edit',
                           width: 90,
-                          render: (_, u) => (
-                            <Button size="small" onClick={() => setEditing(u)} aria-label={`${t('users.edit')} ${u.username}`}>{t('users.edit')}</Button>
-                          ),
+                          render: (_, u) =>
+                            u.provinceId !== me?.provinceId ? (
+                              <MoveMergedUserButton user={u} onMoved={() => void refetch()} />
+                            ) : (
+                              <Button size="small" onClick={() => setEditing(u)} aria-label={`${t('users.edit')} ${u.username}`}>{t('users.edit')}</Button>
+                            ),
                         },
                       ]}
                     />
@@ -235,6 +250,37 @@ function EditUserModal({ user, onClose, onSaved }: { user: UserInfo; onClose(): 
       </Form>
       {!self && <ResetTotpButton userId={user.id} />}
     </Modal>
+  );
+}
+
+/**
+ * A user of a province merged into this one (ADR 0014): locked by the merger; the Sở admin moves the account here
+ * (it keeps its role and history) or leaves it locked.
+ */
+function MoveMergedUserButton({ user, onMoved }: { user: UserInfo; onMoved(): void }) {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const [move, { loading }] = useMutation(MOVE_USER_FROM_MERGED_PROVINCE);
+  return (
+    <Button
+      size="small"
+      loading={loading}
+      data-testid={`move-merged-${user.username}`}
+      onClick={() =>
+        modal.confirm({
+          title: t('users.moveMergedConfirm', { username: user.username }),
+          okText: t('common.ok'),
+          cancelText: t('common.cancel'),
+          onOk: async () => {
+            await move({ variables: { userId: user.id } });
+            message.success(t('users.moveMergedDone'));
+            onMoved();
+          },
+        })
+      }
+    >
+      {t('users.moveMerged')}
+    </Button>
   );
 }
 

@@ -34,6 +34,13 @@ interface Scope {
   prefix: string;
   /** Explicit too (RLS applies anyway): RLS's OR-ed predicate cannot drive an index, this can. */
   provinceId: string | null;
+  /**
+   * A merged province (ADR 0015): the provinces of its lineage, whose reports stay theirs (province_id, unit paths
+   * under the old province) and count in the survivor's totals; `lineagePrefixes` are their paths when the query
+   * covers the whole province (no unit chosen).
+   */
+  lineage?: readonly string[];
+  lineagePrefixes?: readonly string[];
   centreType?: CentreType;
 }
 
@@ -62,7 +69,7 @@ export class IndicatorService {
         ...formula, id: 'preview', code: input.code, provinceId: ctx.provinceId, version: 0, nameVi: input.nameVi, nameEn: input.nameEn,
         unit: input.unit, descriptionVi: input.descriptionVi ?? null, templateCodes: [...formula.templateCodes], sortOrder: 0,
       }]);
-      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId };
+      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId, ...lineageOf(ctx, null) };
       const periods = [periodCode];
       const [total] = await this.evaluateAll(em, [def], periods, scope, []);
       const byUnit = await this.evaluateAll(em, [def], periods, scope, ['UNIT_LEVEL']);
@@ -77,7 +84,7 @@ export class IndicatorService {
     return this.db.run(ctx, async (em) => {
       const defs = await this.loadDefinitions(em, ctx, q.codes);
       const periods = await this.resolvePeriods(em, q);
-      const scope: Scope = { prefix: await this.prefixFor(em, ctx, q.unitId), provinceId: ctx.provinceId, centreType: q.centreType };
+      const scope: Scope = { prefix: await this.prefixFor(em, ctx, q.unitId), provinceId: ctx.provinceId, centreType: q.centreType, ...lineageOf(ctx, q.unitId) };
       const out = await this.evaluateAll(em, defs, periods, scope, groupBy);
       await this.attachNames(em, out);
       return out;
@@ -89,7 +96,7 @@ export class IndicatorService {
     return this.db.run(ctx, async (em) => {
       const defs = await this.loadDefinitions(em, ctx, codes);
       const previous = await this.previousPeriodCode(em, periodCode);
-      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId };
+      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId, ...lineageOf(ctx, null) };
       const periods = previous ? [periodCode, previous] : [periodCode];
       // Every period gets a value (with its coverage) even when no report contributes to it.
       const values = await this.evaluateAll(em, defs, periods, scope, ['PERIOD'], periods);
@@ -130,7 +137,7 @@ export class IndicatorService {
     // The denominator of coverage: the reports the calendar expects, in the same scope and groups.
     const expected = await ReportingReader.expectedReports(em, { templateCodes: templates, periodCodes: periods, unitPathPrefix: scope.prefix, centreType: scope.centreType });
     const dims = (r: { centre_id: string; centre_type: CentreType; period_code: string; unit_path: string }): Dims => ({
-      unit_id: childUnitOf(scope.prefix, r.unit_path), centre_type: r.centre_type, period_code: r.period_code, centre_id: r.centre_id,
+      unit_id: childUnitOf([scope.prefix, ...(scope.lineagePrefixes ?? [])], r.unit_path), centre_type: r.centre_type, period_code: r.period_code, centre_id: r.centre_id,
     });
     // AREA: today's supervisory areas (org); areas overlap, so a report counts in every area holding its unit
     // (or a unit its commune succeeded), and in the group without an area (null) when none holds it.
@@ -229,7 +236,11 @@ export class IndicatorService {
     const years = unique(periods.map(endYearOf).filter((y): y is number => y !== null));
     const params: unknown[] = [templates, keys, periods, scope.prefix, years];
     let where = `year = ANY($5::int[]) AND template_code = ANY($1) AND value_key = ANY($2) AND period_code = ANY($3) AND unit_path LIKE $4 || '%'`;
-    if (scope.provinceId) where += ` AND province_id = $${params.push(scope.provinceId)}`;
+    if (scope.lineagePrefixes?.length) {
+      where = where.replace(`unit_path LIKE $4 || '%'`, `(unit_path LIKE $4 || '%' OR unit_path LIKE ANY ($${params.push(scope.lineagePrefixes.map((p) => `${p}%`))}::text[]))`);
+    }
+    if (scope.provinceId && scope.lineage?.length) where += ` AND province_id = ANY ($${params.push([scope.provinceId, ...scope.lineage])}::uuid[])`;
+    else if (scope.provinceId) where += ` AND province_id = $${params.push(scope.provinceId)}`;
     if (scope.centreType) where += ` AND centre_type = $${params.push(scope.centreType)}`;
     return em.query(
       `SELECT centre_id, centre_type, template_code, period_code, unit_path, jsonb_object_agg(value_key, value::float8) AS vals, max(computed_at) AS ca
@@ -287,8 +298,17 @@ function dimColumn(g: GroupByDimension): keyof Dims {
 }
 
 /** The child of the scope unit on a unit path: '/p/d/c/' under prefix '/p/' → 'd' (null for the scope unit itself). */
-function childUnitOf(prefix: string, unitPath: string): string | null {
-  return unitPath.startsWith(prefix) ? unitPath.slice(prefix.length).split('/')[0] || null : null;
+function childUnitOf(prefixes: readonly string[], unitPath: string): string | null {
+  const prefix = prefixes.find((p) => unitPath.startsWith(p));
+  return prefix ? unitPath.slice(prefix.length).split('/')[0] || null : null;
+}
+
+/** The lineage part of a scope: a province-wide query (no unit) also covers the predecessors' unit trees. */
+function lineageOf(ctx: TenantContext, unitId: string | null | undefined): Pick<Scope, 'lineage' | 'lineagePrefixes'> {
+  const lineage = ctx.provinceLineage ?? [];
+  if (!lineage.length) return {};
+  const wholeProvince = !unitId && ctx.scope !== 'unit';
+  return { lineage, lineagePrefixes: wholeProvince ? lineage.map((p) => `/${p}/`) : [] };
 }
 
 function reportKey(centreId: string, templateCode: string, periodCode: string): string {

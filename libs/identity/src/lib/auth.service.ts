@@ -30,14 +30,22 @@ interface UserRow {
   scopePaths: string[] | null;
   /** SUPERVISOR only: the day the unit or area ended (a dissolved district office), else null. */
   scopeEndedOn: string | null;
+  /** The provinces merged into the user's province (org_province_standing; ADR 0015): read as history. */
+  provinceLineage: string[] | null;
+  /** Set when the user's province has been absorbed by a merger in force: the account is locked until moved. */
+  mergedInto: string | null;
 }
 
 const USER_SELECT = `SELECT u.id, u.province_id AS "provinceId", u.username, u.full_name AS "fullName", u.email, u.role,
-  u.unit_id AS "unitId", u.centre_id AS "centreId", u.active, u.token_version AS "tokenVersion", u.password_hash AS "passwordHash",
+  u.unit_id AS "unitId", u.centre_id AS "centreId",
+  -- A user of a province absorbed by a merger in force is locked by it (ADR 0015) until the survivor's Sở moves them.
+  (u.active AND ps.merged_into IS NULL) AS active, u.token_version AS "tokenVersion", u.password_hash AS "passwordHash",
   au.path AS "unitPath", coalesce(c.name, sc.name, au.name) AS "scopeName", u.area_id AS "areaId", sc.paths AS "scopePaths",
-  to_char(sc.ended_on, 'YYYY-MM-DD') AS "scopeEndedOn"
+  to_char(sc.ended_on, 'YYYY-MM-DD') AS "scopeEndedOn",
+  ps.lineage::text[] AS "provinceLineage", ps.merged_into AS "mergedInto"
   FROM app_user u LEFT JOIN org_unit_ref au ON au.id = u.unit_id LEFT JOIN org_centre_ref c ON c.id = u.centre_id
-  LEFT JOIN LATERAL org_supervisor_scope(u.unit_id, u.area_id, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) sc ON u.role = 'SUPERVISOR'`;
+  LEFT JOIN LATERAL org_supervisor_scope(u.unit_id, u.area_id, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) sc ON u.role = 'SUPERVISOR'
+  LEFT JOIN LATERAL org_province_standing(u.province_id, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) ps ON true`;
 
 // Verifying against a fixed hash when the user does not exist keeps the response time the same, so
 // login timing does not reveal which usernames exist.
@@ -255,7 +263,7 @@ export function effectivePermissions(role: Role, scope: string): Permission[] {
 }
 
 export function toContext(
-  user: Pick<UserRow, 'id' | 'provinceId' | 'role' | 'centreId' | 'unitId' | 'unitPath' | 'areaId' | 'scopePaths' | 'scopeEndedOn'>,
+  user: Pick<UserRow, 'id' | 'provinceId' | 'role' | 'centreId' | 'unitId' | 'unitPath' | 'areaId' | 'scopePaths' | 'scopeEndedOn'> & Partial<Pick<UserRow, 'provinceLineage'>>,
   requestId?: string,
 ): TenantContext {
   const scope = dataScopeOf(user);
@@ -268,6 +276,7 @@ export function toContext(
     unitId: scope === 'unit' ? user.unitId : null,
     unitPath: scope === 'unit' ? user.unitPath : null,
     areaPaths: scope === 'area' ? (user.scopePaths ?? []) : null,
+    provinceLineage: user.provinceLineage ?? [],
     requestId,
   };
 }

@@ -86,6 +86,14 @@ export class AuthResolver {
   assignRole(@Ctx() ctx: TenantContext, @Args('input') input: AssignRoleInput): Promise<UserInfo> {
     return this.usersService.assignRole(ctx, input);
   }
+
+  @Mutation(() => UserInfo, {
+    description: 'Chuyển một người dùng của tỉnh đã sáp nhập sang tỉnh mới (Quản trị Sở của tỉnh mới); tài khoản được mở khóa, nhật ký giữ nguyên',
+  })
+  @RequirePermission('USER_MANAGE')
+  moveUserFromMergedProvince(@Ctx() ctx: TenantContext, @Args('userId', { type: () => ID }) userId: string): Promise<UserInfo> {
+    return this.usersService.moveFromMergedProvince(ctx, userId);
+  }
 }
 
 /** The second factor of one's own account, and the province's rule for its admins (issue 13, Build 6). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { scopeOfRole } from '@gdtx/domain';
 import type { Role } from '@gdtx/domain';
-import { assertUuid, audit, decodePage, readAuditEvents, Errors, PageArgs, SessionBus, TenantContext, TenantDb, toConnection, updateReturning } from '@gdtx/platform';
+import { assertUuid, audit, decodePage, readAuditEvents, Errors, PageArgs, SessionBus, systemContext, TenantContext, TenantDb, toConnection, updateReturning } from '@gdtx/platform';
 import { centreRefOf, unitRefOf } from '@gdtx/org';
 import { hashPassword, toUserInfo, USER_SELECT, UserRow } from './auth.service';
 import { SECURITY_EVENT_ACTIONS } from './identity.types';
@@ -114,6 +114,46 @@ export class UsersService {
       await audit(em, ctx, { provinceId: ctx.provinceId!, action: 'USER_UPDATED', entity: 'app_user', entityId: input.id, data: { ...input, password: input.password ? '***' : undefined } });
     }));
     return this.get(ctx, input.id);
+  }
+
+  /**
+   * A user of a province absorbed by a merger (ADR 0015) comes under the survivor: the survivor's Sở admin (province
+   * scope, the absorbed province in its lineage) moves the account to its own province. The account was locked by
+   * the merger (USER_SELECT: `active` is false while its province is absorbed); the row keeps its id, role and
+   * centre (the centres moved with the merger), so every audit entry of the user's actions still names them. The
+   * write is the absorbed province's (a lineage never widens writes), so it runs as a system job of that province,
+   * after the caller's rights are checked here.
+   */
+  async moveFromMergedProvince(ctx: TenantContext, userId: string): Promise<UserInfo> {
+    assertUuid(userId, 'userId');
+    if (ctx.scope !== 'province' || !ctx.provinceId) throw Errors.forbidden();
+    const [target] = (await this.db.run(ctx, (em) =>
+      em.query(`SELECT province_id AS "provinceId", username, role FROM app_user WHERE id = $1`, [userId]),
+    )) as { provinceId: string; username: string; role: Role }[];
+    if (!target) throw Errors.notFound(USER, userId);
+    if (target.provinceId === ctx.provinceId || !(ctx.provinceLineage ?? []).includes(target.provinceId)) {
+      throw Errors.validation([{
+        field: 'userId',
+        messageVi: 'Chỉ chuyển được người dùng của tỉnh đã sáp nhập vào tỉnh của bạn',
+        messageEn: 'Only a user of a province merged into yours can be moved',
+      }]);
+    }
+    const from = target.provinceId;
+    // The row changes province: only the system scope without a province may write both sides (the WHERE names the
+    // one row, still in the absorbed province). Audited in both provinces, with the admin as the actor.
+    await this.bus.after({ userId }, this.db.run(systemContext(null, 'move-user-after-merger'), async (em) => {
+      const moved = await updateReturning(em,
+        `UPDATE app_user SET province_id = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1 AND province_id = $3 RETURNING id`,
+        [userId, ctx.provinceId, from],
+      );
+      if (!moved.length) throw Errors.notFound(USER, userId);
+      await em.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      const actor = { ...ctx, scope: 'system' as const };
+      for (const [provinceId, data] of [[from, { username: target.username, to: ctx.provinceId }], [ctx.provinceId!, { username: target.username, from }]] as const) {
+        await audit(em, actor, { provinceId, action: 'USER_MOVED_BY_MERGER', entity: 'app_user', entityId: userId, data: { ...data } });
+      }
+    }));
+    return this.get(ctx, userId);
   }
 
   async get(ctx: TenantContext, id: string): Promise<UserInfo> {

@@ -6,15 +6,16 @@ import { AdministrativeUnitResolver, CentreResolver } from './org.resolver';
 import { SupervisoryAreaResolver, SupervisoryAreaService } from './supervisory-areas';
 import { ReorganisationService } from './reorganisation.service';
 import { ReorganisationResolver } from './reorganisation.resolver';
+import { ProvinceMergerResolver, ProvinceMergerService } from './province-merger.service';
 
 /**
  * Services of the org context (used by the API and the worker). Org's readers for the other contexts are plain
  * functions (org.readers.ts, calendar-facts.reader.ts, readers/): org depends on no feature lib, so every
  * context, reporting included, imports them from @gdtx/org with its own transaction.
  */
-@Module({ imports: [TypeOrmModule.forFeature(orgEntities)], providers: [OrgService, SupervisoryAreaService, ReorganisationService], exports: [OrgService, SupervisoryAreaService, ReorganisationService] })
+@Module({ imports: [TypeOrmModule.forFeature(orgEntities)], providers: [OrgService, SupervisoryAreaService, ReorganisationService, ProvinceMergerService], exports: [OrgService, SupervisoryAreaService, ReorganisationService, ProvinceMergerService] })
 export class OrgModule {}
 
 /** The org context's GraphQL API (imported by apps/api only). */
-@Module({ imports: [OrgModule], providers: [AdministrativeUnitResolver, CentreResolver, SupervisoryAreaResolver, ReorganisationResolver] })
+@Module({ imports: [OrgModule], providers: [AdministrativeUnitResolver, CentreResolver, SupervisoryAreaResolver, ReorganisationResolver, ProvinceMergerResolver] })
 export class OrgApiModule {}

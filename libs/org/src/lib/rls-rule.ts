@@ -21,6 +21,12 @@ export const RlsRule = {
   seesProvince: 'app_sees_province(province_id)',
   /** Shipped national rows (province_id NULL) plus the caller's province. */
   seesNationalOrProvince: 'province_id IS NULL OR app_sees_province(province_id)',
+  /**
+   * Any write of a row of the session's own province (or by a system job without a province): never a row of a
+   * province of the session's lineage (ADR 0015). Stated as a restrictive write policy (platform's restrictWrites)
+   * on the tables whose one policy reads and writes with a sees-predicate (submissions, cases, notifications).
+   */
+  writesOwnProvince: 'app_writes_province(province_id)',
   /** The Sở (province scope) of the row's province, or a system job: writes of province data, Sở-only reads. */
   actsForProvince: 'app_acts_for_province(province_id)',
   /** Rows that belong to a centre (province_id, centre_id): the centre itself, its supervisors, its Sở. */

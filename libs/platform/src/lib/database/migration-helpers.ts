@@ -63,3 +63,19 @@ export async function replacePolicy(qr: QueryRunner, table: string, name: string
   await qr.query(`DROP POLICY IF EXISTS ${name} ON ${table}`);
   await qr.query(`CREATE POLICY ${name} ON ${table} ${definition}`);
 }
+
+/**
+ * A restrictive policy on every write of `table` (insert, update, delete; reads untouched): each write must also
+ * pass `predicate`, whatever the permissive policies allow. For tables whose one policy reads and writes with the
+ * same predicate (`tenant`), when the read side is wider than writes may be (a province's lineage, ADR 0015).
+ */
+export async function restrictWrites(qr: QueryRunner, table: string, predicate: string): Promise<void> {
+  await replacePolicy(qr, table, `${table}_write_insert`, `AS RESTRICTIVE FOR INSERT WITH CHECK (${predicate})`);
+  await replacePolicy(qr, table, `${table}_write_update`, `AS RESTRICTIVE FOR UPDATE USING (${predicate}) WITH CHECK (${predicate})`);
+  await replacePolicy(qr, table, `${table}_write_delete`, `AS RESTRICTIVE FOR DELETE USING (${predicate})`);
+}
+
+/** Undoes restrictWrites. */
+export async function dropWriteRestriction(qr: QueryRunner, table: string): Promise<void> {
+  for (const c of ['insert', 'update', 'delete']) await qr.query(`DROP POLICY IF EXISTS ${table}_write_${c} ON ${table}`);
+}

@@ -26,6 +26,11 @@ export interface TenantContext {
   readonly unitPath?: string | null;
   /** Area scope only: the materialised paths of the units the area covers today. */
   readonly areaPaths?: readonly string[] | null;
+  /**
+   * The provinces merged into `provinceId` (its predecessors, transitively; issue 12 item 4, ADR 0015): their rows
+   * are readable as history (org's RLS rule reads `app.province_lineage`), never writable. Empty for most provinces.
+   */
+  readonly provinceLineage?: readonly string[] | null;
   readonly requestId?: string;
 }
 

@@ -70,8 +70,11 @@ export async function applyScope(em: EntityManager, ctx: TenantContext): Promise
   await em.query(
     `SELECT set_config('app.scope', $1, true), set_config('app.province_id', $2, true),
             set_config('app.centre_id', $3, true), set_config('app.unit_path', $4, true),
-            set_config('app.user_id', $5, true), set_config('app.area_paths', $6, true)`,
-    [ctx.scope, ctx.provinceId ?? '', ctx.centreId ?? '', ctx.unitPath ?? '', ctx.userId ?? '', ctx.scope === 'area' ? (ctx.areaPaths ?? []).join(',') : ''],
+            set_config('app.user_id', $5, true), set_config('app.area_paths', $6, true),
+            set_config('app.province_lineage', $7, true)`,
+    [ctx.scope, ctx.provinceId ?? '', ctx.centreId ?? '', ctx.unitPath ?? '', ctx.userId ?? '', ctx.scope === 'area' ? (ctx.areaPaths ?? []).join(',') : '',
+      // A lineage only widens what a user of the province reads; a system job stays on its own province.
+      ctx.scope !== 'system' && ctx.provinceId ? (ctx.provinceLineage ?? []).join(',') : ''],
   );
 }
 

@@ -1,0 +1,20 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropWriteRestriction, restrictWrites } from '@gdtx/platform';
+import { RlsRule } from '@gdtx/org';
+
+/**
+ * Province mergers (issue 12 item 4; docs/adr/0015-province-mergers.md): a survivor reads its predecessors' rows
+ * through its lineage (org's app_sees_province) but never writes them. A notification has (marking read) one policy that reads and writes with
+ * a sees-predicate, so writes get org's restrictive predicate (a row of the session's own province only).
+ */
+export class NotifyLineageWritesNothing1733021000600 implements MigrationInterface {
+  name = 'NotifyLineageWritesNothing1733021000600';
+
+  async up(qr: QueryRunner): Promise<void> {
+    for (const t of ['notification']) await restrictWrites(qr, t, RlsRule.writesOwnProvince);
+  }
+
+  async down(qr: QueryRunner): Promise<void> {
+    for (const t of ['notification']) await dropWriteRestriction(qr, t);
+  }
+}
