@@ -48,19 +48,31 @@ export async function createApi(): Promise<NestExpressApplication> {
   if (existsSync(join(webDist, 'index.html'))) {
     // Precompressed files (.br, .gz, written by the web build) for browsers that accept them. Vite names every
     // asset by its content hash, so /assets/* is cached for a year and never revalidated; index.html (served by
-    // the fallback below) is revalidated each time, so a new release is picked up at once.
+    // the fallback below) is revalidated each time, so a new release is picked up at once. Mounted on /assets only: nothing else of the web app is a file (index.html is the fallback below), and the
+    // API's own paths never reach a static file server (its errors, e.g. a malformed URI, would bypass the
+    // error envelope).
+    app.use('/assets', (req: { path: string }, res: Parameters<typeof transportErrorMiddleware>[2], next: (err?: unknown) => void) => {
+      // express-static-gzip answers a path that does not decode with a plain-text 400: give it the envelope.
+      try {
+        decodeURIComponent(req.path);
+        next();
+      } catch {
+        transportErrorMiddleware({ status: 400, expose: true, message: 'URI malformed' }, req, res, next);
+      }
+    });
     app.use(
-      expressStaticGzip(webDist, {
+      '/assets',
+      expressStaticGzip(join(webDist, 'assets'), {
         enableBrotli: true,
         orderPreference: ['br', 'gzip'],
         index: false,
         serveStatic: {
-          setHeaders: (res: { setHeader: (name: string, value: string) => void }, path: string) => {
-            res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-          },
+          setHeaders: (res: { setHeader: (name: string, value: string) => void }) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
         },
       }),
     );
+    // The static server's own client errors (a malformed path) get the envelope too.
+    app.use('/assets', transportErrorMiddleware);
     const server = app.getHttpAdapter().getInstance();
     server.get(/^\/(?!graphql|health|metrics|api|admin\/queues).*/, (req: { method: string; path: string }, res: { sendFile: (p: string, options?: { headers?: Record<string, string> }) => void }, next: () => void) => {
       if (req.method !== 'GET' || /\.[a-z0-9]+$/i.test(req.path)) return next();

@@ -78,9 +78,16 @@ describe('the web app is served compressed and cached by content hash', () => {
     console.log(`first page assets: ${assets.length} files, ${(plainBytes / 1024).toFixed(0)} KiB plain, ${(brBytes / 1024).toFixed(0)} KiB brotli`);
   });
 
-  it('an asset that does not exist is a 404, not the web app', async () => {
+  it('an asset that does not exist is a 404, not the web app; a malformed path keeps the error envelope', async () => {
     const res = await get(`${api.url}/assets/no-such-file-123.js`, { 'accept-encoding': 'br' });
     expect(res.status).toBe(404);
     expect(res.body.toString('utf8')).not.toContain('<div id="root">');
+    for (const path of ['/assets/%zz.js', '/api/%zz']) {
+      const bad = await get(`${api.url}${path}`, { 'accept-encoding': 'br', accept: 'application/json' });
+      expect({ path, status: bad.status }).toEqual({ path, status: expect.any(Number) });
+      expect(bad.status).toBeGreaterThanOrEqual(400);
+      const body = JSON.parse(bad.body.toString('utf8')) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toEqual(expect.any(String));
+    }
   });
 });
