@@ -170,7 +170,10 @@ export class FactService {
     const unrepaired: FactDrift[] = [];
     for (const d of drift) {
       try {
-        await this.refreshSubmission({ ...ctx, provinceId: ctx.scope === 'system' ? d.provinceId : ctx.provinceId }, d.submissionId);
+        // In the caller's own scope: a global check repairs globally. Narrowed to the report's province, a report of
+        // a province absorbed by a merger would not see its centre, which moved to the survivor (ADR 0015), and its
+        // facts could never be rebuilt (found by background-jobs.e2e-spec.ts on a demo where it picked Bắc Giang's).
+        await this.refreshSubmission(ctx, d.submissionId);
       } catch {
         unrepaired.push(d);
         continue;
