@@ -47,8 +47,7 @@ export class ReorganisationService {
   async list(ctx: TenantContext): Promise<ReorganisationEvent[]> {
     return this.db.run(ctx, async (em) => {
       const events: Omit<ReorganisationEvent, 'successions'>[] = await em.query(
-        `SELECT r.id, r.code, r.name, to_char(r.effective_date, 'YYYY-MM-DD') AS "effectiveDate", r.legal_basis AS "legalBasis",
-                (SELECT count(*)::int FROM administrative_unit u WHERE u.valid_to = r.effective_date - 1) AS "unitsEnded"
+        `SELECT r.id, r.code, r.name, to_char(r.effective_date, 'YYYY-MM-DD') AS "effectiveDate", r.legal_basis AS "legalBasis"
          FROM reorganisation r ORDER BY r.effective_date DESC, r.code`,
       );
       if (!events.length) return [];

@@ -66,6 +66,5 @@ export class ReorganisationEvent {
   @Field() name: string;
   @Field(() => DateScalar) effectiveDate: string;
   @Field(() => String, { nullable: true }) legalBasis: string | null;
-  @Field(() => Int, { description: 'Số đơn vị kết thúc trước ngày hiệu lực (kể cả cấp huyện giải thể)' }) unitsEnded: number;
   @Field(() => [UnitSuccession], { description: 'Theo đơn vị sau sắp xếp (tên), mỗi đơn vị với các đơn vị trước' }) successions: UnitSuccession[];
 }
