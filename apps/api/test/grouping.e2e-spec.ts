@@ -15,7 +15,7 @@ describe('grouping on the structure of a date (e2e)', () => {
   type Rate = { expected: number; areaId: string | null; centreId: string | null; periodCode: string | null };
   let areaId: string;
   let lamSon: string[];
-  let baDinh: string[];
+  let dienBien: string[];
 
   async function iv(q: Record<string, unknown>, token = so): Promise<IV[]> {
     const r = await api.gql<{ indicatorValues: IV[] }>(IV, { q }, token);
@@ -36,8 +36,8 @@ describe('grouping on the structure of a date (e2e)', () => {
     owner = new Client({ connectionString: api.db.ownerUrl });
     await owner.connect();
     so = await api.login('so.quantri');
-    // An area whose membership changed: Phường Lam Sơn from the reform, Phường Ba Đình instead from 1 Oct 2025.
-    const { rows: wards } = await owner.query(`SELECT code, id FROM administrative_unit WHERE code IN ('TH-TP-02', 'TH-TP-03') AND valid_to IS NULL ORDER BY code`);
+    // An area whose membership changed: Phường Lam Sơn from the reform, Phường Điện Biên instead from 1 Oct 2025.
+    const { rows: wards } = await owner.query(`SELECT code, id FROM administrative_unit WHERE code IN ('TH-TP-02', 'TH-TP-01') AND valid_to IS NULL ORDER BY code DESC`);
     const SAVE = `mutation($i: SaveSupervisoryAreaInput!) { saveSupervisoryArea(input: $i) { id version units { code } } }`;
     const first = await api.gql<{ saveSupervisoryArea: { id: string; version: number } }>(SAVE, {
       i: { code: 'KV-DOI-THANH-VIEN', name: 'Khu vực đổi thành viên', validFrom: '2025-07-01', unitIds: [wards[0].id] },
@@ -48,9 +48,9 @@ describe('grouping on the structure of a date (e2e)', () => {
       i: { id: areaId, code: 'KV-DOI-THANH-VIEN', name: 'Khu vực đổi thành viên', validFrom: '2025-10-01', unitIds: [wards[1].id], expectedVersion: 1 },
     }, so);
     expect(second.errors).toBeUndefined();
-    expect(second.data!.saveSupervisoryArea.units.map((u) => u.code)).toEqual(['TH-TP-03']);
+    expect(second.data!.saveSupervisoryArea.units.map((u) => u.code)).toEqual(['TH-TP-01']);
     lamSon = await centresOfWard('TH-TP-02');
-    baDinh = await centresOfWard('TH-TP-03');
+    dienBien = await centresOfWard('TH-TP-01');
   });
   afterAll(async () => {
     await owner?.end();
@@ -64,19 +64,19 @@ describe('grouping on the structure of a date (e2e)', () => {
     // The wards' figures differ in both quarters, so a grouping on the wrong members cannot pass.
     for (const p of ['2025-Q3', '2026-Q1']) {
       expect(sum(lamSon, p)).toBeGreaterThan(0);
-      expect(sum(baDinh, p)).toBeGreaterThan(0);
-      expect(sum(lamSon, p)).not.toBe(sum(baDinh, p));
+      expect(sum(dienBien, p)).toBeGreaterThan(0);
+      expect(sum(lamSon, p)).not.toBe(sum(dienBien, p));
     }
     const row = (rows: IV[], period: string) => rows.find((r) => r.areaId === areaId && r.periodCode === period);
 
     const atPeriodEnd = await iv({ ...q, groupBy: ['AREA', 'PERIOD'] });
     expect(row(atPeriodEnd, '2025-Q3')!.numerator).toBe(sum(lamSon, '2025-Q3')); // ends 30 Sep: Lam Sơn
-    expect(row(atPeriodEnd, '2026-Q1')!.numerator).toBe(sum(baDinh, '2026-Q1')); // ends 31 Mar: Ba Đình
+    expect(row(atPeriodEnd, '2026-Q1')!.numerator).toBe(sum(dienBien, '2026-Q1')); // ends 31 Mar: Điện Biên
     expect(row(atPeriodEnd, '2025-Q3')!.areaName).toBe('Khu vực đổi thành viên');
 
     const onToday = await iv({ ...q, groupBy: ['AREA', 'PERIOD'], asOf: TODAY });
-    expect(row(onToday, '2025-Q3')!.numerator).toBe(sum(baDinh, '2025-Q3'));
-    expect(row(onToday, '2026-Q1')!.numerator).toBe(sum(baDinh, '2026-Q1'));
+    expect(row(onToday, '2025-Q3')!.numerator).toBe(sum(dienBien, '2025-Q3'));
+    expect(row(onToday, '2026-Q1')!.numerator).toBe(sum(dienBien, '2026-Q1'));
     const onSeptember = await iv({ ...q, groupBy: ['AREA', 'PERIOD'], asOf: '2025-09-01' });
     expect(row(onSeptember, '2026-Q1')!.numerator).toBe(sum(lamSon, '2026-Q1'));
     // Before the reform the area had no member: nothing is grouped into it.
@@ -89,11 +89,11 @@ describe('grouping on the structure of a date (e2e)', () => {
     const row = (rows: Rate[], period: string) => rows.find((r) => r.areaId === areaId && r.periodCode === period)!;
     const atEnd = await rates(['AREA', 'PERIOD']);
     expect(row(atEnd, '2025-Q3').expected).toBe(expected(lamSon, '2025-Q3'));
-    expect(row(atEnd, '2026-Q1').expected).toBe(expected(baDinh, '2026-Q1'));
+    expect(row(atEnd, '2026-Q1').expected).toBe(expected(dienBien, '2026-Q1'));
     const onToday = await rates(['AREA', 'PERIOD'], TODAY);
-    expect(row(onToday, '2025-Q3').expected).toBe(expected(baDinh, '2025-Q3'));
-    expect(lamSon.length + baDinh.length).toBeGreaterThan(0);
-    expect(expected(lamSon, '2025-Q3')).not.toBe(expected(baDinh, '2025-Q3'));
+    expect(row(onToday, '2025-Q3').expected).toBe(expected(dienBien, '2025-Q3'));
+    expect(lamSon.length + dienBien.length).toBeGreaterThan(0);
+    expect(expected(lamSon, '2025-Q3')).not.toBe(expected(dienBien, '2025-Q3'));
   });
 
   it('UNIT_LEVEL: a period before the reform is grouped on its districts; with asOf today on today\'s communes, with the same total', async () => {
