@@ -130,3 +130,10 @@ export const UPDATE_USER = graphql(`
 export const ASSIGN_ROLE = graphql(`
   mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }
 `);
+
+/** The Sở's supervisory areas in force on a date, with their communes (grouping literacy results by area). */
+export const SUPERVISORY_AREAS = graphql(`
+  query SupervisoryAreasOn($asOf: Date) {
+    supervisoryAreas(asOf: $asOf) { id code name units { id } }
+  }
+`);
