@@ -33,7 +33,16 @@ describe('grouped by what exists (Chromium)', () => {
       await phone.goto(path);
       await phone.getByTestId(ready).first().waitFor();
       await phone.waitForTimeout(300);
-      return await horizontalOverflow(phone);
+      const over = await horizontalOverflow(phone);
+      if (over > 0 && process.env['DEBUG_OVERFLOW']) {
+        console.log(path, await phone.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => {
+          if (e.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+          for (let a = e.parentElement; a; a = a.parentElement) if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return false;
+          return true;
+        })
+          .slice(0, 12).map((e) => `${e.tagName}.${String(e.className).slice(0, 60)} [${e.getAttribute('data-testid') ?? ''}] w=${Math.round(e.getBoundingClientRect().width)} r=${Math.round(e.getBoundingClientRect().right)}`)));
+      }
+      return over;
     } finally {
       await phone.context().close();
     }
