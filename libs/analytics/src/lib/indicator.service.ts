@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { periodFromCode, todayInVietnam } from '@gdtx/domain';
+import { periodFromCode } from '@gdtx/domain';
 import type { CentreType } from '@gdtx/domain';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { centreRefsOf, unitPathOf, unitRefsOf } from '@gdtx/org';
