@@ -819,7 +819,7 @@ export const dictionary = {
   'units.successors': ['Đã sắp xếp vào đơn vị mới', 'Merged into a new unit'],
   'units.empty': ['Không có đơn vị hành chính nào có hiệu lực vào ngày này', 'No administrative unit was in force on this date'],
   'units.tree': ['Cây đơn vị hành chính', 'Administrative unit tree'],
-  'units.events': ['Các đợt sắp xếp đơn vị hành chính', 'Reorganisations of administrative units'],
+  'units.events': ['Các đợt sắp xếp', 'Reorganisations'],
   'units.eventsHelp': [
     'Mỗi đợt sắp xếp: ngày hiệu lực, căn cứ pháp lý và các đơn vị trước → đơn vị sau. Báo cáo đã nộp vẫn thuộc đơn vị tại thời điểm nộp; số liệu cũ được tính vào đơn vị kế thừa khi nhóm theo cơ cấu hôm nay.',
     'Each reorganisation: effective date, legal basis and units before → after. Filed reports stay on the unit they were filed on; when grouped on today\'s structure, old figures count in the successor unit.',
