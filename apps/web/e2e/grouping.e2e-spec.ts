@@ -34,6 +34,7 @@ describe('grouped by what exists (Chromium)', () => {
       await phone.getByTestId(ready).first().waitFor();
       await phone.waitForTimeout(300);
       const over = await horizontalOverflow(phone);
+      // DEBUG_OVERFLOW=1 names what widens the page (elements past the right edge that no scroll box clips).
       if (over > 0 && process.env['DEBUG_OVERFLOW']) {
         console.log(path, await phone.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => {
           if (e.getBoundingClientRect().right <= window.innerWidth + 1) return false;
