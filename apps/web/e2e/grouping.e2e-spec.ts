@@ -121,7 +121,7 @@ describe('grouped by what exists (Chromium)', () => {
     expect(expected.centreCount).toBeGreaterThan(0);
     await expect(thoXuan.locator('td').nth(1).textContent()).resolves.toBe(String(expected.centreCount));
     expect((await groupIds('compliance-groups-table')).sort()).toEqual(byArea.map((g) => g.areaId ?? 'none').sort());
-    await screenshot(page, 'so-tuan-thu-theo-khu-vuc');
+    await screenshot(page, 'so-tuan-thu-theo-khu-vuc', { fullPage: false });
     expect(await horizontalOverflow(page)).toBe(0);
     await page.mouse.move(5, 400);
     expect(await seriousA11yViolations(page, ['[data-testid="compliance-groups"]'])).toEqual([]);
