@@ -41,7 +41,7 @@ export class ReorganisationService {
 
   /**
    * The province's recorded reorganisations, newest first, each with its successor links grouped by the unit
-   * after it (the units page's events). One query: a unit's name and dates are those of the version linked.
+   * after it (the units page's events). Two queries for all events; a unit's name and dates are those of the version linked.
    * RLS (province rows) keeps each province to its own.
    */
   async list(ctx: TenantContext): Promise<ReorganisationEvent[]> {
