@@ -51,7 +51,7 @@ export { ReorganisationService } from './lib/reorganisation.service';
 export { ReorganisationResolver } from './lib/reorganisation.resolver';
 export { applyReorganisationPlan, ReorganisationError } from './lib/reorganisation';
 export type { ReorganisationPlan, MergePlan, ReorganisationOutcome } from './lib/reorganisation';
-export { ApplyReorganisationInput, MergedCommuneInput, ReorganisationResult } from './lib/reorganisation.types';
+export { ApplyReorganisationInput, MergedCommuneInput, ReorganisationEvent, ReorganisationResult, SuccessionUnit, UnitSuccession } from './lib/reorganisation.types';
 export { recordCentreStatusDecision } from './lib/centre-status-change';
 export type { CentreStatusDecision, OrgQuery } from './lib/centre-status-change';
 // Province mergers (issue 12 item 4; ADR 0015).

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Select, Space, Table, Typography } from 'antd';
 import { periodContaining, previousPeriod, scopeOfRole, todayInVietnam, type Role } from '@gdtx/domain';
-import { PROVINCE_OVERVIEW, type IndicatorTrend } from '../gql/insights';
+import { GROUPED_INDICATOR_VALUES, PROVINCE_OVERVIEW, type GroupedIndicatorValue, type IndicatorTrend } from '../gql/insights';
+import { GroupBySelect, groupColumnKey, type Grouping } from './GroupBy';
 import { useI18n } from '../i18n';
 import { EmptyState, Loading } from './States';
 import { ExportButton } from './ExportButton';
@@ -81,8 +82,74 @@ export function IndicatorPanel() {
               { title: t('indicators.computedAt'), key: 'computed', width: 150, render: (_, r) => formatDateTime(r.current.computedAt) },
             ]}
           />
+          {data && data.provinceOverview.indicators.length > 0 && (
+            <GroupedIndicators periodId={periodId} indicators={data.provinceOverview.indicators.map((i) => i.current)} />
+          )}
         </>
       )}
     </>
   );
+}
+
+/**
+ * One indicator of the period by today's communes, today's areas or centre type (issue 12 item 5): the API groups
+ * on the structure of `asOf` = today, so reports filed before the reform count in the successor commune or area.
+ */
+function GroupedIndicators({ periodId, indicators }: { periodId: string; indicators: { code: string; nameVi: string; nameEn: string; unit: string }[] }) {
+  const { t, pick, formatNumber, centreTypeLabel } = useI18n();
+  const [grouping, setGrouping] = useState<Grouping>('UNIT_LEVEL');
+  const [code, setCode] = useState(indicators[0].code);
+  const indicator = indicators.find((i) => i.code === code) ?? indicators[0];
+  const asOf = todayInVietnam() as string;
+  const { data, loading, error } = useQuery(GROUPED_INDICATOR_VALUES, {
+    variables: { query: { codes: [indicator.code], periodCode: periodId, groupBy: [grouping], asOf } },
+    fetchPolicy: 'network-only',
+  });
+  const nameOf = (r: GroupedIndicatorValue) =>
+    grouping === 'UNIT_LEVEL' ? r.unitName ?? t('group.scopeUnit') : grouping === 'AREA' ? r.areaName ?? t('group.noArea') : r.centreType ? centreTypeLabel(r.centreType) : t('group.none');
+  const rows = [...(data?.indicatorValues ?? [])]
+    .filter((r) => r.coverage.expected > 0 || r.centreCount > 0)
+    .sort((a, b) => Number(!groupIdOf(a, grouping)) - Number(!groupIdOf(b, grouping)) || nameOf(a).localeCompare(nameOf(b), 'vi'));
+  const show = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${formatNumber(v)} ${indicator.unit}`);
+  return (
+    <section aria-labelledby="grouped-indicators-title" data-testid="grouped-indicators" style={{ marginTop: 16 }}>
+      <Typography.Title level={3} id="grouped-indicators-title" style={{ fontSize: 15 }}>{t('group.indicatorsTitle')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <GroupBySelect id="indicator-group-by" value={grouping} onChange={setGrouping} />
+        <label htmlFor="indicator-group-code">{t('group.indicator')}:</label>
+        <Select
+          id="indicator-group-code"
+          value={indicator.code}
+          onChange={setCode}
+          style={{ width: 300, maxWidth: 'calc(100vw - 72px)' }}
+          options={indicators.map((i) => ({ value: i.code, label: pick(i.nameVi, i.nameEn) }))}
+        />
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('group.hint')}</Typography.Paragraph>
+      {error ? (
+        <Alert type="info" showIcon title={t('dashboard.indicatorsPending')} />
+      ) : (
+        <Table<GroupedIndicatorValue>
+          data-testid="grouped-indicator-table"
+          rowKey={(r) => groupIdOf(r, grouping) ?? 'none'}
+          size="small"
+          loading={loading && !data}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          dataSource={rows}
+          scroll={{ x: 560 }}
+          locale={{ emptyText: <EmptyState text={t('indicators.empty')} /> }}
+          columns={[
+            { title: t(groupColumnKey(grouping)), key: 'group', render: (_, r) => <span data-group={groupIdOf(r, grouping) ?? ''}>{nameOf(r)}</span> },
+            { title: t('indicators.value'), key: 'value', width: 130, align: 'right', render: (_, r) => show(r.value) },
+            { title: t('indicators.centres'), key: 'centres', width: 110, align: 'right', render: (_, r) => formatNumber(r.centreCount) },
+            { title: t('group.coverage'), key: 'coverage', width: 110, align: 'right', render: (_, r) => `${formatNumber(r.coverage.reporting)}/${formatNumber(r.coverage.expected)}` },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
+
+function groupIdOf(r: GroupedIndicatorValue, g: Grouping): string | null {
+  return g === 'UNIT_LEVEL' ? r.unitId ?? null : g === 'AREA' ? r.areaId ?? null : r.centreType ?? null;
 }

@@ -45,7 +45,8 @@ export function ReportingHeatmap() {
     return list.map((p) => p.code);
   }, [template.periodType]);
   const { data, loading, error } = useQuery(REPORTING_RATES, {
-    variables: { templateCode, periodFrom: periods[0], periodTo: periods[periods.length - 1], groupBy: [rowsBy, 'PERIOD'] },
+    // asOf today: every period on today's communes and areas (history falls into the successor units).
+    variables: { templateCode, periodFrom: periods[0], periodTo: periods[periods.length - 1], groupBy: [rowsBy, 'PERIOD'], asOf: todayInVietnam() as string },
     fetchPolicy: 'network-only',
   });
   if (error) return <Alert type="info" showIcon title={t('dashboard.reportingPending')} />;

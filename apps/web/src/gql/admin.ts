@@ -8,17 +8,19 @@ import type {
   CreateCentreInput as GeneratedCreateCentreInput,
   RecordLicenceInput as GeneratedRecordLicenceInput,
   UnitLevel as GeneratedUnitLevel,
+  ReorganisationsQuery,
   UnitsAsOfQuery,
   UpdateCentreInput as GeneratedUpdateCentreInput,
 } from './__generated__/graphql';
 
 export type UnitLevel = GeneratedUnitLevel;
 export type UnitVersion = UnitsAsOfQuery['administrativeUnits'][number];
+export type ReorganisationEvent = ReorganisationsQuery['reorganisations'][number];
 
 /** Every unit of the province valid on `asOf` (default today): the page builds the tree from parentId. */
 export const UNITS_AS_OF = graphql(`
   query UnitsAsOf($asOf: Date) {
-    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }
+    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds centreCount }
   }
 `);
 
@@ -29,10 +31,13 @@ export const PROVINCE_MERGERS = graphql(`
   }
 `);
 
-/** The number of centres of a unit's subtree (located in it or supervised by it), as the list filter counts them. */
-export const UNIT_CENTRE_COUNT = graphql(`
-  query UnitCentreCount($unitId: ID!) {
-    centres(filter: { unitId: $unitId }, first: 1) { totalCount }
+/** The province's reorganisations as events (date, name, legal basis, units before → after). */
+export const REORGANISATIONS = graphql(`
+  query Reorganisations {
+    reorganisations {
+      id code name effectiveDate legalBasis
+      successions { successor { id code name level validFrom } predecessors { id code name level validFrom validTo } }
+    }
   }
 `);
 

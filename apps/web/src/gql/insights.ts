@@ -6,6 +6,8 @@ import { graphql } from './__generated__';
 import type {
   CentreComplianceQuery,
   ComplianceStatus as GeneratedComplianceStatus,
+  ComplianceGroupsQuery,
+  GroupedIndicatorValuesQuery,
   IndicatorValueFieldsFragment,
   NotificationsQuery,
   ProvinceOverviewQuery,
@@ -65,9 +67,32 @@ export const NOTIFICATIONS = graphql(`
 export type ReportingRate = ReportingRatesQuery['reportingRates'][number];
 
 export const REPORTING_RATES = graphql(`
-  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {
-    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {
+  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!], $asOf: Date) {
+    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy, asOf: $asOf) {
       unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt
+    }
+  }
+`);
+
+export type GroupedIndicatorValue = GroupedIndicatorValuesQuery['indicatorValues'][number];
+
+/** Indicator values of one period grouped by commune, area or centre type, on the structure of `asOf`. */
+export const GROUPED_INDICATOR_VALUES = graphql(`
+  query GroupedIndicatorValues($query: IndicatorQuery!) {
+    indicatorValues(query: $query) {
+      code nameVi nameEn unit value centreCount unitId unitName areaId areaName centreType coverage { reporting expected }
+    }
+  }
+`);
+
+export type ComplianceGroup = ComplianceGroupsQuery['complianceOverview']['groups'][number];
+
+/** Compliance by commune, area or centre type on a date (today by default). */
+export const COMPLIANCE_GROUPS = graphql(`
+  query ComplianceGroups($groupBy: ComplianceGroupBy) {
+    complianceOverview(groupBy: $groupBy) {
+      asOf centreCount
+      groups { unitId areaId centreType name centreCount compliant atRisk nonCompliant openFindings highFindings }
     }
   }
 `);

@@ -135,3 +135,10 @@ export const MOVE_USER_FROM_MERGED_PROVINCE = graphql(`
 export const ASSIGN_ROLE = graphql(`
   mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }
 `);
+
+/** The Sở's supervisory areas in force on a date, with their communes (grouping literacy results by area). */
+export const SUPERVISORY_AREAS = graphql(`
+  query SupervisoryAreasOn($asOf: Date) {
+    supervisoryAreas(asOf: $asOf) { id code name units { id } }
+  }
+`);

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { FindingsPanel } from '../components/compliance/FindingsPanel';
 import { InspectionsPanel } from '../components/compliance/InspectionsPanel';
 import { CasesPanel } from '../components/compliance/CasesPanel';
+import { ComplianceGroupsPanel } from '../components/compliance/ComplianceGroupsPanel';
 
 const TABS = ['findings', 'inspections', 'cases'] as const;
 type Tab = (typeof TABS)[number];
@@ -24,6 +25,9 @@ export function CompliancePage() {
     <>
       <Typography.Title level={1} className="page-title" style={{ fontSize: 24 }}>{t('cw.title')}</Typography.Title>
       <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>{t('cw.intro')}</Typography.Paragraph>
+      <Card style={{ marginBottom: 16 }}>
+        <ComplianceGroupsPanel />
+      </Card>
       <Card>
         <Tabs
           activeKey={tab}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { todayInVietnam } from '@gdtx/domain';
@@ -7,6 +7,8 @@ import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
 import { describeError, errorCodeOf } from '../errors';
 import { BarChartCard } from '../components/Chart';
+import { GroupBySelect, type Grouping } from '../components/GroupBy';
+import { SUPERVISORY_AREAS } from '../gql/org';
 import { EmptyState, ErrorState, LevelTag, Loading } from '../components/States';
 import {
   LEARNING_SOCIETY_PROGRESS, LITERACY_STATUS, LITERACY_UNITS, LITERACY_YEARS,
@@ -378,10 +380,19 @@ function ChildrenCard({ status, year, view, pct, formatNumber, onOpen }: {
   const chartTitle = t(communesOnly ? 'literacy.chartCommunes' : 'literacy.chartUnits');
   const rate = (c: LiteracyChild, band: string, key: 'rateL1Pct' | 'rateL2Pct') => c.rates.find((b) => b.band === band)?.[key] ?? null;
   const anyData = children.some((c) => c.hasData);
+  // Communes (the children on the structure of status.asOf: today's by default) or the Sở's areas of that day.
+  const [grouping, setGrouping] = useState<Grouping>('UNIT_LEVEL');
 
   return (
     <Card title={cardTitle(`${t('literacy.children')} (${formatNumber(children.length)})`)} data-testid="literacy-children">
-      {children.length === 0 ? (
+      {communesOnly && children.length > 0 && (
+        <Space wrap style={{ marginBottom: 8 }}>
+          <GroupBySelect id="literacy-group-by" value={grouping} onChange={setGrouping} options={['UNIT_LEVEL', 'AREA']} />
+        </Space>
+      )}
+      {communesOnly && grouping === 'AREA' && children.length > 0 ? (
+        <LiteracyByArea status={status} formatNumber={formatNumber} />
+      ) : children.length === 0 ? (
         <EmptyState text={t('literacy.noChildren')} />
       ) : (
         <>
@@ -441,6 +452,51 @@ function ChildrenCard({ status, year, view, pct, formatNumber, onOpen }: {
         </>
       )}
     </Card>
+  );
+}
+
+interface AreaRow { id: string; name: string; communes: number; withData: number; levels: [number, number, number] }
+
+/**
+ * The communes' results by the supervisory areas in force on the status's date (areas overlap: a commune counts
+ * in each of its areas). Recognition is the commune's (NĐ 20/2014); an area is only a way to follow them.
+ */
+function LiteracyByArea({ status, formatNumber }: { status: LiteracyStatusResult; formatNumber: (n: number | null | undefined) => string }) {
+  const { t } = useI18n();
+  const { data, loading, error, refetch } = useQuery(SUPERVISORY_AREAS, { variables: { asOf: status.asOf } });
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (loading || !data) return <Loading />;
+  const tally = (id: string, name: string, members: Set<string>): AreaRow => {
+    const own = status.children.filter((c) => members.has(c.unitId));
+    const levels: [number, number, number] = [0, 0, 0];
+    for (const c of own) if (c.hasData) levels[Math.max(0, Math.min(2, c.level))]++;
+    return { id, name, communes: own.length, withData: own.filter((c) => c.hasData).length, levels };
+  };
+  const rows = data.supervisoryAreas.map((a) => tally(a.id, a.name, new Set(a.units.map((u) => u.id))));
+  const inAnArea = new Set(data.supervisoryAreas.flatMap((a) => a.units.map((u) => u.id)));
+  const outside = tally('none', t('group.noArea'), new Set(status.children.filter((c) => !inAnArea.has(c.unitId)).map((c) => c.unitId)));
+  if (outside.communes > 0) rows.push(outside);
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('group.hint')}</Typography.Paragraph>
+      <Table<AreaRow>
+        data-testid="literacy-area-table"
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: 640 }}
+        locale={{ emptyText: <EmptyState /> }}
+        columns={[
+          { title: t('group.areaColumn'), key: 'name', render: (_, r) => <span data-group={r.id}>{r.name}</span> },
+          { title: t('group.communes'), key: 'communes', width: 90, align: 'right', render: (_, r) => formatNumber(r.communes) },
+          { title: t('literacy.level2'), key: 'l2', width: 130, align: 'right', render: (_, r) => formatNumber(r.levels[2]) },
+          { title: t('literacy.level1'), key: 'l1', width: 130, align: 'right', render: (_, r) => formatNumber(r.levels[1]) },
+          { title: t('literacy.level0'), key: 'l0', width: 130, align: 'right', render: (_, r) => formatNumber(r.levels[0]) },
+          { title: t('literacy.reportsShort'), key: 'data', width: 110, align: 'right', render: (_, r) => `${formatNumber(r.withData)}/${formatNumber(r.communes)}` },
+        ]}
+      />
+    </>
   );
 }
 

@@ -1,10 +1,10 @@
 import { useMemo, useState, type Key } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, DatePicker, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, DatePicker, List, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { addDays, todayInVietnam } from '@gdtx/domain';
-import { PROVINCE_MERGERS, UNIT_CENTRE_COUNT, UNITS_AS_OF, type UnitVersion } from '../gql/admin';
+import { PROVINCE_MERGERS, REORGANISATIONS, UNITS_AS_OF, type ReorganisationEvent, type UnitVersion } from '../gql/admin';
 import { buildUnitTree, countByLevel, type UnitTreeNode } from '../centreAdmin';
 import { useI18n, type MessageKey } from '../i18n';
 import { EmptyState, ErrorState } from '../components/States';
@@ -15,20 +15,6 @@ interface UnitRow extends UnitVersion {
 
 function toRows(nodes: UnitTreeNode<UnitVersion>[]): UnitRow[] {
   return nodes.map((n) => ({ ...n.unit, children: n.children.length ? toRows(n.children) : undefined }));
-}
-
-/** The centres of one unit's subtree, asked only when its row is shown (rows of collapsed units are not rendered). */
-function UnitCentreCount({ unitId, href }: { unitId: string; href: string }) {
-  const { t, formatNumber } = useI18n();
-  // cache-and-network: a centre added or moved earlier in the session shows in the count on return.
-  const { data, loading, error } = useQuery(UNIT_CENTRE_COUNT, { variables: { unitId }, fetchPolicy: 'cache-and-network' });
-  if (loading && !data) return <Spin size="small" aria-label={t('app.loading')} />;
-  if (error || !data) return <span>—</span>;
-  return (
-    <Link to={href} data-testid={`unit-count-${unitId}`} data-count={data.centres.totalCount}>
-      {t('units.centres', { n: formatNumber(data.centres.totalCount) })}
-    </Link>
-  );
 }
 
 /**
@@ -70,12 +56,14 @@ function MergerHistory({ onViewBefore }: { onViewBefore: (date: string) => void 
 
 /** The province's administrative units as a tree on a chosen date, with centre counts and drill-down to the list. */
 export function UnitsPage() {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const [params, setParams] = useSearchParams();
   const today = todayInVietnam() as string;
   const asOf = params.get('asOf') || today;
   const isToday = asOf === today;
-  const { data, loading, error, refetch } = useQuery(UNITS_AS_OF, { variables: { asOf } });
+  // One request for the tree and every row's centre count (AdministrativeUnit.centreCount, batched in the API;
+  // issue 16: the page asked once per row). cache-and-network: a centre added or moved earlier shows on return.
+  const { data, loading, error, refetch } = useQuery(UNITS_AS_OF, { variables: { asOf }, fetchPolicy: 'cache-and-network' });
   const units = useMemo(() => data?.administrativeUnits ?? [], [data]);
   const rows = useMemo(() => toRows(buildUnitTree(units)), [units]);
   const counts = countByLevel(units);
@@ -169,13 +157,80 @@ export function UnitsPage() {
                   key: 'centres',
                   width: 160,
                   align: 'right',
-                  render: (_, u) => <UnitCentreCount unitId={u.id} href={centresHref(u.id)} />,
+                  render: (_, u) => (
+                    <Link to={centresHref(u.id)} data-testid={`unit-count-${u.id}`} data-count={u.centreCount}>
+                      {t('units.centres', { n: formatNumber(u.centreCount) })}
+                    </Link>
+                  ),
                 },
               ]}
             />
           </>
         )}
       </Card>
+      <ReorganisationEvents onOpenDate={(date) => setAsOf(date)} />
     </>
+  );
+}
+
+/**
+ * The province's reorganisations as events (issue 12 item 5): date, name, legal basis and, on demand, the units
+ * before → after. A date opens the tree on the first day of the new structure.
+ */
+function ReorganisationEvents({ onOpenDate }: { onOpenDate: (date: string) => void }) {
+  const { t, formatDate, formatNumber } = useI18n();
+  const { data, loading, error, refetch } = useQuery(REORGANISATIONS);
+  const events = data?.reorganisations ?? [];
+  return (
+    <Card style={{ marginTop: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('units.events')}</h2>} data-testid="reorganisation-events">
+      <Typography.Paragraph type="secondary">{t('units.eventsHelp')}</Typography.Paragraph>
+      {error ? (
+        <ErrorState error={error} onRetry={() => void refetch()} />
+      ) : (
+        <List<ReorganisationEvent>
+          loading={loading && !data}
+          dataSource={events}
+          locale={{ emptyText: <EmptyState text={t('units.eventsEmpty')} /> }}
+          renderItem={(e) => (
+            <List.Item key={e.id} data-testid={`reorganisation-${e.code}`} style={{ display: 'block' }}>
+              <Space wrap size={[8, 4]} style={{ marginBottom: 4 }}>
+                <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onOpenDate(e.effectiveDate)} data-testid="reorganisation-date">
+                  <Tag color="gold" style={{ color: '#1f1f1f', margin: 0 }}>{t('units.eventDate', { date: formatDate(e.effectiveDate) })}</Tag>
+                </Button>
+                <Typography.Text strong>{e.name}</Typography.Text>
+                <Typography.Text type="secondary">({e.code})</Typography.Text>
+              </Space>
+              {e.legalBasis && <Typography.Paragraph style={{ marginBottom: 4 }}>{t('units.legalBasis')}: {e.legalBasis}</Typography.Paragraph>}
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }} data-testid="reorganisation-summary">
+                {t('units.eventSummary', {
+                  successors: formatNumber(e.successions.length),
+                  predecessors: formatNumber(e.successions.reduce((n, s) => n + s.predecessors.length, 0)),
+                })}
+              </Typography.Paragraph>
+              <Collapse
+                size="small"
+                items={[{
+                  key: 'links',
+                  label: t('units.showLinks'),
+                  children: (
+                    <Table
+                      size="small"
+                      rowKey={(s) => s.successor.id}
+                      pagination={false}
+                      dataSource={e.successions}
+                      data-testid="reorganisation-links"
+                      columns={[
+                        { title: t('units.before'), key: 'before', render: (_, s) => s.predecessors.map((p) => p.name).join(', ') },
+                        { title: t('units.after'), key: 'after', render: (_, s) => <span>→ {s.successor.name}</span> },
+                      ]}
+                    />
+                  ),
+                }]}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
-import { GroupByEnum, IndicatorDefinitionDto, IndicatorPreview, IndicatorQuery, IndicatorValue, SaveIndicatorDefinitionInput } from './analytics.types';
+import { Ctx, DateScalar, RequirePermission, TenantContext } from '@gdtx/platform';
+import { assertIsoDate, GroupByEnum, STRUCTURE_AS_OF, IndicatorDefinitionDto, IndicatorPreview, IndicatorQuery, IndicatorValue, SaveIndicatorDefinitionInput } from './analytics.types';
 import { IndicatorDefinitionService } from './indicator-definition.service';
 import type { GroupByDimension } from './analytics.types';
 import { IndicatorService } from './indicator.service';
@@ -54,8 +54,9 @@ export class AnalyticsResolver {
     @Args('periodTo', { nullable: true, type: () => String }) periodTo?: string,
     @Args('unitId', { nullable: true, type: () => ID }) unitId?: string,
     @Args('groupBy', { nullable: true, type: () => [GroupByEnum] }) groupBy?: GroupByDimension[],
+    @Args('asOf', { nullable: true, type: () => DateScalar, description: STRUCTURE_AS_OF }) asOf?: string,
   ): Promise<ReportingRate[]> {
-    return this.rates.rates(ctx, { templateCode, periodFrom, periodTo, unitId, groupBy });
+    return this.rates.rates(ctx, { templateCode, periodFrom, periodTo, unitId, groupBy, structureAsOf: asOf ? assertIsoDate(asOf) : null });
   }
 
   @Query(() => ProvinceOverview, { description: 'Tổng quan toàn tỉnh (trang chủ của Sở)' })

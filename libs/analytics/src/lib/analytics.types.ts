@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { CentreTypes } from '@gdtx/domain';
 import type { CentreType } from '@gdtx/domain';
-import { CentreTypeEnum } from '@gdtx/platform';
+import { CentreTypeEnum, DateScalar, Errors } from '@gdtx/platform';
 import { IndicatorAggregations } from './indicator-formula';
 import type { IndicatorAggregation } from './indicator-formula';
 
@@ -13,7 +13,8 @@ registerEnumType(GroupByEnum, {
   name: 'IndicatorGroupBy',
   description:
     'UNIT_LEVEL: theo đơn vị cấp dưới (sau 1/7/2025: xã, phường trực thuộc tỉnh); CENTRE_TYPE: theo loại trung tâm; PERIOD: theo kỳ; CENTRE: theo trung tâm; ' +
-    'AREA: theo khu vực giám sát hiện hành (các khu vực có thể chồng lấn: một trung tâm được tính vào mọi khu vực chứa xã của nó; số liệu trước sắp xếp tính theo xã kế thừa)',
+    'AREA: theo khu vực giám sát (các khu vực có thể chồng lấn: một trung tâm được tính vào mọi khu vực chứa xã của nó; số liệu trước sắp xếp tính theo xã kế thừa). ' +
+    'Xã và khu vực là cơ cấu ngày kết thúc của từng kỳ, hoặc của ngày asOf khi có',
 });
 
 export const IndicatorAggregationEnum = Object.fromEntries(IndicatorAggregations.map((a) => [a, a])) as Record<IndicatorAggregation, IndicatorAggregation>;
@@ -23,6 +24,17 @@ registerEnumType(IndicatorAggregationEnum, {
 });
 
 const PERIOD_CODE = /^[0-9A-Z-]{4,20}$/;
+
+export const STRUCTURE_AS_OF =
+  'Nhóm theo cơ cấu (xã, phường, khu vực giám sát) có hiệu lực vào ngày này; bỏ trống: mỗi kỳ theo cơ cấu ngày kết thúc kỳ';
+
+/** A 'YYYY-MM-DD' argument, or BAD_USER_INPUT. */
+export function assertIsoDate(value: string, field = 'asOf'): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw Errors.badInput(`Ngày ${field} không hợp lệ (YYYY-MM-DD)`, `${field} must be a date (YYYY-MM-DD)`, { field });
+  }
+  return value;
+}
 
 @InputType()
 export class IndicatorQuery {
@@ -34,6 +46,7 @@ export class IndicatorQuery {
   @Field(() => ID, { nullable: true, description: 'Cây đơn vị (mặc định: cả phạm vi của người dùng)' }) @IsOptional() @IsUUID() unitId?: string;
   @Field(() => CentreTypeEnum, { nullable: true }) @IsOptional() @IsIn(CentreTypes) centreType?: CentreType;
   @Field(() => [GroupByEnum], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(4) @IsIn(GroupByDimensions, { each: true }) groupBy?: GroupByDimension[];
+  @Field(() => DateScalar, { nullable: true, description: STRUCTURE_AS_OF }) @IsOptional() @IsString() asOf?: string;
 }
 
 @ObjectType({ description: 'Độ phủ của một giá trị chỉ số: số trung tâm có số liệu trên số trung tâm phải báo cáo' })

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { periodFromCode, todayInVietnam } from '@gdtx/domain';
+import { periodFromCode } from '@gdtx/domain';
 import type { CentreType } from '@gdtx/domain';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
-import { centreRefsOf, supervisoryAreaPaths, unitPathOf, unitRefsOf } from '@gdtx/org';
+import { centreRefsOf, unitPathOf, unitRefsOf } from '@gdtx/org';
 import { ReportingReader } from '@gdtx/reporting';
+import { assertIsoDate } from './analytics.types';
 import type { GroupByDimension, IndicatorPreview, IndicatorQuery, IndicatorValue, SaveIndicatorDefinitionInput } from './analytics.types';
 import { formulaOf, formulaProblems, loadCurrentDefinitions, readyDefinitions, validationError } from './indicator-definition.service';
 import type { ReadyDefinition } from './indicator-definition.service';
 import { reportParts } from './indicator-formula';
+import { GroupingStructure } from './grouping-structure';
 
 /** The facts of one accepted report, restricted to the value keys asked for. */
 interface ReportFacts {
@@ -85,7 +87,7 @@ export class IndicatorService {
       const defs = await this.loadDefinitions(em, ctx, q.codes);
       const periods = await this.resolvePeriods(em, q);
       const scope: Scope = { prefix: await this.prefixFor(em, ctx, q.unitId), provinceId: ctx.provinceId, centreType: q.centreType, ...lineageOf(ctx, q.unitId) };
-      const out = await this.evaluateAll(em, defs, periods, scope, groupBy);
+      const out = await this.evaluateAll(em, defs, periods, scope, groupBy, [], q.asOf ? assertIsoDate(q.asOf) : null);
       await this.attachNames(em, out);
       return out;
     });
@@ -115,7 +117,10 @@ export class IndicatorService {
    * before): never a sum of numerators over one set of centres divided by a sum of denominators over another.
    * `ensureKeys` are group keys that get a value even when no report contributes (the dashboard's periods).
    */
-  private async evaluateAll(em: EntityManager, defs: ReadyDefinition[], periods: string[], scope: Scope, groupBy: GroupByDimension[], ensureKeys: string[] = []): Promise<IndicatorValue[]> {
+  private async evaluateAll(
+    em: EntityManager, defs: ReadyDefinition[], periods: string[], scope: Scope, groupBy: GroupByDimension[], ensureKeys: string[] = [],
+    structureAsOf: string | null = null,
+  ): Promise<IndicatorValue[]> {
     const templates = unique(defs.flatMap((d) => d.templateCodes));
     const keys = unique(defs.flatMap((d) => d.formula.currentKeys));
     const reports = await this.reportFacts(em, templates, keys, periods, scope);
@@ -136,25 +141,30 @@ export class IndicatorService {
     }
     // The denominator of coverage: the reports the calendar expects, in the same scope and groups.
     const expected = await ReportingReader.expectedReports(em, { templateCodes: templates, periodCodes: periods, unitPathPrefix: scope.prefix, centreType: scope.centreType });
-    const dims = (r: { centre_id: string; centre_type: CentreType; period_code: string; unit_path: string }): Dims => ({
-      unit_id: childUnitOf([scope.prefix, ...(scope.lineagePrefixes ?? [])], r.unit_path), centre_type: r.centre_type, period_code: r.period_code, centre_id: r.centre_id,
+    // Communes and areas are those of the structure on each period's end, or on `structureAsOf` when asked for
+    // (the dashboards ask for today's): GroupingStructure (org's readers) places each centre and each area.
+    const structure = await GroupingStructure.load(em, {
+      groupBy, periods, asOf: structureAsOf, centreIds: unique([...reports.map((r) => r.centre_id), ...expected.map((e) => e.centreId)]),
     });
-    // AREA: today's supervisory areas (org); areas overlap, so a report counts in every area holding its unit
-    // (or a unit its commune succeeded), and in the group without an area (null) when none holds it.
-    const areas = groupBy.includes('AREA') ? await supervisoryAreaPaths(em, todayInVietnam()) : [];
-    const byArea = <T extends { dims: Dims }>(path: string, x: T): T[] => {
+    const dims = (r: { centre_id: string; centre_type: CentreType; period_code: string; unit_path: string }): Dims => ({
+      unit_id: childUnitOf([scope.prefix, ...(scope.lineagePrefixes ?? [])], structure.unitPathOf(r.centre_id, r.period_code, r.unit_path)), centre_type: r.centre_type, period_code: r.period_code, centre_id: r.centre_id,
+    });
+    // AREA: areas overlap, so a report counts in every area holding its unit (or a unit its commune succeeded),
+    // and in the group without an area (null) when none holds it.
+    const byArea = <T extends { dims: Dims }>(centreId: string, path: string, x: T): T[] => {
       if (!groupBy.includes('AREA')) return [x];
-      const hits = areas.filter((a) => a.paths.some((p) => path.startsWith(p)));
-      return hits.length ? hits.map((a) => ({ ...x, dims: { ...x.dims, area_id: a.areaId } })) : [{ ...x, dims: { ...x.dims, area_id: null } }];
+      const period = x.dims.period_code!;
+      const hits = structure.areasHolding(period, structure.unitPathOf(centreId, period, path));
+      return hits.length ? hits.map((a) => ({ ...x, dims: { ...x.dims, area_id: a } })) : [{ ...x, dims: { ...x.dims, area_id: null } }];
     };
-    const expectedRows = expected.flatMap((e) => byArea(e.unitPath, {
+    const expectedRows = expected.flatMap((e) => byArea(e.centreId, e.unitPath, {
       template_code: e.templateCode,
       dims: dims({ centre_id: e.centreId, centre_type: e.centreType, period_code: e.periodCode, unit_path: e.unitPath }),
     }));
-    const areaNames = new Map(areas.map((a) => [a.areaId, a.name]));
+    const areaNames = structure.areaNames;
     return defs.flatMap((def) => {
       const mine = (r: { template_code: string }) => def.templateCodes.includes(r.template_code);
-      const rows = reports.filter(mine).flatMap((r) => byArea(r.unit_path, {
+      const rows = reports.filter(mine).flatMap((r) => byArea(r.centre_id, r.unit_path, {
         report: r,
         dims: dims(r),
         previous: def.formula.previousKeys.length ? previousReports.get(reportKey(r.centre_id, r.template_code, r.period_code)) ?? null : null,

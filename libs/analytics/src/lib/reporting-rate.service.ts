@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { periodFromCode, periodsBetween, tallyReports, todayInVietnam } from '@gdtx/domain';
 import type { CentreType, Period, PeriodType } from '@gdtx/domain';
-import { readCentreCalendarFacts, supervisoryAreaPaths, unitRefsOf } from '@gdtx/org';
+import { readCentreCalendarFacts, unitRefsOf } from '@gdtx/org';
 import type { CentreCalendarRecord } from '@gdtx/org';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { reportCalendar, ReportingReader } from '@gdtx/reporting';
 import type { CalendarEntry, CalendarQueryable } from '@gdtx/reporting';
 import { IndicatorService } from './indicator.service';
+import { GroupingStructure } from './grouping-structure';
 import type { GroupByDimension } from './analytics.types';
 import type { ReportingRate } from './overview.types';
 
@@ -29,7 +30,13 @@ export class ReportingRateService {
 
   async rates(
     ctx: TenantContext,
-    args: { templateCode: string; periodFrom: string; periodTo?: string | null; unitId?: string | null; groupBy?: GroupByDimension[] | null; asOf?: string },
+    args: {
+      templateCode: string; periodFrom: string; periodTo?: string | null; unitId?: string | null; groupBy?: GroupByDimension[] | null;
+      /** The day the calendar classifies on (default today). */
+      asOf?: string;
+      /** The structure groups are made on (communes, areas); default: each period's end (GroupingStructure). */
+      structureAsOf?: string | null;
+    },
   ): Promise<ReportingRate[]> {
     const asOf = args.asOf ?? todayInVietnam();
     return this.db.run(ctx, async (em) => {
@@ -40,9 +47,12 @@ export class ReportingRateService {
       const prefix = await this.indicators.prefixFor(em, ctx, args.unitId);
       const centres = await readCentreCalendarFacts(em, { types: template.centreTypes, unitPathPrefix: prefix });
       const entries = await reportCalendar(em as CalendarQueryable, { centres, templates: [template], periodsOf: () => periods, asOf });
-      const areas = args.groupBy?.includes('AREA') ? await supervisoryAreaPaths(em, asOf) : [];
-      const groups = groupEntries(entries, new Map(centres.map((c) => [c.centreId, c])), args.groupBy ?? [], prefix, areas);
-      const areaNames = new Map(areas.map((a) => [a.areaId, a.name]));
+      const structure = await GroupingStructure.load(em, {
+        groupBy: args.groupBy ?? [], periods: periods.map((p) => p.code), asOf: args.structureAsOf ?? null,
+        centreIds: centres.map((c) => c.centreId), placeAtPeriodEnds: true,
+      });
+      const groups = groupEntries(entries, new Map(centres.map((c) => [c.centreId, c])), args.groupBy ?? [], prefix, structure);
+      const areaNames = structure.areaNames;
       const unitIds = [...new Set([...groups.values()].map((g) => g.key.unitId).filter((u): u is string => !!u))];
       const names = new Map<string, string>(
         (await unitRefsOf(em, unitIds)).map((u) => [u.id, u.name]),
@@ -98,18 +108,20 @@ interface GroupKey {
  */
 function groupEntries(
   entries: readonly CalendarEntry[], centres: Map<string, CentreCalendarRecord>, groupBy: readonly GroupByDimension[], prefix: string,
-  areas: readonly { areaId: string; paths: string[] }[] = [],
+  structure: GroupingStructure,
 ) {
   const groups = new Map<string, { key: GroupKey; entries: CalendarEntry[] }>();
   if (!groupBy.length) groups.set('', { key: { unitId: null, centreType: null, periodCode: null, centreId: null, areaId: null }, entries: [] });
   for (const entry of entries) {
     if (entry.classification.class === 'NOT_EXPECTED') continue;
     const centre = centres.get(entry.centreId)!;
+    // The centre's unit on the period's end (or on structureAsOf); its current unit when no history covers it.
+    const unitPath = structure.unitPathOf(entry.centreId, entry.period.code, centre.unitPath);
     // AREA: areas overlap, so a centre counts in every area holding its commune (null: in none).
-    const inAreas = groupBy.includes('AREA') ? areas.filter((a) => a.paths.some((p) => centre.unitPath.startsWith(p))).map((a) => a.areaId) : [];
+    const inAreas = groupBy.includes('AREA') ? structure.areasHolding(entry.period.code, unitPath) : [];
     for (const areaId of inAreas.length ? inAreas : [null]) {
       const key: GroupKey = {
-        unitId: groupBy.includes('UNIT_LEVEL') ? (centre.unitPath.startsWith(prefix) ? centre.unitPath.slice(prefix.length).split('/')[0] || null : null) : null,
+        unitId: groupBy.includes('UNIT_LEVEL') ? (unitPath.startsWith(prefix) ? unitPath.slice(prefix.length).split('/')[0] || null : null) : null,
         centreType: groupBy.includes('CENTRE_TYPE') ? centre.type : null,
         periodCode: groupBy.includes('PERIOD') ? entry.period.code : null,
         centreId: groupBy.includes('CENTRE') ? entry.centreId : null,

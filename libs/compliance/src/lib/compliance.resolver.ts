@@ -4,10 +4,11 @@ import { FindingQueryService } from './finding-query.service';
 import { InspectionService } from './inspection.service';
 import { UnlicensedOperatorService } from './unlicensed-operator.service';
 import {
-  CentreCompliance, ComplianceOverview, Finding, FindingConnection, FindingFilter, Inspection, InspectionFindingInput, RecordInspectionInput,
+  CentreCompliance, ComplianceGroupingEnum, ComplianceOverview, Finding, FindingConnection, FindingFilter, Inspection, InspectionFindingInput, RecordInspectionInput,
   ReportUnlicensedOperatorInput, UnlicensedCaseStatus, UnlicensedCaseStatusEnum, UnlicensedOperatorCase, UnlicensedOperatorCaseConnection,
   UpdateUnlicensedOperatorCaseInput,
 } from './compliance.types';
+import type { ComplianceGrouping } from './compliance.types';
 
 /** Findings: a centre's compliance, the roll-up, the list. */
 @Resolver()
@@ -30,8 +31,10 @@ export class ComplianceResolver {
     @Ctx() ctx: TenantContext,
     @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+    @Args('groupBy', { type: () => ComplianceGroupingEnum, nullable: true, description: 'Nhóm theo xã, khu vực hoặc loại trung tâm (cơ cấu ngày asOf)' })
+    groupBy?: ComplianceGrouping,
   ): Promise<ComplianceOverview> {
-    return this.findingQueries.overview(ctx, unitId, asOf);
+    return this.findingQueries.overview(ctx, unitId, asOf, groupBy);
   }
 
   @Query(() => FindingConnection)

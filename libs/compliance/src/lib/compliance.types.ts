@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested, ArrayMaxSize } from 'class-validator';
 import { Type } from 'class-transformer';
-import { Connection, DateScalar } from '@gdtx/platform';
+import type { CentreType } from '@gdtx/domain';
+import { CentreTypeEnum, Connection, DateScalar } from '@gdtx/platform';
 import { JsonScalar } from '@gdtx/reporting';
 import { ComplianceStatuses, RuleCodes, Severities } from './rules';
 import type { ComplianceStatus, RuleCode, Severity } from './rules';
@@ -97,6 +98,29 @@ export class CentreComplianceSummary {
   @Field(() => Int) highFindings: number;
 }
 
+export const ComplianceGroupings = ['UNIT_LEVEL', 'AREA', 'CENTRE_TYPE'] as const;
+export type ComplianceGrouping = (typeof ComplianceGroupings)[number];
+export const ComplianceGroupingEnum = Object.fromEntries(ComplianceGroupings.map((g) => [g, g])) as Record<ComplianceGrouping, ComplianceGrouping>;
+registerEnumType(ComplianceGroupingEnum, {
+  name: 'ComplianceGroupBy',
+  description: 'UNIT_LEVEL: theo xã, phường (đơn vị cấp dưới) có hiệu lực ngày asOf; AREA: theo khu vực giám sát ngày asOf (chồng lấn: '
+    + 'một trung tâm được tính vào mọi khu vực chứa xã của nó); CENTRE_TYPE: theo loại trung tâm',
+});
+
+@ObjectType({ description: 'Tuân thủ của một nhóm trung tâm (một xã, một khu vực hoặc một loại trung tâm) vào ngày asOf' })
+export class ComplianceGroup {
+  @Field(() => ID, { nullable: true, description: 'Xã, phường (UNIT_LEVEL); trống: ở chính đơn vị phạm vi' }) unitId: string | null;
+  @Field(() => ID, { nullable: true, description: 'Khu vực (AREA); trống: ngoài mọi khu vực' }) areaId: string | null;
+  @Field(() => CentreTypeEnum, { nullable: true }) centreType: CentreType | null;
+  @Field(() => String, { nullable: true, description: 'Tên xã hoặc khu vực' }) name: string | null;
+  @Field(() => Int) centreCount: number;
+  @Field(() => Int) compliant: number;
+  @Field(() => Int) atRisk: number;
+  @Field(() => Int) nonCompliant: number;
+  @Field(() => Int, { description: 'Số vấn đề đang mở' }) openFindings: number;
+  @Field(() => Int, { description: 'Số vấn đề mức cao trở lên đang mở' }) highFindings: number;
+}
+
 @ObjectType({ description: 'Tổng hợp tuân thủ của một đơn vị (hoặc cả tỉnh) vào ngày asOf' })
 export class ComplianceOverview {
   @Field(() => ID, { nullable: true }) unitId: string | null;
@@ -105,6 +129,7 @@ export class ComplianceOverview {
   @Field(() => [ComplianceStatusCount]) byStatus: ComplianceStatusCount[];
   @Field(() => [ComplianceRuleCount]) byRule: ComplianceRuleCount[];
   @Field(() => [CentreComplianceSummary], { description: 'Các trung tâm có nhiều vấn đề nghiêm trọng nhất' }) worstCentres: CentreComplianceSummary[];
+  @Field(() => [ComplianceGroup], { description: 'Theo nhóm groupBy (trống khi không có groupBy)' }) groups: ComplianceGroup[];
 }
 
 @InputType()

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { centresInOperationOn, unitPathOf } from '@gdtx/org';
+import { centresInOperationOn, centresPlacedAtPeriodEnds, supervisoryAreaPaths, unitPathOf, unitRefsOf } from '@gdtx/org';
+import type { EntityManager } from 'typeorm';
 import { assertUuid, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
 import { complianceStatusOf, SEVERITY_RANK } from './rules';
 import type { ComplianceStatus, Severity } from './rules';
 import { asOfOrToday, centreRef, FINDING, FINDING_COLUMNS, FINDING_FROM, openOn, SEVERITY_ORDER } from './compliance.store';
-import type { CentreCompliance, ComplianceOverview, Finding, FindingFilter } from './compliance.types';
+import type { CentreCompliance, ComplianceGroup, ComplianceGrouping, ComplianceOverview, Finding, FindingFilter } from './compliance.types';
 
 /** Reading findings: a centre's compliance on a date, the roll-up of a unit, the list and one finding. */
 @Injectable()
@@ -34,7 +35,7 @@ export class FindingQueryService {
    * are those in operation on the date by org's history (one dissolved since is counted, one established since
    * is not), with the findings open on that date.
    */
-  async overview(ctx: TenantContext, unitId?: string | null, asOf?: string | null): Promise<ComplianceOverview> {
+  async overview(ctx: TenantContext, unitId?: string | null, asOf?: string | null, groupBy?: ComplianceGrouping | null): Promise<ComplianceOverview> {
     const date = asOfOrToday(asOf);
     return this.db.run(ctx, async (em) => {
       const path = unitId ? await unitPathOf(em, unitId) : null;
@@ -70,6 +71,7 @@ export class FindingQueryService {
         unitId: unitId ?? null, asOf: date, centreCount: summaries.length,
         byStatus: (['COMPLIANT', 'AT_RISK', 'NON_COMPLIANT'] as const).map((status) => ({ status, centres: count(status) })),
         byRule, worstCentres: worst,
+        groups: groupBy ? await groupSummaries(em, groupBy, date, path ?? (ctx.scope === 'unit' && ctx.unitPath ? ctx.unitPath : `/${ctx.provinceId}/`), summaries) : [],
       };
     });
   }
@@ -106,4 +108,48 @@ export class FindingQueryService {
       return row;
     });
   }
+}
+
+/**
+ * The overview's centres grouped on the structure of `date` (org's readers): by the child unit of `prefix` holding
+ * the centre that day (today: the communes and wards under the province), by the supervisory areas holding it
+ * that day (areas overlap: a centre counts in each; null: in none), or by centre type.
+ */
+async function groupSummaries(
+  em: EntityManager, groupBy: ComplianceGrouping, date: string, prefix: string,
+  summaries: { centreId: string; status: ComplianceStatus; openFindings: number; highFindings: number }[],
+): Promise<ComplianceGroup[]> {
+  const placed = new Map((await centresPlacedAtPeriodEnds(em, summaries.map((s) => s.centreId), [{ code: date, end: date }])).map((p) => [p.centreId, p]));
+  const areas = groupBy === 'AREA' ? await supervisoryAreaPaths(em, date) : [];
+  const groups = new Map<string, ComplianceGroup>();
+  for (const s of summaries) {
+    const at = placed.get(s.centreId);
+    if (!at) continue;
+    const keys: Pick<ComplianceGroup, 'unitId' | 'areaId' | 'centreType' | 'name'>[] = [];
+    if (groupBy === 'UNIT_LEVEL') {
+      keys.push({ unitId: at.unitPath.startsWith(prefix) ? at.unitPath.slice(prefix.length).split('/')[0] || null : null, areaId: null, centreType: null, name: null });
+    } else if (groupBy === 'AREA') {
+      const hits = areas.filter((a) => a.paths.some((p) => at.unitPath.startsWith(p)));
+      for (const a of hits.length ? hits : [null]) keys.push({ unitId: null, areaId: a?.areaId ?? null, centreType: null, name: a?.name ?? null });
+    } else {
+      keys.push({ unitId: null, areaId: null, centreType: at.type, name: null });
+    }
+    for (const k of keys) {
+      const id = `${k.unitId}|${k.areaId}|${k.centreType}`;
+      const g = groups.get(id) ?? { ...k, centreCount: 0, compliant: 0, atRisk: 0, nonCompliant: 0, openFindings: 0, highFindings: 0 };
+      g.centreCount++;
+      if (s.status === 'COMPLIANT') g.compliant++;
+      else if (s.status === 'AT_RISK') g.atRisk++;
+      else g.nonCompliant++;
+      g.openFindings += s.openFindings;
+      g.highFindings += s.highFindings;
+      groups.set(id, g);
+    }
+  }
+  const list = [...groups.values()];
+  const unitNames = new Map((await unitRefsOf(em, list.map((g) => g.unitId).filter((u): u is string => !!u))).map((u) => [u.id, u.name]));
+  for (const g of list) if (g.unitId) g.name = unitNames.get(g.unitId) ?? null;
+  // Worst first (what the Sở follows up), then by name; the group without a unit or area last.
+  return list.sort((a, b) => Number(!a.name && !a.centreType) - Number(!b.name && !b.centreType)
+    || b.nonCompliant - a.nonCompliant || b.atRisk - a.atRisk || (a.name ?? a.centreType ?? '').localeCompare(b.name ?? b.centreType ?? '', 'vi'));
 }

@@ -20,6 +20,14 @@ export class AdministrativeUnitResolver {
   ): Promise<AdministrativeUnit[]> {
     return this.org.listUnits(ctx, { asOf, parentId });
   }
+
+  @ResolveField(() => Int, { description: 'Số trung tâm đặt tại hoặc do đơn vị (cả cây đơn vị) quản lý, như bộ lọc unitId của danh sách trung tâm' })
+  centreCount(@Parent() unit: AdministrativeUnit, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<number> {
+    return requestLoader<string, number>(req, 'unit.centreCount', async (ids) => {
+      const map = await this.org.centreCountsOfUnits(ctx, ids);
+      return ids.map((id) => map.get(id) ?? 0);
+    }).load(unit.id);
+  }
 }
 
 @Resolver(() => Centre)

@@ -82,6 +82,21 @@ export class OrgService {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /**
+   * Centres of each unit's subtree (located or supervised there), counted as the centre list's `unitId` filter
+   * counts them: one query for every unit of a page (the units page asked once per row before, issue 16).
+   */
+  async centreCountsOfUnits(ctx: TenantContext, ids: readonly string[]): Promise<Map<string, number>> {
+    const rows: { id: string; n: number }[] = await this.db.run(ctx, (em) =>
+      em.query(
+        `SELECT u.id, (SELECT count(*)::int FROM centre c WHERE c.unit_path LIKE u.path || '%' OR c.supervising_unit_path LIKE u.path || '%') AS n
+         FROM administrative_unit u WHERE u.id = ANY($1::uuid[])`,
+        [ids],
+      ),
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
   async listCentres(ctx: TenantContext, filter: CentreFilter = {}, page: PageArgs = {}) {
     const { limit, offset } = decodePage(page);
     return this.db.run(ctx, async (em) => {

@@ -1,7 +1,7 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
 import { ReorganisationService } from './reorganisation.service';
-import { ApplyReorganisationInput, ReorganisationResult } from './reorganisation.types';
+import { ApplyReorganisationInput, ReorganisationEvent, ReorganisationResult } from './reorganisation.types';
 
 /** The 2025 reform's mutation (moved from literacy with the reorganisation, issue 11 Build 6; contract unchanged). */
 @Resolver()
@@ -12,5 +12,11 @@ export class ReorganisationResolver {
   @RequirePermission('UNIT_MANAGE')
   applyReorganisation(@Ctx() ctx: TenantContext, @Args('input') input: ApplyReorganisationInput): Promise<ReorganisationResult> {
     return this.reorganisation.apply(ctx, input);
+  }
+
+  @Query(() => [ReorganisationEvent], { description: 'Các đợt sắp xếp đơn vị hành chính của tỉnh (mới nhất trước), với đơn vị trước → sau' })
+  @RequirePermission('CENTRE_READ')
+  reorganisations(@Ctx() ctx: TenantContext): Promise<ReorganisationEvent[]> {
+    return this.reorganisation.list(ctx);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertUuid, audit, Errors, SessionBus, TenantContext, TenantDb } from '@gdtx/platform';
 import { applyReorganisationPlan, ReorganisationError, type Query } from './reorganisation';
-import type { ApplyReorganisationInput, ReorganisationResult } from './reorganisation.types';
+import type { ApplyReorganisationInput, ReorganisationEvent, ReorganisationResult, SuccessionUnit } from './reorganisation.types';
 
 /** The 2025 reform as a service operation (Sở only: writes to units and centres need the province scope). */
 @Injectable()
@@ -37,5 +37,33 @@ export class ReorganisationService {
         throw e;
       }
     }));
+  }
+
+  /**
+   * The province's recorded reorganisations, newest first, each with its successor links grouped by the unit
+   * after it (the units page's events). Two queries for all events; a unit's name and dates are those of the version linked.
+   * RLS (province rows) keeps each province to its own.
+   */
+  async list(ctx: TenantContext): Promise<ReorganisationEvent[]> {
+    return this.db.run(ctx, async (em) => {
+      const events: Omit<ReorganisationEvent, 'successions'>[] = await em.query(
+        `SELECT r.id, r.code, r.name, to_char(r.effective_date, 'YYYY-MM-DD') AS "effectiveDate", r.legal_basis AS "legalBasis"
+         FROM reorganisation r ORDER BY r.effective_date DESC, r.code`,
+      );
+      if (!events.length) return [];
+      const unit = (alias: string) => `json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'name', ${alias}.name, 'level', ${alias}.level,
+        'validFrom', to_char(${alias}.valid_from, 'YYYY-MM-DD'), 'validTo', to_char(${alias}.valid_to, 'YYYY-MM-DD'))`;
+      const links: { reorganisationId: string; successor: SuccessionUnit; predecessors: SuccessionUnit[] }[] = await em.query(
+        `SELECT s.reorganisation_id AS "reorganisationId", ${unit('su')} AS successor, json_agg(${unit('pu')} ORDER BY pu.name) AS predecessors
+         FROM unit_successor s JOIN administrative_unit su ON su.id = s.successor_id JOIN administrative_unit pu ON pu.id = s.predecessor_id
+         WHERE s.reorganisation_id = ANY($1::uuid[])
+         GROUP BY s.reorganisation_id, su.id ORDER BY su.name`,
+        [events.map((e) => e.id)],
+      );
+      return events.map((e) => ({
+        ...e,
+        successions: links.filter((l) => l.reorganisationId === e.id).map(({ successor, predecessors }) => ({ successor, predecessors })),
+      }));
+    });
   }
 }

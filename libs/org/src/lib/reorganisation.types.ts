@@ -38,3 +38,33 @@ export class ReorganisationResult {
   @Field(() => Int) centresMoved: number;
   @Field(() => Int) tthtcdDissolved: number;
 }
+
+// ------------------------------------------------------------------------------------------------------------
+// Reorganisations as events (the units page, issue 12 item 5)
+// ------------------------------------------------------------------------------------------------------------
+
+@ObjectType({ description: 'Một đơn vị trong một liên kết kế thừa (phiên bản của đơn vị trước hoặc sau sắp xếp)' })
+export class SuccessionUnit {
+  @Field(() => ID) id: string;
+  @Field() code: string;
+  @Field() name: string;
+  @Field(() => UnitLevelEnum) level: UnitLevel;
+  @Field(() => DateScalar) validFrom: string;
+  @Field(() => DateScalar, { nullable: true }) validTo: string | null;
+}
+
+@ObjectType({ description: 'Đơn vị sau sắp xếp và các đơn vị trước mà nó kế thừa' })
+export class UnitSuccession {
+  @Field(() => SuccessionUnit) successor: SuccessionUnit;
+  @Field(() => [SuccessionUnit]) predecessors: SuccessionUnit[];
+}
+
+@ObjectType({ description: 'Một đợt sắp xếp đơn vị hành chính đã ghi nhận (ngày hiệu lực, căn cứ, đơn vị trước → sau)' })
+export class ReorganisationEvent {
+  @Field(() => ID) id: string;
+  @Field() code: string;
+  @Field() name: string;
+  @Field(() => DateScalar) effectiveDate: string;
+  @Field(() => String, { nullable: true }) legalBasis: string | null;
+  @Field(() => [UnitSuccession], { description: 'Theo đơn vị sau sắp xếp (tên), mỗi đơn vị với các đơn vị trước' }) successions: UnitSuccession[];
+}
