@@ -135,7 +135,12 @@ export class IndicatorService {
       }
     }
     // The denominator of coverage: the reports the calendar expects, in the same scope and groups.
-    const expected = await ReportingReader.expectedReports(em, { templateCodes: templates, periodCodes: periods, unitPathPrefix: scope.prefix, centreType: scope.centreType });
+    // A merged province's province-wide query also expects its predecessors' reports of their old periods (placed
+    // under the old province's tree at the period's end), as its facts count them (ADR 0015).
+    const coveragePrefixes = [scope.prefix, ...(scope.lineagePrefixes ?? [])];
+    const expected = (await ReportingReader.expectedReports(em, {
+      templateCodes: templates, periodCodes: periods, unitPathPrefix: coveragePrefixes.length > 1 ? null : scope.prefix, centreType: scope.centreType,
+    })).filter((e) => coveragePrefixes.some((p) => e.unitPath.startsWith(p)));
     const dims = (r: { centre_id: string; centre_type: CentreType; period_code: string; unit_path: string }): Dims => ({
       unit_id: childUnitOf([scope.prefix, ...(scope.lineagePrefixes ?? [])], r.unit_path), centre_type: r.centre_type, period_code: r.period_code, centre_id: r.centre_id,
     });

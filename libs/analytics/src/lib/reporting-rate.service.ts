@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { periodFromCode, periodsBetween, tallyReports, todayInVietnam } from '@gdtx/domain';
 import type { CentreType, Period, PeriodType } from '@gdtx/domain';
-import { readCentreCalendarFacts, supervisoryAreaPaths, unitRefsOf } from '@gdtx/org';
+import { centresPlacedAtPeriodEnds, readCentreCalendarFacts, supervisoryAreaPaths, unitRefsOf } from '@gdtx/org';
 import type { CentreCalendarRecord } from '@gdtx/org';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { reportCalendar, ReportingReader } from '@gdtx/reporting';
@@ -38,10 +38,24 @@ export class ReportingRateService {
       const periods = ratePeriods(template.periodType, args.periodFrom, args.periodTo ?? args.periodFrom);
       if (!periods.length) return [];
       const prefix = await this.indicators.prefixFor(em, ctx, args.unitId);
-      const centres = await readCentreCalendarFacts(em, { types: template.centreTypes, unitPathPrefix: prefix });
-      const entries = await reportCalendar(em as CalendarQueryable, { centres, templates: [template], periodsOf: () => periods, asOf });
+      // Every centre the caller sees, then each (centre, period) placed in the unit the centre belonged to at the
+      // period's end (org's unit history, the rule the fact rows and the indicators' coverage follow): so the rate
+      // of a unit "as of then" finds the centres that were there then — Bắc Giang's centres in a pre-merger period
+      // of Bắc Giang (ADR 0015), a dissolved district's centres before the reform — not those placed there today.
+      // A province-wide query of a merged province also covers its predecessors' trees (the lineage, as the
+      // indicators do): for a pre-merger period the survivor's rate is the sum of its predecessors'.
+      const centres = await readCentreCalendarFacts(em, { types: template.centreTypes });
+      const placed = await centresPlacedAtPeriodEnds(em, centres.map((c) => c.centreId), periods);
+      const placeOf = new Map(placed.map((p) => [`${p.centreId}|${p.periodCode}`, p.unitPath]));
+      const wholeProvince = !args.unitId && ctx.scope !== 'unit';
+      const prefixes = [prefix, ...(wholeProvince ? (ctx.provinceLineage ?? []).map((p) => `/${p}/`) : [])];
+      const calendar = await reportCalendar(em as CalendarQueryable, { centres, templates: [template], periodsOf: () => periods, asOf });
+      const entries = calendar.filter((e) => {
+        const path = placeOf.get(`${e.centreId}|${e.period.code}`);
+        return !!path && prefixes.some((p) => path.startsWith(p));
+      });
       const areas = args.groupBy?.includes('AREA') ? await supervisoryAreaPaths(em, asOf) : [];
-      const groups = groupEntries(entries, new Map(centres.map((c) => [c.centreId, c])), args.groupBy ?? [], prefix, areas);
+      const groups = groupEntries(entries, new Map(centres.map((c) => [c.centreId, c])), args.groupBy ?? [], prefixes, areas, placeOf);
       const areaNames = new Map(areas.map((a) => [a.areaId, a.name]));
       const unitIds = [...new Set([...groups.values()].map((g) => g.key.unitId).filter((u): u is string => !!u))];
       const names = new Map<string, string>(
@@ -97,19 +111,23 @@ interface GroupKey {
  * nothing is expected), as before; UNIT_LEVEL groups by the child unit of `prefix` that holds the centre.
  */
 function groupEntries(
-  entries: readonly CalendarEntry[], centres: Map<string, CentreCalendarRecord>, groupBy: readonly GroupByDimension[], prefix: string,
+  entries: readonly CalendarEntry[], centres: Map<string, CentreCalendarRecord>, groupBy: readonly GroupByDimension[], prefixes: readonly string[],
   areas: readonly { areaId: string; paths: string[] }[] = [],
+  placeOf: ReadonlyMap<string, string> = new Map(),
 ) {
   const groups = new Map<string, { key: GroupKey; entries: CalendarEntry[] }>();
   if (!groupBy.length) groups.set('', { key: { unitId: null, centreType: null, periodCode: null, centreId: null, areaId: null }, entries: [] });
   for (const entry of entries) {
     if (entry.classification.class === 'NOT_EXPECTED') continue;
     const centre = centres.get(entry.centreId)!;
+    // Where the centre stood at the period's end (its unit history), else today's path.
+    const unitPath = placeOf.get(`${entry.centreId}|${entry.period.code}`) ?? centre.unitPath;
+    const prefix = prefixes.find((p) => unitPath.startsWith(p));
     // AREA: areas overlap, so a centre counts in every area holding its commune (null: in none).
-    const inAreas = groupBy.includes('AREA') ? areas.filter((a) => a.paths.some((p) => centre.unitPath.startsWith(p))).map((a) => a.areaId) : [];
+    const inAreas = groupBy.includes('AREA') ? areas.filter((a) => a.paths.some((p) => unitPath.startsWith(p))).map((a) => a.areaId) : [];
     for (const areaId of inAreas.length ? inAreas : [null]) {
       const key: GroupKey = {
-        unitId: groupBy.includes('UNIT_LEVEL') ? (centre.unitPath.startsWith(prefix) ? centre.unitPath.slice(prefix.length).split('/')[0] || null : null) : null,
+        unitId: groupBy.includes('UNIT_LEVEL') ? (prefix ? unitPath.slice(prefix.length).split('/')[0] || null : null) : null,
         centreType: groupBy.includes('CENTRE_TYPE') ? centre.type : null,
         periodCode: groupBy.includes('PERIOD') ? entry.period.code : null,
         centreId: groupBy.includes('CENTRE') ? entry.centreId : null,
