@@ -66,7 +66,7 @@ describe('province mergers: the readers (e2e)', () => {
       [province, on],
     )).map((r) => r.id).sort();
 
-  const RATES = `query($t: String!, $p: String!, $u: ID, $g: [GroupBy!]) {
+  const RATES = `query($t: String!, $p: String!, $u: ID, $g: [IndicatorGroupBy!]) {
     reportingRates(templateCode: $t, periodFrom: $p, unitId: $u, groupBy: $g) { centreId unitId expected notDue submitted onTime late returned missing accepted } }`;
   type Rate = { centreId: string | null; unitId: string | null; expected: number; notDue: number; submitted: number; onTime: number; late: number; returned: number; missing: number; accepted: number };
   const COUNTS = ['expected', 'notDue', 'submitted', 'onTime', 'late', 'returned', 'missing', 'accepted'] as const;
