@@ -7,6 +7,7 @@ export { SupervisoryArea, SupervisoryAreaService, SaveSupervisoryAreaInput, supe
 export {
   centreStateCountsOn, centreStatesOn, isCentreActiveOn, isCentreLicensedOn, licenceRequirements,
   licenceStatusOfCentreOn, requiredLicenceKinds, requiresOperatingPermission, statusOfCentreOn, unitPathOf,
+  provinceLineageOf,
 } from './lib/org.readers';
 export type { CallerTx, CentreStateOn, LicenceStateOptions } from './lib/org.readers';
 export * from './lib/org.events';

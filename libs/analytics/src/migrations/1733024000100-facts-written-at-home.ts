@@ -1,0 +1,20 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { RlsRule } from '@gdtx/org';
+import { replacePolicy } from '@gdtx/platform';
+
+/**
+ * A system job of a merged province may carry its lineage to read the predecessors' history (ADR 0015 §2b); its
+ * writes of facts stay with its own province: the write check no longer follows app_sees_province (which reads
+ * the lineage) but app_writes_province.
+ */
+export class FactsWrittenAtHome1733024000100 implements MigrationInterface {
+  name = 'FactsWrittenAtHome1733024000100';
+
+  async up(qr: QueryRunner): Promise<void> {
+    await replacePolicy(qr, 'fact_value', 'fact_value_scope', `USING (${RlsRule.seesCentreAtPath}) WITH CHECK (${RlsRule.systemWritesOwnProvince})`);
+  }
+
+  async down(qr: QueryRunner): Promise<void> {
+    await replacePolicy(qr, 'fact_value', 'fact_value_scope', `USING (${RlsRule.seesCentreAtPath}) WITH CHECK (${RlsRule.systemForProvince})`);
+  }
+}
