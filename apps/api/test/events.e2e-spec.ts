@@ -93,6 +93,6 @@ describe('events with owners (e2e)', () => {
     const schedulers = (await Promise.all(queues.all().map((q) => q.getJobSchedulers()))).flat().map((s) => s.name);
     expect(schedulers).not.toContain('compliance.evaluate-changed');
     expect(schedulers).not.toContain('nightly.rebuild');
-    expect(schedulers).toEqual(expect.arrayContaining(['analytics.rebuild-facts', 'compliance.evaluate-all', 'notify.deadline-reminders']));
+    expect(schedulers).toEqual(expect.arrayContaining(['analytics.rebuild-facts', 'compliance.evaluate-all', 'notify.deadline-reminders', 'org.apply-due-province-mergers']));
   });
 });

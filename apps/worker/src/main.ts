@@ -6,7 +6,7 @@ import { AnalyticsModule } from '@gdtx/analytics';
 import { ComplianceModule } from '@gdtx/compliance';
 import { NotifyModule } from '@gdtx/notify';
 import { identityEvents } from '@gdtx/identity';
-import { orgEvents } from '@gdtx/org';
+import { OrgModule, orgEvents } from '@gdtx/org';
 import { reportingEvents } from '@gdtx/reporting';
 
 /**
@@ -19,7 +19,8 @@ import { reportingEvents } from '@gdtx/reporting';
 @Module({
   imports: [
     ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true, events: [orgEvents, reportingEvents, identityEvents] }),
-    AnalyticsModule, ComplianceModule, NotifyModule,
+    // OrgModule: org's daily job (a province merger recorded ahead of its date takes effect on it, ADR 0015).
+    OrgModule, AnalyticsModule, ComplianceModule, NotifyModule,
   ],
 })
 class WorkerModule {}

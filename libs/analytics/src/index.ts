@@ -13,4 +13,5 @@ import { ShipLdttShare1733000600000 } from './migrations/1733000600000-ship-ldtt
 import { AnalyticsPoliciesOverTheRlsRule1733001000300 } from './migrations/1733001000300-policies-over-the-rls-rule';
 import { IndicatorDefinitionsAsData1733002000000 } from './migrations/1733002000000-indicator-definitions-as-data';
 import { FactsWrittenForTheirProvince1733019000000 } from './migrations/1733019000000-facts-written-for-their-province';
-export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000, AnalyticsPoliciesOverTheRlsRule1733001000300, IndicatorDefinitionsAsData1733002000000, FactsWrittenForTheirProvince1733019000000];
+import { FactsWrittenAtHome1733024000100 } from './migrations/1733024000100-facts-written-at-home';
+export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000, AnalyticsPoliciesOverTheRlsRule1733001000300, IndicatorDefinitionsAsData1733002000000, FactsWrittenForTheirProvince1733019000000, FactsWrittenAtHome1733024000100];

@@ -7,6 +7,7 @@ export { SupervisoryArea, SupervisoryAreaService, SaveSupervisoryAreaInput, supe
 export {
   centreStateCountsOn, centreStatesOn, isCentreActiveOn, isCentreLicensedOn, licenceRequirements,
   licenceStatusOfCentreOn, requiredLicenceKinds, requiresOperatingPermission, statusOfCentreOn, unitPathOf,
+  provinceLineageOf,
 } from './lib/org.readers';
 export type { CallerTx, CentreStateOn, LicenceStateOptions } from './lib/org.readers';
 export * from './lib/org.events';
@@ -46,7 +47,8 @@ import { SupervisoryAreas1733004000000 } from './migrations/1733004000000-superv
 import { JobsScopedToTheirProvince1733009000200 } from './migrations/1733009000200-jobs-scoped-to-their-province';
 import { OrgReadModelViews1733020000000 } from './migrations/1733020000000-org-read-model-views';
 import { ProvinceMergers1733021000000 } from './migrations/1733021000000-province-mergers';
-export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200, OrgReadModelViews1733020000000, ProvinceMergers1733021000000];
+import { ProvinceMergerOnItsDate1733024000000 } from './migrations/1733024000000-province-merger-on-its-date';
+export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200, OrgReadModelViews1733020000000, ProvinceMergers1733021000000, ProvinceMergerOnItsDate1733024000000];
 export { ReorganisationService } from './lib/reorganisation.service';
 export { ReorganisationResolver } from './lib/reorganisation.resolver';
 export { applyReorganisationPlan, ReorganisationError } from './lib/reorganisation';

@@ -36,7 +36,10 @@ export class GroupingStructure {
     em: EntityManager,
     q: {
       groupBy: readonly GroupByDimension[]; periods: readonly string[]; asOf: string | null; centreIds: readonly string[];
-      /** Rows carry no recorded path (the reporting calendar's expected reports): place each centre at each period's end. */
+      /**
+       * Rows carry no recorded path (the reporting calendar's expected reports): place each centre at each period's
+       * end (or on asOf), whatever the grouping, since the caller also decides by it which unit a centre is in.
+       */
       placeAtPeriodEnds?: boolean;
     },
   ): Promise<GroupingStructure> {
@@ -49,7 +52,7 @@ export class GroupingStructure {
       for (const d of dates) areasOn.set(d, await supervisoryAreaPaths(em, d));
     }
     const placed = new Map<string, string>();
-    if (byArea || byUnit) {
+    if (byArea || byUnit || q.placeAtPeriodEnds) {
       const on = q.asOf ? [{ code: ASOF, end: q.asOf }] : q.placeAtPeriodEnds ? q.periods.map((code) => ({ code, end: periodEndOf(code) })) : [];
       for (const p of await centresPlacedAtPeriodEnds(em, q.centreIds, on)) placed.set(`${p.centreId}|${p.periodCode}`, p.unitPath);
     }

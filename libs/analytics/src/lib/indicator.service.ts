@@ -140,7 +140,12 @@ export class IndicatorService {
       }
     }
     // The denominator of coverage: the reports the calendar expects, in the same scope and groups.
-    const expected = await ReportingReader.expectedReports(em, { templateCodes: templates, periodCodes: periods, unitPathPrefix: scope.prefix, centreType: scope.centreType });
+    // A merged province's province-wide query also expects its predecessors' reports of their old periods (placed
+    // under the old province's tree at the period's end), as its facts count them (ADR 0015).
+    const coveragePrefixes = [scope.prefix, ...(scope.lineagePrefixes ?? [])];
+    const expected = (await ReportingReader.expectedReports(em, {
+      templateCodes: templates, periodCodes: periods, unitPathPrefix: coveragePrefixes.length > 1 ? null : scope.prefix, centreType: scope.centreType,
+    })).filter((e) => coveragePrefixes.some((p) => e.unitPath.startsWith(p)));
     // Communes and areas are those of the structure on each period's end, or on `structureAsOf` when asked for
     // (the dashboards ask for today's): GroupingStructure (org's readers) places each centre and each area.
     const structure = await GroupingStructure.load(em, {

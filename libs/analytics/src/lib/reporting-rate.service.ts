@@ -45,13 +45,27 @@ export class ReportingRateService {
       const periods = ratePeriods(template.periodType, args.periodFrom, args.periodTo ?? args.periodFrom);
       if (!periods.length) return [];
       const prefix = await this.indicators.prefixFor(em, ctx, args.unitId);
-      const centres = await readCentreCalendarFacts(em, { types: template.centreTypes, unitPathPrefix: prefix });
-      const entries = await reportCalendar(em as CalendarQueryable, { centres, templates: [template], periodsOf: () => periods, asOf });
+      // Every centre the caller sees, each (centre, period) placed on the structure the groups are made on: the unit
+      // the centre belonged to at the period's end (org's unit history, the rule the fact rows and the indicators'
+      // coverage follow), or on `structureAsOf` when asked (the dashboards ask for today's). So the rate of a unit
+      // "as of then" finds the centres that were there then (Bắc Giang's centres in a pre-merger period of Bắc Giang,
+      // ADR 0015; a dissolved district's before the reform), and a row grouped on today's communes finds the centres
+      // of that commune today. A province-wide query of a merged province also covers its predecessors' trees (the
+      // lineage, as the indicators do): for a pre-merger period the survivor's rate is the sum of its predecessors'.
+      const centres = await readCentreCalendarFacts(em, { types: template.centreTypes });
+      const byId = new Map(centres.map((c) => [c.centreId, c]));
       const structure = await GroupingStructure.load(em, {
         groupBy: args.groupBy ?? [], periods: periods.map((p) => p.code), asOf: args.structureAsOf ?? null,
         centreIds: centres.map((c) => c.centreId), placeAtPeriodEnds: true,
       });
-      const groups = groupEntries(entries, new Map(centres.map((c) => [c.centreId, c])), args.groupBy ?? [], prefix, structure);
+      const wholeProvince = !args.unitId && ctx.scope !== 'unit';
+      const prefixes = [prefix, ...(wholeProvince ? (ctx.provinceLineage ?? []).map((p) => `/${p}/`) : [])];
+      const calendar = await reportCalendar(em as CalendarQueryable, { centres, templates: [template], periodsOf: () => periods, asOf });
+      const entries = calendar.filter((e) => {
+        const path = structure.unitPathOf(e.centreId, e.period.code, byId.get(e.centreId)!.unitPath);
+        return prefixes.some((p) => path.startsWith(p));
+      });
+      const groups = groupEntries(entries, byId, args.groupBy ?? [], prefixes, structure);
       const areaNames = structure.areaNames;
       const unitIds = [...new Set([...groups.values()].map((g) => g.key.unitId).filter((u): u is string => !!u))];
       const names = new Map<string, string>(
@@ -107,7 +121,7 @@ interface GroupKey {
  * nothing is expected), as before; UNIT_LEVEL groups by the child unit of `prefix` that holds the centre.
  */
 function groupEntries(
-  entries: readonly CalendarEntry[], centres: Map<string, CentreCalendarRecord>, groupBy: readonly GroupByDimension[], prefix: string,
+  entries: readonly CalendarEntry[], centres: Map<string, CentreCalendarRecord>, groupBy: readonly GroupByDimension[], prefixes: readonly string[],
   structure: GroupingStructure,
 ) {
   const groups = new Map<string, { key: GroupKey; entries: CalendarEntry[] }>();
@@ -117,11 +131,12 @@ function groupEntries(
     const centre = centres.get(entry.centreId)!;
     // The centre's unit on the period's end (or on structureAsOf); its current unit when no history covers it.
     const unitPath = structure.unitPathOf(entry.centreId, entry.period.code, centre.unitPath);
+    const prefix = prefixes.find((p) => unitPath.startsWith(p));
     // AREA: areas overlap, so a centre counts in every area holding its commune (null: in none).
     const inAreas = groupBy.includes('AREA') ? structure.areasHolding(entry.period.code, unitPath) : [];
     for (const areaId of inAreas.length ? inAreas : [null]) {
       const key: GroupKey = {
-        unitId: groupBy.includes('UNIT_LEVEL') ? (unitPath.startsWith(prefix) ? unitPath.slice(prefix.length).split('/')[0] || null : null) : null,
+        unitId: groupBy.includes('UNIT_LEVEL') ? (prefix ? unitPath.slice(prefix.length).split('/')[0] || null : null) : null,
         centreType: groupBy.includes('CENTRE_TYPE') ? centre.type : null,
         periodCode: groupBy.includes('PERIOD') ? entry.period.code : null,
         centreId: groupBy.includes('CENTRE') ? entry.centreId : null,

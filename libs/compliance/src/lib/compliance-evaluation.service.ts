@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { todayInVietnam } from '@gdtx/domain';
+import { provinceLineageOf } from '@gdtx/org';
 import { assertUuid, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
 import { NotificationService } from '@gdtx/notify';
 import { evaluateCentreWith, EvaluationOutcome, findingNotification, NotifiableFinding } from './compliance-engine';
@@ -19,7 +21,8 @@ export class ComplianceEvaluationService {
   async evaluateCentre(ctx: TenantContext, centreId: string, asOf?: string | null): Promise<Omit<EvaluationOutcome, 'toNotify'> | null> {
     assertUuid(centreId, 'centreId');
     const date = asOfOrToday(asOf);
-    const outcome = await this.db.run(ctx, (em) => evaluateCentreWith((sql, params) => em.query(sql, params), centreId, date));
+    const scoped = await this.withLineage(ctx);
+    const outcome = await this.db.run(scoped, (em) => evaluateCentreWith((sql, params) => em.query(sql, params), centreId, date));
     if (!outcome) return null;
     await this.notifyFindings(outcome.provinceId, outcome.toNotify);
     const { toNotify: _n, ...counts } = outcome;
@@ -37,6 +40,18 @@ export class ComplianceEvaluationService {
       if (progress && i % 20 === 19) await progress(Math.round(((i + 1) / centres.length) * 100));
     }
     return { centres: centres.length, open };
+  }
+
+  /**
+   * A system job of a merged province reads its predecessors' history (ADR 0015 §2b): a centre that came with the
+   * merger keeps its licences, status history and earlier reports as the absorbed province's rows, and judging it
+   * without them would find every licence missing. Writes stay with the province (the write rules ignore the lineage).
+   */
+  private async withLineage(ctx: TenantContext): Promise<TenantContext> {
+    if (ctx.scope !== 'system' || !ctx.provinceId || ctx.provinceLineage) return ctx;
+    const provinceId = ctx.provinceId;
+    const lineage = await this.db.run(ctx, (em) => provinceLineageOf(em, provinceId, todayInVietnam()));
+    return lineage.length ? { ...ctx, provinceLineage: lineage } : ctx;
   }
 
   private async notifyFindings(provinceId: string, findings: readonly NotifiableFinding[]): Promise<void> {

@@ -148,6 +148,10 @@ export class UsersService {
       );
       if (!moved.length) throw Errors.notFound(USER, userId);
       await em.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      // The second factor moves with the account (ADR 0015 §4): the secret is the person's (on their phone), not the
+      // province's, so it keeps guarding the login; its province becomes the new one so that the new Sở admin can
+      // reset it (resetUserTotp removes a secret of the admin's own province only).
+      await em.query(`UPDATE user_totp SET province_id = $2 WHERE user_id = $1 AND province_id = $3`, [userId, ctx.provinceId, from]);
       const actor = { ...ctx, scope: 'system' as const };
       for (const [provinceId, data] of [[from, { username: target.username, to: ctx.provinceId }], [ctx.provinceId!, { username: target.username, from }]] as const) {
         await audit(em, actor, { provinceId, action: 'USER_MOVED_BY_MERGER', entity: 'app_user', entityId: userId, data: { ...data } });

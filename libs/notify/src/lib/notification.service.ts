@@ -4,7 +4,7 @@ import { addDays, linkTo, todayInVietnam } from '@gdtx/domain';
 import {
   affectedRows, assertUuid, decodePage, enqueueOutbox, Errors, PageArgs, systemContext, TenantContext, TenantDb, toConnection, updateReturning,
 } from '@gdtx/platform';
-import { centreRefOf, centreRefsOfProvinces, centreStatesOn } from '@gdtx/org';
+import { centreRefOf, centreRefsOfProvinces, centreStatesOn, provinceLineageOf } from '@gdtx/org';
 import { DueReportsService, ReportingReader } from '@gdtx/reporting';
 import { userNameOf } from '@gdtx/identity';
 import { insertNotifications, NotificationRequest } from './notify-core';
@@ -95,8 +95,14 @@ export class NotificationService {
       return all.filter((c) => !dissolved.has(c.id)).map((c) => ({ id: c.id, provinceId: c.provinceId, name: c.name }));
     });
     let created = 0;
+    // A merged province's job reads its predecessors' history (ADR 0015 §2b): a centre that came with the merger keeps
+    // its licences and earlier reports as the absorbed province's rows; without them it would owe nothing.
+    const lineages = new Map<string, string[]>();
+    for (const provinceId of new Set(centres.map((c) => c.provinceId))) {
+      lineages.set(provinceId, await this.db.run(systemContext(provinceId, 'notify.deadline-reminders'), (em) => provinceLineageOf(em, provinceId, today)));
+    }
     for (const c of centres) {
-      const ctx = systemContext(c.provinceId, 'notify.deadline-reminders');
+      const ctx = { ...systemContext(c.provinceId, 'notify.deadline-reminders'), provinceLineage: lineages.get(c.provinceId) ?? [] };
       const due = await this.dueReports.dueReports(ctx, c.id, today);
       const requests: NotificationRequest[] = [];
       for (const d of due) {

@@ -6,14 +6,14 @@ import { AdministrativeUnitResolver, CentreResolver } from './org.resolver';
 import { SupervisoryAreaResolver, SupervisoryAreaService } from './supervisory-areas';
 import { ReorganisationService } from './reorganisation.service';
 import { ReorganisationResolver } from './reorganisation.resolver';
-import { ProvinceMergerResolver, ProvinceMergerService } from './province-merger.service';
+import { ApplyDueProvinceMergersJob, ProvinceMergerResolver, ProvinceMergerService } from './province-merger.service';
 
 /**
  * Services of the org context (used by the API and the worker). Org's readers for the other contexts are plain
  * functions (org.readers.ts, calendar-facts.reader.ts, readers/): org depends on no feature lib, so every
  * context, reporting included, imports them from @gdtx/org with its own transaction.
  */
-@Module({ imports: [TypeOrmModule.forFeature(orgEntities)], providers: [OrgService, SupervisoryAreaService, ReorganisationService, ProvinceMergerService], exports: [OrgService, SupervisoryAreaService, ReorganisationService, ProvinceMergerService] })
+@Module({ imports: [TypeOrmModule.forFeature(orgEntities)], providers: [OrgService, SupervisoryAreaService, ReorganisationService, ProvinceMergerService, ApplyDueProvinceMergersJob], exports: [OrgService, SupervisoryAreaService, ReorganisationService, ProvinceMergerService] })
 export class OrgModule {}
 
 /** The org context's GraphQL API (imported by apps/api only). */

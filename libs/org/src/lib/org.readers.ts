@@ -132,3 +132,13 @@ export async function unitPathOf(em: CallerTx, unitId: string): Promise<string> 
   if (!row) throw Errors.notFound(UNIT, unitId);
   return row.path;
 }
+
+/**
+ * @description The provinces merged into `provinceId` by mergers in force on `on` (org_province_standing; ADR 0015):
+ * what a system job of a merged province adds to its context to read its predecessors' history. Empty for a
+ * province nothing was merged into.
+ */
+export async function provinceLineageOf(em: CallerTx, provinceId: string, on: IsoDate): Promise<string[]> {
+  const [row] = await em.query(`SELECT lineage::text[] AS lineage FROM org_province_standing($1, $2)`, [assertUuid(provinceId, 'provinceId'), on]);
+  return row?.lineage ?? [];
+}

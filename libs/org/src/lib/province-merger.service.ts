@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { audit, Ctx, Errors, RequirePermission, SessionBus, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
-import { ProvinceMergerError, recordProvinceMergerPlan } from './province-merger';
+import { audit, Ctx, Errors, JobData, JobHandler, JobProcessor, RequirePermission, SessionBus, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
+import './province-merger.jobs';
+import type { Job } from 'bullmq';
+import { todayInVietnam } from '@gdtx/domain';
+import { dueProvinceMergers, moveCentresOfMerger, ProvinceMergerError, recordProvinceMergerPlan } from './province-merger';
 import { ProvinceMerger, ProvinceMergerResult, RecordProvinceMergerInput } from './province-merger.types';
 
 /** Province mergers (issue 12 item 4; ADR 0015): recorded by a SYSTEM_ADMIN, read by the survivor's users. */
@@ -38,6 +41,34 @@ export class ProvinceMergerService {
     return outcome;
   }
 
+  /**
+   * Moves the centres of every merger whose date has come (`today`, Vietnam's by default) and that still waits
+   * (recorded ahead of its date): org's daily job, idempotent (a merger moves once). Audited in both provinces
+   * (`PROVINCE_MERGER_APPLIED`, no actor: the date did it); then every cached session of both provinces ends, as
+   * the lineage and the absorbed province's lock begin on this date.
+   */
+  async applyDue(today = todayInVietnam()): Promise<{ mergers: number; centresMoved: number }> {
+    const done = await this.db.run(systemContext(null, 'province-merger-on-its-date'), async (em) => {
+      const query = (sql: string, params?: unknown[]) => em.query(sql, params);
+      const out: { survivorProvinceId: string; absorbedProvinceId: string; centresMoved: number }[] = [];
+      for (const m of await dueProvinceMergers(query, today)) {
+        const centresMoved = await moveCentresOfMerger(query, m.id);
+        for (const provinceId of [m.survivorProvinceId, m.absorbedProvinceId]) {
+          await audit(em, systemContext(null, 'province-merger-on-its-date'), {
+            provinceId, action: 'PROVINCE_MERGER_APPLIED', entity: 'province_merger', entityId: m.id, data: { centresMoved, on: today },
+          });
+        }
+        out.push({ ...m, centresMoved });
+      }
+      return out;
+    });
+    for (const m of done) {
+      await this.bus.invalidate({ provinceId: m.survivorProvinceId });
+      await this.bus.invalidate({ provinceId: m.absorbedProvinceId });
+    }
+    return { mergers: done.length, centresMoved: done.reduce((n, m) => n + m.centresMoved, 0) };
+  }
+
   /** The mergers the caller's province took part in (RLS: the survivor's rows, the lineage's names). */
   list(ctx: TenantContext): Promise<ProvinceMerger[]> {
     return this.db.run(ctx, (em) =>
@@ -69,5 +100,18 @@ export class ProvinceMergerResolver {
   @RequirePermission('CENTRE_READ')
   provinceMergers(@Ctx() ctx: TenantContext): Promise<ProvinceMerger[]> {
     return this.mergers.list(ctx);
+  }
+}
+
+/** Cron (with seconds, Vietnam time) of the daily move of mergers whose date has come: 00:05, before the nightly jobs. */
+export const PROVINCE_MERGERS_DAILY_CRON = process.env['PROVINCE_MERGERS_DAILY_CRON'] || '0 5 0 * * *';
+
+/** `org.apply-due-province-mergers` (daily): a merger recorded ahead of its date takes effect on the date (ADR 0015). */
+@JobHandler('org.apply-due-province-mergers', { cron: PROVINCE_MERGERS_DAILY_CRON })
+export class ApplyDueProvinceMergersJob implements JobProcessor<'org.apply-due-province-mergers'> {
+  constructor(private readonly mergers: ProvinceMergerService) {}
+
+  async handle(job: Job<JobData<'org.apply-due-province-mergers'>>) {
+    return this.mergers.applyDue(job.data.today);
   }
 }

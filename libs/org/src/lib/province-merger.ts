@@ -11,6 +11,8 @@
  *    rows of the centre are the survivor's), `centre_unit_history` is closed the day before and re-opened on the
  *    re-created unit, the paths are recomputed. Rows already written (reports, facts, licences, histories) keep the
  *    absorbed province's id: the survivor reads them through its lineage (the RLS rule), never changes them.
+ *    This step happens on the date: at once for a date that has come, else by org's daily job
+ *    (`org.apply-due-province-mergers`, moveCentresOfMerger), so until then the absorbed province runs its centres.
  *
  * Users of the absorbed province are identity's: their accounts are locked by the merger (identity reads
  * org_province_standing) until the survivor's Sở admin moves them. Runs on any connection through `query`
@@ -143,12 +145,41 @@ export async function recordProvinceMergerPlan(query: OrgQuery, plan: ProvinceMe
     await link(u.id, id);
   }
 
-  // 3. Centres not dissolved before D come under the survivor, on the re-created unit of their unit.
+  // 3. Centres not dissolved before D come under the survivor on D: at once when D has come, else on the date by
+  // org's daily job (applyDueProvinceMergers). Until then the absorbed province runs them as before.
+  const centresMoved = compareIsoDates(D, today) <= 0 ? await moveCentresOfMerger(query, mergerId) : 0;
+  return { mergerId, reorganisationId, unitsCreated: units.length, centresMoved };
+}
+
+/**
+ * Moves the absorbed province's centres of a recorded merger under the survivor, on the re-created units of their
+ * units (the merger's successor links; a unit that only started on the date was re-parented in place, a unit
+ * without a link falls to the survivor itself). Once per merger (`centres_moved_at`); returns how many moved.
+ */
+export async function moveCentresOfMerger(query: OrgQuery, mergerId: string): Promise<number> {
+  const [merger] = (await query(
+    `SELECT m.province_id AS survivor, m.absorbed_province_id AS absorbed, m.reorganisation_id AS reorganisation, to_char(m.effective_date, 'YYYY-MM-DD') AS d,
+            s.path AS survivor_path
+     FROM province_merger m JOIN administrative_unit s ON s.id = m.province_id WHERE m.id = $1 AND m.centres_moved_at IS NULL FOR UPDATE OF m`,
+    [mergerId],
+  )) as { survivor: string; absorbed: string; reorganisation: string; d: string; survivor_path: string }[];
+  if (!merger) return 0;
+  const D = merger.d;
+  const dayBefore = addDays(D, -1);
+  const links = (await query(
+    `SELECT l.predecessor_id AS "from", l.successor_id AS "to", u.path FROM unit_successor l JOIN administrative_unit u ON u.id = l.successor_id
+     WHERE l.reorganisation_id = $1`,
+    [merger.reorganisation],
+  )) as { from: string; to: string; path: string }[];
+  const successor = new Map<string, { id: string; path: string }>(links.map((l) => [l.from, { id: l.to, path: l.path }]));
+  const inPlace = (await query(`SELECT id, path FROM administrative_unit WHERE province_id = $1 AND valid_from >= $2`, [merger.survivor, D])) as { id: string; path: string }[];
+  for (const u of inPlace) if (!successor.has(u.id)) successor.set(u.id, { id: u.id, path: u.path });
+  const successorOf = (unitId: string) => successor.get(unitId) ?? { id: merger.survivor, path: merger.survivor_path };
+
   const centres = (await query(
     `SELECT id, admin_unit_id, supervising_unit_id FROM centre WHERE province_id = $1 AND NOT (status = 'DISSOLVED' AND status_since < $2)`,
-    [absorbed.id, D],
+    [merger.absorbed, D],
   )) as { id: string; admin_unit_id: string; supervising_unit_id: string }[];
-  const successorOf = (unitId: string) => successor.get(unitId) ?? successor.get(absorbed.id)!;
   for (const c of centres) {
     const unit = successorOf(c.admin_unit_id);
     const supervising = successorOf(c.supervising_unit_id);
@@ -166,7 +197,7 @@ export async function recordProvinceMergerPlan(query: OrgQuery, plan: ProvinceMe
         await query(`UPDATE centre_unit_history SET valid_to = $2 WHERE id = $1`, [span.id, dayBefore]);
         await query(
           `INSERT INTO centre_unit_history (province_id, centre_id, admin_unit_id, supervising_unit_id, valid_from, valid_to) VALUES ($1,$2,$3,$4,$5,$6)`,
-          [survivor.id, c.id, a, b, D, span.valid_to],
+          [merger.survivor, c.id, a, b, D, span.valid_to],
         );
       } else {
         await query(`UPDATE centre_unit_history SET admin_unit_id = $2, supervising_unit_id = $3 WHERE id = $1`, [span.id, a, b]);
@@ -175,8 +206,18 @@ export async function recordProvinceMergerPlan(query: OrgQuery, plan: ProvinceMe
     await query(
       `UPDATE centre SET province_id = $2, admin_unit_id = $3, unit_path = $4, supervising_unit_id = $5, supervising_unit_path = $6,
          version = version + 1, updated_at = now() WHERE id = $1`,
-      [c.id, survivor.id, unit.id, unit.path, supervising.id, supervising.path],
+      [c.id, merger.survivor, unit.id, unit.path, supervising.id, supervising.path],
     );
   }
-  return { mergerId, reorganisationId, unitsCreated: units.length, centresMoved: centres.length };
+  await query(`UPDATE province_merger SET centres_moved_at = now() WHERE id = $1`, [mergerId]);
+  return centres.length;
+}
+
+/** The recorded mergers whose date has come and whose centres have not moved yet (org's daily job moves them). */
+export async function dueProvinceMergers(query: OrgQuery, today = todayInVietnam()): Promise<{ id: string; survivorProvinceId: string; absorbedProvinceId: string }[]> {
+  return (await query(
+    `SELECT id, province_id AS "survivorProvinceId", absorbed_province_id AS "absorbedProvinceId" FROM province_merger
+     WHERE centres_moved_at IS NULL AND effective_date <= $1 ORDER BY effective_date, recorded_at`,
+    [today],
+  )) as { id: string; survivorProvinceId: string; absorbedProvinceId: string }[];
 }

@@ -48,6 +48,12 @@ export const RlsRule = {
    * that province's derived rows (fact_value, user_totp) and no other's; a job with no province, all of them.
    */
   systemForProvince: `(SELECT app_scope()) = 'system' AND app_sees_province(province_id)`,
+  /**
+   * Only system jobs, writing their own province only (or every province with no province): like systemForProvince,
+   * but a lineage never widens it — a system job of a merged province reads its predecessors' rows (ADR 0015 §2b)
+   * and writes none of them (fact_value, user_totp; migrations 1733024000100 / 1733024000200).
+   */
+  systemWritesOwnProvince: `(SELECT app_scope()) = 'system' AND app_writes_province(province_id)`,
 } as const;
 
 export type RlsPredicate = (typeof RlsRule)[keyof typeof RlsRule];

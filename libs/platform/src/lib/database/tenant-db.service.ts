@@ -73,8 +73,9 @@ export async function applyScope(em: EntityManager, ctx: TenantContext): Promise
             set_config('app.user_id', $5, true), set_config('app.area_paths', $6, true),
             set_config('app.province_lineage', $7, true)`,
     [ctx.scope, ctx.provinceId ?? '', ctx.centreId ?? '', ctx.unitPath ?? '', ctx.userId ?? '', ctx.scope === 'area' ? (ctx.areaPaths ?? []).join(',') : '',
-      // A lineage only widens what a user of the province reads; a system job stays on its own province.
-      ctx.scope !== 'system' && ctx.provinceId ? (ctx.provinceLineage ?? []).join(',') : ''],
+      // A lineage only widens what the province reads (never what it writes: ADR 0015). A system job stays on its
+      // own province unless its context carries the lineage on purpose (a job that reads a merged province's history).
+      ctx.provinceId ? (ctx.provinceLineage ?? []).join(',') : ''],
   );
 }
 
