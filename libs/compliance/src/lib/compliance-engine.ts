@@ -1,4 +1,4 @@
-import { addDays, compareIsoDates, linkTo, periodFromCode, periodsBetween } from '@gdtx/domain';
+import { addDays, compareIsoDates, linkTo, periodFromCode, periodsBetween, vietnameseDate } from '@gdtx/domain';
 import type { CentreStatus, IsoDate, Role } from '@gdtx/domain';
 import { centreRecordOf, centreStatesOn, licenceRecordsOf, readCentreCalendarFacts, requiredLicenceKinds } from '@gdtx/org';
 import { duePeriodWindow, reportCalendar, ReportingReader } from '@gdtx/reporting';
@@ -8,6 +8,8 @@ import {
   noActivityAfterEstablishmentFindings, parametersFrom, QuarterIntake, ReportObligation, reportTimelinessFindings, Severity,
 } from './rules';
 import type { ComplianceParameters } from './rules';
+import type { RuleCode } from './rules/types';
+import { FindingRuleText, SeverityLabel } from './finding-texts';
 
 export type { Sql };
 
@@ -263,9 +265,28 @@ export function findingNotification(provinceId: string, f: NotifiableFinding): N
     centreId: f.centreId,
     kind: licence ? 'LICENCE_EXPIRY' : 'FINDING_OPENED',
     eventKey: `finding:${f.id}:${f.foundOn}:${stage}`,
-    titleVi: `${f.centreName}: ${f.titleVi}`,
-    bodyVi: `Hệ thống ghi nhận vấn đề tuân thủ tại ${f.centreName} (ngày phát hiện ${f.foundOn}): ${f.titleVi}.\nCăn cứ: ${f.legalBasisVi}`,
+    // The finding's own title says what was found (its dates as dd/mm/yyyy); the body what to do, not the legal
+    // basis (shown on demand with the finding, where the link leads).
+    ...findingNotificationText(f),
     // The centre's page shows its compliance to every recipient (centre users have no compliance menu).
     link: linkTo('centre', { id: f.centreId }),
   };
+}
+
+/** The notification text of a finding, in both languages: what was found, the severity and date, what to do. */
+export function findingNotificationText(f: NotifiableFinding): { titleVi: string; bodyVi: string; titleEn: string; bodyEn: string } {
+  const rule = FindingRuleText[f.ruleCode as RuleCode];
+  const severity = SeverityLabel[f.severity];
+  const foundOn = vietnameseDate(f.foundOn);
+  return {
+    titleVi: `${f.centreName}: ${isoDatesAsVietnamese(f.titleVi)}`,
+    bodyVi: `Mức độ: ${severity.vi}; phát hiện ngày ${foundOn}. ${rule?.actionVi ?? 'Đề nghị xem chi tiết và xử lý.'}`,
+    titleEn: `${f.centreName}: ${rule?.en ?? f.ruleCode}`,
+    bodyEn: `Severity: ${severity.en}; found on ${foundOn}. ${rule?.actionEn ?? 'Please open the finding and act on it.'}`,
+  };
+}
+
+/** Finding titles written before dates were dd/mm/yyyy keep their ISO dates in the table: shown as dd/mm/yyyy. */
+export function isoDatesAsVietnamese(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_m, y: string, m: string, d: string) => `${d}/${m}/${y}`);
 }
