@@ -58,7 +58,7 @@ export type NotificationItem = NotificationsQuery['notifications']['nodes'][numb
 
 export const NOTIFICATIONS = graphql(`
   query Notifications($first: Int) {
-    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi link readAt createdAt } }
+    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi titleEn bodyEn link readAt createdAt } }
   }
 `);
 

@@ -68,7 +68,8 @@ export class NotificationService {
     let failed = 0;
     for (const { userId } of users) {
       const claim = await this.db.run(ctx, async (em) => {
-        const rows: { id: string; titleVi: string; bodyVi: string; link: string | null; emailTo: string; createdAt: Date }[] = await em.query(
+        // TypeORM's em.query returns [rows, count] for an UPDATE: updateReturning gives the rows.
+        const rows: { id: string; titleVi: string; bodyVi: string; link: string | null; emailTo: string; createdAt: Date }[] = await updateReturning(em,
           `WITH picked AS (
              SELECT id FROM notification WHERE user_id = $1 AND email_status = 'PENDING' AND email_digest_id IS NULL AND email_to IS NOT NULL
              ORDER BY created_at DESC, id FOR UPDATE SKIP LOCKED)
