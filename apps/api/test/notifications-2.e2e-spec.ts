@@ -234,8 +234,11 @@ describe('notifications that lead somewhere, in both languages (e2e)', () => {
     const count = async () => Number((await owner.query(`SELECT count(*) FROM notification WHERE event_key LIKE $1 || '%'`, [key])).rows[0].count);
     const first = await count();
     expect(first).toBeGreaterThanOrEqual(2); // the centre's director and staff
-    const reminder = (await notes('gd.gdtx')).find((n) => n.kind === 'REPORT_OVERDUE' && n.link === `/submissions/${sub.id}`);
+    // It leads to the report's form, where the centre corrects and resubmits it.
+    const centreId = (await owner.query(`SELECT centre_id FROM submission WHERE id = $1`, [sub.id])).rows[0].centre_id as string;
+    const reminder = (await notes('gd.gdtx')).find((n) => n.kind === 'REPORT_OVERDUE' && n.titleVi.startsWith('Chưa nộp lại'));
     expect(reminder).toBeDefined();
+    expect(matchWebRoute(reminder!.link!)).toEqual({ key: 'reportForm', params: { centreId, templateCode: sub.templateCode, periodCode: sub.periodCode } });
     expect(reminder!.titleVi).toMatch(/^Chưa nộp lại .* \(hạn \d{2}\/\d{2}\/\d{4}\)$/);
     expect(reminder!.bodyVi).toMatch(/đã quá hạn \d+ ngày/);
     expect(reminder!.titleEn).toMatch(/has not been resubmitted \(due \d{2}\/\d{2}\/\d{4}\)$/);

@@ -70,11 +70,10 @@ export class NotificationService {
       const claim = await this.db.run(ctx, async (em) => {
         // TypeORM's em.query returns [rows, count] for an UPDATE: updateReturning gives the rows.
         const rows: { id: string; titleVi: string; bodyVi: string; link: string | null; emailTo: string; createdAt: Date }[] = await updateReturning(em,
-          `WITH picked AS (
-             SELECT id FROM notification WHERE user_id = $1 AND email_status = 'PENDING' AND email_digest_id IS NULL AND email_to IS NOT NULL
-             ORDER BY created_at DESC, id FOR UPDATE SKIP LOCKED)
-           UPDATE notification n SET email_digest_id = $2 FROM picked WHERE n.id = picked.id
-           RETURNING n.id, n.title_vi AS "titleVi", n.body_vi AS "bodyVi", n.link, n.email_to AS "emailTo", n.created_at AS "createdAt"`,
+          `UPDATE notification SET email_digest_id = $2
+           WHERE id IN (SELECT id FROM notification WHERE user_id = $1 AND email_status = 'PENDING' AND email_digest_id IS NULL AND email_to IS NOT NULL
+                        FOR UPDATE SKIP LOCKED)
+           RETURNING id, title_vi AS "titleVi", body_vi AS "bodyVi", link, email_to AS "emailTo", created_at AS "createdAt"`,
           [userId, randomUUID()],
         );
         const user = rows.length ? await userNameOf(em, userId) : null;
@@ -165,7 +164,7 @@ export class NotificationService {
           const late = daysBetween(deadline, today);
           if (late <= 0) continue;
           requests.push({
-            ...base, kind: 'REPORT_OVERDUE', link: linkTo('submission', { submissionId: d.submissionId }),
+            ...base, kind: 'REPORT_OVERDUE',
             eventKey: `returned-overdue:${d.submissionId}:v${d.submissionVersion ?? 0}:${deadline}`,
             ...returnedOverdueText(report, notice?.actedOn ?? null, deadline, late),
           });
