@@ -153,7 +153,11 @@ export function FindingsPanel() {
                   <>
                     <Typography.Text strong>{ruleLabel(f.ruleCode)}</Typography.Text>
                     <div>{isoDatesToVietnamese(f.titleVi)}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('cw.col.legalBasis')}: {f.legalBasisVi}</Typography.Text>
+                    {/* The legal basis on demand (issue 16 item 6): a finding says what is wrong first. */}
+                    <details className="legal-basis" data-testid="legal-basis">
+                      <summary style={{ fontSize: 12, cursor: 'pointer' }}>{t('cw.col.legalBasis')}</summary>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.legalBasisVi}</Typography.Text>
+                    </details>
                     {f.resolutionNote && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('cw.resolveNote')}: {f.resolutionNote}</Typography.Text></div>}
                   </>
                 ),
