@@ -53,6 +53,9 @@ export interface ReportRef {
   centreName: string;
 }
 
+/** A reviewer's comment as a sentence: a full stop added only when it has none ("…khớp." not "…khớp.."). */
+const sentence = (text: string): string => (/[.!?…]$/u.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 const person = (name: string | null, vi: boolean) => (name ? (vi ? ` (người thực hiện: ${name})` : ` (by ${name})`) : '');
 
 export function deadlineAheadText(r: ReportRef, dueDate: IsoDate, daysLeft: number): BilingualText {
@@ -88,10 +91,10 @@ export function returnedOverdueText(r: ReportRef, returnedOn: IsoDate | null, de
 export function returnedText(r: ReportRef, office: ActingOffice, actorName: string | null, comment: string | null, resubmitBy: IsoDate | null): BilingualText {
   return {
     titleVi: `Báo cáo bị trả lại: ${r.templateNameVi} – ${r.periodLabelVi}`,
-    bodyVi: `${office.vi} đã trả lại báo cáo của ${r.centreName}${person(actorName, true)}. Nhận xét: ${comment ?? '(không có)'}. ` +
+    bodyVi: `${office.vi} đã trả lại báo cáo của ${r.centreName}${person(actorName, true)}. Nhận xét: ${comment ? sentence(comment) : '(không có).'} ` +
       `Đề nghị chỉnh sửa và nộp lại${resubmitBy ? ` trước ngày ${dmy(resubmitBy)}` : ''}.`,
     titleEn: `Report returned: ${r.templateNameEn} – ${r.periodLabelEn}`,
-    bodyEn: `${capitalised(office.en)} returned the report of ${r.centreName}${person(actorName, false)}. Comment: ${comment ?? '(none)'}. ` +
+    bodyEn: `${capitalised(office.en)} returned the report of ${r.centreName}${person(actorName, false)}. Comment: ${comment ? sentence(comment) : '(none).'} ` +
       `Please correct it and resubmit it${resubmitBy ? ` by ${dmy(resubmitBy)}` : ''}.`,
   };
 }
