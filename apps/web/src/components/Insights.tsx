@@ -17,7 +17,7 @@ export function ComplianceTag({ status }: { status: string }) {
 
 /** A centre's compliance status and open findings (compliance module). */
 export function CentreComplianceCard({ centreId }: { centreId: string }) {
-  const { t, formatDate } = useI18n();
+  const { t, pick, formatDate } = useI18n();
   const { data, loading, error } = useQuery(CENTRE_COMPLIANCE, { variables: { centreId }, skip: !centreId });
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('compliance.title')}</h2>} data-testid="centre-compliance">
@@ -40,7 +40,7 @@ export function CentreComplianceCard({ centreId }: { centreId: string }) {
                     dd/mm/yyyy dates); the legal basis on demand (issue 16 item 6). */}
                 <div>
                   <SeverityTag severity={f.severity} /> <strong>{t(`cw.rule.${f.ruleCode}` as MessageKey)}</strong>
-                  <div>{isoDatesToVietnamese(f.titleVi)}</div>
+                  <div>{pick(isoDatesToVietnamese(f.titleVi), f.titleEn)}</div>
                   <Typography.Text type="secondary">{t('cw.col.foundOn')}: {formatDate(f.foundOn)}</Typography.Text>
                   <details data-testid="legal-basis">
                     <summary style={{ cursor: 'pointer' }}>{t('cw.col.legalBasis')}</summary>

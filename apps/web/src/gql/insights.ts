@@ -49,7 +49,7 @@ export const CENTRE_COMPLIANCE = graphql(`
   query CentreCompliance($centreId: ID!) {
     centreCompliance(centreId: $centreId) {
       asOf status openFindingCount
-      openFindings { id ruleCode titleVi legalBasisVi severity status foundOn }
+      openFindings { id ruleCode titleVi titleEn legalBasisVi severity status foundOn }
     }
   }
 `);

@@ -3,7 +3,7 @@ import { findingNotification, gridTotals, NotifiableFinding } from './compliance
 const finding: NotifiableFinding = {
   id: 'f-1', centreId: 'c-1', centreName: 'Trung tâm Ngoại ngữ Ánh Dương', ruleCode: 'LICENCE_EXPIRING', severity: 'LOW',
   titleVi: 'Quyết định công nhận giám đốc số 1/QĐ hết hiệu lực ngày 2027-01-31 (còn 70 ngày)', legalBasisVi: 'NĐ 125/2024/NĐ-CP',
-  foundOn: '2026-11-22', evidence: { alertDays: 90 },
+  titleEn: 'Director recognition decision no. 1/QĐ expires on 31/01/2027 (70 days left)', foundOn: '2026-11-22', evidence: { alertDays: 90 },
 };
 
 describe('compliance engine helpers', () => {
@@ -23,7 +23,9 @@ describe('compliance engine helpers', () => {
     expect(n.titleVi).toBe('Trung tâm Ngoại ngữ Ánh Dương: Quyết định công nhận giám đốc số 1/QĐ hết hiệu lực ngày 31/01/2027 (còn 70 ngày)');
     expect(n.bodyVi).toBe('Mức độ: Thấp; phát hiện ngày 22/11/2026. Đề nghị trung tâm chuẩn bị hồ sơ gia hạn hoặc cấp lại trước ngày hết hiệu lực.');
     expect(n.bodyVi).not.toContain('NĐ 125/2024');
-    expect(n.titleEn).toBe('Trung tâm Ngoại ngữ Ánh Dương: a decision or licence expires soon');
+    expect(n.titleEn).toBe('Trung tâm Ngoại ngữ Ánh Dương: Director recognition decision no. 1/QĐ expires on 31/01/2027 (70 days left)');
+    // A finding not evaluated since English titles: the rule's name.
+    expect(findingNotification('p-1', { ...finding, titleEn: null }).titleEn).toBe('Trung tâm Ngoại ngữ Ánh Dương: a decision or licence expires soon');
     expect(n.bodyEn).toBe('Severity: Low; found on 22/11/2026. The centre should prepare its renewal before the expiry date.');
   });
 
