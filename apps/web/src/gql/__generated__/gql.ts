@@ -21,7 +21,7 @@ type Documents = {
     "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n": typeof types.UpdateCentreDocument,
     "\n  mutation ChangeCentreStatus($input: ChangeCentreStatusInput!) { changeCentreStatus(input: $input) { ...CentreDetailFields } }\n": typeof types.ChangeCentreStatusDocument,
     "\n  mutation RecordLicence($input: RecordLicenceInput!) { recordLicence(input: $input) { ...LicenceRecordFields } }\n": typeof types.RecordLicenceDocument,
-    "\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n": typeof types.FindingRowFieldsFragmentDoc,
+    "\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi titleEn legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n": typeof types.FindingRowFieldsFragmentDoc,
     "\n  query Findings($filter: FindingFilter, $first: Int, $after: String) {\n    findings(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...FindingRowFields }\n    }\n  }\n": typeof types.FindingsDocument,
     "\n  mutation ResolveFinding($id: ID!, $note: String!) {\n    resolveFinding(id: $id, note: $note) { ...FindingRowFields }\n  }\n": typeof types.ResolveFindingDocument,
     "\n  fragment InspectionFields on Inspection {\n    id centreId inspectedOn kind decisionRef inspectorName conclusionVi\n    findings { id category descriptionVi severity remediationDue remediatedOn remediationNote }\n  }\n": typeof types.InspectionFieldsFragmentDoc,
@@ -43,7 +43,7 @@ type Documents = {
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": typeof types.IndicatorValueFieldsFragmentDoc,
     "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": typeof types.ProvinceOverviewDocument,
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": typeof types.ComplianceOverviewDocument,
-    "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id ruleCode titleVi legalBasisVi severity status foundOn }\n    }\n  }\n": typeof types.CentreComplianceDocument,
+    "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id ruleCode titleVi titleEn legalBasisVi severity status foundOn }\n    }\n  }\n": typeof types.CentreComplianceDocument,
     "\n  query Notifications($first: Int) {\n    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi titleEn bodyEn link readAt createdAt } }\n  }\n": typeof types.NotificationsDocument,
     "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {\n      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n": typeof types.ReportingRatesDocument,
     "\n  query BackgroundJobs($filter: BackgroundJobFilter) {\n    backgroundJobs(filter: $filter) {\n      jobId name state progress attemptsMade maxAttempts failedReasonVi failedReasonEn centreId queuedAt finishedAt canRetry\n    }\n  }\n": typeof types.BackgroundJobsDocument,
@@ -120,7 +120,7 @@ const documents: Documents = {
     "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n": types.UpdateCentreDocument,
     "\n  mutation ChangeCentreStatus($input: ChangeCentreStatusInput!) { changeCentreStatus(input: $input) { ...CentreDetailFields } }\n": types.ChangeCentreStatusDocument,
     "\n  mutation RecordLicence($input: RecordLicenceInput!) { recordLicence(input: $input) { ...LicenceRecordFields } }\n": types.RecordLicenceDocument,
-    "\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n": types.FindingRowFieldsFragmentDoc,
+    "\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi titleEn legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n": types.FindingRowFieldsFragmentDoc,
     "\n  query Findings($filter: FindingFilter, $first: Int, $after: String) {\n    findings(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...FindingRowFields }\n    }\n  }\n": types.FindingsDocument,
     "\n  mutation ResolveFinding($id: ID!, $note: String!) {\n    resolveFinding(id: $id, note: $note) { ...FindingRowFields }\n  }\n": types.ResolveFindingDocument,
     "\n  fragment InspectionFields on Inspection {\n    id centreId inspectedOn kind decisionRef inspectorName conclusionVi\n    findings { id category descriptionVi severity remediationDue remediatedOn remediationNote }\n  }\n": types.InspectionFieldsFragmentDoc,
@@ -142,7 +142,7 @@ const documents: Documents = {
     "\n  fragment IndicatorValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator centreCount computedAt periodCode\n  }\n": types.IndicatorValueFieldsFragmentDoc,
     "\n  query ProvinceOverview($periodId: String!) {\n    provinceOverview(periodId: $periodId) {\n      periodCode computedAt\n      submissionsByStatus { key count }\n      indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }\n    }\n  }\n": types.ProvinceOverviewDocument,
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": types.ComplianceOverviewDocument,
-    "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id ruleCode titleVi legalBasisVi severity status foundOn }\n    }\n  }\n": types.CentreComplianceDocument,
+    "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id ruleCode titleVi titleEn legalBasisVi severity status foundOn }\n    }\n  }\n": types.CentreComplianceDocument,
     "\n  query Notifications($first: Int) {\n    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi titleEn bodyEn link readAt createdAt } }\n  }\n": types.NotificationsDocument,
     "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {\n      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n": types.ReportingRatesDocument,
     "\n  query BackgroundJobs($filter: BackgroundJobFilter) {\n    backgroundJobs(filter: $filter) {\n      jobId name state progress attemptsMade maxAttempts failedReasonVi failedReasonEn centreId queuedAt finishedAt canRetry\n    }\n  }\n": types.BackgroundJobsDocument,
@@ -257,7 +257,7 @@ export function graphql(source: "\n  mutation RecordLicence($input: RecordLicenc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n"): (typeof documents)["\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n"];
+export function graphql(source: "\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi titleEn legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n"): (typeof documents)["\n  fragment FindingRowFields on Finding {\n    id centreId centreCode centreName ruleCode subjectKey severity status titleVi titleEn legalBasisVi evidence foundOn resolvedOn resolution resolutionNote\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -345,7 +345,7 @@ export function graphql(source: "\n  query ComplianceOverview {\n    complianceO
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id ruleCode titleVi legalBasisVi severity status foundOn }\n    }\n  }\n"): (typeof documents)["\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id ruleCode titleVi legalBasisVi severity status foundOn }\n    }\n  }\n"];
+export function graphql(source: "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id ruleCode titleVi titleEn legalBasisVi severity status foundOn }\n    }\n  }\n"): (typeof documents)["\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id ruleCode titleVi titleEn legalBasisVi severity status foundOn }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
