@@ -58,6 +58,20 @@ describe('notifications in both languages (Chromium)', () => {
     await item.getByTestId('notification-link').click();
     await page.waitForURL(`**/submissions/${sub.id}`);
     await page.getByText('Trung tâm Ngoại ngữ Hoa Sen').first().waitFor();
+    // The centre's page (where a finding's notification leads), still in English: the findings' English titles,
+    // the legal basis folded until asked for.
+    const centreId = (await api.gql<{ submission: { centreId: string } }>(`query($id: ID!) { submission(id: $id) { centreId } }`, { id: sub.id }, so)).data!.submission.centreId;
+    await page.goto(`/centres/${centreId}`);
+    const card = page.getByTestId('centre-compliance');
+    await card.getByTestId('centre-finding').first().waitFor();
+    const findingsEn = await card.innerText();
+    expect(findingsEn).toMatch(/Submitted \d+ days late: .* \(due \d{2}\/\d{2}\/\d{4}, submitted \d{2}\/\d{2}\/\d{4}\)/);
+    expect(findingsEn).not.toMatch(/Nộp muộn|\d{4}-\d{2}-\d{2}/);
+    expect(findingsEn).not.toContain('Thông tư 21/2018');
+    await card.getByTestId('legal-basis').first().locator('summary').click();
+    await expect(card.innerText()).resolves.toContain('Thông tư 21/2018');
+    await screenshot(page, 'thong-bao-03-trung-tam-tieng-anh');
+
     // Back in Vietnamese, the same notification reads in Vietnamese again (now read).
     await page.goto('/notifications');
     await page.getByTestId('language-switch').first().getByText('VI').click();
