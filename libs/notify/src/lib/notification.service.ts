@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { addDays, daysBetween, linkTo, todayInVietnam, vietnamDateOf } from '@gdtx/domain';
@@ -8,7 +9,6 @@ import { centreRefOf, centreRefsOfProvinces, centreStatesOn, unitRefOf } from '@
 import { DueReportsService, ReportingReader } from '@gdtx/reporting';
 import { userNameOf } from '@gdtx/identity';
 import { insertNotifications, NotificationRequest } from './notify-core';
-import { randomUUID } from 'node:crypto';
 import { digestMail, Mailer, notificationMail } from './mailer';
 import { acceptedText, actingOffice, dmy, deadlineAheadText, overdueText, returnedOverdueText, returnedText, submittedText } from './notification-texts';
 import type { Notification } from './notify.types';
