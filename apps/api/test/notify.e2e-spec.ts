@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { addDays, matchWebRoute, vietnamDateOf } from '@gdtx/domain';
+import { addDays, matchWebRoute, vietnamDateOf, vietnameseDate } from '@gdtx/domain';
 import { JobQueues } from '@gdtx/platform';
 import { bootApi, errorCode, TestApi } from './harness';
 
@@ -113,20 +113,25 @@ describe('notifications (e2e)', () => {
     expect(await count()).toBe(afterFirst);
     expect(Number((await owner.query(`SELECT count(*) FROM notification`)).rows[0].count)).toBe(total);
 
-    const list = await api.gql<{ notifications: { nodes: { kind: string; titleVi: string; bodyVi: string }[] } }>(
-      `{ notifications(unreadOnly: true, first: 100) { nodes { kind titleVi bodyVi } } }`, {}, director,
+    const list = await api.gql<{ notifications: { nodes: { kind: string; titleVi: string; bodyVi: string; titleEn: string }[] } }>(
+      `{ notifications(unreadOnly: true, first: 100) { nodes { kind titleVi bodyVi titleEn } } }`, {}, director,
     );
-    const ahead = list.data!.notifications.nodes.filter((n) => n.kind === 'DEADLINE_AHEAD' && n.titleVi.includes(open.dueDate));
+    const dueDmy = vietnameseDate(open.dueDate);
+    const ahead = list.data!.notifications.nodes.filter((n) => n.kind === 'DEADLINE_AHEAD' && n.titleVi.includes(dueDmy));
     expect(ahead).toHaveLength(1);
     expect(ahead[0].titleVi).toContain('Sắp đến hạn nộp');
+    expect(ahead[0].titleVi).not.toContain(open.dueDate);
     expect(ahead[0].bodyVi).toContain('còn 3 ngày');
+    expect(ahead[0].titleEn).toContain(`is due on ${dueDmy}`);
 
-    // gd.gdtx has an e-mail address: exactly one mail for this event reaches the sink.
-    expect(await waitFor(async () => mails.some((m) => m.subject.includes('Sắp đến hạn nộp') && m.subject.includes(open.dueDate)))).toBe(true);
+    // gd.gdtx has an e-mail address: the digest carries this event in exactly one mail (issue 16: no mail per event).
+    const queues = api.app.get(JobQueues, { strict: false });
+    await queues.addAll([{ name: 'notify.email-digest', data: { provinceId: null, centreId: null, requestedBy: null }, businessKey: 'test-digest-reminders' }]);
+    expect(await waitFor(async () => mails.some((m) => m.to.includes('gdtx@thanhhoa.edu.vn') && m.text.includes('Sắp đến hạn nộp') && m.text.includes(dueDmy)))).toBe(true);
     await new Promise((r) => setTimeout(r, 500));
-    const mine = mails.filter((m) => m.to.includes('gdtx@thanhhoa.edu.vn') && m.subject.includes('Sắp đến hạn nộp') && m.subject.includes(open.dueDate));
+    const mine = mails.filter((m) => m.to.includes('gdtx@thanhhoa.edu.vn') && m.text.includes('Sắp đến hạn nộp') && m.text.includes(dueDmy));
     expect(mine).toHaveLength(1);
-    expect(mine[0].subject).toMatch(/^\[GDTX\] Sắp đến hạn nộp/);
+    expect(mine[0].subject).toMatch(/^\[GDTX\] /);
     expect(mine[0].text).toContain('Kính gửi Lê Văn Bình,');
     expect(mine[0].text).toContain('Sở Giáo dục và Đào tạo');
     const state = await owner.query(`SELECT email_status FROM notification WHERE event_key = $1 AND email_to = 'gdtx@thanhhoa.edu.vn'`, [key]);
@@ -183,6 +188,7 @@ describe('notifications (e2e)', () => {
     })).toBe(true);
     expect(returned).toHaveLength(1);
     expect(returned[0].titleVi).toContain('Báo cáo bị trả lại');
+    expect(returned[0].bodyVi).toMatch(/^Sở GDĐT Thanh Hóa đã trả lại /);
     expect(returned[0].bodyVi).toContain('Số học viên mới chưa khớp với sổ tuyển sinh.');
     expect(returned[0].link).toBe(`/submissions/${sub.id}`);
   });

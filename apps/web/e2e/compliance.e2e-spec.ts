@@ -98,6 +98,9 @@ describe('compliance work screens in Chromium', () => {
     await page.reload();
     await until(() => numberIn(page.getByTestId('finding-total')), expired.data!.findings.totalCount);
     await expect(page.getByTestId('findings-table').innerText()).resolves.toContain('TH-NN-002');
+    // The legal basis on demand (issue 16): folded under "Căn cứ pháp lý" until asked for.
+    await expect(page.getByTestId('findings-table').innerText()).resolves.not.toContain('Nghị định 125/2024/NĐ-CP');
+    await page.getByTestId('findings-table').getByTestId('legal-basis').first().locator('summary').click();
     await expect(page.getByTestId('findings-table').innerText()).resolves.toContain('Nghị định 125/2024/NĐ-CP');
 
     await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();

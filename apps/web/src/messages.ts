@@ -84,6 +84,9 @@ export const dictionary = {
   'jobs.name.licence.recorded>compliance': ['Đánh giá tuân thủ sau khi ghi quyết định', 'Compliance check after a licence'],
   'jobs.name.compliance.evaluate-centre': ['Đánh giá tuân thủ một trung tâm', 'Compliance evaluation of a centre'],
   'jobs.name.notify.send-email': ['Gửi thư thông báo', 'Send a notification e-mail'],
+  'jobs.name.notify.email-digest': ['Gửi thư tổng hợp thông báo', 'Send the notification e-mail digest'],
+  'jobs.name.submission.submitted>notify': ['Thông báo báo cáo mới nộp cho người duyệt', 'Notice of a submitted report to its reviewers'],
+  'jobs.name.submission.accepted>notify': ['Thông báo báo cáo đã được chấp nhận', 'Notice of an accepted report'],
 
   'login.title': ['Đăng nhập', 'Sign in'],
   'login.username': ['Tên đăng nhập', 'Username'],
@@ -730,6 +733,8 @@ export const dictionary = {
   'notificationKind.DEADLINE_AHEAD': ['Sắp đến hạn', 'Deadline ahead'],
   'notificationKind.REPORT_OVERDUE': ['Quá hạn', 'Overdue'],
   'notificationKind.REPORT_RETURNED': ['Bị trả lại', 'Returned'],
+  'notificationKind.REPORT_SUBMITTED': ['Báo cáo mới nộp', 'Submitted'],
+  'notificationKind.REPORT_ACCEPTED': ['Đã được chấp nhận', 'Accepted'],
   'notificationKind.LICENCE_EXPIRY': ['Quyết định hết hiệu lực', 'Licence expiry'],
   'notificationKind.FINDING_OPENED': ['Vấn đề tuân thủ', 'Compliance finding'],
   'notificationKind.LOGIN_THROTTLED': ['Đăng nhập bị tạm khoá', 'Login delayed'],

@@ -15,7 +15,8 @@ import { DropAuditPollerWatermark1733000400000 } from './migrations/173300040000
 import { FindingOpenDates1733000700000 } from './migrations/1733000700000-finding-open-dates';
 import { CompliancePoliciesOverTheRlsRule1733001000400 } from './migrations/1733001000400-policies-over-the-rls-rule';
 import { OpenFindingsView1733001000410 } from './migrations/1733001000410-open-findings-view';
+import { FindingEnglishTitle1733025000100 } from './migrations/1733025000100-finding-english-title';
 import { ComplianceLineageWritesNothing1733021000400 } from './migrations/1733021000400-lineage-writes-nothing';
-export const complianceMigrations = [ComplianceCore1732000005000, DropAuditPollerWatermark1733000400000, FindingOpenDates1733000700000, CompliancePoliciesOverTheRlsRule1733001000400, OpenFindingsView1733001000410, ComplianceLineageWritesNothing1733021000400];
+export const complianceMigrations = [ComplianceCore1732000005000, DropAuditPollerWatermark1733000400000, FindingOpenDates1733000700000, CompliancePoliciesOverTheRlsRule1733001000400, OpenFindingsView1733001000410, ComplianceLineageWritesNothing1733021000400, FindingEnglishTitle1733025000100];
 // Compliance's SQL read model: views other contexts may name in their SQL (org's centre compliance filter).
 export const complianceSqlReadModel = ['compliance_open_finding'] as const;

@@ -11,4 +11,5 @@ import { NotifyPoliciesOverTheRlsRule1733001000600 } from './migrations/17330010
 import { LoginThrottledKind1733005000100 } from './migrations/1733005000100-login-throttled-kind';
 import { OperatorNotifications1733007000100 } from './migrations/1733007000100-operator-notifications';
 import { NotifyLineageWritesNothing1733021000600 } from './migrations/1733021000600-lineage-writes-nothing';
-export const notifyMigrations = [NotifyCore1732000005100, NotificationLinks1733000500000, NotifyPoliciesOverTheRlsRule1733001000600, LoginThrottledKind1733005000100, OperatorNotifications1733007000100, NotifyLineageWritesNothing1733021000600];
+import { NotificationEnglishAndDigest1733025000000 } from './migrations/1733025000000-notification-english-and-digest';
+export const notifyMigrations = [NotifyCore1732000005100, NotificationLinks1733000500000, NotifyPoliciesOverTheRlsRule1733001000600, LoginThrottledKind1733005000100, OperatorNotifications1733007000100, NotifyLineageWritesNothing1733021000600, NotificationEnglishAndDigest1733025000000];

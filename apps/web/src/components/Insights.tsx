@@ -5,6 +5,8 @@ import { CENTRE_COMPLIANCE, type Finding } from '../gql/insights';
 import { NotificationList, useMarkNotificationsRead, usePagedNotifications } from './Notifications';
 import { useI18n, type MessageKey } from '../i18n';
 import { EmptyState, Loading } from './States';
+import { SeverityTag } from './compliance/shared';
+import { isoDatesToVietnamese } from '../compliance';
 
 const complianceColour: Record<string, string> = { COMPLIANT: 'green', AT_RISK: 'gold', NON_COMPLIANT: 'red' };
 
@@ -15,7 +17,7 @@ export function ComplianceTag({ status }: { status: string }) {
 
 /** A centre's compliance status and open findings (compliance module). */
 export function CentreComplianceCard({ centreId }: { centreId: string }) {
-  const { t, formatDate } = useI18n();
+  const { t, pick, formatDate } = useI18n();
   const { data, loading, error } = useQuery(CENTRE_COMPLIANCE, { variables: { centreId }, skip: !centreId });
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('compliance.title')}</h2>} data-testid="centre-compliance">
@@ -33,10 +35,17 @@ export function CentreComplianceCard({ centreId }: { centreId: string }) {
             dataSource={data.centreCompliance.openFindings}
             locale={{ emptyText: <EmptyState text={t('compliance.noFindings')} /> }}
             renderItem={(f) => (
-              <List.Item>
+              <List.Item data-testid="centre-finding">
+                {/* What is wrong and how serious first (the rule in the user's language, the finding's own detail with
+                    dd/mm/yyyy dates); the legal basis on demand (issue 16 item 6). */}
                 <div>
-                  <strong>{f.titleVi}</strong>
-                  <div><Typography.Text type="secondary">{f.legalBasisVi} · {formatDate(f.foundOn)}</Typography.Text></div>
+                  <SeverityTag severity={f.severity} /> <strong>{t(`cw.rule.${f.ruleCode}` as MessageKey)}</strong>
+                  <div>{pick(isoDatesToVietnamese(f.titleVi), f.titleEn)}</div>
+                  <Typography.Text type="secondary">{t('cw.col.foundOn')}: {formatDate(f.foundOn)}</Typography.Text>
+                  <details data-testid="legal-basis">
+                    <summary style={{ cursor: 'pointer' }}>{t('cw.col.legalBasis')}</summary>
+                    <Typography.Text type="secondary">{f.legalBasisVi}</Typography.Text>
+                  </details>
                 </div>
               </List.Item>
             )}

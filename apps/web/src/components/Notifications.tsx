@@ -62,22 +62,26 @@ export function NotificationBell() {
   );
 }
 
-const kindColour: Record<string, string> = { DEADLINE_AHEAD: 'gold', REPORT_OVERDUE: 'red', REPORT_RETURNED: 'orange', LICENCE_EXPIRY: 'volcano', FINDING_OPENED: 'purple', LOGIN_THROTTLED: 'magenta', FACTS_REPAIRED: 'blue' };
+const kindColour: Record<string, string> = { DEADLINE_AHEAD: 'gold', REPORT_OVERDUE: 'red', REPORT_RETURNED: 'orange', REPORT_SUBMITTED: 'cyan', REPORT_ACCEPTED: 'green', LICENCE_EXPIRY: 'volcano', FINDING_OPENED: 'purple', LOGIN_THROTTLED: 'magenta', FACTS_REPAIRED: 'blue' };
 
 /** Notifications as a list: unread in bold with a "Mới" tag and a "mark read" button; opening a link marks it read. */
 export function NotificationList({ items, onMarkRead, marking }: { items: NotificationItem[]; onMarkRead(ids: string[]): void; marking: boolean }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, pick, formatDateTime } = useI18n();
   return (
     <List<NotificationItem>
       size="small"
       dataSource={items}
       locale={{ emptyText: <EmptyState text={t('notifications.empty')} /> }}
-      renderItem={(n) => (
+      renderItem={(n) => {
+        // The server writes both languages (names of centres and units stay as written); older rows are Vietnamese only.
+        const title = pick(n.titleVi, n.titleEn);
+        const body = pick(n.bodyVi, n.bodyEn);
+        return (
         <List.Item
           data-testid="notification-item"
           data-unread={n.readAt ? 'false' : 'true'}
           actions={n.readAt ? [] : [
-            <Button key="read" size="small" loading={marking} onClick={() => onMarkRead([n.id])} aria-label={`${t('notifications.markRead')}: ${n.titleVi}`}>
+            <Button key="read" size="small" loading={marking} onClick={() => onMarkRead([n.id])} aria-label={`${t('notifications.markRead')}: ${title}`}>
               {t('notifications.markRead')}
             </Button>,
           ]}
@@ -87,16 +91,17 @@ export function NotificationList({ items, onMarkRead, marking }: { items: Notifi
               {!n.readAt && <Tag color="blue" style={{ color: '#1f1f1f' }}>{t('notifications.newTag')}</Tag>}
               <Tag color={kindColour[n.kind] ?? 'default'} style={{ color: '#1f1f1f' }}>{t(`notificationKind.${n.kind}` as MessageKey) || n.kind}</Tag>
               <strong style={{ fontWeight: n.readAt ? 400 : 600 }}>
-                {n.link && n.link.startsWith('/') ? <Link to={n.link} onClick={() => !n.readAt && onMarkRead([n.id])}>{n.titleVi}</Link> : n.titleVi}
+                {n.link && n.link.startsWith('/') ? <Link to={n.link} onClick={() => !n.readAt && onMarkRead([n.id])} data-testid="notification-link">{title}</Link> : title}
               </strong>
             </Space>
-            <div>{n.bodyVi}</div>
+            <div data-testid="notification-body">{body}</div>
             <Typography.Text type="secondary">
               {formatDateTime(n.createdAt)}{n.readAt ? ` · ${t('notifications.readAt', { time: formatDateTime(n.readAt) })}` : ''}
             </Typography.Text>
           </div>
         </List.Item>
-      )}
+        );
+      }}
     />
   );
 }

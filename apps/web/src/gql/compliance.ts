@@ -36,7 +36,7 @@ export const CASE_STATUSES: UnlicensedCaseStatus[] = ['OPEN', 'INVESTIGATING', '
 
 graphql(`
   fragment FindingRowFields on Finding {
-    id centreId centreCode centreName ruleCode subjectKey severity status titleVi legalBasisVi evidence foundOn resolvedOn resolution resolutionNote
+    id centreId centreCode centreName ruleCode subjectKey severity status titleVi titleEn legalBasisVi evidence foundOn resolvedOn resolution resolutionNote
   }
 `);
 

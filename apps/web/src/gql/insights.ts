@@ -51,7 +51,7 @@ export const CENTRE_COMPLIANCE = graphql(`
   query CentreCompliance($centreId: ID!) {
     centreCompliance(centreId: $centreId) {
       asOf status openFindingCount
-      openFindings { id titleVi legalBasisVi severity status foundOn }
+      openFindings { id ruleCode titleVi titleEn legalBasisVi severity status foundOn }
     }
   }
 `);
@@ -60,7 +60,7 @@ export type NotificationItem = NotificationsQuery['notifications']['nodes'][numb
 
 export const NOTIFICATIONS = graphql(`
   query Notifications($first: Int) {
-    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi link readAt createdAt } }
+    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi titleEn bodyEn link readAt createdAt } }
   }
 `);
 

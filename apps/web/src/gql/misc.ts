@@ -12,7 +12,7 @@ export const NOTIFICATION_LIST = graphql(`
     notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
       totalCount
       pageInfo { endCursor hasNextPage }
-      nodes { id kind titleVi bodyVi link readAt createdAt }
+      nodes { id kind titleVi bodyVi titleEn bodyEn link readAt createdAt }
     }
     unreadNotificationCount
   }

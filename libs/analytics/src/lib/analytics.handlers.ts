@@ -79,6 +79,11 @@ export class CheckFactsJob implements JobProcessor<'analytics.check-facts'> {
             `Số liệu tổng hợp (chỉ số) của ${repaired.length} báo cáo đã duyệt không khớp với báo cáo và đã được tính lại tự động` +
             (unrepaired.length ? `; ${unrepaired.length} báo cáo chưa tính lại được, cần kiểm tra (mã: ${unrepaired.slice(0, 5).map((d) => d.submissionId).join(', ')}).` : '.') +
             ' Nguyên nhân thường gặp: hàng đợi công việc nền bị gián đoạn.',
+          titleEn: `Summary figures check: ${repaired.length} report(s) repaired${unrepaired.length ? `, ${unrepaired.length} not repaired` : ''}`,
+          bodyEn:
+            `The summary figures (indicators) of ${repaired.length} accepted report(s) did not match the reports and were recomputed automatically` +
+            (unrepaired.length ? `; ${unrepaired.length} could not be recomputed and need checking (ids: ${unrepaired.slice(0, 5).map((d) => d.submissionId).join(', ')}).` : '.') +
+            ' A common cause: the background job queue was interrupted.',
         }),
       );
     }

@@ -1,4 +1,4 @@
-import { addDays, compareIsoDates, linkTo, periodFromCode, periodsBetween } from '@gdtx/domain';
+import { addDays, compareIsoDates, linkTo, periodFromCode, periodsBetween, vietnameseDate } from '@gdtx/domain';
 import type { CentreStatus, IsoDate, Role } from '@gdtx/domain';
 import { centreRecordOf, centreStatesOn, licenceRecordsOf, readCentreCalendarFacts, requiredLicenceKinds } from '@gdtx/org';
 import { duePeriodWindow, reportCalendar, ReportingReader } from '@gdtx/reporting';
@@ -8,6 +8,8 @@ import {
   noActivityAfterEstablishmentFindings, parametersFrom, QuarterIntake, ReportObligation, reportTimelinessFindings, Severity,
 } from './rules';
 import type { ComplianceParameters } from './rules';
+import type { RuleCode } from './rules/types';
+import { FindingRuleText, SeverityLabel } from './finding-texts';
 
 export type { Sql };
 
@@ -43,6 +45,8 @@ export interface NotifiableFinding {
   ruleCode: string;
   severity: Severity;
   titleVi: string;
+  /** Null on a finding not evaluated since titles were written in English too. */
+  titleEn: string | null;
   legalBasisVi: string;
   foundOn: IsoDate;
   evidence: Record<string, unknown>;
@@ -95,8 +99,10 @@ export async function draftFindings(sql: Sql, centre: CentreFacts, asOf: IsoDate
   const obligations: ReportObligation[] = calendar.map((entry) => ({
     templateCode: entry.templateCode,
     templateNameVi: templates.find((t) => t.code === entry.templateCode)!.nameVi,
+    templateNameEn: templates.find((t) => t.code === entry.templateCode)!.nameEn,
     periodCode: entry.period.code,
     periodLabelVi: entry.period.labelVi,
+    periodLabelEn: entry.period.labelEn,
     calendar: entry.classification,
   }));
   if (dissolved) return reportTimelinessFindings(obligations, asOf, params);
@@ -164,9 +170,9 @@ export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDa
   const centre: CentreFacts = state ? { ...registered, status: state.status, statusSince: state.statusSince } : registered;
   const params = await loadParameters(sql, centre.provinceId, asOf);
   const drafts = await draftFindings(sql, centre, asOf, params);
-  const existing = new Map<string, { id: string; ruleCode: string; subjectKey: string; status: string; severity: string; evidence: unknown; titleVi: string; openedOn: IsoDate }>(
+  const existing = new Map<string, { id: string; ruleCode: string; subjectKey: string; status: string; severity: string; evidence: unknown; titleVi: string; titleEn: string | null; openedOn: IsoDate }>(
     (await sql(
-      `SELECT id, rule_code AS "ruleCode", subject_key AS "subjectKey", status, severity, evidence, title_vi AS "titleVi",
+      `SELECT id, rule_code AS "ruleCode", subject_key AS "subjectKey", status, severity, evidence, title_vi AS "titleVi", title_en AS "titleEn",
               to_char(opened_on, 'YYYY-MM-DD') AS "openedOn" FROM finding WHERE centre_id = $1`,
       [centre.id],
     )).map((r) => [`${r.ruleCode}|${r.subjectKey}`, r]),
@@ -182,26 +188,26 @@ export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDa
     const openedOn = openingDate(d, asOf);
     if (!row) {
       await sql(
-        `INSERT INTO finding (province_id, centre_id, rule_code, subject_key, severity, status, title_vi, legal_basis_vi, evidence, found_on, opened_on, last_evaluated_on)
-         VALUES ($1,$2,$3,$4,$5,'OPEN',$6,$7,$8,$9,$10,$9)
+        `INSERT INTO finding (province_id, centre_id, rule_code, subject_key, severity, status, title_vi, legal_basis_vi, evidence, found_on, opened_on, last_evaluated_on, title_en)
+         VALUES ($1,$2,$3,$4,$5,'OPEN',$6,$7,$8,$9,$10,$9,$11)
          ON CONFLICT (centre_id, rule_code, subject_key) DO NOTHING`,
-        [centre.provinceId, centre.id, d.ruleCode, d.subjectKey, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, openedOn],
+        [centre.provinceId, centre.id, d.ruleCode, d.subjectKey, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, openedOn, d.titleEn],
       );
       outcome.opened++;
     } else if (row.status === 'RESOLVED') {
       // The row holds one open interval: a reopening starts a new one (the earlier interval is not kept).
       await sql(
         `UPDATE finding SET status = 'OPEN', severity = $2, title_vi = $3, legal_basis_vi = $4, evidence = $5, found_on = $6, last_evaluated_on = $6,
-                opened_on = $7, closed_on = NULL, resolved_on = NULL, resolution = NULL, resolution_note = NULL, resolved_by = NULL, updated_at = now() WHERE id = $1`,
-        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, openedOn],
+                opened_on = $7, closed_on = NULL, resolved_on = NULL, resolution = NULL, resolution_note = NULL, resolved_by = NULL, title_en = $8, updated_at = now() WHERE id = $1`,
+        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, openedOn, d.titleEn],
       );
       outcome.reopened++;
-    } else if (row.severity !== d.severity || row.titleVi !== d.titleVi || canonicalJson(row.evidence) !== canonicalJson(d.evidence) || (d.openedOn && row.openedOn !== openedOn)) {
+    } else if (row.severity !== d.severity || row.titleVi !== d.titleVi || row.titleEn !== d.titleEn || canonicalJson(row.evidence) !== canonicalJson(d.evidence) || (d.openedOn && row.openedOn !== openedOn)) {
       // The data may have been corrected (a decision's end date, a due date extended): the opening follows it.
       await sql(
         `UPDATE finding SET severity = $2, title_vi = $3, legal_basis_vi = $4, evidence = $5, last_evaluated_on = $6,
-                opened_on = coalesce($7::date, opened_on), updated_at = now() WHERE id = $1`,
-        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, d.openedOn ? openedOn : null],
+                opened_on = coalesce($7::date, opened_on), title_en = $8, updated_at = now() WHERE id = $1`,
+        [row.id, d.severity, d.titleVi, d.legalBasisVi, evidence, asOf, d.openedOn ? openedOn : null, d.titleEn],
       );
       outcome.updated++;
     }
@@ -218,7 +224,7 @@ export async function evaluateCentreWith(sql: Sql, centreId: string, asOf: IsoDa
   // Notify about what is recent, not only what this run opened: if notifying failed after an evaluation, the
   // next one (nightly at the latest) retries, and the notification's event key prevents a second copy.
   outcome.toNotify = await sql(
-    `SELECT f.id, f.centre_id AS "centreId", $3::text AS "centreName", f.rule_code AS "ruleCode", f.severity, f.title_vi AS "titleVi",
+    `SELECT f.id, f.centre_id AS "centreId", $3::text AS "centreName", f.rule_code AS "ruleCode", f.severity, f.title_vi AS "titleVi", f.title_en AS "titleEn",
             f.legal_basis_vi AS "legalBasisVi", to_char(f.found_on,'YYYY-MM-DD') AS "foundOn", f.evidence
      FROM finding f
      WHERE f.centre_id = $1 AND f.status = 'OPEN' AND (f.found_on >= $2::date - 7 OR f.rule_code = 'LICENCE_EXPIRING')`,
@@ -263,9 +269,28 @@ export function findingNotification(provinceId: string, f: NotifiableFinding): N
     centreId: f.centreId,
     kind: licence ? 'LICENCE_EXPIRY' : 'FINDING_OPENED',
     eventKey: `finding:${f.id}:${f.foundOn}:${stage}`,
-    titleVi: `${f.centreName}: ${f.titleVi}`,
-    bodyVi: `Hệ thống ghi nhận vấn đề tuân thủ tại ${f.centreName} (ngày phát hiện ${f.foundOn}): ${f.titleVi}.\nCăn cứ: ${f.legalBasisVi}`,
+    // The finding's own title says what was found (its dates as dd/mm/yyyy); the body what to do, not the legal
+    // basis (shown on demand with the finding, where the link leads).
+    ...findingNotificationText(f),
     // The centre's page shows its compliance to every recipient (centre users have no compliance menu).
     link: linkTo('centre', { id: f.centreId }),
   };
+}
+
+/** The notification text of a finding, in both languages: what was found, the severity and date, what to do. */
+export function findingNotificationText(f: NotifiableFinding): { titleVi: string; bodyVi: string; titleEn: string; bodyEn: string } {
+  const rule = FindingRuleText[f.ruleCode as RuleCode];
+  const severity = SeverityLabel[f.severity];
+  const foundOn = vietnameseDate(f.foundOn);
+  return {
+    titleVi: `${f.centreName}: ${isoDatesAsVietnamese(f.titleVi)}`,
+    bodyVi: `Mức độ: ${severity.vi}; phát hiện ngày ${foundOn}. ${rule?.actionVi ?? 'Đề nghị xem chi tiết và xử lý.'}`,
+    titleEn: `${f.centreName}: ${f.titleEn ?? rule?.en ?? f.ruleCode}`,
+    bodyEn: `Severity: ${severity.en}; found on ${foundOn}. ${rule?.actionEn ?? 'Please open the finding and act on it.'}`,
+  };
+}
+
+/** Finding titles written before dates were dd/mm/yyyy keep their ISO dates in the table: shown as dd/mm/yyyy. */
+export function isoDatesAsVietnamese(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_m, y: string, m: string, d: string) => `${d}/${m}/${y}`);
 }

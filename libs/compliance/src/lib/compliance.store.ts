@@ -19,7 +19,7 @@ export const UNIT = { vi: 'đơn vị hành chính', en: 'Administrative unit' }
 /** Findings with their centre's code and name (`f` and `c`; a filter may name `c.unit_path`). */
 export const FINDING_FROM = `finding f JOIN org_centre_ref c ON c.id = f.centre_id`;
 export const FINDING_COLUMNS = `f.id, f.centre_id AS "centreId", c.code AS "centreCode", c.name AS "centreName", f.rule_code AS "ruleCode",
-  f.subject_key AS "subjectKey", f.severity, f.status, f.title_vi AS "titleVi", f.legal_basis_vi AS "legalBasisVi", f.evidence,
+  f.subject_key AS "subjectKey", f.severity, f.status, f.title_vi AS "titleVi", f.title_en AS "titleEn", f.legal_basis_vi AS "legalBasisVi", f.evidence,
   to_char(f.found_on,'YYYY-MM-DD') AS "foundOn", to_char(f.resolved_on,'YYYY-MM-DD') AS "resolvedOn",
   to_char(f.opened_on,'YYYY-MM-DD') AS "openedOn", to_char(f.closed_on,'YYYY-MM-DD') AS "closedOn", f.resolution,
   f.resolution_note AS "resolutionNote"`;

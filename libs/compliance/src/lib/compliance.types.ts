@@ -42,6 +42,7 @@ export class Finding {
   @Field(() => SeverityEnum) severity: Severity;
   @Field(() => FindingStatusEnum) status: FindingStatus;
   @Field() titleVi: string;
+  @Field(() => String, { nullable: true, description: 'Tiêu đề tiếng Anh (tên, số quyết định, mô tả của người kiểm tra giữ nguyên); null đến lần đánh giá sau' }) titleEn: string | null;
   @Field() legalBasisVi: string;
   @Field(() => JsonScalar, { description: 'Số liệu, ngày tháng làm căn cứ' }) evidence: Record<string, unknown>;
   @Field(() => DateScalar, { description: 'Ngày hệ thống ghi nhận vấn đề lần đầu' }) foundOn: string;

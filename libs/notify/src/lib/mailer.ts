@@ -48,3 +48,35 @@ export function notificationMail(n: { fullName: string; titleVi: string; bodyVi:
     ].join('\n'),
   };
 }
+
+export interface DigestItem {
+  titleVi: string;
+  bodyVi: string;
+  link: string | null;
+}
+
+/**
+ * The e-mail digest: one Vietnamese mail per user for every notification not yet mailed (issue 16 item 6), newest
+ * first, each with its title, body and link; the subject counts them (or is the title when there is one).
+ */
+export function digestMail(n: { fullName: string; items: readonly DigestItem[] }): { subject: string; text: string } {
+  const items = n.items;
+  return {
+    subject: items.length === 1 ? `[GDTX] ${items[0].titleVi}` : `[GDTX] ${items.length} thông báo mới`,
+    text: [
+      `Kính gửi ${n.fullName},`,
+      '',
+      items.length === 1 ? 'Bạn có 1 thông báo mới trên hệ thống:' : `Bạn có ${items.length} thông báo mới trên hệ thống:`,
+      '',
+      ...items.flatMap((it, i) => [
+        `${i + 1}. ${it.titleVi}`,
+        `   ${it.bodyVi}`,
+        ...(it.link ? [`   Xem chi tiết trên hệ thống: ${it.link}`] : []),
+        '',
+      ]),
+      'Trân trọng,',
+      'Hệ thống giám sát giáo dục thường xuyên – Sở Giáo dục và Đào tạo',
+      '(Thư được gửi tự động, vui lòng không trả lời thư này.)',
+    ].join('\n'),
+  };
+}

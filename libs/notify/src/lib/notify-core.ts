@@ -3,7 +3,7 @@ import type { Role } from '@gdtx/domain';
 /** A query function: TypeORM's `em.query` inside TenantDb.run, or a pg client in the seed. */
 export type Sql = (text: string, params?: unknown[]) => Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export const NotificationKinds = ['DEADLINE_AHEAD', 'REPORT_OVERDUE', 'REPORT_RETURNED', 'LICENCE_EXPIRY', 'FINDING_OPENED', 'LOGIN_THROTTLED', 'FACTS_REPAIRED'] as const;
+export const NotificationKinds = ['DEADLINE_AHEAD', 'REPORT_OVERDUE', 'REPORT_RETURNED', 'REPORT_SUBMITTED', 'REPORT_ACCEPTED', 'LICENCE_EXPIRY', 'FINDING_OPENED', 'LOGIN_THROTTLED', 'FACTS_REPAIRED'] as const;
 export type NotificationKind = (typeof NotificationKinds)[number];
 
 /**
@@ -24,8 +24,11 @@ export interface NotificationRequest {
   kind: NotificationKind;
   /** Identifies the event; the same key never notifies the same user twice. */
   eventKey: string;
+  /** Titles and bodies in both languages; dates as dd/mm/yyyy (vietnameseDate); the body never repeats the title. */
   titleVi: string;
   bodyVi: string;
+  titleEn: string;
+  bodyEn: string;
   link?: string | null;
   centreId?: string | null;
 }
@@ -44,10 +47,10 @@ export interface CreatedNotification {
 export async function insertNotifications(sql: Sql, req: NotificationRequest, opts: { email: boolean }): Promise<CreatedNotification[]> {
   const r = req.recipients;
   const rows = await sql(
-    `INSERT INTO notification (province_id, user_id, centre_id, kind, title_vi, body_vi, link, event_key, email_to, email_status)
+    `INSERT INTO notification (province_id, user_id, centre_id, kind, title_vi, body_vi, link, event_key, email_to, email_status, title_en, body_en)
      SELECT u.province_id, u.id, $4, $5, $6, $7, $8, $9,
             CASE WHEN $10::boolean AND u.email IS NOT NULL THEN u.email END,
-            CASE WHEN $10::boolean AND u.email IS NOT NULL THEN 'PENDING' ELSE 'NONE' END
+            CASE WHEN $10::boolean AND u.email IS NOT NULL THEN 'PENDING' ELSE 'NONE' END, $12, $13
      FROM identity_user_recipient u
      WHERE u.active AND u.province_id = $1 AND (
        u.id = ANY($2::uuid[])
@@ -61,7 +64,7 @@ export async function insertNotifications(sql: Sql, req: NotificationRequest, op
      RETURNING id, user_id AS "userId", email_to AS "emailTo"`,
     [
       req.provinceId, [...(r.userIds ?? [])], [...(r.roles ?? [])], req.centreId ?? r.centreId ?? null, req.kind, req.titleVi, req.bodyVi,
-      req.link ?? null, req.eventKey, opts.email, r.centreId ?? null,
+      req.link ?? null, req.eventKey, opts.email, r.centreId ?? null, req.titleEn, req.bodyEn,
     ],
   );
   return rows as CreatedNotification[];

@@ -4,6 +4,8 @@ export interface NotifyJobs {
   'notify.deadline-reminders': { scheduled?: true; today?: string };
   /** The e-mail copy of one notification, enqueued through the outbox with the notification. */
   'notify.send-email': { notificationId: string };
+  /** The e-mail digest: one mail per user with every notification not yet mailed (NOTIFY_DIGEST_CRON). */
+  'notify.email-digest': { scheduled?: true };
 }
 
 declare module '@gdtx/platform' {

@@ -6,7 +6,7 @@ import type { NotificationKind } from './notify-core';
 export const NotificationKindEnum = Object.fromEntries(NotificationKinds.map((k) => [k, k])) as Record<NotificationKind, NotificationKind>;
 registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
-  description: 'Loại thông báo: sắp đến hạn, quá hạn, báo cáo bị trả lại, quyết định sắp/đã hết hiệu lực, phát hiện vấn đề tuân thủ',
+  description: 'Loại thông báo: sắp đến hạn, quá hạn, báo cáo bị trả lại, đã nộp (cho người duyệt), đã được chấp nhận, quyết định sắp/đã hết hiệu lực, phát hiện vấn đề tuân thủ',
 });
 
 @ObjectType({ description: 'Thông báo trong ứng dụng (mỗi sự kiện chỉ báo một lần cho mỗi người)' })
@@ -15,6 +15,8 @@ export class Notification {
   @Field(() => NotificationKindEnum) kind: NotificationKind;
   @Field() titleVi: string;
   @Field() bodyVi: string;
+  @Field(() => String, { nullable: true, description: 'Tiêu đề tiếng Anh (tên trung tâm, đơn vị giữ nguyên); null với thông báo cũ' }) titleEn: string | null;
+  @Field(() => String, { nullable: true, description: 'Nội dung tiếng Anh; null với thông báo cũ' }) bodyEn: string | null;
   @Field(() => String, { nullable: true }) link: string | null;
   @Field(() => ID, { nullable: true }) centreId: string | null;
   @Field() createdAt: string;

@@ -86,7 +86,50 @@ export interface ReturnedReportNotice {
   comment: string | null;
 }
 
+/**
+ * What a notice about a step of a report's workflow needs (ReportingReader.submissionNotice): the report in both
+ * languages, and the newest step of the asked actions with its actor (a user id: identity's reader names them).
+ */
+export interface SubmissionNotice {
+  id: string;
+  provinceId: string;
+  centreId: string;
+  templateCode: string;
+  periodCode: string;
+  periodLabelVi: string;
+  periodLabelEn: string;
+  templateNameVi: string | null;
+  templateNameEn: string | null;
+  status: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  comment: string | null;
+  /** The day of the step, in Vietnam (YYYY-MM-DD). */
+  actedOn: string | null;
+  /** The day a returned report is to be filed again, when the reviewer set one. */
+  resubmitBy: string | null;
+}
+
 export const ReportingReader = {
+  /** @description A report and its newest step among `actions` (SUBMITTED, RETURNED, ACCEPTED…), or null (not visible). */
+  async submissionNotice(em: CallerTx, submissionId: string, actions: readonly string[]): Promise<SubmissionNotice | null> {
+    const [row] = await em.query(
+      `SELECT s.id, s.province_id AS "provinceId", s.centre_id AS "centreId", s.template_code AS "templateCode", s.period_code AS "periodCode",
+              p.label_vi AS "periodLabelVi", p.label_en AS "periodLabelEn", s.status,
+              t.definition->>'nameVi' AS "templateNameVi", t.definition->>'nameEn' AS "templateNameEn",
+              e.actor_user_id AS "actorUserId", e.actor_name AS "actorName", e.comment,
+              to_char((e.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS "actedOn",
+              to_char(e.resubmit_by, 'YYYY-MM-DD') AS "resubmitBy"
+       FROM submission s JOIN reporting_period p ON p.code = s.period_code
+       LEFT JOIN LATERAL (SELECT v.definition FROM report_template_version v WHERE v.code = s.template_code AND v.version = s.template_version
+                            AND (v.province_id IS NULL OR v.province_id = s.province_id) ORDER BY (v.province_id IS NULL) LIMIT 1) t ON true
+       LEFT JOIN LATERAL (SELECT e.* FROM submission_event e WHERE e.submission_id = s.id AND e.action = ANY($2::text[]) ORDER BY e.id DESC LIMIT 1) e ON true
+       WHERE s.id = $1`,
+      [submissionId, [...actions]],
+    );
+    return row ?? null;
+  },
+
   /**
    * @description The newest published definition of every template that applies to a centre type, a province's
    * own version shadowing a national one of the same code: which template a centre reports on (the rule of

@@ -16,7 +16,7 @@ const PAGE_SIZE = 50;
 
 /** Findings in the user's scope, filters in the URL (status defaults to open), "load more" paging, Excel export. */
 export function FindingsPanel() {
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, pick, formatDate, formatNumber } = useI18n();
   const { user, can } = useAuth();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => findingFilterFromParams(params), [params]);
@@ -119,7 +119,7 @@ export function FindingsPanel() {
                 { header: t('col.code'), value: (f) => f.centreCode },
                 { header: t('col.centre'), value: (f) => f.centreName },
                 { header: t('cw.filter.rule'), value: (f) => ruleLabel(f.ruleCode) },
-                { header: t('cw.col.rule'), value: (f) => isoDatesToVietnamese(f.titleVi) },
+                { header: t('cw.col.rule'), value: (f) => pick(isoDatesToVietnamese(f.titleVi), f.titleEn) },
                 { header: t('cw.col.legalBasis'), value: (f) => f.legalBasisVi },
                 { header: t('cw.col.severity'), value: (f) => t(`cw.severity.${f.severity}`) },
                 { header: t('col.status'), value: (f) => statusText(f) },
@@ -152,8 +152,12 @@ export function FindingsPanel() {
                 render: (_, f) => (
                   <>
                     <Typography.Text strong>{ruleLabel(f.ruleCode)}</Typography.Text>
-                    <div>{isoDatesToVietnamese(f.titleVi)}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('cw.col.legalBasis')}: {f.legalBasisVi}</Typography.Text>
+                    <div>{pick(isoDatesToVietnamese(f.titleVi), f.titleEn)}</div>
+                    {/* The legal basis on demand (issue 16 item 6): a finding says what is wrong first. */}
+                    <details className="legal-basis" data-testid="legal-basis">
+                      <summary style={{ fontSize: 12, cursor: 'pointer' }}>{t('cw.col.legalBasis')}</summary>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.legalBasisVi}</Typography.Text>
+                    </details>
                     {f.resolutionNote && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('cw.resolveNote')}: {f.resolutionNote}</Typography.Text></div>}
                   </>
                 ),
@@ -195,7 +199,7 @@ export function FindingsPanel() {
 }
 
 function ResolveFindingModal({ finding, onClose, onDone }: { finding: FindingRow; onClose(): void; onDone(): void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [form] = Form.useForm<{ note: string }>();
   const [resolve] = useMutation(RESOLVE_FINDING);
   const { submit, error, running } = useModalSubmit(form, (v) => resolve({ variables: { id: finding.id, note: v.note.trim() } }), {
@@ -217,7 +221,7 @@ function ResolveFindingModal({ finding, onClose, onDone }: { finding: FindingRow
       destroyOnHidden
     >
       <Typography.Paragraph>
-        <strong>{finding.centreName}</strong> — {isoDatesToVietnamese(finding.titleVi)}
+        <strong>{finding.centreName}</strong> — {pick(isoDatesToVietnamese(finding.titleVi), finding.titleEn)}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>
         <Form.Item name="note" label={t('cw.resolveNote')} rules={[{ required: true, whitespace: true, message: t('cw.resolveNeedNote') }]}>

@@ -1,4 +1,4 @@
-import { addDays, compareIsoDates, daysBetween } from '@gdtx/domain';
+import { addDays, compareIsoDates, daysBetween, vietnameseDate } from '@gdtx/domain';
 import type { CentreStatus, IsoDate } from '@gdtx/domain';
 import { LegalBasisVi } from './legal-basis';
 import type { ComplianceParameters } from './parameters';
@@ -60,6 +60,9 @@ export function dormantFindings(input: DormancyInput, params: Pick<CompliancePar
   }
   const openedOn = since.sort(compareIsoDates)[0];
   const parts: string[] = [];
+  const partsEn: string[] = [];
+  if (reasons.includes('NOT_ENROLLING')) partsEn.push(`not enrolling since ${vietnameseDate(input.statusSince)}`);
+  if (reasons.includes('NO_INTAKE')) partsEn.push(`no new learners for ${n} quarters in a row (${(evidence['zeroIntakeQuarters'] as string[]).join(', ')})`);
   if (reasons.includes('NOT_ENROLLING')) parts.push(`không tuyển sinh từ ${input.statusSince}`);
   if (reasons.includes('NO_INTAKE')) parts.push(`${n} quý liên tiếp không có học viên mới (${(evidence['zeroIntakeQuarters'] as string[]).join(', ')})`);
   return [{
@@ -67,6 +70,7 @@ export function dormantFindings(input: DormancyInput, params: Pick<CompliancePar
     subjectKey: 'centre',
     severity: 'MEDIUM',
     titleVi: `Trung tâm ngừng hoạt động: ${parts.join('; ')}`,
+    titleEn: `Centre inactive: ${partsEn.join('; ')}`,
     legalBasisVi: LegalBasisVi.dormant,
     evidence,
     ...(openedOn ? { openedOn } : {}),
@@ -94,6 +98,7 @@ export function noActivityAfterEstablishmentFindings(
     subjectKey: 'centre',
     severity: 'HIGH',
     titleVi: `Không có hoạt động trong ${params.activityGraceDays} ngày kể từ quyết định thành lập (${est})`,
+    titleEn: `No activity within ${params.activityGraceDays} days of the establishment decision (${vietnameseDate(est)})`,
     legalBasisVi: LegalBasisVi.noActivityAfterEstablishment,
     evidence: { establishedOn: est, graceEnd, reportedQuarters: firstYear.map((q) => q.periodCode), asOf: input.asOf },
     openedOn: addDays(graceEnd, 1),

@@ -28,6 +28,7 @@ export function foreignTeacherFindings(latest: ForeignTeacherFigures | null): Fi
       subjectKey: 'foreign_teachers',
       severity: 'MEDIUM',
       titleVi: `Hồ sơ giáo viên nước ngoài chưa đầy đủ: ${dossier}/${foreign} (${rate(dossier)}%) – kỳ ${latest.periodCode}`,
+      titleEn: `Foreign teachers' dossiers incomplete: ${dossier}/${foreign} (${rate(dossier)}%) – period ${latest.periodCode}`,
       legalBasisVi: LegalBasisVi.foreignTeacherDossier,
       evidence: { periodCode: latest.periodCode, teachersForeign: foreign, dossierComplete: dossier, ratePercent: rate(dossier), missing: foreign - dossier },
     });
@@ -38,6 +39,7 @@ export function foreignTeacherFindings(latest: ForeignTeacherFigures | null): Fi
       subjectKey: 'foreign_teachers',
       severity: 'HIGH',
       titleVi: `Giáo viên nước ngoài chưa đạt chuẩn: ${foreign - qualified}/${foreign} – kỳ ${latest.periodCode}`,
+      titleEn: `Foreign teachers below the standard: ${foreign - qualified}/${foreign} – period ${latest.periodCode}`,
       legalBasisVi: LegalBasisVi.foreignTeacherQualification,
       evidence: { periodCode: latest.periodCode, teachersForeign: foreign, qualified, ratePercent: rate(qualified), unqualified: foreign - qualified },
     });

@@ -1,4 +1,4 @@
-import { addDays, compareIsoDates, daysBetween } from '@gdtx/domain';
+import { addDays, compareIsoDates, daysBetween, vietnameseDate } from '@gdtx/domain';
 import type { IsoDate } from '@gdtx/domain';
 import { LegalBasisVi } from './legal-basis';
 import type { FindingDraft, Severity } from './types';
@@ -32,6 +32,7 @@ export function inspectionFindings(facts: readonly InspectionFindingFact[], asOf
       subjectKey: f.id,
       severity: f.severity,
       titleVi: `Kết luận kiểm tra ngày ${f.inspectedOn}: ${f.descriptionVi}`,
+      titleEn: `Inspection of ${vietnameseDate(f.inspectedOn)}: ${f.descriptionVi}`,
       legalBasisVi: LegalBasisVi.inspection,
       evidence,
       openedOn: f.inspectedOn,
@@ -43,6 +44,7 @@ export function inspectionFindings(facts: readonly InspectionFindingFact[], asOf
         subjectKey: f.id,
         severity: 'HIGH',
         titleVi: `Quá hạn khắc phục ${overdue} ngày (hạn ${f.remediationDue}): ${f.descriptionVi}`,
+        titleEn: `Remediation ${overdue} days overdue (due ${vietnameseDate(f.remediationDue)}): ${f.descriptionVi}`,
         legalBasisVi: LegalBasisVi.inspection,
         evidence: { ...evidence, daysOverdue: overdue },
         openedOn: addDays(f.remediationDue, 1),

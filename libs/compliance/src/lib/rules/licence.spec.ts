@@ -16,6 +16,7 @@ describe('licence completeness and expiry', () => {
     expect(f).toMatchObject({ ruleCode: 'LICENCE_EXPIRED', subjectKey: 'DIRECTOR_RECOGNITION', severity: 'HIGH' });
     expect(f.evidence).toMatchObject({ validTo: '2025-08-31', daysSinceExpiry: 448 });
     expect(f.titleVi).toContain('Quyết định công nhận giám đốc');
+    expect(f.titleEn).toMatch(/^Director recognition decision no\. .* expired on \d{2}\/\d{2}\/\d{4} \(\d+ days ago\)$/);
   });
 
   it('a missing required decision is LICENCE_MISSING; a superseded or revoked one does not count', () => {

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, decisionInForce, licenceKindStatusOn } from '@gdtx/domain';
+import { addDays, daysBetween, decisionInForce, licenceKindStatusOn, vietnameseDate } from '@gdtx/domain';
 import type { IsoDate, LicenceKind } from '@gdtx/domain';
 import { LegalBasisVi } from './legal-basis';
 import type { ComplianceParameters } from './parameters';
@@ -16,6 +16,12 @@ export const LicenceKindLabelVi: Record<LicenceKind, string> = {
   ESTABLISHMENT: 'Quyết định thành lập',
   OPERATING_PERMISSION: 'Quyết định cho phép hoạt động giáo dục',
   DIRECTOR_RECOGNITION: 'Quyết định công nhận giám đốc',
+};
+
+export const LicenceKindLabelEn: Record<LicenceKind, string> = {
+  ESTABLISHMENT: 'Establishment decision',
+  OPERATING_PERMISSION: 'Permission to operate education',
+  DIRECTOR_RECOGNITION: 'Director recognition decision',
 };
 
 /** The decision of a kind that covers `asOf` best: in force, started, not ended, with the latest end (open-ended wins). */
@@ -38,6 +44,7 @@ export function licenceFindings(
   const windows = [...params.licenceExpiryAlertDays].sort((a, b) => b - a);
   for (const kind of required) {
     const label = LicenceKindLabelVi[kind];
+    const labelEn = LicenceKindLabelEn[kind];
     // The licence-status rule of libs/domain (the one org's readers apply in SQL), with the largest window.
     const { status, decision, daysLeft } = licenceKindStatusOn(licences, kind, asOf, windows[0] ?? 0);
     if (status === 'EXPIRED' && decision) {
@@ -47,6 +54,7 @@ export function licenceFindings(
         subjectKey: kind,
         severity: 'HIGH',
         titleVi: `${label} số ${ended.decisionNumber} đã hết hiệu lực từ ${ended.validTo} (${daysBetween(ended.validTo!, asOf)} ngày)`,
+        titleEn: `${labelEn} no. ${ended.decisionNumber} expired on ${vietnameseDate(ended.validTo!)} (${daysBetween(ended.validTo!, asOf)} days ago)`,
         legalBasisVi: LegalBasisVi.licence,
         evidence: { kind, decisionNumber: ended.decisionNumber, validFrom: ended.validFrom, validTo: ended.validTo, daysSinceExpiry: daysBetween(ended.validTo!, asOf), asOf },
         openedOn: addDays(ended.validTo!, 1),
@@ -59,6 +67,7 @@ export function licenceFindings(
         subjectKey: kind,
         severity: 'HIGH',
         titleVi: `Thiếu ${label.charAt(0).toLowerCase()}${label.slice(1)} còn hiệu lực`,
+        titleEn: `No ${labelEn.charAt(0).toLowerCase()}${labelEn.slice(1)} in force`,
         legalBasisVi: LegalBasisVi.licence,
         evidence: { kind, asOf, recorded: licences.filter((l) => l.kind === kind).length },
       });
@@ -75,6 +84,7 @@ export function licenceFindings(
       subjectKey: kind,
       severity,
       titleVi: `${label} số ${current.decisionNumber} hết hiệu lực ngày ${current.validTo} (còn ${daysLeft} ngày)`,
+      titleEn: `${labelEn} no. ${current.decisionNumber} expires on ${vietnameseDate(current.validTo!)} (${daysLeft} days left)`,
       legalBasisVi: LegalBasisVi.licence,
       evidence: { kind, decisionNumber: current.decisionNumber, validTo: current.validTo, daysLeft, alertDays, asOf },
       // From the day the largest alert window was entered (the severity rises inside the same finding).

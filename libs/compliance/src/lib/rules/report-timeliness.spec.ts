@@ -10,7 +10,7 @@ const QUARTERLY = { kind: 'AFTER_PERIOD_END' as const, days: 5 };
 function obligation(periodCode: string, asOf: IsoDate, o: { firstSubmittedOn?: IsoDate; extendedTo?: IsoDate; centre?: CentreCalendarFacts } = {}): ReportObligation {
   const period = periodFromCode(periodCode);
   return {
-    templateCode: 'LANGUAGE_IT_QUARTERLY', templateNameVi: 'Báo cáo quý', periodCode, periodLabelVi: period.labelVi,
+    templateCode: 'LANGUAGE_IT_QUARTERLY', templateNameVi: 'Báo cáo quý', templateNameEn: 'Quarterly report', periodCode, periodLabelVi: period.labelVi, periodLabelEn: period.labelEn,
     calendar: classifyReport({
       centre: o.centre ?? licensed, period, deadline: QUARTERLY, asOf, extendedDueDate: o.extendedTo,
       steps: o.firstSubmittedOn ? [{ action: 'SUBMITTED', on: o.firstSubmittedOn }] : [],
@@ -64,6 +64,7 @@ describe('report timeliness (from the reporting calendar)', () => {
     expect(drafts[0].evidence).toMatchObject({ days: 15, dueDate: '2026-07-05' });
     expect(drafts[2].evidence).toMatchObject({ days: 4, firstSubmittedOn: '2026-01-09' });
     expect(drafts[2].titleVi).toContain('Nộp muộn 4 ngày');
+    expect(drafts[2].titleEn).toMatch(/^Submitted 4 days late: Quarterly report – .* \(due \d{2}\/\d{2}\/\d{4}, submitted \d{2}\/\d{2}\/\d{4}\)$/);
   });
 
   // Issue 11 (docs/consistency.md, found by the consistency suite): a finding has one open interval, so a late

@@ -1,4 +1,4 @@
-import { addDays, compareIsoDates } from '@gdtx/domain';
+import { addDays, compareIsoDates, vietnameseDate } from '@gdtx/domain';
 import type { IsoDate, ReportClassification } from '@gdtx/domain';
 import { LegalBasisVi } from './legal-basis';
 import type { ComplianceParameters } from './parameters';
@@ -11,8 +11,11 @@ export type TimelinessStatus = (typeof TimelinessStatuses)[number];
 export interface ReportObligation {
   templateCode: string;
   templateNameVi: string;
+  /** English names (fall back to the Vietnamese ones). */
+  templateNameEn?: string;
   periodCode: string;
   periodLabelVi: string;
+  periodLabelEn?: string;
   /** The reporting calendar's verdict (libs/domain classifyReport, through reporting's reportCalendar). */
   calendar: ReportClassification;
 }
@@ -81,6 +84,7 @@ export function reportTimelinessFindings(obligations: readonly ReportObligation[
         subjectKey,
         severity: t.days > params.reportMissingHighAfterDays ? 'HIGH' : 'MEDIUM',
         titleVi: `Chưa nộp ${o.templateNameVi} – ${o.periodLabelVi} (quá hạn ${t.days} ngày, hạn ${dueDate})`,
+        titleEn: `${o.templateNameEn ?? o.templateNameVi} – ${o.periodLabelEn ?? o.periodLabelVi} not submitted (${t.days} days overdue, due ${vietnameseDate(dueDate)})`,
         legalBasisVi: LegalBasisVi.reportTimeliness,
         evidence,
         openedOn: addDays(dueDate, 1),
@@ -92,6 +96,8 @@ export function reportTimelinessFindings(obligations: readonly ReportObligation[
         subjectKey,
         severity: 'LOW',
         titleVi: `Nộp muộn ${days} ngày: ${o.templateNameVi} – ${o.periodLabelVi} (hạn ${dueDate}, nộp ${firstLateSubmittedOn ?? firstSubmittedOn})`,
+        titleEn: `Submitted ${days} days late: ${o.templateNameEn ?? o.templateNameVi} – ${o.periodLabelEn ?? o.periodLabelVi} (due ${vietnameseDate(dueDate)}` +
+          `${(firstLateSubmittedOn ?? firstSubmittedOn) ? `, submitted ${vietnameseDate((firstLateSubmittedOn ?? firstSubmittedOn)!)}` : ''})`,
         legalBasisVi: LegalBasisVi.reportTimeliness,
         evidence,
         // Known late from the day of the first late submission (until then it was missing — the REPORT_MISSING

@@ -33,6 +33,8 @@ export interface FindingDraft {
   subjectKey: string;
   severity: Severity;
   titleVi: string;
+  /** The same in English (dd/mm/yyyy dates in both; names and a user's own descriptions stay as written). */
+  titleEn: string;
   legalBasisVi: string;
   /** Numbers and dates the conclusion rests on, shown to the user as they are. */
   evidence: Record<string, unknown>;
