@@ -14,9 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n": typeof types.UnitsAsOfDocument,
+    "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds centreCount }\n  }\n": typeof types.UnitsAsOfDocument,
     "\n  query ProvinceMergers {\n    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }\n  }\n": typeof types.ProvinceMergersDocument,
-    "\n  query UnitCentreCount($unitId: ID!) {\n    centres(filter: { unitId: $unitId }, first: 1) { totalCount }\n  }\n": typeof types.UnitCentreCountDocument,
+    "\n  query Reorganisations {\n    reorganisations {\n      id code name effectiveDate legalBasis\n      successions { successor { id code name level validFrom } predecessors { id code name level validFrom validTo } }\n    }\n  }\n": typeof types.ReorganisationsDocument,
     "\n  mutation CreateCentre($input: CreateCentreInput!) { createCentre(input: $input) { id code name } }\n": typeof types.CreateCentreDocument,
     "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n": typeof types.UpdateCentreDocument,
     "\n  mutation ChangeCentreStatus($input: ChangeCentreStatusInput!) { changeCentreStatus(input: $input) { ...CentreDetailFields } }\n": typeof types.ChangeCentreStatusDocument,
@@ -45,7 +45,9 @@ type Documents = {
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": typeof types.ComplianceOverviewDocument,
     "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id ruleCode titleVi titleEn legalBasisVi severity status foundOn }\n    }\n  }\n": typeof types.CentreComplianceDocument,
     "\n  query Notifications($first: Int) {\n    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi titleEn bodyEn link readAt createdAt } }\n  }\n": typeof types.NotificationsDocument,
-    "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {\n      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n": typeof types.ReportingRatesDocument,
+    "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!], $asOf: Date) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy, asOf: $asOf) {\n      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n": typeof types.ReportingRatesDocument,
+    "\n  query GroupedIndicatorValues($query: IndicatorQuery!) {\n    indicatorValues(query: $query) {\n      code nameVi nameEn unit value centreCount unitId unitName areaId areaName centreType coverage { reporting expected }\n    }\n  }\n": typeof types.GroupedIndicatorValuesDocument,
+    "\n  query ComplianceGroups($groupBy: ComplianceGroupBy) {\n    complianceOverview(groupBy: $groupBy) {\n      asOf centreCount\n      groups { unitId areaId centreType name centreCount compliant atRisk nonCompliant openFindings highFindings }\n    }\n  }\n": typeof types.ComplianceGroupsDocument,
     "\n  query BackgroundJobs($filter: BackgroundJobFilter) {\n    backgroundJobs(filter: $filter) {\n      jobId name state progress attemptsMade maxAttempts failedReasonVi failedReasonEn centreId queuedAt finishedAt canRetry\n    }\n  }\n": typeof types.BackgroundJobsDocument,
     "\n  mutation RetryBackgroundJob($jobId: ID!) {\n    retryBackgroundJob(jobId: $jobId) { jobId state attemptsMade canRetry failedReasonVi }\n  }\n": typeof types.RetryBackgroundJobDocument,
     "\n  query LiteracyStatus($unitId: ID!, $year: Int!, $asOf: Date) {\n    literacyStatus(unitId: $unitId, year: $year, asOf: $asOf) {\n      unitId\n      unitName\n      unitLevel\n      year\n      periodCode\n      asOf\n      paramsVersion\n      aggregationTier\n      ruleDate\n      judgedAsUnit\n      recognisedBy { level byVi byEn }\n      recognitionChain { tier recognisedBy { level byVi byEn } }\n      level\n      dbkk\n      dbkkSource\n      reasons\n      reasonsEn\n      communes\n      communesWithData\n      reports\n      computedAt\n      dataAcceptedUntil\n      criteria { level met thresholdPct valuePct band basis numerator denominator }\n      rates { band population literateL1 literateL2 rateL1Pct rateL2Pct communes }\n      indicators {\n        belowL1\n        belowL2\n        illiterate15to60\n        learnersPhase1\n        learnersPhase2\n        newlyLiterate\n        mobilisationRatePct\n        completionPct\n        dttsPopulationSharePct\n      }\n      children {\n        unitId\n        name\n        unitLevel\n        level\n        hasData\n        dbkk\n        reasons\n        reasonsEn\n        communes\n        communesWithData\n        criteria { level met thresholdPct valuePct band basis numerator denominator }\n        rates { band population literateL1 literateL2 rateL1Pct rateL2Pct communes }\n      }\n      unmappedData { centreId unitId reason }\n    }\n  }\n": typeof types.LiteracyStatusDocument,
@@ -72,6 +74,7 @@ type Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { ...UserFields } }\n": typeof types.UpdateUserDocument,
     "\n  mutation MoveUserFromMergedProvince($userId: ID!) { moveUserFromMergedProvince(userId: $userId) { ...UserFields } }\n": typeof types.MoveUserFromMergedProvinceDocument,
     "\n  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }\n": typeof types.AssignRoleDocument,
+    "\n  query SupervisoryAreasOn($asOf: Date) {\n    supervisoryAreas(asOf: $asOf) { id code name units { id } }\n  }\n": typeof types.SupervisoryAreasOnDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": typeof types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": typeof types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": typeof types.ReportTemplateDocument,
@@ -113,9 +116,9 @@ type Documents = {
     "\n  query CentreOptions($search: String, $first: Int) {\n    centres(filter: { search: $search }, first: $first) { totalCount nodes { id code name type } }\n  }\n": typeof types.CentreOptionsDocument,
 };
 const documents: Documents = {
-    "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n": types.UnitsAsOfDocument,
+    "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds centreCount }\n  }\n": types.UnitsAsOfDocument,
     "\n  query ProvinceMergers {\n    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }\n  }\n": types.ProvinceMergersDocument,
-    "\n  query UnitCentreCount($unitId: ID!) {\n    centres(filter: { unitId: $unitId }, first: 1) { totalCount }\n  }\n": types.UnitCentreCountDocument,
+    "\n  query Reorganisations {\n    reorganisations {\n      id code name effectiveDate legalBasis\n      successions { successor { id code name level validFrom } predecessors { id code name level validFrom validTo } }\n    }\n  }\n": types.ReorganisationsDocument,
     "\n  mutation CreateCentre($input: CreateCentreInput!) { createCentre(input: $input) { id code name } }\n": types.CreateCentreDocument,
     "\n  mutation UpdateCentre($input: UpdateCentreInput!) { updateCentre(input: $input) { ...CentreDetailFields } }\n": types.UpdateCentreDocument,
     "\n  mutation ChangeCentreStatus($input: ChangeCentreStatusInput!) { changeCentreStatus(input: $input) { ...CentreDetailFields } }\n": types.ChangeCentreStatusDocument,
@@ -144,7 +147,9 @@ const documents: Documents = {
     "\n  query ComplianceOverview {\n    complianceOverview {\n      asOf centreCount\n      byStatus { status centres }\n      worstCentres { centreId centreCode centreName status openFindings highFindings }\n    }\n  }\n": types.ComplianceOverviewDocument,
     "\n  query CentreCompliance($centreId: ID!) {\n    centreCompliance(centreId: $centreId) {\n      asOf status openFindingCount\n      openFindings { id ruleCode titleVi titleEn legalBasisVi severity status foundOn }\n    }\n  }\n": types.CentreComplianceDocument,
     "\n  query Notifications($first: Int) {\n    notifications(first: $first) { totalCount nodes { id kind titleVi bodyVi titleEn bodyEn link readAt createdAt } }\n  }\n": types.NotificationsDocument,
-    "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {\n      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n": types.ReportingRatesDocument,
+    "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!], $asOf: Date) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy, asOf: $asOf) {\n      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n": types.ReportingRatesDocument,
+    "\n  query GroupedIndicatorValues($query: IndicatorQuery!) {\n    indicatorValues(query: $query) {\n      code nameVi nameEn unit value centreCount unitId unitName areaId areaName centreType coverage { reporting expected }\n    }\n  }\n": types.GroupedIndicatorValuesDocument,
+    "\n  query ComplianceGroups($groupBy: ComplianceGroupBy) {\n    complianceOverview(groupBy: $groupBy) {\n      asOf centreCount\n      groups { unitId areaId centreType name centreCount compliant atRisk nonCompliant openFindings highFindings }\n    }\n  }\n": types.ComplianceGroupsDocument,
     "\n  query BackgroundJobs($filter: BackgroundJobFilter) {\n    backgroundJobs(filter: $filter) {\n      jobId name state progress attemptsMade maxAttempts failedReasonVi failedReasonEn centreId queuedAt finishedAt canRetry\n    }\n  }\n": types.BackgroundJobsDocument,
     "\n  mutation RetryBackgroundJob($jobId: ID!) {\n    retryBackgroundJob(jobId: $jobId) { jobId state attemptsMade canRetry failedReasonVi }\n  }\n": types.RetryBackgroundJobDocument,
     "\n  query LiteracyStatus($unitId: ID!, $year: Int!, $asOf: Date) {\n    literacyStatus(unitId: $unitId, year: $year, asOf: $asOf) {\n      unitId\n      unitName\n      unitLevel\n      year\n      periodCode\n      asOf\n      paramsVersion\n      aggregationTier\n      ruleDate\n      judgedAsUnit\n      recognisedBy { level byVi byEn }\n      recognitionChain { tier recognisedBy { level byVi byEn } }\n      level\n      dbkk\n      dbkkSource\n      reasons\n      reasonsEn\n      communes\n      communesWithData\n      reports\n      computedAt\n      dataAcceptedUntil\n      criteria { level met thresholdPct valuePct band basis numerator denominator }\n      rates { band population literateL1 literateL2 rateL1Pct rateL2Pct communes }\n      indicators {\n        belowL1\n        belowL2\n        illiterate15to60\n        learnersPhase1\n        learnersPhase2\n        newlyLiterate\n        mobilisationRatePct\n        completionPct\n        dttsPopulationSharePct\n      }\n      children {\n        unitId\n        name\n        unitLevel\n        level\n        hasData\n        dbkk\n        reasons\n        reasonsEn\n        communes\n        communesWithData\n        criteria { level met thresholdPct valuePct band basis numerator denominator }\n        rates { band population literateL1 literateL2 rateL1Pct rateL2Pct communes }\n      }\n      unmappedData { centreId unitId reason }\n    }\n  }\n": types.LiteracyStatusDocument,
@@ -171,6 +176,7 @@ const documents: Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { ...UserFields } }\n": types.UpdateUserDocument,
     "\n  mutation MoveUserFromMergedProvince($userId: ID!) { moveUserFromMergedProvince(userId: $userId) { ...UserFields } }\n": types.MoveUserFromMergedProvinceDocument,
     "\n  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }\n": types.AssignRoleDocument,
+    "\n  query SupervisoryAreasOn($asOf: Date) {\n    supervisoryAreas(asOf: $asOf) { id code name units { id } }\n  }\n": types.SupervisoryAreasOnDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": types.ReportTemplateDocument,
@@ -229,7 +235,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n"): (typeof documents)["\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds }\n  }\n"];
+export function graphql(source: "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds centreCount }\n  }\n"): (typeof documents)["\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds centreCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -237,7 +243,7 @@ export function graphql(source: "\n  query ProvinceMergers {\n    provinceMerger
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UnitCentreCount($unitId: ID!) {\n    centres(filter: { unitId: $unitId }, first: 1) { totalCount }\n  }\n"): (typeof documents)["\n  query UnitCentreCount($unitId: ID!) {\n    centres(filter: { unitId: $unitId }, first: 1) { totalCount }\n  }\n"];
+export function graphql(source: "\n  query Reorganisations {\n    reorganisations {\n      id code name effectiveDate legalBasis\n      successions { successor { id code name level validFrom } predecessors { id code name level validFrom validTo } }\n    }\n  }\n"): (typeof documents)["\n  query Reorganisations {\n    reorganisations {\n      id code name effectiveDate legalBasis\n      successions { successor { id code name level validFrom } predecessors { id code name level validFrom validTo } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -353,7 +359,15 @@ export function graphql(source: "\n  query Notifications($first: Int) {\n    not
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {\n      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n"): (typeof documents)["\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!]) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy) {\n      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!], $asOf: Date) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy, asOf: $asOf) {\n      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n"): (typeof documents)["\n  query ReportingRates($templateCode: String!, $periodFrom: String!, $periodTo: String, $groupBy: [IndicatorGroupBy!], $asOf: Date) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodFrom, periodTo: $periodTo, groupBy: $groupBy, asOf: $asOf) {\n      unitId unitName areaId areaName periodCode expected notDue submitted onTime late returned missing accepted submittedRate onTimeRate computedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupedIndicatorValues($query: IndicatorQuery!) {\n    indicatorValues(query: $query) {\n      code nameVi nameEn unit value centreCount unitId unitName areaId areaName centreType coverage { reporting expected }\n    }\n  }\n"): (typeof documents)["\n  query GroupedIndicatorValues($query: IndicatorQuery!) {\n    indicatorValues(query: $query) {\n      code nameVi nameEn unit value centreCount unitId unitName areaId areaName centreType coverage { reporting expected }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComplianceGroups($groupBy: ComplianceGroupBy) {\n    complianceOverview(groupBy: $groupBy) {\n      asOf centreCount\n      groups { unitId areaId centreType name centreCount compliant atRisk nonCompliant openFindings highFindings }\n    }\n  }\n"): (typeof documents)["\n  query ComplianceGroups($groupBy: ComplianceGroupBy) {\n    complianceOverview(groupBy: $groupBy) {\n      asOf centreCount\n      groups { unitId areaId centreType name centreCount compliant atRisk nonCompliant openFindings highFindings }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -458,6 +472,10 @@ export function graphql(source: "\n  mutation MoveUserFromMergedProvince($userId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }\n"): (typeof documents)["\n  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupervisoryAreasOn($asOf: Date) {\n    supervisoryAreas(asOf: $asOf) { id code name units { id } }\n  }\n"): (typeof documents)["\n  query SupervisoryAreasOn($asOf: Date) {\n    supervisoryAreas(asOf: $asOf) { id code name units { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
