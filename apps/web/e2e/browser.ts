@@ -131,6 +131,30 @@ export async function chooseOption(
   }
 }
 
+/**
+ * Clicks a modal's confirm button until the modal has closed: on a loaded 2-core machine a click while the modal is
+ * still animating in is lost (the report-flow and late-and-bulk suites lost their submit confirmation that way).
+ */
+export async function confirmAndClose(page: Page, button: Locator): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await settle(page);
+    await button.click();
+    // Taken: the modal closes, or its button shows that the request is on its way (then it closes when done).
+    const taken = await page
+      .waitForFunction(
+        (el) => !el || !el.isConnected || el.getClientRects().length === 0 || el.classList.contains('ant-btn-loading'),
+        await button.elementHandle({ timeout: 1000 }).catch(() => null),
+        { timeout: 3000 },
+      )
+      .then(() => true, () => false);
+    if (taken) {
+      await button.waitFor({ state: 'hidden' });
+      return;
+    }
+    if (attempt >= 3) throw new Error('the confirmation was not taken after 4 clicks');
+  }
+}
+
 export interface BrowserSuite {
   api: TestApi;
   browser: Browser;

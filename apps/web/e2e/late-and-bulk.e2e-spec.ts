@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { S0_THANH_HOA_2020_2021_VALUES } from '@gdtx/domain';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
 import type { TestApi } from '../../api/test/harness';
-import { chooseOption, DEMO_PASSWORD, horizontalOverflow, login, logout, screenshot, seriousA11yViolations, settle, useBrowserSuite } from './browser';
+import { chooseOption, confirmAndClose, DEMO_PASSWORD, horizontalOverflow, login, logout, screenshot, seriousA11yViolations, settle, useBrowserSuite } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -51,7 +51,7 @@ describe('late submissions and bulk accept in Chromium', () => {
     expect(await seriousA11yViolations(page, ['.ant-modal'])).toEqual([]);
     await page.getByTestId('late-reason').fill('Cán bộ phụ trách nghỉ ốm dài ngày');
     await screenshot(page, 'nop-muon-ly-do', { fullPage: false });
-    await page.getByTestId('confirm-submit').click();
+    await confirmAndClose(page, page.getByTestId('confirm-submit'));
     await page.getByTestId('submission-status').getByText('Đã nộp').waitFor();
     await logout(page);
 

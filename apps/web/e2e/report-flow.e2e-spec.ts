@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { S0_THANH_HOA_2020_2021_VALUES } from '@gdtx/domain';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
 import { bootApi, type TestApi } from '../../api/test/harness';
-import { DEMO_PASSWORD, assertWebBuilt, horizontalOverflow, launchBrowser, login, logout, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
+import { DEMO_PASSWORD, assertWebBuilt, confirmAndClose, horizontalOverflow, launchBrowser, login, logout, newPage, screenshot, screenshotOnFailure, seriousA11yViolations } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -151,7 +151,7 @@ describe('report round in Chromium', () => {
 
     await page.getByTestId('submit-report').click();
     // The confirmation (an on-time report: no reason asked).
-    await page.getByTestId('confirm-submit').click();
+    await confirmAndClose(page, page.getByTestId('confirm-submit'));
     expect(await page.getByTestId('late-reason').count()).toBe(0);
     await submissionStatusTag('Đã nộp').waitFor();
     mark('submitted');
@@ -216,7 +216,7 @@ describe('report round in Chromium', () => {
     const current = Number((await classrooms.inputValue()).replace(/\D/g, '') || '0');
     await classrooms.fill(String(current + 2));
     await page.getByTestId('submit-report').click();
-    await page.getByTestId('confirm-submit').click();
+    await confirmAndClose(page, page.getByTestId('confirm-submit'));
     await submissionStatusTag('Đã nộp').waitFor();
     expect(await statusOf()).toBe('SUBMITTED');
     await logout(page);
