@@ -53,6 +53,8 @@ describe('late submissions and bulk accept in Chromium', () => {
     await screenshot(page, 'nop-muon-ly-do', { fullPage: false });
     await confirmAndClose(page, page.getByTestId('confirm-submit'));
     await page.getByTestId('submission-status').getByText('Đã nộp').waitFor();
+    // The number a user understands: the first submission (saves are not versions to them).
+    await page.getByTestId('submission-number').getByText('Lần nộp 1').waitFor();
     await logout(page);
 
     await login(page, 'so.chuyenvien');

@@ -219,6 +219,8 @@ describe('report round in Chromium', () => {
     await confirmAndClose(page, page.getByTestId('confirm-submit'));
     await submissionStatusTag('Đã nộp').waitFor();
     expect(await statusOf()).toBe('SUBMITTED');
+    // The second submission, as the user counts (the lock version behind it is higher: every save counts there).
+    await page.getByTestId('submission-number').getByText('Lần nộp 2').waitFor();
     await logout(page);
   });
 

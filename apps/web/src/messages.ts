@@ -197,6 +197,8 @@ export const dictionary = {
   'col.centre': ['Trung tâm', 'Centre'],
   'col.submittedAt': ['Ngày nộp', 'Submitted'],
   'col.version': ['Phiên bản', 'Version'],
+  'form.submissionNo': ['Lần nộp {n}', 'Submission {n}'],
+  'form.notSubmittedYet': ['Chưa nộp lần nào', 'Not submitted yet'],
   'col.username': ['Tên đăng nhập', 'Username'],
   'col.fullName': ['Họ và tên', 'Full name'],
   'col.role': ['Vai trò', 'Role'],

@@ -48,7 +48,7 @@ export function SubmissionHistory({ submission, template }: { submission: Submis
               value={fromVersion}
               onChange={setFromVersion}
               style={{ width: 220 }}
-              options={versions.map((v) => ({ value: v.number, label: `${t('col.version')} ${v.number} · ${formatDateTime(v.submittedAt)}` }))}
+              options={versions.map((v) => ({ value: v.number, label: `${t('form.submissionNo', { n: v.number })} · ${formatDateTime(v.submittedAt)}` }))}
             />
             →
             <Select
@@ -56,7 +56,7 @@ export function SubmissionHistory({ submission, template }: { submission: Submis
               value={toVersion}
               onChange={setToVersion}
               style={{ width: 220 }}
-              options={versions.map((v) => ({ value: v.number, label: `${t('col.version')} ${v.number} · ${formatDateTime(v.submittedAt)}` }))}
+              options={versions.map((v) => ({ value: v.number, label: `${t('form.submissionNo', { n: v.number })} · ${formatDateTime(v.submittedAt)}` }))}
             />
           </Space>
           <Table<Change>

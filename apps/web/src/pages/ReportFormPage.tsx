@@ -378,7 +378,13 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
         <span data-testid="submission-status"><SubmissionStatusTag status={status ?? 'NOT_STARTED'} /></span>
         {submission && <span>{t('col.dueDate')}: {formatDate(submission.dueDate)}</span>}
         {submission && <DaysLeft dueDate={submission.dueDate} done={status === 'SUBMITTED' || status === 'ACCEPTED'} />}
-        {submission && <span>{t('col.version')} {submission.version}</span>}
+        {/* The user's number is the submission count ("Lần nộp 2"); saves are not versions to them. `version` stays the
+            lock token behind the scenes (CONFLICT). */}
+        {submission && (
+          <span data-testid="submission-number">
+            {submission.versions.length ? t('form.submissionNo', { n: submission.versions.length }) : t('form.notSubmittedYet')}
+          </span>
+        )}
         {saveState && <span role="status" aria-live="polite" data-testid="save-state" style={{ color: '#595959' }}>{saveState}</span>}
       </Space>
 
