@@ -57,7 +57,9 @@ export function BarChartCard({ data, ariaLabel, unit, onSelect, formatNumber, te
           ))}
         </tbody>
       </table></div>
-      <div aria-hidden="true">
+      {/* The canvas keeps its old pixel width until ECharts hears of a resize (a tablet turned, a window narrowed):
+          clipped to its frame meanwhile, it never widens the page. */}
+      <div aria-hidden="true" style={{ overflow: 'hidden', minWidth: 0 }}>
       <ReactEChartsCore
         echarts={echarts}
         option={option}
