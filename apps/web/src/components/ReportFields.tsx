@@ -3,6 +3,8 @@ import { Alert, Button, Card, DatePicker, Input, InputNumber, Select, Typography
 import dayjs from 'dayjs';
 import {
   gridCellKey,
+  indexTemplate,
+  valueKeyLabel,
   type FieldDef,
   type FieldValue,
   type GridDef,
@@ -30,26 +32,9 @@ export function focusField(key: string): void {
   input.focus({ preventScroll: true });
 }
 
-/** The label of a value key: a scalar field's, or a grid cell's "grid – row – column". */
-function labelOfKey(template: TemplateDefinition, key: string, pick: (vi: string, en: string) => string): string {
-  for (const section of template.sections) {
-    const field = section.fields.find((f) => f.code === key);
-    if (field) return pick(field.labelVi, field.labelEn);
-    for (const grid of section.grids ?? []) {
-      if (grid.code === key) return pick(grid.labelVi, grid.labelEn);
-      for (const row of grid.rows) {
-        for (const column of grid.columns) {
-          if (gridCellKey(grid.code, row.code, column.code) === key) return `${pick(grid.labelVi, grid.labelEn)} – ${pick(row.labelVi, row.labelEn)} – ${pick(column.labelVi, column.labelEn)}`;
-        }
-      }
-    }
-  }
-  return key;
-}
-
-/** The section holding a value key (a field, a grid or a grid cell). */
+/** The section holding a value key: a field, a grid cell, or a grid itself (a grid-level issue). */
 function sectionOfKey(template: TemplateDefinition, key: string): string | undefined {
-  return template.sections.find((s) => s.fields.some((f) => f.code === key) || (s.grids ?? []).some((g) => g.code === key || key.startsWith(`${g.code}.`) || g.rows.some((r) => g.columns.some((c) => gridCellKey(g.code, r.code, c.code) === key))))?.code;
+  return indexTemplate(template).byKey.get(key)?.section.code ?? template.sections.find((s) => (s.grids ?? []).some((g) => g.code === key))?.code;
 }
 
 /**
@@ -57,7 +42,7 @@ function sectionOfKey(template: TemplateDefinition, key: string): string | undef
  * 4,000-pixel form goes straight to what stops the submission.
  */
 export function IssueSummary({ template, issues, limit = 12 }: { template: TemplateDefinition; issues: ValidationIssue[]; limit?: number }) {
-  const { pick, t } = useI18n();
+  const { pick, t, language } = useI18n();
   if (!issues.length) return null;
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const shown = sorted.slice(0, limit);
@@ -74,7 +59,7 @@ export function IssueSummary({ template, issues, limit = 12 }: { template: Templ
                 focusField(key);
               }}
             >
-              {labelOfKey(template, key, pick)}
+              {valueKeyLabel(template, key, language)}
             </a>
             {': '}
             {pick(issue.messageVi, issue.messageEn)}
