@@ -91,8 +91,12 @@ describe('compliance work screens in Chromium', () => {
     expect(await rows.count()).toBe(high.data!.findings.totalCount);
     for (const text of await page.getByTestId('findings-table').locator('tbody tr.ant-table-row .ant-tag').allInnerTexts()) expect(text).toBe('Nghiêm trọng');
 
-    // The rule filter narrows further; reloading the link keeps both filters.
-    const expired = await api.gql<FindingsResult>(FINDINGS, { f: { status: 'OPEN', severity: 'HIGH', ruleCode: 'LICENCE_EXPIRED' } }, token);
+    // An expired licence is CRITICAL, above any late or missing report (issue 16 item 6); the rule filter narrows
+    // further, and reloading the link keeps both filters.
+    const expired = await api.gql<FindingsResult>(FINDINGS, { f: { status: 'OPEN', severity: 'CRITICAL', ruleCode: 'LICENCE_EXPIRED' } }, token);
+    expect(expired.data!.findings.totalCount).toBeGreaterThan(0);
+    await pick(page, page.getByTestId('filter-severity'), /^Đặc biệt nghiêm trọng$/);
+    expect(page.url()).toContain('severity=CRITICAL');
     await pick(page, page.getByTestId('filter-rule'), 'Quyết định, giấy phép hết hiệu lực');
     await until(() => numberIn(page.getByTestId('finding-total')), expired.data!.findings.totalCount);
     await page.reload();

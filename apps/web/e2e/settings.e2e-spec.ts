@@ -90,6 +90,11 @@ describe('literacy settings screen in Chromium', () => {
       await expect(rows.nth(0).locator('td').allTextContents()).resolves.toEqual(['Xã: tỷ lệ người biết chữ (độ tuổi chuẩn)', band(d.commune.l1.standard), band(d.commune.l2.standard)]);
       await expect(rows.nth(1).locator('td').allTextContents()).resolves.toEqual(['Xã ĐBKK: tỷ lệ người biết chữ (độ tuổi thay thế)', band(d.commune.l1.dbkkAlternative), band(d.commune.l2.dbkkAlternative)]);
       await expect(rows.nth(3).locator('td').allTextContents()).resolves.toEqual(['Tỉnh: tỷ lệ đơn vị cấp dưới đạt chuẩn', `≥ ${vi(d.province.l1MinSharePct)}%`, `≥ ${vi(d.province.l2MinSharePct)}%`]);
+      // What no legal text settles, in plain Vietnamese: no developer tags or field names (issue 16 item 7).
+      const assumptions = (d.assumptions as (string | { vi: string })[]).map((a) => (typeof a === 'string' ? a : a.vi));
+      expect(assumptions.length).toBeGreaterThan(0);
+      for (const a of assumptions) await card.getByText(a, { exact: true }).waitFor();
+      expect(await card.innerText()).not.toMatch(/\[U\]|excludeDisabledExempt|dbkkMayUseStandardBand|PROVINCE_DIRECT/);
     }
     await screenshot(page, '80-cau-hinh-tham-so-xmc');
     expect(await horizontalOverflow(page)).toBe(0);

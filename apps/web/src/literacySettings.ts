@@ -28,7 +28,15 @@ export interface ParameterDefinition {
   recognition?: { tier: string; l1: { vi: string; en: string }; l2: { vi: string; en: string } }[];
   excludeDisabledExempt: boolean;
   dbkkMayUseStandardBand: boolean;
-  assumptions: string[];
+  /** A shipped set's assumptions are { vi, en }; an administrator's own are the text they wrote. */
+  assumptions: Assumption[];
+}
+
+export type Assumption = string | { vi: string; en: string };
+
+/** An assumption in the reader's language (an administrator's own text as written). */
+export function assumptionText(a: Assumption, language: 'vi' | 'en'): string {
+  return typeof a === 'string' ? a : a[language];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -75,7 +83,8 @@ export const PCT_FIELDS = [
   'l1StandardPct', 'l1DbkkPct', 'l2StandardPct', 'l2DbkkPct', 'districtL1Pct', 'districtL2Pct', 'provinceL1Pct', 'provinceL2Pct',
 ] as const satisfies readonly (keyof ParameterFormValues)[];
 
-export function toFormValues(d: ParameterDefinition): ParameterFormValues {
+/** The form's values; the assumptions one a line in the editor's language. */
+export function toFormValues(d: ParameterDefinition, language: 'vi' | 'en' = 'vi'): ParameterFormValues {
   return {
     version: d.version,
     validFrom: d.validFrom,
@@ -98,14 +107,16 @@ export function toFormValues(d: ParameterDefinition): ParameterFormValues {
     aggregationTier: d.aggregationTier,
     excludeDisabledExempt: d.excludeDisabledExempt,
     dbkkMayUseStandardBand: d.dbkkMayUseStandardBand,
-    assumptions: d.assumptions.join('\n'),
+    assumptions: d.assumptions.map((a) => assumptionText(a, language)).join('\n'),
   };
 }
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 const num = (v: number | null) => Number(v);
 
-export function fromFormValues(v: ParameterFormValues, from?: ParameterDefinition): ParameterDefinition {
+/** The set the form describes; a line left as it was keeps its assumption in both languages. */
+export function fromFormValues(v: ParameterFormValues, from?: ParameterDefinition, language: 'vi' | 'en' = 'vi'): ParameterDefinition {
+  const kept = new Map((from?.assumptions ?? []).map((a) => [assumptionText(a, language), a] as const));
   return {
     ...(from?.recognition && from.aggregationTier === v.aggregationTier ? { recognition: from.recognition } : {}),
     version: v.version.trim(),
@@ -123,7 +134,7 @@ export function fromFormValues(v: ParameterFormValues, from?: ParameterDefinitio
     aggregationTier: v.aggregationTier,
     excludeDisabledExempt: v.excludeDisabledExempt,
     dbkkMayUseStandardBand: v.dbkkMayUseStandardBand,
-    assumptions: lines(v.assumptions),
+    assumptions: lines(v.assumptions).map((line) => kept.get(line) ?? line),
   };
 }
 

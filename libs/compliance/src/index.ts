@@ -17,6 +17,7 @@ import { CompliancePoliciesOverTheRlsRule1733001000400 } from './migrations/1733
 import { OpenFindingsView1733001000410 } from './migrations/1733001000410-open-findings-view';
 import { FindingEnglishTitle1733025000100 } from './migrations/1733025000100-finding-english-title';
 import { ComplianceLineageWritesNothing1733021000400 } from './migrations/1733021000400-lineage-writes-nothing';
-export const complianceMigrations = [ComplianceCore1732000005000, DropAuditPollerWatermark1733000400000, FindingOpenDates1733000700000, CompliancePoliciesOverTheRlsRule1733001000400, OpenFindingsView1733001000410, ComplianceLineageWritesNothing1733021000400, FindingEnglishTitle1733025000100];
+import { LicenceExpiredCritical1733028000000 } from './migrations/1733028000000-licence-expired-critical';
+export const complianceMigrations = [ComplianceCore1732000005000, DropAuditPollerWatermark1733000400000, FindingOpenDates1733000700000, CompliancePoliciesOverTheRlsRule1733001000400, OpenFindingsView1733001000410, ComplianceLineageWritesNothing1733021000400, FindingEnglishTitle1733025000100, LicenceExpiredCritical1733028000000];
 // Compliance's SQL read model: views other contexts may name in their SQL (org's centre compliance filter).
 export const complianceSqlReadModel = ['compliance_open_finding'] as const;

@@ -24,6 +24,7 @@ export type {
   CommuneLevelRule,
   ShareThresholds,
   LiteracyParameters,
+  Assumption,
   Recogniser,
   RecognitionStep,
 } from './lib/rules/parameters';
@@ -94,4 +95,5 @@ export * from './lib/literacy.types';
 import { LiteracyParameters1732000006000 } from './migrations/1732000006000-literacy-parameters';
 import { LiteracyPoliciesOverTheRlsRule1733001000500 } from './migrations/1733001000500-policies-over-the-rls-rule';
 import { LiteracyRecognitionChain1733011000000 } from './migrations/1733011000000-recognition-chain';
-export const literacyMigrations = [LiteracyParameters1732000006000, LiteracyPoliciesOverTheRlsRule1733001000500, LiteracyRecognitionChain1733011000000];
+import { LiteracyAssumptionsInPlainWords1733028000100 } from './migrations/1733028000100-assumptions-in-plain-words';
+export const literacyMigrations = [LiteracyParameters1732000006000, LiteracyPoliciesOverTheRlsRule1733001000500, LiteracyRecognitionChain1733011000000, LiteracyAssumptionsInPlainWords1733028000100];

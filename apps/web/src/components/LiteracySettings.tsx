@@ -10,7 +10,7 @@ import {
   SETTINGS_UNITS, type DbkkRow, type ParameterSetRow, type SettingsUnit, type TargetRow,
 } from '../gql/settings';
 import {
-  AGE_BANDS, checkPct, checkTargetYear, checkValidity, checkVersion, COMMUNE_LEVELS, dbkkInForce, fromFormValues, matchesSearch, parseDefinition,
+  AGE_BANDS, checkPct, checkTargetYear, checkValidity, checkVersion, COMMUNE_LEVELS, dbkkInForce, fromFormValues, matchesSearch, assumptionText, parseDefinition,
   PCT_FIELDS, serverFieldMessages, toFormValues, type AgeBand, type ParameterDefinition, type ParameterFormValues, type SettingsProblem,
 } from '../literacySettings';
 import { useAuth } from '../auth';
@@ -93,7 +93,7 @@ function SourceTag({ source }: { source: string }) {
 }
 
 function ParameterSetCard({ row, onAdjust, canEdit }: { row: ParameterSetRow; onAdjust(d: ParameterDefinition): void; canEdit: boolean }) {
-  const { t, pick, formatDate, formatNumber } = useI18n();
+  const { t, pick, formatDate, formatNumber, language } = useI18n();
   const d = useMemo(() => parseDefinition(row.definitionJson), [row.definitionJson]);
   const inForce = dbkkInForce(row, today());
   const band = (b: AgeBand) => b.replace('_', '–');
@@ -145,7 +145,7 @@ function ParameterSetCard({ row, onAdjust, canEdit }: { row: ParameterSetRow; on
       {d.assumptions.length > 0 && (
         <>
           <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>{t('settings.assumptions')}</Typography.Text>
-          <ul style={{ marginTop: 4, marginBottom: 0, paddingInlineStart: 20 }}>{d.assumptions.map((a) => <li key={a}><Typography.Text type="secondary">{a}</Typography.Text></li>)}</ul>
+          <ul style={{ marginTop: 4, marginBottom: 0, paddingInlineStart: 20 }}>{d.assumptions.map((a) => assumptionText(a, language)).map((a) => <li key={a}><Typography.Text type="secondary">{a}</Typography.Text></li>)}</ul>
         </>
       )}
     </Card>
@@ -158,13 +158,13 @@ function ParameterSetDialog({ initial, adjusting, onClose, onSaved }: {
   onClose(): void;
   onSaved(version: string): void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ParameterFormShape>();
   const [save, { loading }] = useMutation(SET_LITERACY_PARAMETERS, { refetchQueries: [LITERACY_PARAMETER_SETS], awaitRefetchQueries: true });
   const { refusal, setRefusal, capture } = useRefusal();
   const rule = useProblemRule();
-  const start = toFormValues(initial);
+  const start = toFormValues(initial, language);
   const initialValues: ParameterFormShape = { ...start, version: adjusting ? start.version : '', validFrom: day(start.validFrom), validTo: day(start.validTo) };
 
   const submit = async () => {
@@ -175,7 +175,7 @@ function ParameterSetDialog({ initial, adjusting, onClose, onSaved }: {
       return;
     }
     setRefusal(null);
-    const definition = fromFormValues({ ...values, validFrom: iso(values.validFrom), validTo: iso(values.validTo) }, initial);
+    const definition = fromFormValues({ ...values, validFrom: iso(values.validFrom), validTo: iso(values.validTo) }, initial, language);
     try {
       await save({ variables: { input: { definitionJson: JSON.stringify(definition) } } });
       message.success(t('settings.paramsSaved', { version: definition.version }));

@@ -11,9 +11,9 @@ describe('licence completeness and expiry', () => {
     expect(licenceFindings(required, [est, op, dir('2028-06-30')], '2026-01-01', DEFAULT_PARAMETERS)).toEqual([]);
   });
 
-  it('an expired director recognition is LICENCE_EXPIRED (HIGH) with the dates as evidence', () => {
+  it('an expired director recognition is LICENCE_EXPIRED (CRITICAL, above any late report) with the dates as evidence', () => {
     const [f] = licenceFindings(required, [est, op, dir('2025-08-31')], '2026-11-22', DEFAULT_PARAMETERS);
-    expect(f).toMatchObject({ ruleCode: 'LICENCE_EXPIRED', subjectKey: 'DIRECTOR_RECOGNITION', severity: 'HIGH' });
+    expect(f).toMatchObject({ ruleCode: 'LICENCE_EXPIRED', subjectKey: 'DIRECTOR_RECOGNITION', severity: 'CRITICAL' });
     expect(f.evidence).toMatchObject({ validTo: '2025-08-31', daysSinceExpiry: 448 });
     expect(f.titleVi).toContain('Quyết định công nhận giám đốc');
     expect(f.titleEn).toMatch(/^Director recognition decision no\. .* expired on \d{2}\/\d{2}\/\d{4} \(\d+ days ago\)$/);

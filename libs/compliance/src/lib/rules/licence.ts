@@ -29,8 +29,9 @@ export const currentDecision = decisionInForce;
 
 /**
  * @description Licence completeness and expiry (domain §D3): every required decision must exist and be in
- * force on `asOf`. Missing → LICENCE_MISSING (HIGH); ended → LICENCE_EXPIRED (HIGH; an expired director
- * recognition means the centre has no lawful director); ending within the largest alert window →
+ * force on `asOf`. Missing → LICENCE_MISSING (HIGH: often a decision not yet entered); ended → LICENCE_EXPIRED
+ * (CRITICAL: the centre operates without a decision in force, e.g. an expired director recognition means it has no
+ * lawful director; a late report is at most HIGH, so the two never look alike, issue 16 item 6); ending within the largest alert window →
  * LICENCE_EXPIRING, whose severity rises as the smaller windows are crossed (90 → LOW, 30 → MEDIUM, 7 → HIGH
  * with the default parameters). `evidence.alertDays` names the window crossed, so each crossing can notify once.
  */
@@ -52,7 +53,7 @@ export function licenceFindings(
       drafts.push({
         ruleCode: 'LICENCE_EXPIRED',
         subjectKey: kind,
-        severity: 'HIGH',
+        severity: 'CRITICAL',
         titleVi: `${label} số ${ended.decisionNumber} đã hết hiệu lực từ ${ended.validTo} (${daysBetween(ended.validTo!, asOf)} ngày)`,
         titleEn: `${labelEn} no. ${ended.decisionNumber} expired on ${vietnameseDate(ended.validTo!)} (${daysBetween(ended.validTo!, asOf)} days ago)`,
         legalBasisVi: LegalBasisVi.licence,

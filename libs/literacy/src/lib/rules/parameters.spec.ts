@@ -28,7 +28,9 @@ describe('shipped literacy parameter sets', () => {
     expect(p.aggregationTier).toBe('PROVINCE_DIRECT');
     expect(p.province).toEqual({ l1MinSharePct: 90, l2MinSharePct: 90 });
     expect(p.commune).toEqual(ND20_2014.commune);
-    expect(p.assumptions.some((a) => a.startsWith('[U]') && a.includes('PROVINCE_DIRECT'))).toBe(true);
+    // Written for people, in both languages: no tags or field names (issue 16 item 7).
+    expect(p.assumptions.some((a) => typeof a === 'object' && a.vi.includes('tổng hợp thẳng lên tỉnh') && a.en.includes('directly to the province'))).toBe(true);
+    for (const a of p.assumptions) expect(JSON.stringify(a)).not.toMatch(/\[U\]|PROVINCE_DIRECT|excludeDisabledExempt|dbkkMayUseStandardBand/);
   });
 
   it('both shipped sets are valid and frozen', () => {

@@ -95,8 +95,18 @@ export interface LiteracyParameters {
    * NĐ 20/2014 states only the alternative for ĐBKK communes, so the shipped sets say false [U].
    */
   dbkkMayUseStandardBand: boolean;
-  /** Assumptions not confirmed by a source ([U] in domain.md), shown to administrators. */
-  assumptions: readonly string[];
+  /**
+   * What no legal text settles and this set assumes ([U] in domain.md), shown to the Sở's administrators in
+   * their language and in plain words (issue 16 item 7: no field names or tags). A set an administrator wrote
+   * may hold plain strings, in the words they chose.
+   */
+  assumptions: readonly (string | Assumption)[];
+}
+
+/** One assumption of a parameter set, in both languages of the web. */
+export interface Assumption {
+  vi: string;
+  en: string;
 }
 
 const COMMUNE_RULES_ND20: LiteracyParameters['commune'] = {
@@ -106,10 +116,21 @@ const COMMUNE_RULES_ND20: LiteracyParameters['commune'] = {
   l2: { standard: { band: '15_60', minRatePct: 90 }, dbkkAlternative: { band: '15_35', minRatePct: 90 } },
 };
 
-const COMMON_ASSUMPTIONS = [
-  '[U] Disabled exempt persons stay in the denominator (excludeDisabledExempt = false); no source settles it.',
-  '[U] A ĐBKK commune is judged on its alternative band only (dbkkMayUseStandardBand = false), as Art. 20–21 are worded.',
-  '[U] A commune with no population in the band (denominator 0) is not recognised at that level.',
+// Each names the setting it explains (excludeDisabledExempt, dbkkMayUseStandardBand, the 0-denominator rule) in
+// words a Sở specialist uses; the [U] sources are in domain.md §D1.
+const COMMON_ASSUMPTIONS: readonly Assumption[] = [
+  {
+    vi: 'Người khuyết tật được miễn vẫn được tính vào số người trong độ tuổi khi tính tỷ lệ; chưa có văn bản quy định rõ.',
+    en: 'Exempt persons with disabilities stay in the population of the age band when rates are computed; no legal text settles this.',
+  },
+  {
+    vi: 'Xã đặc biệt khó khăn chỉ được xét theo độ tuổi dành riêng cho xã đặc biệt khó khăn, đúng như Điều 20–21 Nghị định 20/2014/NĐ-CP.',
+    en: 'An especially disadvantaged commune is judged on its own age band only, as Articles 20–21 of Decree 20/2014 are worded.',
+  },
+  {
+    vi: 'Xã không có người nào trong độ tuổi xét chuẩn thì không được công nhận đạt chuẩn ở mức đó.',
+    en: 'A commune with nobody in the age band is not recognised at that level.',
+  },
 ];
 
 const DISTRICT_CHAIRMAN: Recogniser = { vi: 'Chủ tịch UBND cấp huyện', en: "Chairman of the district People's Committee" };
@@ -187,9 +208,18 @@ export const ND20_2014_POST_2025_REFORM: LiteracyParameters = deepFreeze({
   dbkkMayUseStandardBand: false,
   assumptions: [
     ...COMMON_ASSUMPTIONS,
-    '[U] Communes roll up directly to the province (aggregationTier = PROVINCE_DIRECT); who recognises communes after 7/2025 was not found.',
-    '[U] The province rule becomes ≥ 90% of communes at level 1 and ≥ 90% at level 2 (the former district thresholds).',
-    '[U] The provincial People\'s Committee chairman recognises communes (NĐ 143/2025 names the province for XMC level 1, the Minister for level 2; the commune step was not found).',
+    {
+      vi: 'Từ 01/7/2025 kết quả của các xã được tổng hợp thẳng lên tỉnh (không còn cấp huyện).',
+      en: 'From 1 July 2025 the communes\' results roll up directly to the province (there is no district tier).',
+    },
+    {
+      vi: 'Tỉnh đạt chuẩn khi ít nhất 90% số xã đạt mức 1 và ít nhất 90% số xã đạt mức 2 (áp dụng ngưỡng trước đây dành cho cấp huyện).',
+      en: 'The province meets the standard when at least 90% of its communes reach level 1 and at least 90% reach level 2 (the former district thresholds).',
+    },
+    {
+      vi: 'Chủ tịch UBND tỉnh công nhận xã đạt chuẩn (Nghị định 143/2025/NĐ-CP giao tỉnh công nhận mức 1, Bộ trưởng công nhận mức 2; chưa tìm thấy quy định về bước công nhận xã).',
+      en: "The chairman of the provincial People's Committee recognises communes (Decree 143/2025 gives level 1 to the province and level 2 to the Minister; the commune step was not found).",
+    },
   ],
 } satisfies LiteracyParameters);
 
@@ -281,6 +311,15 @@ export function validateParameters(p: LiteracyParameters): string[] {
   }
   if (typeof p.excludeDisabledExempt !== 'boolean') issues.push('excludeDisabledExempt must be a boolean');
   if (typeof p.dbkkMayUseStandardBand !== 'boolean') issues.push('dbkkMayUseStandardBand must be a boolean');
+  if (p.assumptions !== undefined) {
+    if (!Array.isArray(p.assumptions)) issues.push('assumptions must be a list');
+    else {
+      p.assumptions.forEach((a: unknown, i) => {
+        const ok = typeof a === 'string' || (typeof a === 'object' && a !== null && typeof (a as Assumption).vi === 'string' && typeof (a as Assumption).en === 'string');
+        if (!ok) issues.push(`assumptions[${i}] must be a text or { vi, en }`);
+      });
+    }
+  }
   return issues;
 }
 
