@@ -46,11 +46,11 @@ describe('compliance (e2e)', () => {
     return r.data!.findings.nodes;
   }
 
-  it('demo data: the expired director recognition of TH-NN-002 is an open HIGH finding with dates and legal basis', async () => {
+  it('demo data: the expired director recognition of TH-NN-002 is an open CRITICAL finding (above any late report) with dates and legal basis', async () => {
     const token = await api.login('so.chuyenvien');
     const expired = await findings(token, { ruleCode: 'LICENCE_EXPIRED', status: 'OPEN' });
     const nn002 = expired.find((f) => f.centreCode === 'TH-NN-002')!;
-    expect(nn002).toMatchObject({ subjectKey: 'DIRECTOR_RECOGNITION', severity: 'HIGH' });
+    expect(nn002).toMatchObject({ subjectKey: 'DIRECTOR_RECOGNITION', severity: 'CRITICAL' });
     expect(nn002.evidence).toMatchObject({ validTo: '2025-08-31' });
     expect(nn002.legalBasisVi).toContain('Nghị định 125/2024/NĐ-CP');
     const c = await api.gql<{ centreCompliance: { status: string; openFindings: { ruleCode: string }[] } }>(CENTRE_COMPLIANCE, { id: await centreId('TH-NN-002') }, token);

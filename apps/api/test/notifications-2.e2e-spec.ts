@@ -266,6 +266,20 @@ describe('notifications that lead somewhere, in both languages (e2e)', () => {
       `SELECT email_to AS "to", count(*)::int AS n FROM notification WHERE email_status = 'PENDING' GROUP BY email_to ORDER BY email_to`,
     )).rows as { to: string; n: number }[];
     expect(pending.length).toBeGreaterThan(0);
+    // One recipient chose English in the web (issue 16 item 7): their digest is written in English.
+    const english = (await owner.query(
+      `SELECT u.username, u.email FROM app_user u WHERE u.username <> 'gd.tthtcd.xuanhoa' AND EXISTS (
+         SELECT 1 FROM notification n WHERE n.user_id = u.id AND n.email_status = 'PENDING' AND n.title_en IS NOT NULL) ORDER BY u.username LIMIT 1`,
+    )).rows[0] as { username: string; email: string };
+    const englishToken = await api.login(english.username);
+    const bad = await api.gql(`mutation { setMyLanguage(language: "fr") { language } }`, {}, englishToken);
+    expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toContain('Ngôn ngữ');
+    const chosen = await api.gql<{ setMyLanguage: { language: string } }>(`mutation { setMyLanguage(language: "en") { language } }`, {}, englishToken);
+    expect(chosen.data?.setMyLanguage.language).toBe('en');
+    expect((await api.gql<{ me: { language: string } }>(`{ me { language } }`, {}, englishToken)).data?.me.language).toBe('en');
+    // Only their own account changed.
+    expect((await owner.query(`SELECT username FROM app_user WHERE language = 'en'`)).rows).toEqual([{ username: english.username }]);
     // Nothing is mailed one by one while notifications are created: only digests (checked below: mails = digests).
     await runJob('notify.email-digest', 'digest-1');
     for (const p of pending) {
@@ -282,6 +296,10 @@ describe('notifications that lead somewhere, in both languages (e2e)', () => {
     expect(director.text).toContain('Phòng Văn hóa – Xã hội xã Xuân Hòa đã chấp nhận');
     expect(director.text).toMatch(/Xem chi tiết trên hệ thống: \/submissions\//);
     expect(ISO_DATE.test(director.text)).toBe(false);
+    const inEnglish = mails.find((m) => m.to.includes(english.email))!;
+    expect(inEnglish.text.split('\n')[0]).toMatch(/^Dear /);
+    expect(inEnglish.text).toMatch(/You have \d+ new notifications?:/);
+    expect(inEnglish.text).not.toMatch(/Kính gửi|Trân trọng|Xem chi tiết/);
     const state = await owner.query(`SELECT email_status, count(*)::int AS n FROM notification WHERE email_to IS NOT NULL GROUP BY email_status`);
     expect(state.rows.filter((r) => r.email_status === 'PENDING')).toEqual([]);
     // Running again mails nothing more.

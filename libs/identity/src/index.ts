@@ -21,4 +21,5 @@ import { IdentityReadModelViews1733020000100 } from './migrations/1733020000100-
 // Identity's SQL read model (views with explicit columns, security_invoker): who can be notified.
 export const identitySqlReadModel = ['identity_user_recipient'] as const;
 import { TotpAtHome1733024000200 } from './migrations/1733024000200-totp-at-home';
-export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, SupervisorAreas1733004000100, LoginThrottle1733005000000, Totp1733009000100, TotpForItsProvince1733019000100, IdentityReadModelViews1733020000100, TotpAtHome1733024000200];
+import { UserLanguage1733028000200 } from './migrations/1733028000200-user-language';
+export const identityMigrations = [IdentityCore1732000002000, IdentityPoliciesOverTheRlsRule1733001000100, SupervisorAreas1733004000100, LoginThrottle1733005000000, Totp1733009000100, TotpForItsProvince1733019000100, IdentityReadModelViews1733020000100, TotpAtHome1733024000200, UserLanguage1733028000200];

@@ -117,10 +117,6 @@ export function usePagedNotifications(unreadOnly: boolean, pageSize: number) {
     try {
       await query.fetchMore({
         variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({
-          ...fetchMoreResult,
-          notifications: { ...fetchMoreResult.notifications, nodes: [...prev.notifications.nodes, ...fetchMoreResult.notifications.nodes] },
-        }),
       });
     } finally {
       setLoadingMore(false);

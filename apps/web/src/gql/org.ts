@@ -25,7 +25,7 @@ export type LicenceKind = GeneratedLicenceKind;
 export type UserInfo = UserFieldsFragment;
 
 graphql(`
-  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }
+  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active language }
 `);
 
 export type AuthPayload = LoginMutation['login'];
@@ -141,4 +141,9 @@ export const SUPERVISORY_AREAS = graphql(`
   query SupervisoryAreasOn($asOf: Date) {
     supervisoryAreas(asOf: $asOf) { id code name units { id } }
   }
+`);
+
+/** The language chosen in the web, kept on the account (the e-mail digest is written in it). */
+export const SET_MY_LANGUAGE = graphql(`
+  mutation SetMyLanguage($language: String!) { setMyLanguage(language: $language) { id language } }
 `);

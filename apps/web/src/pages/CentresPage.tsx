@@ -186,9 +186,6 @@ export function CentresPage() {
                 onClick={() =>
                   void fetchMore({
                     variables: { after: centres.pageInfo.endCursor },
-                    updateQuery: (prev, { fetchMoreResult }) => ({
-                      centres: { ...fetchMoreResult.centres, nodes: [...prev.centres.nodes, ...fetchMoreResult.centres.nodes] },
-                    }),
                   })
                 }
               >

@@ -30,6 +30,8 @@ interface UserRow {
   scopePaths: string[] | null;
   /** SUPERVISOR only: the day the unit or area ended (a dissolved district office), else null. */
   scopeEndedOn: string | null;
+  /** The web's language the user chose (also the e-mail digest's). */
+  language: 'vi' | 'en';
   /** The provinces merged into the user's province (org_province_standing; ADR 0015): read as history. */
   provinceLineage: string[] | null;
   /** Set when the user's province has been absorbed by a merger in force: the account is locked until moved. */
@@ -42,7 +44,7 @@ const USER_SELECT = `SELECT u.id, u.province_id AS "provinceId", u.username, u.f
   (u.active AND ps.merged_into IS NULL) AS active, u.token_version AS "tokenVersion", u.password_hash AS "passwordHash",
   au.path AS "unitPath", coalesce(c.name, sc.name, au.name) AS "scopeName", u.area_id AS "areaId", sc.paths AS "scopePaths",
   to_char(sc.ended_on, 'YYYY-MM-DD') AS "scopeEndedOn",
-  ps.lineage::text[] AS "provinceLineage", ps.merged_into AS "mergedInto"
+  ps.lineage::text[] AS "provinceLineage", ps.merged_into AS "mergedInto", u.language
   FROM app_user u LEFT JOIN org_unit_ref au ON au.id = u.unit_id LEFT JOIN org_centre_ref c ON c.id = u.centre_id
   LEFT JOIN LATERAL org_supervisor_scope(u.unit_id, u.area_id, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) sc ON u.role = 'SUPERVISOR'
   LEFT JOIN LATERAL org_province_standing(u.province_id, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) ps ON true`;
@@ -172,6 +174,22 @@ export class AuthService {
     return outcome;
   }
 
+  /**
+   * The user's own language (the web's VI / EN switch): kept on the account for the e-mail digest. Their cached
+   * session is dropped in every process (SessionBus) so that `me` says the new language; the token stays valid.
+   */
+  async setMyLanguage(ctx: TenantContext, language: string): Promise<UserInfo> {
+    if (language !== 'vi' && language !== 'en') {
+      throw Errors.badInput('Ngôn ngữ phải là tiếng Việt (vi) hoặc tiếng Anh (en)', 'language must be vi or en', { field: 'language' });
+    }
+    // Like logout: the user's own row, whatever their role's write rights over other users.
+    await this.db.run(systemContext(ctx.provinceId, 'set-language'), (em) => em.query(`UPDATE app_user SET language = $2 WHERE id = $1`, [ctx.userId, language]));
+    await this.bus.invalidate({ userId: ctx.userId! });
+    const [user] = (await this.db.run(ctx, (em) => em.query(`${USER_SELECT} WHERE u.id = $1`, [ctx.userId]))) as UserRow[];
+    if (!user) throw Errors.unauthenticated();
+    return toUserInfo(user);
+  }
+
   /** Ends the refresh-token family and invalidates every access token of the user (token_version). */
   async logout(ctx: TenantContext, refreshToken?: string | null): Promise<boolean> {
     await this.db.run(systemContext(ctx.provinceId, 'logout'), async (em) => {
@@ -298,6 +316,7 @@ export function toUserInfo(user: UserRow): UserInfo {
     scopeName: user.scopeName,
     areaId: user.areaId ?? null,
     scopeEndedOn: user.scopeEndedOn ?? null,
+    language: user.language ?? 'vi',
   };
 }
 

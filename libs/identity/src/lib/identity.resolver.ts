@@ -43,6 +43,13 @@ export class AuthResolver {
     return this.auth.me(ctx);
   }
 
+  @Mutation(() => UserInfo, { description: 'Chọn ngôn ngữ của tài khoản (vi | en): giao diện và thư thông báo tổng hợp' })
+  @RequirePermission()
+  @AllowedBeforeTotpEnrolment()
+  setMyLanguage(@Ctx() ctx: TenantContext, @Args('language') language: string): Promise<UserInfo> {
+    return this.auth.setMyLanguage(ctx, language);
+  }
+
   @Query(() => UserConnection)
   @RequirePermission('USER_MANAGE')
   users(

@@ -32,6 +32,7 @@ export class UserInfo {
     description: 'Ngày phạm vi phụ trách kết thúc (ví dụ Phòng GDĐT huyện giải thể 30/6/2025): chỉ còn quyền xem lịch sử',
   })
   scopeEndedOn: string | null;
+  @Field(() => String, { description: 'Ngôn ngữ người dùng đã chọn (vi | en): giao diện và thư tổng hợp' }) language: 'vi' | 'en';
 }
 
 @ObjectType()

@@ -8,6 +8,8 @@ export interface UserNameRef {
   id: string;
   username: string;
   fullName: string;
+  /** The language the account chose in the web (what is written to it outside the web, e.g. the digest). */
+  language: 'vi' | 'en';
 }
 
 /** What the reader needs of the caller's transaction (a TypeORM EntityManager from TenantDb.run is one). */
@@ -18,6 +20,6 @@ export interface UserReaderTx {
 /** One account's login and full name, or null (no such account, none given, or not visible to the caller). */
 export async function userNameOf(em: UserReaderTx, userId: string | null | undefined): Promise<UserNameRef | null> {
   if (!userId) return null;
-  const [row] = await em.query(`SELECT id, username, full_name AS "fullName" FROM app_user WHERE id = $1`, [userId]);
+  const [row] = await em.query(`SELECT id, username, full_name AS "fullName", language FROM app_user WHERE id = $1`, [userId]);
   return row ?? null;
 }

@@ -52,31 +52,54 @@ export function notificationMail(n: { fullName: string; titleVi: string; bodyVi:
 export interface DigestItem {
   titleVi: string;
   bodyVi: string;
+  /** Null on notifications written before they had English texts: the Vietnamese one is sent then. */
+  titleEn: string | null;
+  bodyEn: string | null;
   link: string | null;
 }
 
+const DIGEST_WORDS = {
+  vi: {
+    dear: (name: string) => `Kính gửi ${name},`,
+    count: (n: number) => (n === 1 ? 'Bạn có 1 thông báo mới trên hệ thống:' : `Bạn có ${n} thông báo mới trên hệ thống:`),
+    subject: (n: number) => `${n} thông báo mới`,
+    link: 'Xem chi tiết trên hệ thống:',
+    closing: ['Trân trọng,', 'Hệ thống giám sát giáo dục thường xuyên – Sở Giáo dục và Đào tạo', '(Thư được gửi tự động, vui lòng không trả lời thư này.)'],
+  },
+  en: {
+    dear: (name: string) => `Dear ${name},`,
+    count: (n: number) => (n === 1 ? 'You have 1 new notification:' : `You have ${n} new notifications:`),
+    subject: (n: number) => `${n} new notifications`,
+    link: 'Open it in the system:',
+    closing: ['Kind regards,', 'Continuing-education monitoring system – Department of Education and Training', '(This message was sent automatically; please do not reply.)'],
+  },
+} as const;
+
 /**
- * The e-mail digest: one Vietnamese mail per user for every notification not yet mailed (issue 16 item 6), newest
- * first, each with its title, body and link; the subject counts them (or is the title when there is one).
+ * The e-mail digest: one mail per user for every notification not yet mailed (issue 16 item 6), newest first,
+ * each with its title, body and link; the subject counts them (or is the title when there is one). In the
+ * language the user chose in the web (issue 16 item 7); names of centres and units stay as written.
  */
-export function digestMail(n: { fullName: string; items: readonly DigestItem[] }): { subject: string; text: string } {
+export function digestMail(n: { fullName: string; language?: 'vi' | 'en'; items: readonly DigestItem[] }): { subject: string; text: string } {
   const items = n.items;
+  const language = n.language ?? 'vi';
+  const words = DIGEST_WORDS[language];
+  const title = (it: DigestItem) => (language === 'en' && it.titleEn ? it.titleEn : it.titleVi);
+  const body = (it: DigestItem) => (language === 'en' && it.bodyEn ? it.bodyEn : it.bodyVi);
   return {
-    subject: items.length === 1 ? `[GDTX] ${items[0].titleVi}` : `[GDTX] ${items.length} thông báo mới`,
+    subject: items.length === 1 ? `[GDTX] ${title(items[0])}` : `[GDTX] ${words.subject(items.length)}`,
     text: [
-      `Kính gửi ${n.fullName},`,
+      words.dear(n.fullName),
       '',
-      items.length === 1 ? 'Bạn có 1 thông báo mới trên hệ thống:' : `Bạn có ${items.length} thông báo mới trên hệ thống:`,
+      words.count(items.length),
       '',
       ...items.flatMap((it, i) => [
-        `${i + 1}. ${it.titleVi}`,
-        `   ${it.bodyVi}`,
-        ...(it.link ? [`   Xem chi tiết trên hệ thống: ${it.link}`] : []),
+        `${i + 1}. ${title(it)}`,
+        `   ${body(it)}`,
+        ...(it.link ? [`   ${words.link} ${it.link}`] : []),
         '',
       ]),
-      'Trân trọng,',
-      'Hệ thống giám sát giáo dục thường xuyên – Sở Giáo dục và Đào tạo',
-      '(Thư được gửi tự động, vui lòng không trả lời thư này.)',
+      ...words.closing,
     ].join('\n'),
   };
 }

@@ -42,13 +42,28 @@ describe('notification texts', () => {
 
   it('the digest: one mail listing every notification, with its link', () => {
     const m = digestMail({ fullName: 'Phạm Thị Hạnh', items: [
-      { titleVi: 'Báo cáo đã được chấp nhận: A', bodyVi: 'X đã chấp nhận.', link: '/submissions/1' },
-      { titleVi: 'Báo cáo bị trả lại: A', bodyVi: 'X đã trả lại.', link: null },
+      { titleVi: 'Báo cáo đã được chấp nhận: A', bodyVi: 'X đã chấp nhận.', titleEn: 'Report accepted: A', bodyEn: 'X accepted it.', link: '/submissions/1' },
+      { titleVi: 'Báo cáo bị trả lại: A', bodyVi: 'X đã trả lại.', titleEn: null, bodyEn: null, link: null },
     ] });
     expect(m.subject).toBe('[GDTX] 2 thông báo mới');
     expect(m.text.split('\n')[0]).toBe('Kính gửi Phạm Thị Hạnh,');
     expect(m.text).toContain('1. Báo cáo đã được chấp nhận: A\n   X đã chấp nhận.\n   Xem chi tiết trên hệ thống: /submissions/1');
     expect(m.text).toContain('2. Báo cáo bị trả lại: A\n   X đã trả lại.\n');
-    expect(digestMail({ fullName: 'A', items: [{ titleVi: 'T', bodyVi: 'B', link: null }] }).subject).toBe('[GDTX] T');
+    expect(digestMail({ fullName: 'A', items: [{ titleVi: 'T', bodyVi: 'B', titleEn: 'TE', bodyEn: 'BE', link: null }] }).subject).toBe('[GDTX] T');
+  });
+
+  it('the digest in English for a user who chose English; a notification without English texts stays Vietnamese', () => {
+    const items = [
+      { titleVi: 'Báo cáo đã được chấp nhận: A', bodyVi: 'X đã chấp nhận.', titleEn: 'Report accepted: A', bodyEn: 'X accepted it.', link: '/submissions/1' },
+      { titleVi: 'Báo cáo bị trả lại: A', bodyVi: 'X đã trả lại.', titleEn: null, bodyEn: null, link: null },
+    ];
+    const m = digestMail({ fullName: 'Phạm Thị Hạnh', language: 'en', items });
+    expect(m.subject).toBe('[GDTX] 2 new notifications');
+    expect(m.text.split('\n')[0]).toBe('Dear Phạm Thị Hạnh,');
+    expect(m.text).toContain('You have 2 new notifications:');
+    expect(m.text).toContain('1. Report accepted: A\n   X accepted it.\n   Open it in the system: /submissions/1');
+    expect(m.text).toContain('2. Báo cáo bị trả lại: A\n   X đã trả lại.\n');
+    expect(m.text).not.toMatch(/Kính gửi|Trân trọng/);
+    expect(digestMail({ fullName: 'A', language: 'en', items: [items[0]] }).subject).toBe('[GDTX] Report accepted: A');
   });
 });

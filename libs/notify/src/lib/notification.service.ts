@@ -69,11 +69,11 @@ export class NotificationService {
     for (const { userId } of users) {
       const claim = await this.db.run(ctx, async (em) => {
         // TypeORM's em.query returns [rows, count] for an UPDATE: updateReturning gives the rows.
-        const rows: { id: string; titleVi: string; bodyVi: string; link: string | null; emailTo: string; createdAt: Date }[] = await updateReturning(em,
+        const rows: { id: string; titleVi: string; bodyVi: string; titleEn: string | null; bodyEn: string | null; link: string | null; emailTo: string; createdAt: Date }[] = await updateReturning(em,
           `UPDATE notification SET email_digest_id = $2
            WHERE id IN (SELECT id FROM notification WHERE user_id = $1 AND email_status = 'PENDING' AND email_digest_id IS NULL AND email_to IS NOT NULL
                         FOR UPDATE SKIP LOCKED)
-           RETURNING id, title_vi AS "titleVi", body_vi AS "bodyVi", link, email_to AS "emailTo", created_at AS "createdAt"`,
+           RETURNING id, title_vi AS "titleVi", body_vi AS "bodyVi", title_en AS "titleEn", body_en AS "bodyEn", link, email_to AS "emailTo", created_at AS "createdAt"`,
           [userId, randomUUID()],
         );
         const user = rows.length ? await userNameOf(em, userId) : null;
@@ -83,7 +83,7 @@ export class NotificationService {
       if (!claim.rows.length || !claim.user) continue;
       const ids = claim.rows.map((r) => r.id);
       try {
-        await this.mailer.send({ to: claim.rows[0].emailTo, ...digestMail({ fullName: claim.user.fullName, items: claim.rows }) });
+        await this.mailer.send({ to: claim.rows[0].emailTo, ...digestMail({ fullName: claim.user.fullName, language: claim.user.language, items: claim.rows }) });
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         this.logger.warn(`digest for user ${userId} not sent: ${message}`);

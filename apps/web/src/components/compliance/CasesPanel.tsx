@@ -136,9 +136,6 @@ export function CasesPanel() {
               onClick={() =>
                 void fetchMore({
                   variables: { after: cases.pageInfo.endCursor },
-                  updateQuery: (prev, { fetchMoreResult }) => ({
-                    unlicensedOperatorCases: { ...fetchMoreResult.unlicensedOperatorCases, nodes: [...prev.unlicensedOperatorCases.nodes, ...fetchMoreResult.unlicensedOperatorCases.nodes] },
-                  }),
                 })
               }
             >

@@ -182,9 +182,6 @@ export function FindingsPanel() {
               onClick={() =>
                 void fetchMore({
                   variables: { after: findings.pageInfo.endCursor },
-                  updateQuery: (prev, { fetchMoreResult }) => ({
-                    findings: { ...fetchMoreResult.findings, nodes: [...prev.findings.nodes, ...fetchMoreResult.findings.nodes] },
-                  }),
                 })
               }
             >

@@ -59,7 +59,7 @@ type Documents = {
     "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {\n      centreId expected notDue submitted onTime late returned missing accepted\n    }\n    submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {\n      nodes { id centreId status submittedAt dueDate }\n    }\n    centres(filter: { unitId: $unitId }, first: 200) {\n      nodes { id code name }\n    }\n  }\n": typeof types.HeatmapCellDocument,
-    "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active language }\n": typeof types.UserFieldsFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn totpEnrolmentRequired user { ...UserFields } }\n  }\n": typeof types.LoginDocument,
     "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }\n": typeof types.MeDocument,
     "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n": typeof types.AdministrativeUnitFieldsFragmentDoc,
@@ -75,6 +75,7 @@ type Documents = {
     "\n  mutation MoveUserFromMergedProvince($userId: ID!) { moveUserFromMergedProvince(userId: $userId) { ...UserFields } }\n": typeof types.MoveUserFromMergedProvinceDocument,
     "\n  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }\n": typeof types.AssignRoleDocument,
     "\n  query SupervisoryAreasOn($asOf: Date) {\n    supervisoryAreas(asOf: $asOf) { id code name units { id } }\n  }\n": typeof types.SupervisoryAreasOnDocument,
+    "\n  mutation SetMyLanguage($language: String!) { setMyLanguage(language: $language) { id language } }\n": typeof types.SetMyLanguageDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": typeof types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": typeof types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": typeof types.ReportTemplateDocument,
@@ -161,7 +162,7 @@ const documents: Documents = {
     "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": types.MarkAllNotificationsReadDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }\n": types.MarkNotificationsReadDocument,
     "\n  query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {\n      centreId expected notDue submitted onTime late returned missing accepted\n    }\n    submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {\n      nodes { id centreId status submittedAt dueDate }\n    }\n    centres(filter: { unitId: $unitId }, first: 200) {\n      nodes { id code name }\n    }\n  }\n": types.HeatmapCellDocument,
-    "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }\n": types.UserFieldsFragmentDoc,
+    "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active language }\n": types.UserFieldsFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn totpEnrolmentRequired user { ...UserFields } }\n  }\n": types.LoginDocument,
     "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }\n": types.MeDocument,
     "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n": types.AdministrativeUnitFieldsFragmentDoc,
@@ -177,6 +178,7 @@ const documents: Documents = {
     "\n  mutation MoveUserFromMergedProvince($userId: ID!) { moveUserFromMergedProvince(userId: $userId) { ...UserFields } }\n": types.MoveUserFromMergedProvinceDocument,
     "\n  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }\n": types.AssignRoleDocument,
     "\n  query SupervisoryAreasOn($asOf: Date) {\n    supervisoryAreas(asOf: $asOf) { id code name units { id } }\n  }\n": types.SupervisoryAreasOnDocument,
+    "\n  mutation SetMyLanguage($language: String!) { setMyLanguage(language: $language) { id language } }\n": types.SetMyLanguageDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": types.ReportTemplateDocument,
@@ -415,7 +417,7 @@ export function graphql(source: "\n  query HeatmapCell($templateCode: String!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }\n"): (typeof documents)["\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }\n"];
+export function graphql(source: "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active language }\n"): (typeof documents)["\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active language }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -476,6 +478,10 @@ export function graphql(source: "\n  mutation AssignRole($input: AssignRoleInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SupervisoryAreasOn($asOf: Date) {\n    supervisoryAreas(asOf: $asOf) { id code name units { id } }\n  }\n"): (typeof documents)["\n  query SupervisoryAreasOn($asOf: Date) {\n    supervisoryAreas(asOf: $asOf) { id code name units { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMyLanguage($language: String!) { setMyLanguage(language: $language) { id language } }\n"): (typeof documents)["\n  mutation SetMyLanguage($language: String!) { setMyLanguage(language: $language) { id language } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
