@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, TreeSelect } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, Select, TreeSelect } from 'antd';
+import { ErrorBanner, FormModal } from './FormModal';
 import type { Dayjs } from 'dayjs';
 import { CentreStatuses, CentreTypes, todayInVietnam, type CentreStatus, type CentreType } from '@gdtx/domain';
 import {
@@ -60,10 +61,6 @@ function UnitTreeSelect({ id, value, onChange, ariaLabel, allowClear }: {
   );
 }
 
-function ErrorBanner({ text, action }: { text: string | null; action?: ReactNode }) {
-  if (!text) return null;
-  return <Alert type="error" showIcon role="alert" title={text} action={action} style={{ marginBottom: 16 }} data-testid="form-error" />;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Create
@@ -158,59 +155,55 @@ export function CreateCentreModal({ open, onClose, onCreated }: {
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('admin.addCentre')}
       width={760}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('admin.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={loading}
-      destroyOnHidden
+      form={form}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      running={loading}
+      refusal={<ErrorBanner text={error} />}
+      testId="create-centre-form"
+      formProps={{ initialValues: { ownership: 'PUBLIC' } }}
     >
-      <ErrorBanner text={error} />
-      <Form form={form} layout="vertical" requiredMark initialValues={{ ownership: 'PUBLIC' }} data-testid="create-centre-form">
-        <Row gutter={16}>
-          <Col xs={24} md={10}>
-            <Form.Item name="code" label={t('centre.code')} extra={t('admin.codeHelp')} rules={[rules.required, { pattern: CENTRE_CODE_PATTERN, message: t('admin.codeInvalid') }]}>
-              <Input autoComplete="off" maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={14}>
-            <Form.Item name="name" label={t('col.name')} rules={[rules.required, rules.name]}>
-              <Input maxLength={300} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={14}>
-            <Form.Item name="type" label={t('centre.type')} rules={[rules.required]}>
-              <Select aria-label={t('centre.type')} options={CentreTypes.map((c) => ({ value: c, label: centreTypeLabel(c) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={10}>
-            <Form.Item name="ownership" label={t('centre.ownership')} rules={[rules.required]}>
-              <Select aria-label={t('centre.ownership')} options={(['PUBLIC', 'PRIVATE'] as const).map((o) => ({ value: o, label: t(`centre.${o}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="adminUnitId" label={t('centre.unit')} rules={[rules.required]}>
-              <UnitTreeSelect ariaLabel={t('centre.unit')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="supervisingUnitId" label={t('admin.supervisingUnit')} extra={t('admin.supervisingHelp')}>
-              <UnitTreeSelect ariaLabel={t('admin.supervisingUnit')} allowClear />
-            </Form.Item>
-          </Col>
-          {contactFields(t, rules, 8)}
-          <Col xs={24} md={8}>
-            <Form.Item name="establishedOn" label={t('centre.establishedOn')} rules={[rules.notFuture]}>
-              <DatePicker format={DATE_FORMAT} aria-label={t('centre.establishedOn')} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Col xs={24} md={10}>
+        <Form.Item name="code" label={t('centre.code')} extra={t('admin.codeHelp')} rules={[rules.required, { pattern: CENTRE_CODE_PATTERN, message: t('admin.codeInvalid') }]}>
+          <Input autoComplete="off" maxLength={40} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={14}>
+        <Form.Item name="name" label={t('col.name')} rules={[rules.required, rules.name]}>
+          <Input maxLength={300} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={14}>
+        <Form.Item name="type" label={t('centre.type')} rules={[rules.required]}>
+          <Select aria-label={t('centre.type')} options={CentreTypes.map((c) => ({ value: c, label: centreTypeLabel(c) }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={10}>
+        <Form.Item name="ownership" label={t('centre.ownership')} rules={[rules.required]}>
+          <Select aria-label={t('centre.ownership')} options={(['PUBLIC', 'PRIVATE'] as const).map((o) => ({ value: o, label: t(`centre.${o}`) }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="adminUnitId" label={t('centre.unit')} rules={[rules.required]}>
+          <UnitTreeSelect ariaLabel={t('centre.unit')} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="supervisingUnitId" label={t('admin.supervisingUnit')} extra={t('admin.supervisingHelp')}>
+          <UnitTreeSelect ariaLabel={t('admin.supervisingUnit')} allowClear />
+        </Form.Item>
+      </Col>
+      {contactFields(t, rules, 8)}
+      <Col xs={24} md={8}>
+        <Form.Item name="establishedOn" label={t('centre.establishedOn')} rules={[rules.notFuture]}>
+          <DatePicker format={DATE_FORMAT} aria-label={t('centre.establishedOn')} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+    </FormModal>
   );
 }
 
@@ -333,42 +326,40 @@ export function EditCentreModal({ open, centre, onClose, onReload }: {
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={`${t('admin.editCentre')}: ${centre.code}`}
       width={720}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('admin.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={loading}
-      forceRender
+      form={form}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      running={loading}
+      keepMounted
+      refusal={
+        <ErrorBanner
+          text={error}
+          action={conflict ? <Button size="small" loading={reloading} onClick={() => void reload()}>{t('admin.reloadLatest')}</Button> : undefined}
+        />
+      }
+      testId="edit-centre-form"
     >
-      <ErrorBanner
-        text={error}
-        action={conflict ? <Button size="small" loading={reloading} onClick={() => void reload()}>{t('admin.reloadLatest')}</Button> : undefined}
-      />
-      <Form form={form} layout="vertical" requiredMark data-testid="edit-centre-form">
-        <Row gutter={16}>
-          <Col span={24}>
-            <Form.Item name="name" label={t('col.name')} rules={[rules.required, rules.name]}>
-              <Input maxLength={300} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="adminUnitId" label={t('centre.unit')} rules={[rules.required]}>
-              <UnitTreeSelect ariaLabel={t('centre.unit')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="supervisingUnitId" label={t('admin.supervisingUnit')}>
-              <UnitTreeSelect ariaLabel={t('admin.supervisingUnit')} />
-            </Form.Item>
-          </Col>
-          {contactFields(t, rules, 12)}
-        </Row>
-      </Form>
-    </Modal>
+      <Col span={24}>
+        <Form.Item name="name" label={t('col.name')} rules={[rules.required, rules.name]}>
+          <Input maxLength={300} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="adminUnitId" label={t('centre.unit')} rules={[rules.required]}>
+          <UnitTreeSelect ariaLabel={t('centre.unit')} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="supervisingUnitId" label={t('admin.supervisingUnit')}>
+          <UnitTreeSelect ariaLabel={t('admin.supervisingUnit')} />
+        </Form.Item>
+      </Col>
+      {contactFields(t, rules, 12)}
+    </FormModal>
   );
 }
 
@@ -427,49 +418,48 @@ export function ChangeStatusModal({ open, centre, onClose }: { open: boolean; ce
   );
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={`${t('admin.changeStatus')}: ${centre.name}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('admin.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={running}
-      destroyOnHidden
+      width={520}
+      form={form}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      running={running}
+      grid={false}
+      refusal={<ErrorBanner text={error} />}
+      testId="status-form"
     >
-      <ErrorBanner text={error} />
-      <Form form={form} layout="vertical" requiredMark data-testid="status-form">
-        <Form.Item name="status" label={t('admin.newStatus')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select
-            aria-label={t('admin.newStatus')}
-            options={CentreStatuses.filter((s) => s !== centre.status).map((s) => ({ value: s, label: centreStatusLabel(s) }))}
-          />
-        </Form.Item>
-        {status === 'DISSOLVED' && <Alert type="warning" showIcon title={t('admin.dissolveWarning')} style={{ marginBottom: 16 }} />}
-        <Form.Item
-          name="effectiveFrom"
-          label={t('admin.effectiveFrom')}
-          rules={[
-            { required: true, message: t('common.required') },
-            rules.notFuture,
-            {
-              validator: (_: unknown, v?: Dayjs | null) =>
-                !v || isoOf(v)! > centre.statusSince
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('admin.effectiveBeforeCurrent', { date: formatDate(centre.statusSince) }))),
-            },
-          ]}
-        >
-          <DatePicker format={DATE_FORMAT} aria-label={t('admin.effectiveFrom')} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="reason" label={t('centre.reason')} rules={[{ max: 500 }]}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-        <Form.Item name="decisionRef" label={t('admin.decisionRef')} rules={[{ max: 100 }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="status" label={t('admin.newStatus')} rules={[{ required: true, message: t('common.required') }]}>
+        <Select
+          aria-label={t('admin.newStatus')}
+          options={CentreStatuses.filter((s) => s !== centre.status).map((s) => ({ value: s, label: centreStatusLabel(s) }))}
+        />
+      </Form.Item>
+      {status === 'DISSOLVED' && <Alert type="warning" showIcon title={t('admin.dissolveWarning')} style={{ marginBottom: 16 }} />}
+      <Form.Item
+        name="effectiveFrom"
+        label={t('admin.effectiveFrom')}
+        rules={[
+          { required: true, message: t('common.required') },
+          rules.notFuture,
+          {
+            validator: (_: unknown, v?: Dayjs | null) =>
+              !v || isoOf(v)! > centre.statusSince
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('admin.effectiveBeforeCurrent', { date: formatDate(centre.statusSince) }))),
+          },
+        ]}
+      >
+        <DatePicker format={DATE_FORMAT} aria-label={t('admin.effectiveFrom')} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('centre.reason')} rules={[{ max: 500 }]}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      <Form.Item name="decisionRef" label={t('admin.decisionRef')} rules={[{ max: 100 }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -526,88 +516,80 @@ export function RecordLicenceModal({ open, centre, onClose, onRecorded }: {
   );
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={`${t('admin.recordLicence')}: ${centre.name}`}
       width={680}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('admin.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={running}
-      destroyOnHidden
-    >
-      <Alert type="info" showIcon title={t('admin.licenceHelp')} style={{ marginBottom: 16 }} />
-      <ErrorBanner text={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark
-        initialValues={{ issuer: t('admin.defaultIssuer') }}
-        onValuesChange={(changed: Partial<LicenceValues>) => {
+      form={form}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      running={running}
+      intro={<Alert type="info" showIcon title={t('admin.licenceHelp')} style={{ marginBottom: 16 }} />}
+      refusal={<ErrorBanner text={error} />}
+      formProps={{
+        initialValues: { issuer: t('admin.defaultIssuer') },
+        onValuesChange: (changed: Partial<LicenceValues>) => {
           // The validity usually starts on the decision date: fill it once, the user may change it.
           if (changed.decidedOn && !form.getFieldValue('validFrom')) form.setFieldValue('validFrom', changed.decidedOn);
-        }}
-        data-testid="licence-form"
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="kind" label={t('centre.kind')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select aria-label={t('centre.kind')} options={LICENCE_KINDS.map((k) => ({ value: k, label: t(`licenceKind.${k}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="decisionNumber" label={t('centre.decisionNumber')} rules={[rules.required, { max: 100 }]}>
-              <Input maxLength={100} placeholder="123/QĐ-SGDĐT" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="decidedOn" label={t('centre.decidedOn')} rules={[{ required: true, message: t('common.required') }, rules.notFuture]}>
-              <DatePicker format={DATE_FORMAT} aria-label={t('centre.decidedOn')} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="issuer" label={t('centre.issuer')} rules={[rules.required, { min: 2, max: 300, message: t('common.required') }]}>
-              <Input maxLength={300} />
-            </Form.Item>
-          </Col>
-          {kind === 'DIRECTOR_RECOGNITION' && (
-            <Col span={24}>
-              <Form.Item name="holderName" label={t('centre.holder')} rules={[{ required: true, whitespace: true, message: t('admin.holderRequired') }, { max: 200 }]}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={24} md={12}>
-            <Form.Item name="validFrom" label={t('admin.validFrom')} rules={[{ required: true, message: t('common.required') }]}>
-              <DatePicker format={DATE_FORMAT} aria-label={t('admin.validFrom')} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="validTo"
-              label={t('admin.validTo')}
-              dependencies={['validFrom']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_: unknown, v?: Dayjs | null) =>
-                    isOnOrAfter(isoOf(v), isoOf(getFieldValue('validFrom') as Dayjs | null))
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('admin.validToBeforeFrom'))),
-                }),
-              ]}
-            >
-              <DatePicker format={DATE_FORMAT} aria-label={t('admin.validTo')} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="note" label={t('admin.note')} rules={[{ max: 1000 }]}>
-              <Input.TextArea rows={2} maxLength={1000} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+        },
+      }}
+      testId="licence-form"
+    >
+      <Col xs={24} md={12}>
+        <Form.Item name="kind" label={t('centre.kind')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select aria-label={t('centre.kind')} options={LICENCE_KINDS.map((k) => ({ value: k, label: t(`licenceKind.${k}`) }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="decisionNumber" label={t('centre.decisionNumber')} rules={[rules.required, { max: 100 }]}>
+          <Input maxLength={100} placeholder="123/QĐ-SGDĐT" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="decidedOn" label={t('centre.decidedOn')} rules={[{ required: true, message: t('common.required') }, rules.notFuture]}>
+          <DatePicker format={DATE_FORMAT} aria-label={t('centre.decidedOn')} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="issuer" label={t('centre.issuer')} rules={[rules.required, { min: 2, max: 300, message: t('common.required') }]}>
+          <Input maxLength={300} />
+        </Form.Item>
+      </Col>
+      {kind === 'DIRECTOR_RECOGNITION' && (
+        <Col span={24}>
+          <Form.Item name="holderName" label={t('centre.holder')} rules={[{ required: true, whitespace: true, message: t('admin.holderRequired') }, { max: 200 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+      )}
+      <Col xs={24} md={12}>
+        <Form.Item name="validFrom" label={t('admin.validFrom')} rules={[{ required: true, message: t('common.required') }]}>
+          <DatePicker format={DATE_FORMAT} aria-label={t('admin.validFrom')} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item
+          name="validTo"
+          label={t('admin.validTo')}
+          dependencies={['validFrom']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_: unknown, v?: Dayjs | null) =>
+                isOnOrAfter(isoOf(v), isoOf(getFieldValue('validFrom') as Dayjs | null))
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('admin.validToBeforeFrom'))),
+            }),
+          ]}
+        >
+          <DatePicker format={DATE_FORMAT} aria-label={t('admin.validTo')} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col span={24}>
+        <Form.Item name="note" label={t('admin.note')} rules={[{ max: 1000 }]}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+      </Col>
+    </FormModal>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { RuleObject } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { todayInVietnam } from '@gdtx/domain';
@@ -17,6 +17,7 @@ import { useAuth } from '../auth';
 import { describeError } from '../errors';
 import { useI18n, type MessageKey } from '../i18n';
 import { EmptyState, ErrorState, Loading } from './States';
+import { FormModal } from './FormModal';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
@@ -199,95 +200,93 @@ function ParameterSetDialog({ initial, adjusting, onClose, onSaved }: {
   const l2 = t('settings.level2');
 
   return (
-    <Modal
-      open
-      width={860}
+    <FormModal
       title={adjusting ? t('settings.adjustTitle', { version: initial.version }) : t('settings.addTitle')}
+      width={860}
+      form={form}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      running={loading}
       okText={t('settings.save')}
-      cancelText={t('settings.cancel')}
-      confirmLoading={loading}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      grid={false}
+      intro={<Typography.Paragraph type="secondary">{adjusting ? t('settings.adjustHelp') : t('settings.addHelp')}</Typography.Paragraph>}
+      refusal={<RefusalAlert refusal={refusal} />}
+      formProps={{ initialValues }}
     >
-      <Typography.Paragraph type="secondary">{adjusting ? t('settings.adjustHelp') : t('settings.addHelp')}</Typography.Paragraph>
-      <RefusalAlert refusal={refusal} />
-      <Form form={form} layout="vertical" initialValues={initialValues}>
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name="version" label={t('settings.version')} rules={[rule((v: string | undefined) => checkVersion(v ?? ''))]}>
-              <Input aria-label={t('settings.version')} disabled={adjusting} maxLength={60} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="validFrom" label={t('settings.validFrom')} rules={[rule((v: Dayjs | null) => (v ? checkValidity(iso(v), null) : 'required'))]}>
-              <DatePicker format={DATE_FORMAT} aria-label={t('settings.validFrom')} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              name="validTo"
-              label={t('settings.validTo')}
-              dependencies={['validFrom']}
-              rules={[({ getFieldValue }) => rule((v: Dayjs | null) => (v ? checkValidity(iso(getFieldValue('validFrom')) || iso(v), iso(v)) : null))]}
-            >
-              <DatePicker format={DATE_FORMAT} aria-label={t('settings.validTo')} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Typography.Title level={5}>{t('settings.thresholds')}</Typography.Title>
-        <Row gutter={16}>
-          <Col xs={12} md={6}>{bandItem('l1StandardBand', `${t('settings.band')} · ${l1}`)}</Col>
-          <Col xs={12} md={6}>{pctItem('l1StandardPct', `${t('settings.communeStandard')} · ${l1}`)}</Col>
-          <Col xs={12} md={6}>{bandItem('l2StandardBand', `${t('settings.band')} · ${l2}`)}</Col>
-          <Col xs={12} md={6}>{pctItem('l2StandardPct', `${t('settings.communeStandard')} · ${l2}`)}</Col>
-          <Col xs={12} md={6}>{bandItem('l1DbkkBand', `${t('settings.band')} ĐBKK · ${l1}`)}</Col>
-          <Col xs={12} md={6}>{pctItem('l1DbkkPct', `${t('settings.communeDbkk')} · ${l1}`)}</Col>
-          <Col xs={12} md={6}>{bandItem('l2DbkkBand', `${t('settings.band')} ĐBKK · ${l2}`)}</Col>
-          <Col xs={12} md={6}>{pctItem('l2DbkkPct', `${t('settings.communeDbkk')} · ${l2}`)}</Col>
-          <Col xs={12} md={6}>{pctItem('districtL1Pct', `${t('settings.districtShare')} · ${l1}`)}</Col>
-          <Col xs={12} md={6}>{pctItem('districtL2Pct', `${t('settings.districtShare')} · ${l2}`)}</Col>
-          <Col xs={12} md={6}>{pctItem('provinceL1Pct', `${t('settings.provinceShare')} · ${l1}`)}</Col>
-          <Col xs={12} md={6}>{pctItem('provinceL2Pct', `${t('settings.provinceShare')} · ${l2}`)}</Col>
-        </Row>
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name="aggregationTier" label={t('settings.aggregationTier')}>
-              <Select
-                aria-label={t('settings.aggregationTier')}
-                options={(['DISTRICT', 'PROVINCE_DIRECT'] as const).map((v) => ({ value: v, label: t(`literacy.tier.${v}`) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={16}>
-            <Form.Item name="excludeDisabledExempt" valuePropName="checked" style={{ marginBottom: 4 }}>
-              <Checkbox>{t('settings.excludeDisabled')}</Checkbox>
-            </Form.Item>
-            <Form.Item name="dbkkMayUseStandardBand" valuePropName="checked">
-              <Checkbox>{t('settings.dbkkStandard')}</Checkbox>
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="descriptionVi" label={t('settings.descriptionVi')} rules={[{ required: true, message: t('settings.problem.required') }]}>
-              <Input aria-label={t('settings.descriptionVi')} maxLength={300} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="descriptionEn" label={t('settings.descriptionEn')} rules={[{ required: true, message: t('settings.problem.required') }]}>
-              <Input aria-label={t('settings.descriptionEn')} maxLength={300} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="legalBasis" label={t('settings.legalBasis')} extra={t('settings.legalBasisHelp')} rules={[{ required: true, whitespace: true, message: t('settings.problem.required') }]}>
-          <Input.TextArea aria-label={t('settings.legalBasis')} rows={3} />
-        </Form.Item>
-        <Form.Item name="assumptions" label={t('settings.assumptions')} extra={t('settings.assumptionsHelp')}>
-          <Input.TextArea aria-label={t('settings.assumptions')} rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item name="version" label={t('settings.version')} rules={[rule((v: string | undefined) => checkVersion(v ?? ''))]}>
+            <Input aria-label={t('settings.version')} disabled={adjusting} maxLength={60} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="validFrom" label={t('settings.validFrom')} rules={[rule((v: Dayjs | null) => (v ? checkValidity(iso(v), null) : 'required'))]}>
+            <DatePicker format={DATE_FORMAT} aria-label={t('settings.validFrom')} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name="validTo"
+            label={t('settings.validTo')}
+            dependencies={['validFrom']}
+            rules={[({ getFieldValue }) => rule((v: Dayjs | null) => (v ? checkValidity(iso(getFieldValue('validFrom')) || iso(v), iso(v)) : null))]}
+          >
+            <DatePicker format={DATE_FORMAT} aria-label={t('settings.validTo')} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>{t('settings.thresholds')}</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={12} md={6}>{bandItem('l1StandardBand', `${t('settings.band')} · ${l1}`)}</Col>
+        <Col xs={12} md={6}>{pctItem('l1StandardPct', `${t('settings.communeStandard')} · ${l1}`)}</Col>
+        <Col xs={12} md={6}>{bandItem('l2StandardBand', `${t('settings.band')} · ${l2}`)}</Col>
+        <Col xs={12} md={6}>{pctItem('l2StandardPct', `${t('settings.communeStandard')} · ${l2}`)}</Col>
+        <Col xs={12} md={6}>{bandItem('l1DbkkBand', `${t('settings.band')} ĐBKK · ${l1}`)}</Col>
+        <Col xs={12} md={6}>{pctItem('l1DbkkPct', `${t('settings.communeDbkk')} · ${l1}`)}</Col>
+        <Col xs={12} md={6}>{bandItem('l2DbkkBand', `${t('settings.band')} ĐBKK · ${l2}`)}</Col>
+        <Col xs={12} md={6}>{pctItem('l2DbkkPct', `${t('settings.communeDbkk')} · ${l2}`)}</Col>
+        <Col xs={12} md={6}>{pctItem('districtL1Pct', `${t('settings.districtShare')} · ${l1}`)}</Col>
+        <Col xs={12} md={6}>{pctItem('districtL2Pct', `${t('settings.districtShare')} · ${l2}`)}</Col>
+        <Col xs={12} md={6}>{pctItem('provinceL1Pct', `${t('settings.provinceShare')} · ${l1}`)}</Col>
+        <Col xs={12} md={6}>{pctItem('provinceL2Pct', `${t('settings.provinceShare')} · ${l2}`)}</Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item name="aggregationTier" label={t('settings.aggregationTier')}>
+            <Select
+              aria-label={t('settings.aggregationTier')}
+              options={(['DISTRICT', 'PROVINCE_DIRECT'] as const).map((v) => ({ value: v, label: t(`literacy.tier.${v}`) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={16}>
+          <Form.Item name="excludeDisabledExempt" valuePropName="checked" style={{ marginBottom: 4 }}>
+            <Checkbox>{t('settings.excludeDisabled')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="dbkkMayUseStandardBand" valuePropName="checked">
+            <Checkbox>{t('settings.dbkkStandard')}</Checkbox>
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="descriptionVi" label={t('settings.descriptionVi')} rules={[{ required: true, message: t('settings.problem.required') }]}>
+            <Input aria-label={t('settings.descriptionVi')} maxLength={300} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="descriptionEn" label={t('settings.descriptionEn')} rules={[{ required: true, message: t('settings.problem.required') }]}>
+            <Input aria-label={t('settings.descriptionEn')} maxLength={300} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="legalBasis" label={t('settings.legalBasis')} extra={t('settings.legalBasisHelp')} rules={[{ required: true, whitespace: true, message: t('settings.problem.required') }]}>
+        <Input.TextArea aria-label={t('settings.legalBasis')} rows={3} />
+      </Form.Item>
+      <Form.Item name="assumptions" label={t('settings.assumptions')} extra={t('settings.assumptionsHelp')}>
+        <Input.TextArea aria-label={t('settings.assumptions')} rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -365,39 +364,38 @@ function TargetDialog({ targets, initial, onClose, onSaved }: { targets: TargetR
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('settings.targetTitle', { name: name ? pick(name.nameVi, name.nameEn) : '…' })}
+      width={520}
+      form={form}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      running={loading}
       okText={t('settings.save')}
-      cancelText={t('settings.cancel')}
-      confirmLoading={loading}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      grid={false}
+      refusal={<RefusalAlert refusal={refusal} />}
+      formProps={{ initialValues: initial }}
     >
-      <RefusalAlert refusal={refusal} />
-      <Form form={form} layout="vertical" initialValues={initial}>
-        <Form.Item name="code" label={t('settings.targetCode')} rules={[{ required: true, message: t('settings.chooseTarget') }]}>
-          <Select
-            aria-label={t('settings.targetCode')}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={codes.map((c) => ({ value: c.code, label: pick(c.nameVi, c.nameEn) }))}
-          />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="year" label={t('settings.targetYear')} rules={[rule((v: number | null) => checkTargetYear(v))]}>
-              <InputNumber aria-label={t('settings.targetYear')} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="targetPct" label={t('settings.targetPct')} rules={[rule((v: number | null) => checkPct(v))]}>
-              <InputNumber aria-label={t('settings.targetPct')} decimalSeparator="," style={{ width: '100%' }} suffix="%" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Form.Item name="code" label={t('settings.targetCode')} rules={[{ required: true, message: t('settings.chooseTarget') }]}>
+        <Select
+          aria-label={t('settings.targetCode')}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={codes.map((c) => ({ value: c.code, label: pick(c.nameVi, c.nameEn) }))}
+        />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="year" label={t('settings.targetYear')} rules={[rule((v: number | null) => checkTargetYear(v))]}>
+            <InputNumber aria-label={t('settings.targetYear')} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="targetPct" label={t('settings.targetPct')} rules={[rule((v: number | null) => checkPct(v))]}>
+            <InputNumber aria-label={t('settings.targetPct')} decimalSeparator="," style={{ width: '100%' }} suffix="%" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }
 
@@ -510,52 +508,51 @@ function DbkkDialog({ units, byId, ending, onClose, onSaved }: {
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={ending ? t('settings.endDbkkTitle', { name: endingName }) : t('settings.addDbkk')}
+      width={520}
+      form={form}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      running={loading}
       okText={t('settings.save')}
-      cancelText={t('settings.cancel')}
-      confirmLoading={loading}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      grid={false}
+      refusal={<RefusalAlert refusal={refusal} />}
+      formProps={{ initialValues: ending ? { validTo: day(today()), decisionRef: ending.decisionRef ?? '' } : { validFrom: day(today()) } }}
     >
-      <RefusalAlert refusal={refusal} />
-      <Form form={form} layout="vertical" initialValues={ending ? { validTo: day(today()), decisionRef: ending.decisionRef ?? '' } : { validFrom: day(today()) }}>
-        {!ending && (
-          <>
-            <Form.Item name="unitId" label={t('settings.commune')} rules={[{ required: true, message: t('settings.problem.required') }]}>
-              <Select
-                aria-label={t('settings.commune')}
-                placeholder={t('settings.searchCommune')}
-                showSearch={{ filterOption: (input, option) => matchesSearch(String(option?.label ?? ''), input) }}
-                options={communes.map((u) => ({ value: u.id, label: unitLabel(u, byId) }))}
-              />
-            </Form.Item>
-            <Form.Item name="validFrom" label={t('settings.validFrom')} rules={[rule((v: Dayjs | null) => (v ? null : 'required'))]}>
-              <DatePicker format={DATE_FORMAT} aria-label={t('settings.validFrom')} style={{ width: '100%' }} />
-            </Form.Item>
-          </>
-        )}
-        <Form.Item
-          name="validTo"
-          label={ending ? t('settings.endDate') : t('settings.validTo')}
-          dependencies={['validFrom']}
-          rules={[
-            ...(ending ? [{ required: true, message: t('settings.problem.required') }] : []),
-            ({ getFieldValue }) => rule((v: Dayjs | null) => {
-              const from = ending ? ending.validFrom : iso(getFieldValue('validFrom'));
-              return v && from ? checkValidity(from, iso(v)) : null;
-            }),
-          ]}
-        >
-          <DatePicker format={DATE_FORMAT} aria-label={ending ? t('settings.endDate') : t('settings.validTo')} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="decisionRef" label={t('settings.decisionRef')}>
-          <Input aria-label={t('settings.decisionRef')} maxLength={200} placeholder="861/QĐ-TTg" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {!ending && (
+        <>
+          <Form.Item name="unitId" label={t('settings.commune')} rules={[{ required: true, message: t('settings.problem.required') }]}>
+            <Select
+              aria-label={t('settings.commune')}
+              placeholder={t('settings.searchCommune')}
+              showSearch={{ filterOption: (input, option) => matchesSearch(String(option?.label ?? ''), input) }}
+              options={communes.map((u) => ({ value: u.id, label: unitLabel(u, byId) }))}
+            />
+          </Form.Item>
+          <Form.Item name="validFrom" label={t('settings.validFrom')} rules={[rule((v: Dayjs | null) => (v ? null : 'required'))]}>
+            <DatePicker format={DATE_FORMAT} aria-label={t('settings.validFrom')} style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item
+        name="validTo"
+        label={ending ? t('settings.endDate') : t('settings.validTo')}
+        dependencies={['validFrom']}
+        rules={[
+          ...(ending ? [{ required: true, message: t('settings.problem.required') }] : []),
+          ({ getFieldValue }) => rule((v: Dayjs | null) => {
+            const from = ending ? ending.validFrom : iso(getFieldValue('validFrom'));
+            return v && from ? checkValidity(from, iso(v)) : null;
+          }),
+        ]}
+      >
+        <DatePicker format={DATE_FORMAT} aria-label={ending ? t('settings.endDate') : t('settings.validTo')} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="decisionRef" label={t('settings.decisionRef')}>
+        <Input aria-label={t('settings.decisionRef')} maxLength={200} placeholder="861/QĐ-TTg" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
