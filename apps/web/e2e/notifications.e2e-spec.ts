@@ -53,6 +53,11 @@ describe('notifications in both languages (Chromium)', () => {
     expect(bodyEn).not.toMatch(/đã trả lại|Đề nghị/);
     await expect(item.getByText('Returned', { exact: true }).count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'thong-bao-02-tra-lai-tieng-anh');
+    // The choice is kept on the account (the e-mail digest is written in it).
+    const director = await api.login('gd.hoasen');
+    const languageOnServer = async () => (await api.gql<{ me: { language: string } }>(`{ me { language } }`, {}, director)).data!.me.language;
+    for (let i = 0; i < 50 && (await languageOnServer()) !== 'en'; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await languageOnServer()).toBe('en');
 
     // The link leads to the report.
     await item.getByTestId('notification-link').click();
