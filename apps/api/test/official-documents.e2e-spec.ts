@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { bootApi, errorCode, TestApi } from './harness';
+import { pdfText } from './pdf-text-of';
 
 // Issue 15 item 5: official documents (Decree 30/2020/NĐ-CP, domain §J) as DOCX and PDF, generated for the demo
 // province, read back (text, page size, margins, fonts) and checked against what indicatorValues returns.
@@ -37,15 +36,6 @@ function xmlText(xml: string): string {
   const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
   // One line per paragraph: the runs' texts joined.
   return xml.split(/<\/w:p>/).map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join('')).join('\n');
-}
-
-/** The text of a PDF as pdf-parse (pdf.js) extracts it, in a child process (pdf-text.cjs says why). */
-function pdfText(buffer: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [join(__dirname, 'pdf-text.cjs')], { maxBuffer: 32 * 1024 * 1024 }, (err, stdout) =>
-      err ? reject(err) : resolve(JSON.parse(stdout) as string));
-    child.stdin!.end(buffer);
-  });
 }
 
 describe('official documents, DOCX and PDF (e2e)', () => {

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, ConfigModule, DatabaseModule, JobsRuntimeModule, loadConfig, MetricsService, QueueModule, serveMetrics, TenantDb } from '@gdtx/platform';
 import { AnalyticsModule } from '@gdtx/analytics';
 import { ComplianceModule } from '@gdtx/compliance';
+import { DocumentsModule } from '@gdtx/documents';
 import { NotifyModule } from '@gdtx/notify';
 import { identityEvents } from '@gdtx/identity';
 import { OrgModule, orgEvents } from '@gdtx/org';
@@ -21,6 +22,8 @@ import { reportingEvents } from '@gdtx/reporting';
     ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true, events: [orgEvents, reportingEvents, identityEvents] }),
     // OrgModule: org's daily job (a province merger recorded ahead of its date takes effect on it, ADR 0015).
     OrgModule, AnalyticsModule, ComplianceModule, NotifyModule,
+    // DocumentsModule: the scheduled reports' daily job (issue 15 item 6).
+    DocumentsModule,
   ],
 })
 class WorkerModule {}

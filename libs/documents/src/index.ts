@@ -12,5 +12,7 @@ export { renderPdf } from './lib/render/pdf';
 export type { OfficialDocument } from './lib/official-document';
 export { formatNumberVi, formatQuantityVi, placeAndDateVi, dateTimeVi } from './lib/vietnamese-format';
 export { seedDemoDocumentSettings } from './lib/demo-settings';
+export { ReportSubscriptionService, deliveryPeriodOf, scheduledSummaryPeriod } from './lib/report-subscriptions.service';
 import { DocumentSettings1733023000000 } from './migrations/1733023000000-document-settings';
-export const documentsMigrations = [DocumentSettings1733023000000];
+import { ReportSubscriptions1733028000300 } from './migrations/1733028000300-report-subscriptions';
+export const documentsMigrations = [DocumentSettings1733023000000, ReportSubscriptions1733028000300];

@@ -1,6 +1,7 @@
 // Public API of the identity context.
 export { IdentityModule, IdentityApiModule } from './lib/identity.module';
-export { AuthService, hashPassword, toContext } from './lib/auth.service';
+export { AuthService, hashPassword, toContext, accountContextOf } from './lib/auth.service';
+export type { AccountContext } from './lib/auth.service';
 export { UsersService } from './lib/users.service';
 export { TokenService } from './lib/token.service';
 export { SessionCache } from './lib/session-cache';

@@ -18,3 +18,14 @@ export const SAVE_DOCUMENT_SETTINGS = graphql(`
 `);
 
 export type DocumentSettingsRow = DocumentSettingsQuery['documentSettings'];
+
+/** The Sở user's scheduled summary mails (issue 15 item 6). */
+export const MY_REPORT_SUBSCRIPTIONS = graphql(`
+  query MyReportSubscriptions { myReportSubscriptions { id frequency active lastDeliveryPeriod lastDeliveryStatus lastSentAt } }
+`);
+
+export const SET_REPORT_SUBSCRIPTION = graphql(`
+  mutation SetReportSubscription($frequency: ReportFrequency!, $active: Boolean!) {
+    setReportSubscription(frequency: $frequency, active: $active) { id frequency active lastDeliveryPeriod lastDeliveryStatus lastSentAt }
+  }
+`);

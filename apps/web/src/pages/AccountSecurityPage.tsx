@@ -5,6 +5,7 @@ import { useAuth } from '../auth';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n';
 import { ErrorState } from '../components/States';
+import { ReportSubscriptionsCard } from '../components/ReportSubscriptionsCard';
 import {
   CONFIRM_TOTP_ENROLMENT, DISABLE_TOTP, MY_TOTP, PROVINCE_SECURITY, SET_TOTP_REQUIRED_FOR_ADMINS, START_TOTP_ENROLMENT,
 } from '../gql/security';
@@ -19,7 +20,7 @@ const CODE_RULE = /^\s*\d{6}\s*$/;
 export function AccountSecurityPage() {
   const { t, language } = useI18n();
   const { message } = App.useApp();
-  const { can, totpEnrolmentRequired, setTotpEnrolmentRequired } = useAuth();
+  const { user, can, totpEnrolmentRequired, setTotpEnrolmentRequired } = useAuth();
   const state = useQuery(MY_TOTP, { fetchPolicy: 'network-only' });
   const [start, { data: enrolment, loading: starting, reset: forgetEnrolment }] = useMutation(START_TOTP_ENROLMENT);
   const [confirm, { loading: confirming }] = useMutation(CONFIRM_TOTP_ENROLMENT);
@@ -122,6 +123,7 @@ export function AccountSecurityPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>{t('security.lostPhone')}</Typography.Paragraph>
       </Card>
       {manages && <ProvinceSecurityCard onError={fail} />}
+      {user?.scope === 'province' && can('ANALYTICS_READ') && !totpEnrolmentRequired && <ReportSubscriptionsCard />}
     </Space>
   );
 }

@@ -299,6 +299,28 @@ export function toContext(
   };
 }
 
+/** An account as the other contexts' background work may act for it (a scheduled report built with its rights). */
+export interface AccountContext {
+  /** The account's own tenant context, as its requests get it (scope, province, lineage). */
+  context: TenantContext;
+  fullName: string;
+  email: string | null;
+  language: 'vi' | 'en';
+  /** False for a disabled account or one of a province absorbed by a merger (ADR 0015). */
+  active: boolean;
+}
+
+/**
+ * Identity's reader of one account's context for background work (issue 15 item 6: a scheduled report is built
+ * with its subscriber's rights, so it holds exactly what they would see in the web). Takes the caller's
+ * transaction (a jobs-role system scope sees every account); null when there is no such account.
+ */
+export async function accountContextOf(em: Pick<EntityManager, 'query'>, userId: string): Promise<AccountContext | null> {
+  const [user] = (await em.query(`${USER_SELECT} WHERE u.id = $1`, [userId])) as UserRow[];
+  if (!user) return null;
+  return { context: toContext(user), fullName: user.fullName, email: user.email, language: user.language ?? 'vi', active: user.active };
+}
+
 export function toUserInfo(user: UserRow): UserInfo {
   return {
     id: user.id,

@@ -3,10 +3,17 @@ import { createTransport, Transporter } from 'nodemailer';
 import { APP_CONFIG } from '@gdtx/platform';
 import type { AppConfig } from '@gdtx/platform';
 
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  attachments?: readonly MailAttachment[];
 }
 
 /** E-mail through SMTP_URL (nodemailer). Without SMTP_URL mail is off and notifications stay in-app only. */
@@ -23,7 +30,10 @@ export class Mailer implements OnModuleDestroy {
   async send(message: MailMessage): Promise<void> {
     if (!this.config.SMTP_URL) throw new Error('SMTP_URL is not configured');
     this.transport ??= createTransport(this.config.SMTP_URL);
-    await this.transport.sendMail({ from: this.config.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, textEncoding: 'base64' });
+    await this.transport.sendMail({
+      from: this.config.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, textEncoding: 'base64',
+      attachments: message.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    });
   }
 
   onModuleDestroy(): void {

@@ -9,7 +9,8 @@ import { NotificationResolver } from './notify.resolver';
 @Module({
   imports: [ReportingModule],
   providers: [Mailer, NotificationService, ...notifyJobHandlers],
-  exports: [NotificationService],
+  // The mailer too: documents' scheduled reports go through the one SMTP transport.
+  exports: [NotificationService, Mailer],
 })
 export class NotifyModule {}
 

@@ -35,6 +35,8 @@ type Documents = {
     "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n": typeof types.ComplianceCentreNameDocument,
     "\n  query DocumentSettings {\n    documentSettings { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n": typeof types.DocumentSettingsDocument,
     "\n  mutation SaveDocumentSettings($input: DocumentSettingsInput!) {\n    saveDocumentSettings(input: $input) { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n": typeof types.SaveDocumentSettingsDocument,
+    "\n  query MyReportSubscriptions { myReportSubscriptions { id frequency active lastDeliveryPeriod lastDeliveryStatus lastSentAt } }\n": typeof types.MyReportSubscriptionsDocument,
+    "\n  mutation SetReportSubscription($frequency: ReportFrequency!, $active: Boolean!) {\n    setReportSubscription(frequency: $frequency, active: $active) { id frequency active lastDeliveryPeriod lastDeliveryStatus lastSentAt }\n  }\n": typeof types.SetReportSubscriptionDocument,
     "\n  fragment IndicatorDefinitionFields on IndicatorDefinitionDto {\n    id code provinceId version nameVi nameEn unit templateCodes descriptionVi numerator denominator factor aggregation\n    versions { version provinceId nameVi numerator denominator factor aggregation unit templateCodes createdAt }\n  }\n": typeof types.IndicatorDefinitionFieldsFragmentDoc,
     "\n  query IndicatorDefinitions { indicatorDefinitions { ...IndicatorDefinitionFields } }\n": typeof types.IndicatorDefinitionsDocument,
     "\n  query IndicatorTemplates { reportTemplates { code nameVi periodType } }\n": typeof types.IndicatorTemplatesDocument,
@@ -138,6 +140,8 @@ const documents: Documents = {
     "\n  query ComplianceCentreName($id: ID!) { centre(id: $id) { id code name } }\n": types.ComplianceCentreNameDocument,
     "\n  query DocumentSettings {\n    documentSettings { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n": types.DocumentSettingsDocument,
     "\n  mutation SaveDocumentSettings($input: DocumentSettingsInput!) {\n    saveDocumentSettings(input: $input) { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n": types.SaveDocumentSettingsDocument,
+    "\n  query MyReportSubscriptions { myReportSubscriptions { id frequency active lastDeliveryPeriod lastDeliveryStatus lastSentAt } }\n": types.MyReportSubscriptionsDocument,
+    "\n  mutation SetReportSubscription($frequency: ReportFrequency!, $active: Boolean!) {\n    setReportSubscription(frequency: $frequency, active: $active) { id frequency active lastDeliveryPeriod lastDeliveryStatus lastSentAt }\n  }\n": types.SetReportSubscriptionDocument,
     "\n  fragment IndicatorDefinitionFields on IndicatorDefinitionDto {\n    id code provinceId version nameVi nameEn unit templateCodes descriptionVi numerator denominator factor aggregation\n    versions { version provinceId nameVi numerator denominator factor aggregation unit templateCodes createdAt }\n  }\n": types.IndicatorDefinitionFieldsFragmentDoc,
     "\n  query IndicatorDefinitions { indicatorDefinitions { ...IndicatorDefinitionFields } }\n": types.IndicatorDefinitionsDocument,
     "\n  query IndicatorTemplates { reportTemplates { code nameVi periodType } }\n": types.IndicatorTemplatesDocument,
@@ -318,6 +322,14 @@ export function graphql(source: "\n  query DocumentSettings {\n    documentSetti
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveDocumentSettings($input: DocumentSettingsInput!) {\n    saveDocumentSettings(input: $input) { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n"): (typeof documents)["\n  mutation SaveDocumentSettings($input: DocumentSettingsInput!) {\n    saveDocumentSettings(input: $input) { governingBody issuingBody symbol place signerAuthority signerTitle signerName recipients isDefault version updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyReportSubscriptions { myReportSubscriptions { id frequency active lastDeliveryPeriod lastDeliveryStatus lastSentAt } }\n"): (typeof documents)["\n  query MyReportSubscriptions { myReportSubscriptions { id frequency active lastDeliveryPeriod lastDeliveryStatus lastSentAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetReportSubscription($frequency: ReportFrequency!, $active: Boolean!) {\n    setReportSubscription(frequency: $frequency, active: $active) { id frequency active lastDeliveryPeriod lastDeliveryStatus lastSentAt }\n  }\n"): (typeof documents)["\n  mutation SetReportSubscription($frequency: ReportFrequency!, $active: Boolean!) {\n    setReportSubscription(frequency: $frequency, active: $active) { id frequency active lastDeliveryPeriod lastDeliveryStatus lastSentAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
