@@ -47,7 +47,7 @@ export function ReportSubscriptionsCard() {
                     ? t('subscriptions.never')
                     : row.lastDeliveryStatus === 'SENT'
                       ? t('subscriptions.lastSent', { period: row.lastDeliveryPeriod ?? '', at: formatDateTime(row.lastSentAt) })
-                      : t(`subscriptions.last.${row.lastDeliveryStatus}`, { period: row.lastDeliveryPeriod ?? '' })}
+                      : t(row.lastDeliveryStatus === 'FAILED' ? 'subscriptions.last.FAILED' : 'subscriptions.last.SENDING', { period: row.lastDeliveryPeriod ?? '' })}
                 </Typography.Text>
               </div>
             </Space>
