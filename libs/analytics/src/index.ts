@@ -3,6 +3,7 @@ export { AnalyticsModule, AnalyticsApiModule } from './lib/analytics.module';
 export { FactService, rebuildProvinceFacts, UnflattenableValuesError } from './lib/fact.service';
 export type { FactDrift, UnflattenableValue } from './lib/fact.service';
 export { IndicatorService } from './lib/indicator.service';
+export { DataQualityService } from './lib/data-quality.service';
 export { IndicatorDefinitionService } from './lib/indicator-definition.service';
 export * from './lib/indicator-formula';
 export * from './lib/analytics.types';
@@ -14,4 +15,5 @@ import { AnalyticsPoliciesOverTheRlsRule1733001000300 } from './migrations/17330
 import { IndicatorDefinitionsAsData1733002000000 } from './migrations/1733002000000-indicator-definitions-as-data';
 import { FactsWrittenForTheirProvince1733019000000 } from './migrations/1733019000000-facts-written-for-their-province';
 import { FactsWrittenAtHome1733024000100 } from './migrations/1733024000100-facts-written-at-home';
-export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000, AnalyticsPoliciesOverTheRlsRule1733001000300, IndicatorDefinitionsAsData1733002000000, FactsWrittenForTheirProvince1733019000000, FactsWrittenAtHome1733024000100];
+import { DataQualityFlags1733028000400 } from './migrations/1733028000400-data-quality-flags';
+export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000, AnalyticsPoliciesOverTheRlsRule1733001000300, IndicatorDefinitionsAsData1733002000000, FactsWrittenForTheirProvince1733019000000, FactsWrittenAtHome1733024000100, DataQualityFlags1733028000400];

@@ -18,9 +18,9 @@ export { centreUnitsAsRecorded, centresInOperationOn, unitHistoryOfProvince, uni
 export type { CentreInOperation, CentreUnitQuestion, UnitSuccessorRow, UnitVersionRow } from './lib/readers/history.reader';
 // Readers of the registry as it stands (a centre's or a unit's record, names by ids, the centres of provinces).
 export {
-  centreRecordOf, centreRefOf, centreRefsOf, centreRefsOfProvinces, centresPlacedAtPeriodEnds, licenceRecordsOf, unitRefOf, unitRefsOf,
+  centreIdentities, centreRecordOf, centreRefOf, centreRefsOf, centreRefsOfProvinces, centresPlacedAtPeriodEnds, licenceRecordsOf, unitRefOf, unitRefsOf,
 } from './lib/readers/registry.reader';
-export type { CentrePlacedAt, CentreRecord, CentreRef, LicenceRecordRef, UnitRef } from './lib/readers/registry.reader';
+export type { CentreIdentity, CentrePlacedAt, CentreRecord, CentreRef, LicenceRecordRef, UnitRef } from './lib/readers/registry.reader';
 // The RLS rule (rls-rule.ts): every context's policies call these org-owned functions, so the rule has one owner
 // and one place. The table-ownership test lets any lib name exactly these functions of org (the one exemption).
 export { RlsRule } from './lib/rls-rule';

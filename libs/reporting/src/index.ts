@@ -17,7 +17,7 @@ export * from './lib/reporting.events';
 export * from './lib/expected-reports';
 export * from './lib/report-calendar';
 export { ReportingReader } from './lib/reporting.reader';
-export type { AcceptedReportRef, CentreReportRef, ExpectedReportRef, ExpectedReportsQuery, PublishedTemplateField, PublishedTemplateVersion, ReturnedReportNotice, SubmissionNotice } from './lib/reporting.reader';
+export type { AcceptedReportRef, CentreReportRef, ReportForChecks, ExpectedReportRef, ExpectedReportsQuery, PublishedTemplateField, PublishedTemplateVersion, ReturnedReportNotice, SubmissionNotice } from './lib/reporting.reader';
 export * from './lib/submission-values';
 export { JsonScalar } from './lib/json.scalar';
 export * from './lib/excel';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsResolver } from './analytics.resolver';
 import { analyticsJobHandlers } from './analytics.handlers';
+import { DataQualityResolver } from './data-quality.resolver';
+import { DataQualityService } from './data-quality.service';
 import { FactService } from './fact.service';
 import { IndicatorService } from './indicator.service';
 import { IndicatorDefinitionService } from './indicator-definition.service';
@@ -9,10 +11,10 @@ import { ReportingRateService } from './reporting-rate.service';
 
 /** Services of the analytics context (the worker uses FactService; the API the query services). */
 @Module({
-  providers: [FactService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, ...analyticsJobHandlers],
-  exports: [FactService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService],
+  providers: [FactService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, DataQualityService, ...analyticsJobHandlers],
+  exports: [FactService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, DataQualityService],
 })
 export class AnalyticsModule {}
 
-@Module({ imports: [AnalyticsModule], providers: [AnalyticsResolver] })
+@Module({ imports: [AnalyticsModule], providers: [AnalyticsResolver, DataQualityResolver] })
 export class AnalyticsApiModule {}

@@ -43,9 +43,23 @@ export interface PublishedTemplateField {
   /** How the value is read: numbers (integer, decimal and percent fields, grid cells), booleans or text. */
   kind: ValueKind;
   labelVi: string;
+  labelEn: string;
 }
 
 /** A published version of a template with its value keys (what an indicator definition is checked against). */
+/** A report as data-quality checks read it: its values and its template version's definition. */
+export interface ReportForChecks {
+  id: string;
+  provinceId: string;
+  centreId: string;
+  templateCode: string;
+  templateVersion: number;
+  periodCode: string;
+  status: SubmissionStatus;
+  values: ValueMap;
+  definition: TemplateDefinition;
+}
+
 export interface PublishedTemplateVersion {
   templateCode: string;
   version: number;
@@ -163,7 +177,7 @@ export const ReportingReader = {
         version: r.version,
         provinceId: r.provinceId,
         nameVi: r.definition.nameVi,
-        fields: index.keys.map((key) => ({ key, kind: index.kinds.get(key)!, labelVi: valueKeyLabel(r.definition, key, 'vi') })),
+        fields: index.keys.map((key) => ({ key, kind: index.kinds.get(key)!, labelVi: valueKeyLabel(r.definition, key, 'vi'), labelEn: valueKeyLabel(r.definition, key, 'en') })),
       };
     });
   },
@@ -182,6 +196,23 @@ export const ReportingReader = {
                  AND (v.province_id IS NULL OR v.province_id = s.province_id) ORDER BY (v.province_id IS NULL) LIMIT 1) AS "templateNameVi",
               (SELECT e.comment FROM submission_event e WHERE e.submission_id = s.id AND e.action IN ('RETURNED','REOPENED') ORDER BY e.id DESC LIMIT 1) AS comment
        FROM submission s JOIN reporting_period p ON p.code = s.period_code WHERE s.id = $1`,
+      [submissionId],
+    );
+    return row ?? null;
+  },
+
+  /**
+   * @description A report's current values (the draft as last saved, or the version filed) with its template
+   * version's definition, for checks on them (analytics' data quality, issue 15 item 4). Null when the caller may
+   * not see the report.
+   */
+  async reportForChecks(em: CallerTx, submissionId: string): Promise<ReportForChecks | null> {
+    const [row] = await em.query(
+      `SELECT s.id, s.province_id AS "provinceId", s.centre_id AS "centreId", s.template_code AS "templateCode", s.template_version AS "templateVersion",
+              s.period_code AS "periodCode", s.status, s."values",
+              (SELECT v.definition FROM report_template_version v WHERE v.code = s.template_code AND v.version = s.template_version
+                 AND (v.province_id IS NULL OR v.province_id = s.province_id) ORDER BY (v.province_id IS NULL) LIMIT 1) AS definition
+       FROM submission s WHERE s.id = $1`,
       [submissionId],
     );
     return row ?? null;

@@ -132,3 +132,18 @@ export async function licenceRecordsOf(em: CallerTx, centreId: string): Promise<
     [centreId],
   );
 }
+
+/** A centre's name and address as registered, for finding likely duplicates (data quality, issue 15 item 4). */
+export interface CentreIdentity {
+  id: string;
+  code: string;
+  name: string;
+  type: CentreType;
+  address: string | null;
+  status: CentreStatus;
+}
+
+/** Every centre the caller can see with its name and address (the Sở: its province), by code. */
+export async function centreIdentities(em: CallerTx): Promise<CentreIdentity[]> {
+  return em.query(`SELECT id, code, name, type, address, status FROM centre ORDER BY code`);
+}
