@@ -28,6 +28,7 @@ import { UnitsPage } from './pages/UnitsPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { SettingsLiteracyPage } from './pages/SettingsLiteracyPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
+import { DataQualityPage } from './pages/DataQualityPage';
 import { BackgroundJobsPage } from './pages/BackgroundJobsPage';
 import { AccountSecurityPage } from './pages/AccountSecurityPage';
 
@@ -104,6 +105,7 @@ const PAGES: Record<WebRouteKey, ReactNode> = {
   settingsLiteracy: <SettingsLiteracyPage />,
   settingsIndicators: <IndicatorsPage />,
   backgroundJobs: <BackgroundJobsPage />,
+  dataQuality: <DataQualityPage />,
   accountSecurity: <AccountSecurityPage />,
 };
 

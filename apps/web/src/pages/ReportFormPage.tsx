@@ -30,6 +30,7 @@ import {
 import { useI18n, type MessageKey } from '../i18n';
 import { ErrorState, Loading, SubmissionStatusTag, DaysLeft } from '../components/States';
 import { IssueSummary, ReportFields, SectionNav, inputIdOf } from '../components/ReportFields';
+import { ValueChecksPanel } from '../components/ValueChecksPanel';
 import { SubmissionHistory } from '../components/SubmissionHistory';
 import { ExcelPanel } from '../components/ExcelPanel';
 import { OfficialDocumentButtons } from '../components/OfficialDocumentButtons';
@@ -598,6 +599,7 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
                 void load();
               }}
             />
+            {submission && <ValueChecksPanel submissionId={submission.id} version={submission.version} />}
             {submission && <SubmissionHistory submission={submission} template={template} />}
           </div>
         </Col>

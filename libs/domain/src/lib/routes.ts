@@ -29,6 +29,8 @@ export const WEB_ROUTES = {
   settingsLiteracy: { path: '/settings/literacy', permission: 'TEMPLATE_MANAGE' },
   settingsIndicators: { path: '/settings/indicators', permission: 'INDICATOR_MANAGE' },
   backgroundJobs: { path: '/background-jobs', permission: 'BACKGROUND_JOBS' },
+  /** The Sở's data quality: outliers of a period, follow-up flags, likely duplicate centres (issue 15 item 4). */
+  dataQuality: { path: '/data-quality', permission: 'ANALYTICS_READ' },
   /** One's own account: the second factor (any signed-in user), and the Sở's security rule for its admins. */
   accountSecurity: { path: '/account/security' },
 } as const satisfies Record<string, { path: string; permission?: Permission }>;

@@ -78,6 +78,13 @@ type Documents = {
     "\n  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }\n": typeof types.AssignRoleDocument,
     "\n  query SupervisoryAreasOn($asOf: Date) {\n    supervisoryAreas(asOf: $asOf) { id code name units { id } }\n  }\n": typeof types.SupervisoryAreasOnDocument,
     "\n  mutation SetMyLanguage($language: String!) { setMyLanguage(language: $language) { id language } }\n": typeof types.SetMyLanguageDocument,
+    "\n  fragment OutlierScoreFields on OutlierScoreDto { score median n method outlier }\n": typeof types.OutlierScoreFieldsFragmentDoc,
+    "\n  query ValueChecks($submissionId: ID!) {\n    valueChecks(submissionId: $submissionId) {\n      valueKey labelVi labelEn value outlier peersPeriodCode\n      history { ...OutlierScoreFields }\n      peers { ...OutlierScoreFields }\n    }\n  }\n": typeof types.ValueChecksDocument,
+    "\n  query DataQualityOutliers($periodCode: String!, $templateCode: String!) {\n    dataQualityOutliers(periodCode: $periodCode, templateCode: $templateCode) {\n      submissionId centreId centreCode centreName centreType valueKey labelVi labelEn value openFlagId\n      history { ...OutlierScoreFields }\n      peers { ...OutlierScoreFields }\n    }\n  }\n": typeof types.DataQualityOutliersDocument,
+    "\n  query DataQualityFlags($status: String) {\n    dataQualityFlags(status: $status) { id submissionId centreId centreName templateCode periodCode valueKey labelVi labelEn value note status flaggedAt resolution resolvedAt }\n  }\n": typeof types.DataQualityFlagsDocument,
+    "\n  query LikelyDuplicateCentres { likelyDuplicateCentres { firstId firstCode firstName secondId secondCode secondName reason } }\n": typeof types.LikelyDuplicateCentresDocument,
+    "\n  mutation FlagValue($input: FlagValueInput!) { flagValue(input: $input) { id status } }\n": typeof types.FlagValueDocument,
+    "\n  mutation ResolveDataQualityFlag($id: ID!, $resolution: String!) { resolveDataQualityFlag(id: $id, resolution: $resolution) { id status resolution resolvedAt } }\n": typeof types.ResolveDataQualityFlagDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": typeof types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": typeof types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": typeof types.ReportTemplateDocument,
@@ -183,6 +190,13 @@ const documents: Documents = {
     "\n  mutation AssignRole($input: AssignRoleInput!) { assignRole(input: $input) { ...UserFields } }\n": types.AssignRoleDocument,
     "\n  query SupervisoryAreasOn($asOf: Date) {\n    supervisoryAreas(asOf: $asOf) { id code name units { id } }\n  }\n": types.SupervisoryAreasOnDocument,
     "\n  mutation SetMyLanguage($language: String!) { setMyLanguage(language: $language) { id language } }\n": types.SetMyLanguageDocument,
+    "\n  fragment OutlierScoreFields on OutlierScoreDto { score median n method outlier }\n": types.OutlierScoreFieldsFragmentDoc,
+    "\n  query ValueChecks($submissionId: ID!) {\n    valueChecks(submissionId: $submissionId) {\n      valueKey labelVi labelEn value outlier peersPeriodCode\n      history { ...OutlierScoreFields }\n      peers { ...OutlierScoreFields }\n    }\n  }\n": types.ValueChecksDocument,
+    "\n  query DataQualityOutliers($periodCode: String!, $templateCode: String!) {\n    dataQualityOutliers(periodCode: $periodCode, templateCode: $templateCode) {\n      submissionId centreId centreCode centreName centreType valueKey labelVi labelEn value openFlagId\n      history { ...OutlierScoreFields }\n      peers { ...OutlierScoreFields }\n    }\n  }\n": types.DataQualityOutliersDocument,
+    "\n  query DataQualityFlags($status: String) {\n    dataQualityFlags(status: $status) { id submissionId centreId centreName templateCode periodCode valueKey labelVi labelEn value note status flaggedAt resolution resolvedAt }\n  }\n": types.DataQualityFlagsDocument,
+    "\n  query LikelyDuplicateCentres { likelyDuplicateCentres { firstId firstCode firstName secondId secondCode secondName reason } }\n": types.LikelyDuplicateCentresDocument,
+    "\n  mutation FlagValue($input: FlagValueInput!) { flagValue(input: $input) { id status } }\n": types.FlagValueDocument,
+    "\n  mutation ResolveDataQualityFlag($id: ID!, $resolution: String!) { resolveDataQualityFlag(id: $id, resolution: $resolution) { id status resolution resolvedAt } }\n": types.ResolveDataQualityFlagDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": types.ReportTemplateDocument,
@@ -494,6 +508,34 @@ export function graphql(source: "\n  query SupervisoryAreasOn($asOf: Date) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetMyLanguage($language: String!) { setMyLanguage(language: $language) { id language } }\n"): (typeof documents)["\n  mutation SetMyLanguage($language: String!) { setMyLanguage(language: $language) { id language } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OutlierScoreFields on OutlierScoreDto { score median n method outlier }\n"): (typeof documents)["\n  fragment OutlierScoreFields on OutlierScoreDto { score median n method outlier }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ValueChecks($submissionId: ID!) {\n    valueChecks(submissionId: $submissionId) {\n      valueKey labelVi labelEn value outlier peersPeriodCode\n      history { ...OutlierScoreFields }\n      peers { ...OutlierScoreFields }\n    }\n  }\n"): (typeof documents)["\n  query ValueChecks($submissionId: ID!) {\n    valueChecks(submissionId: $submissionId) {\n      valueKey labelVi labelEn value outlier peersPeriodCode\n      history { ...OutlierScoreFields }\n      peers { ...OutlierScoreFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DataQualityOutliers($periodCode: String!, $templateCode: String!) {\n    dataQualityOutliers(periodCode: $periodCode, templateCode: $templateCode) {\n      submissionId centreId centreCode centreName centreType valueKey labelVi labelEn value openFlagId\n      history { ...OutlierScoreFields }\n      peers { ...OutlierScoreFields }\n    }\n  }\n"): (typeof documents)["\n  query DataQualityOutliers($periodCode: String!, $templateCode: String!) {\n    dataQualityOutliers(periodCode: $periodCode, templateCode: $templateCode) {\n      submissionId centreId centreCode centreName centreType valueKey labelVi labelEn value openFlagId\n      history { ...OutlierScoreFields }\n      peers { ...OutlierScoreFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DataQualityFlags($status: String) {\n    dataQualityFlags(status: $status) { id submissionId centreId centreName templateCode periodCode valueKey labelVi labelEn value note status flaggedAt resolution resolvedAt }\n  }\n"): (typeof documents)["\n  query DataQualityFlags($status: String) {\n    dataQualityFlags(status: $status) { id submissionId centreId centreName templateCode periodCode valueKey labelVi labelEn value note status flaggedAt resolution resolvedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LikelyDuplicateCentres { likelyDuplicateCentres { firstId firstCode firstName secondId secondCode secondName reason } }\n"): (typeof documents)["\n  query LikelyDuplicateCentres { likelyDuplicateCentres { firstId firstCode firstName secondId secondCode secondName reason } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FlagValue($input: FlagValueInput!) { flagValue(input: $input) { id status } }\n"): (typeof documents)["\n  mutation FlagValue($input: FlagValueInput!) { flagValue(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveDataQualityFlag($id: ID!, $resolution: String!) { resolveDataQualityFlag(id: $id, resolution: $resolution) { id status resolution resolvedAt } }\n"): (typeof documents)["\n  mutation ResolveDataQualityFlag($id: ID!, $resolution: String!) { resolveDataQualityFlag(id: $id, resolution: $resolution) { id status resolution resolvedAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

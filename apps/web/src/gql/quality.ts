@@ -1,0 +1,47 @@
+/** GraphQL documents of data quality (issue 15 item 4): the director's value checks, the Sở's outliers, flags and duplicates. */
+import { graphql } from './__generated__';
+import type { DataQualityOutliersQuery, ValueChecksQuery } from './__generated__/graphql';
+
+graphql(`
+  fragment OutlierScoreFields on OutlierScoreDto { score median n method outlier }
+`);
+
+export const VALUE_CHECKS = graphql(`
+  query ValueChecks($submissionId: ID!) {
+    valueChecks(submissionId: $submissionId) {
+      valueKey labelVi labelEn value outlier peersPeriodCode
+      history { ...OutlierScoreFields }
+      peers { ...OutlierScoreFields }
+    }
+  }
+`);
+export type ValueCheck = ValueChecksQuery['valueChecks'][number];
+
+export const DATA_QUALITY_OUTLIERS = graphql(`
+  query DataQualityOutliers($periodCode: String!, $templateCode: String!) {
+    dataQualityOutliers(periodCode: $periodCode, templateCode: $templateCode) {
+      submissionId centreId centreCode centreName centreType valueKey labelVi labelEn value openFlagId
+      history { ...OutlierScoreFields }
+      peers { ...OutlierScoreFields }
+    }
+  }
+`);
+export type OutlierRow = DataQualityOutliersQuery['dataQualityOutliers'][number];
+
+export const DATA_QUALITY_FLAGS = graphql(`
+  query DataQualityFlags($status: String) {
+    dataQualityFlags(status: $status) { id submissionId centreId centreName templateCode periodCode valueKey labelVi labelEn value note status flaggedAt resolution resolvedAt }
+  }
+`);
+
+export const LIKELY_DUPLICATE_CENTRES = graphql(`
+  query LikelyDuplicateCentres { likelyDuplicateCentres { firstId firstCode firstName secondId secondCode secondName reason } }
+`);
+
+export const FLAG_VALUE = graphql(`
+  mutation FlagValue($input: FlagValueInput!) { flagValue(input: $input) { id status } }
+`);
+
+export const RESOLVE_DATA_QUALITY_FLAG = graphql(`
+  mutation ResolveDataQualityFlag($id: ID!, $resolution: String!) { resolveDataQualityFlag(id: $id, resolution: $resolution) { id status resolution resolvedAt } }
+`);
