@@ -18,9 +18,9 @@ export { centreUnitsAsRecorded, centresInOperationOn, unitHistoryOfProvince, uni
 export type { CentreInOperation, CentreUnitQuestion, UnitSuccessorRow, UnitVersionRow } from './lib/readers/history.reader';
 // Readers of the registry as it stands (a centre's or a unit's record, names by ids, the centres of provinces).
 export {
-  centreIdentities, centreRecordOf, centreRefOf, centreRefsOf, centreRefsOfProvinces, centresPlacedAtPeriodEnds, licenceRecordsOf, unitRefOf, unitRefsOf,
+  centreIdentities, ministryCodes, centreRecordOf, centreRefOf, centreRefsOf, centreRefsOfProvinces, centresPlacedAtPeriodEnds, licenceRecordsOf, unitRefOf, unitRefsOf,
 } from './lib/readers/registry.reader';
-export type { CentreIdentity, CentrePlacedAt, CentreRecord, CentreRef, LicenceRecordRef, UnitRef } from './lib/readers/registry.reader';
+export type { CentreIdentity, MinistryCodeRow, CentrePlacedAt, CentreRecord, CentreRef, LicenceRecordRef, UnitRef } from './lib/readers/registry.reader';
 // The RLS rule (rls-rule.ts): every context's policies call these org-owned functions, so the rule has one owner
 // and one place. The table-ownership test lets any lib name exactly these functions of org (the one exemption).
 export { RlsRule } from './lib/rls-rule';
@@ -48,7 +48,8 @@ import { JobsScopedToTheirProvince1733009000200 } from './migrations/17330090002
 import { OrgReadModelViews1733020000000 } from './migrations/1733020000000-org-read-model-views';
 import { ProvinceMergers1733021000000 } from './migrations/1733021000000-province-mergers';
 import { ProvinceMergerOnItsDate1733024000000 } from './migrations/1733024000000-province-merger-on-its-date';
-export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200, OrgReadModelViews1733020000000, ProvinceMergers1733021000000, ProvinceMergerOnItsDate1733024000000];
+import { MinistryCodes1733028000500 } from './migrations/1733028000500-ministry-codes';
+export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200, OrgReadModelViews1733020000000, ProvinceMergers1733021000000, ProvinceMergerOnItsDate1733024000000, MinistryCodes1733028000500];
 export { ReorganisationService } from './lib/reorganisation.service';
 export { ReorganisationResolver } from './lib/reorganisation.resolver';
 export { applyReorganisationPlan, ReorganisationError } from './lib/reorganisation';

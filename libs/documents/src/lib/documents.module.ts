@@ -8,6 +8,9 @@ import { DocumentsResolver } from './documents.resolver';
 import { OfficialDocumentsService } from './official-documents.service';
 import { ReportSubscriptionsResolver, ScheduledReportsJob } from './report-subscriptions.handlers';
 import { ReportSubscriptionService } from './report-subscriptions.service';
+import { MinistryController } from './ministry/ministry.controller';
+import { MinistryExchangeService } from './ministry/ministry-exchange.service';
+import { MinistryResolver } from './ministry/ministry.resolver';
 
 /**
  * The documents context: the Sở's document settings, the builders of official documents and the scheduled
@@ -15,11 +18,11 @@ import { ReportSubscriptionService } from './report-subscriptions.service';
  */
 @Module({
   imports: [AnalyticsModule, ReportingModule, NotifyModule],
-  providers: [DocumentSettingsService, OfficialDocumentsService, ReportSubscriptionService, ScheduledReportsJob],
-  exports: [DocumentSettingsService, OfficialDocumentsService, ReportSubscriptionService],
+  providers: [DocumentSettingsService, OfficialDocumentsService, ReportSubscriptionService, ScheduledReportsJob, MinistryExchangeService],
+  exports: [DocumentSettingsService, OfficialDocumentsService, ReportSubscriptionService, MinistryExchangeService],
 })
 export class DocumentsModule {}
 
 /** Its GraphQL (settings) and REST (the files) API, for apps/api. */
-@Module({ imports: [DocumentsModule], providers: [DocumentsResolver, ReportSubscriptionsResolver], controllers: [DocumentsController] })
+@Module({ imports: [DocumentsModule], providers: [DocumentsResolver, ReportSubscriptionsResolver, MinistryResolver], controllers: [DocumentsController, MinistryController] })
 export class DocumentsApiModule {}

@@ -1,10 +1,10 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, RequirePermission, requestLoader, TenantContext, DateScalar } from '@gdtx/platform';
+import { Ctx, Errors, RequirePermission, requestLoader, TenantContext, DateScalar } from '@gdtx/platform';
 import { assertIsoDateArg } from './org.service';
 import { OrgService } from './org.service';
 import {
   AdministrativeUnit, Centre, CentreConnection, CentreFilter, CentreStatusChange, ChangeCentreStatusInput,
-  CreateCentreInput, LicenceRecord, RecordLicenceInput, UpdateCentreInput,
+  CreateCentreInput, LicenceRecord, MinistryCodeEntry, RecordLicenceInput, SetMinistryCodeInput, UpdateCentreInput,
 } from './org.types';
 
 @Resolver(() => AdministrativeUnit)
@@ -65,6 +65,19 @@ export class CentreResolver {
   @RequirePermission('CENTRE_MANAGE')
   updateCentre(@Ctx() ctx: TenantContext, @Args('input') input: UpdateCentreInput): Promise<Centre> {
     return this.org.updateCentre(ctx, input);
+  }
+
+  @Query(() => [MinistryCodeEntry], { description: 'Mã của Bộ của các trung tâm (CENTRE) hoặc các xã, phường đang có hiệu lực (UNIT), để Sở nhập và đối chiếu' })
+  @RequirePermission('CENTRE_READ')
+  ministryCodes(@Ctx() ctx: TenantContext, @Args('kind') kind: string): Promise<MinistryCodeEntry[]> {
+    if (kind !== 'CENTRE' && kind !== 'UNIT') throw Errors.badInput('Loại phải là CENTRE hoặc UNIT', 'kind must be CENTRE or UNIT', { field: 'kind' });
+    return this.org.ministryCodes(ctx, kind);
+  }
+
+  @Mutation(() => MinistryCodeEntry, { description: 'Nhập (hoặc xóa) mã của Bộ cho một trung tâm hoặc một xã (Sở)' })
+  @RequirePermission('CENTRE_MANAGE')
+  setMinistryCode(@Ctx() ctx: TenantContext, @Args('input') input: SetMinistryCodeInput): Promise<MinistryCodeEntry> {
+    return this.org.setMinistryCode(ctx, input);
   }
 
   @Mutation(() => LicenceRecord)

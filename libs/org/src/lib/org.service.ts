@@ -4,9 +4,10 @@ import { DEFAULT_LICENCE_EXPIRING_WITHIN_DAYS, foldVietnamese, isIsoDate, todayI
 import { assertUuid, audit, decodePage, enqueueOutbox, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
 import type {
   AdministrativeUnit, Centre, CentreComplianceFilter, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
-  LicenceRecord, LicenceStatus, RecordLicenceInput, UpdateCentreInput,
+  LicenceRecord, LicenceStatus, RecordLicenceInput, SetMinistryCodeInput, UpdateCentreInput,
 } from './org.types';
 import { unitPathOf } from './org.readers';
+import { ministryCodes, type MinistryCodeRow } from './readers/registry.reader';
 import { recordCentreStatusDecision } from './centre-status-change';
 
 const CENTRE = { vi: 'trung tâm', en: 'Centre' };
@@ -227,6 +228,41 @@ export class OrgService {
       });
     });
     return this.getCentre(ctx, input.id);
+  }
+
+  /** The ministry's codes of the centres or the communes in force today, for the Sở to enter (issue 15 item 7). */
+  async ministryCodes(ctx: TenantContext, kind: 'CENTRE' | 'UNIT'): Promise<MinistryCodeRow[]> {
+    if (ctx.scope !== 'province') throw Errors.forbidden('Ministry codes are entered by the Sở', 'Mã của Bộ do Sở nhập');
+    return this.db.run(ctx, (em) => ministryCodes(em, kind, todayInVietnam()));
+  }
+
+  /** Sets (or clears) a centre's or a unit's ministry code; unique within the province (CONFLICT otherwise). */
+  async setMinistryCode(ctx: TenantContext, input: SetMinistryCodeInput): Promise<MinistryCodeRow> {
+    if (ctx.scope !== 'province') throw Errors.forbidden('Ministry codes are entered by the Sở', 'Mã của Bộ do Sở nhập');
+    assertUuid(input.id);
+    const code = input.ministryCode?.trim() || null;
+    const table = input.kind === 'CENTRE' ? 'centre' : 'administrative_unit';
+    return this.db.run(ctx, async (em) => {
+      const [row] = await em.query(`SELECT id, province_id, code, name FROM ${table} WHERE id = $1 FOR UPDATE`, [input.id]);
+      if (!row) throw Errors.notFound(input.kind === 'CENTRE' ? CENTRE : { vi: 'đơn vị hành chính', en: 'Unit' }, input.id);
+      if (code) {
+        // A unit's versions share its code: the clash is with another unit (another code) or another centre.
+        const clash = await em.query(
+          input.kind === 'CENTRE'
+            ? `SELECT code, name FROM centre WHERE province_id = $1 AND ministry_code = $2 AND id <> $3`
+            : `SELECT code, name FROM administrative_unit WHERE province_id = $1 AND ministry_code = $2 AND code <> (SELECT code FROM administrative_unit WHERE id = $3) LIMIT 1`,
+          [row.province_id, code, input.id],
+        );
+        if (clash.length) {
+          throw Errors.conflict(`Mã của Bộ ${code} đã dùng cho ${clash[0].name} (${clash[0].code})`, `Ministry code ${code} is already used by ${clash[0].code}`, { field: 'ministryCode' });
+        }
+      }
+      // Every version of a unit carries the code (a renamed commune keeps its code in the ministry's system).
+      if (input.kind === 'CENTRE') await em.query(`UPDATE centre SET ministry_code = $2, updated_at = now() WHERE id = $1`, [input.id, code]);
+      else await em.query(`UPDATE administrative_unit SET ministry_code = $1 WHERE province_id = $2 AND code = $3`, [code, row.province_id, row.code]);
+      await audit(em, ctx, { provinceId: row.province_id, action: 'MINISTRY_CODE_SET', entity: table, entityId: input.id, data: { ministryCode: code } });
+      return { id: row.id, code: row.code, name: row.name, ministryCode: code };
+    });
   }
 
   async recordLicence(ctx: TenantContext, input: RecordLicenceInput): Promise<LicenceRecord> {

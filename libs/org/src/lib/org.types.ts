@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 import { CentreStatuses, CentreTypes, LicenceKinds, Ownerships } from '@gdtx/domain';
 import type { CentreStatus, CentreType, LicenceKind, Ownership, UnitLevel } from '@gdtx/domain';
 import { CentreStatusEnum, CentreTypeEnum, Connection, LicenceKindEnum, OwnershipEnum, UnitLevelEnum, DateScalar } from '@gdtx/platform';
@@ -146,4 +146,20 @@ export class ChangeCentreStatusInput {
   @Field(() => DateScalar) @IsDateString() effectiveFrom: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) decisionRef?: string;
+}
+
+@ObjectType({ description: 'Mã của Bộ (CSDL ngành cho trung tâm, hệ thống PCGD-XMC cho xã) do Sở nhập để đối chiếu' })
+export class MinistryCodeEntry {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Mã trong hệ thống này (trung tâm) hoặc mã đơn vị' }) code: string;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) ministryCode: string | null;
+}
+
+@InputType()
+export class SetMinistryCodeInput {
+  @Field({ description: 'CENTRE hoặc UNIT' }) @IsIn(['CENTRE', 'UNIT']) kind: 'CENTRE' | 'UNIT';
+  @Field(() => ID) @IsUUID() id: string;
+  @Field(() => String, { nullable: true, description: 'Mã của Bộ (1–30 ký tự chữ, số, . _ -); null để xóa' })
+  @IsOptional() @Matches(/^[0-9A-Za-z._-]{1,30}$/, { message: 'Mã của Bộ chỉ gồm chữ, số và . _ -, tối đa 30 ký tự' }) ministryCode: string | null;
 }

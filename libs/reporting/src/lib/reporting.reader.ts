@@ -202,6 +202,17 @@ export const ReportingReader = {
   },
 
   /**
+   * @description The accepted reports of a template in a period with their values (what the ministry exports
+   * carry, issue 15 item 7), those the caller can see.
+   */
+  async acceptedValues(em: CallerTx, templateCode: string, periodCode: string): Promise<{ submissionId: string; centreId: string; values: ValueMap }[]> {
+    return em.query(
+      `SELECT id AS "submissionId", centre_id AS "centreId", "values" FROM reporting_accepted_submission WHERE template_code = $1 AND period_code = $2`,
+      [templateCode, periodCode],
+    );
+  },
+
+  /**
    * @description A report's current values (the draft as last saved, or the version filed) with its template
    * version's definition, for checks on them (analytics' data quality, issue 15 item 4). Null when the caller may
    * not see the report.

@@ -147,3 +147,26 @@ export interface CentreIdentity {
 export async function centreIdentities(em: CallerTx): Promise<CentreIdentity[]> {
   return em.query(`SELECT id, code, name, type, address, status FROM centre ORDER BY code`);
 }
+
+/** A centre or a unit with the ministry's code the Sở entered for it (null: not entered). */
+export interface MinistryCodeRow {
+  id: string;
+  /** Our code (centre) or the unit's code. */
+  code: string;
+  name: string;
+  ministryCode: string | null;
+}
+
+/**
+ * The ministry's codes the caller can see (issue 15 item 7): the centres, or the communes and wards in force on
+ * `on` (the PCGD-XMC system's rows are communes); `on` null: every version (a report of an ended commune).
+ */
+export async function ministryCodes(em: CallerTx, kind: 'CENTRE' | 'UNIT', on: IsoDate | null): Promise<MinistryCodeRow[]> {
+  return kind === 'CENTRE'
+    ? em.query(`SELECT id, code, name, ministry_code AS "ministryCode" FROM centre ORDER BY code`)
+    : em.query(
+        `SELECT id, code, name, ministry_code AS "ministryCode" FROM administrative_unit
+         WHERE level IN ('COMMUNE', 'WARD', 'SPECIAL_ZONE') AND ($1::date IS NULL OR (valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1))) ORDER BY name`,
+        [on],
+      );
+}
