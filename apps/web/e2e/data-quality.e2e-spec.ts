@@ -98,6 +98,44 @@ describe('data quality in Chromium', () => {
     await screenshot(page, 'chat-luong-03-dien-thoai');
   });
 
+  it("reconciles with the ministry's system: a commune's code entered, the ministry's file uploaded, the difference shown", async () => {
+    await login(page, 'so.quantri');
+    await page.goto('/data-quality?tab=ministry');
+    await page.getByTestId('mx-not-official').waitFor();
+    await chooseOption(page, page.getByTestId('mx-period'), 'Năm XMC 2024-2025');
+    // The ministry's code of one commune, typed in the table and saved on leaving the field.
+    const codes = page.getByTestId('mx-codes');
+    await codes.getByPlaceholder('Tìm theo tên hoặc mã').fill('Xuân Hòa');
+    const field = codes.getByLabel('Mã của Bộ: Xã Xuân Hòa');
+    await field.fill('38123');
+    await field.press('Enter');
+    await page.getByText('Đã lưu mã của Bộ cho Xã Xuân Hòa').waitFor();
+    expect((await owner.query(`SELECT ministry_code FROM administrative_unit WHERE name = 'Xã Xuân Hòa' AND valid_to IS NULL`)).rows[0].ministry_code).toBe('38123');
+    await screenshot(page, 'chat-luong-05-doi-chieu-bo');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The ministry's file: this export with Xuân Hòa's literate count changed.
+    const token = await api.login('so.quantri');
+    const exported = await fetch(`${api.url}/api/ministry/PCGD_XMC_COMMUNE_LITERACY/XMC-2024-2025.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await exported.arrayBuffer()) as never);
+    const ws = wb.worksheets[0];
+    let row = 0;
+    for (let r = 6; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === '38123') row = r;
+    expect(row).toBeGreaterThan(0);
+    ws.getCell(row, 6).value = Number(ws.getCell(row, 6).value) + 5;
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.locator('input[type=file]').setInputFiles({ name: 'pcgd-xmc.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    const result = page.getByTestId('mx-result');
+    await result.waitFor();
+    await page.getByTestId('mx-count-DIFFERENT').getByText('Khác số liệu: 1').waitFor();
+    await result.getByText(/Độ tuổi 15–25 · Biết chữ mức 1: hệ thống này \d+, hệ thống Bộ \d+/).waitFor();
+    await screenshot(page, 'chat-luong-06-ket-qua-doi-chieu');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
+
   it("the director sees their report's unusual value as information, with the medians only", async () => {
     await login(page, 'gd.hoasen');
     await page.goto(`/submissions/${q3}`);

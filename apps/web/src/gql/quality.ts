@@ -45,3 +45,16 @@ export const FLAG_VALUE = graphql(`
 export const RESOLVE_DATA_QUALITY_FLAG = graphql(`
   mutation ResolveDataQualityFlag($id: ID!, $resolution: String!) { resolveDataQualityFlag(id: $id, resolution: $resolution) { id status resolution resolvedAt } }
 `);
+
+/** The ministry's formats (issue 15 item 7): layouts as data, the ministry's codes of centres and communes. */
+export const MINISTRY_LAYOUTS = graphql(`
+  query MinistryLayouts { ministryLayouts { code version system nameVi nameEn official noteVi templateCode rowsPer } }
+`);
+
+export const MINISTRY_CODES = graphql(`
+  query MinistryCodes($kind: String!) { ministryCodes(kind: $kind) { id code name ministryCode } }
+`);
+
+export const SET_MINISTRY_CODE = graphql(`
+  mutation SetMinistryCode($input: SetMinistryCodeInput!) { setMinistryCode(input: $input) { id ministryCode } }
+`);

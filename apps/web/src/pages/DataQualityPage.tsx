@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { EmptyState, ErrorState } from '../components/States';
 import { FormModal } from '../components/FormModal';
 import { UrlTabs } from '../components/UrlTabs';
+import { MinistryExchange } from '../components/MinistryExchange';
 import { REPORT_TEMPLATES } from '../gql/templates';
 import {
   DATA_QUALITY_FLAGS, DATA_QUALITY_OUTLIERS, FLAG_VALUE, LIKELY_DUPLICATE_CENTRES, RESOLVE_DATA_QUALITY_FLAG, type OutlierRow,
@@ -220,7 +221,10 @@ function DuplicatesTab() {
   );
 }
 
-/** "Chất lượng số liệu" (issue 15 item 4): the Sở's outliers of a period, follow-up flags, likely duplicate centres. */
+/**
+ * "Chất lượng số liệu" (issue 15 items 4 and 7): the Sở's outliers of a period, follow-up flags, likely duplicate
+ * centres, and the reconciliation with the ministry's systems.
+ */
 export function DataQualityPage() {
   const { t } = useI18n();
   return (
@@ -232,6 +236,7 @@ export function DataQualityPage() {
             { key: 'outliers', label: t('dq.tabOutliers'), children: <OutliersTab /> },
             { key: 'flags', label: t('dq.tabFlags'), children: <FlagsTab /> },
             { key: 'duplicates', label: t('dq.tabDuplicates'), children: <DuplicatesTab /> },
+            { key: 'ministry', label: t('dq.tabMinistry'), children: <MinistryExchange /> },
           ]}
         />
       </Card>

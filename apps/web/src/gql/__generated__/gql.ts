@@ -85,6 +85,9 @@ type Documents = {
     "\n  query LikelyDuplicateCentres { likelyDuplicateCentres { firstId firstCode firstName secondId secondCode secondName reason } }\n": typeof types.LikelyDuplicateCentresDocument,
     "\n  mutation FlagValue($input: FlagValueInput!) { flagValue(input: $input) { id status } }\n": typeof types.FlagValueDocument,
     "\n  mutation ResolveDataQualityFlag($id: ID!, $resolution: String!) { resolveDataQualityFlag(id: $id, resolution: $resolution) { id status resolution resolvedAt } }\n": typeof types.ResolveDataQualityFlagDocument,
+    "\n  query MinistryLayouts { ministryLayouts { code version system nameVi nameEn official noteVi templateCode rowsPer } }\n": typeof types.MinistryLayoutsDocument,
+    "\n  query MinistryCodes($kind: String!) { ministryCodes(kind: $kind) { id code name ministryCode } }\n": typeof types.MinistryCodesDocument,
+    "\n  mutation SetMinistryCode($input: SetMinistryCodeInput!) { setMinistryCode(input: $input) { id ministryCode } }\n": typeof types.SetMinistryCodeDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": typeof types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": typeof types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": typeof types.ReportTemplateDocument,
@@ -197,6 +200,9 @@ const documents: Documents = {
     "\n  query LikelyDuplicateCentres { likelyDuplicateCentres { firstId firstCode firstName secondId secondCode secondName reason } }\n": types.LikelyDuplicateCentresDocument,
     "\n  mutation FlagValue($input: FlagValueInput!) { flagValue(input: $input) { id status } }\n": types.FlagValueDocument,
     "\n  mutation ResolveDataQualityFlag($id: ID!, $resolution: String!) { resolveDataQualityFlag(id: $id, resolution: $resolution) { id status resolution resolvedAt } }\n": types.ResolveDataQualityFlagDocument,
+    "\n  query MinistryLayouts { ministryLayouts { code version system nameVi nameEn official noteVi templateCode rowsPer } }\n": types.MinistryLayoutsDocument,
+    "\n  query MinistryCodes($kind: String!) { ministryCodes(kind: $kind) { id code name ministryCode } }\n": types.MinistryCodesDocument,
+    "\n  mutation SetMinistryCode($input: SetMinistryCodeInput!) { setMinistryCode(input: $input) { id ministryCode } }\n": types.SetMinistryCodeDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": types.ReportTemplateDocument,
@@ -536,6 +542,18 @@ export function graphql(source: "\n  mutation FlagValue($input: FlagValueInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResolveDataQualityFlag($id: ID!, $resolution: String!) { resolveDataQualityFlag(id: $id, resolution: $resolution) { id status resolution resolvedAt } }\n"): (typeof documents)["\n  mutation ResolveDataQualityFlag($id: ID!, $resolution: String!) { resolveDataQualityFlag(id: $id, resolution: $resolution) { id status resolution resolvedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MinistryLayouts { ministryLayouts { code version system nameVi nameEn official noteVi templateCode rowsPer } }\n"): (typeof documents)["\n  query MinistryLayouts { ministryLayouts { code version system nameVi nameEn official noteVi templateCode rowsPer } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MinistryCodes($kind: String!) { ministryCodes(kind: $kind) { id code name ministryCode } }\n"): (typeof documents)["\n  query MinistryCodes($kind: String!) { ministryCodes(kind: $kind) { id code name ministryCode } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMinistryCode($input: SetMinistryCodeInput!) { setMinistryCode(input: $input) { id ministryCode } }\n"): (typeof documents)["\n  mutation SetMinistryCode($input: SetMinistryCodeInput!) { setMinistryCode(input: $input) { id ministryCode } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
