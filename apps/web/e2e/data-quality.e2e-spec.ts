@@ -102,6 +102,7 @@ describe('data quality in Chromium', () => {
     await login(page, 'so.quantri');
     await page.goto('/data-quality?tab=ministry');
     await page.getByTestId('mx-not-official').waitFor();
+    await chooseOption(page, page.getByTestId('mx-layout'), 'Thống kê xóa mù chữ cấp xã (hệ thống PCGD-XMC)');
     await chooseOption(page, page.getByTestId('mx-period'), 'Năm XMC 2024-2025');
     // The ministry's code of one commune, typed in the table and saved on leaving the field.
     const codes = page.getByTestId('mx-codes');
