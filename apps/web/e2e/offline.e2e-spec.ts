@@ -118,6 +118,20 @@ describe('offline drafts of the report form', () => {
     });
   });
 
+  it('the service worker is served from the root and keeps every script and style the first page loads', async () => {
+    const res = await fetch(`${api.url}/sw.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=3600');
+    const source = await res.text();
+    const index = await (await fetch(`${api.url}/`)).text();
+    const firstPage = [...index.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(firstPage.length).toBeGreaterThanOrEqual(3);
+    for (const file of firstPage) expect(source).toContain(`"${file}"`);
+    // Never the API: its paths are left to the network.
+    expect(source).toContain('graphql|health|metrics|api|admin\\/queues');
+  });
+
   it('a director edits offline, reloads and finds the values, cannot submit offline; online again the server has them', async () => {
     const draft = await startDraft('2019-Q2');
     await login(page, DIRECTOR);
