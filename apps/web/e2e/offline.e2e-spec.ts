@@ -110,7 +110,7 @@ describe('offline drafts of the report form', () => {
             const db = open.result;
             if (!db.objectStoreNames.contains('drafts')) return resolve([]);
             const all = db.transaction('drafts').objectStore('drafts').getAll();
-            all.onsuccess = () => resolve(all.result as { submissionId: string; userId: string }[]);
+            all.onsuccess = () => resolve(all.result as Awaited<ReturnType<typeof keptDrafts>>);
             all.onerror = () => resolve([]);
           };
           open.onerror = () => resolve([]);
@@ -172,6 +172,38 @@ describe('offline drafts of the report form', () => {
     expect(synced.version).toBeGreaterThan(draft.version);
   });
 
+  it('a report started in the browser (opened by centre, template and period) reloads offline at the same address', async () => {
+    const me = await asDirector<{ me: { centreId: string } }>(`{ me { centreId } }`);
+    const address = `/reports/${me.data!.me.centreId}/${TEMPLATE}/2019-Q4`;
+    await login(page, DIRECTOR);
+    await page.goto(address);
+    await page.getByTestId('report-form').waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The first save creates the report; the form stays at its address.
+    await field('teachers_total').fill('11');
+    await saveState().getByText(/Đã lưu lúc/).waitFor();
+    await page.waitForFunction(async () => (await keptDrafts()).some((d) => d.base.periodCode === '2019-Q4'));
+
+    await goOffline();
+    await field('support_staff').fill('2');
+    await saveState().getByText('Đã lưu trên máy, chưa gửi').waitFor();
+    await page.reload();
+    await page.getByTestId('report-form').waitFor();
+    expect(new URL(page.url()).pathname).toBe(address);
+    await expect(field('teachers_total').inputValue()).resolves.toBe('11');
+    await expect(field('support_staff').inputValue()).resolves.toBe('2');
+
+    expect(await goOnline()).toEqual([]);
+    await saveState().getByText(/Đã lưu lúc/).waitFor();
+    const list = await asDirector<{ submissions: { nodes: { values: Record<string, unknown> }[] } }>(
+      `query($f: SubmissionFilter) { submissions(filter: $f, first: 1) { nodes { values } } }`,
+      { f: { centreId: me.data!.me.centreId, templateCode: TEMPLATE, periodId: '2019-Q4' } },
+    );
+    expect(list.data!.submissions.nodes[0]!.values).toMatchObject({ teachers_total: 11, support_staff: 2 });
+  });
+
   it('a conflicting edit made meanwhile gets the CONFLICT dialog on reconnect; signing out removes the drafts from the device', async () => {
     const draft = await startDraft('2019-Q3');
     await login(page, DIRECTOR);
@@ -212,5 +244,5 @@ describe('offline drafts of the report form', () => {
 });
 
 declare global {
-  function keptDrafts(): Promise<{ submissionId: string; userId: string }[]>;
+  function keptDrafts(): Promise<{ submissionId: string; userId: string; base: { periodCode: string } }[]>;
 }

@@ -122,3 +122,15 @@ export async function clearOfflineData(): Promise<void> {
 export async function deleteDraft(userId: string, submissionId: string): Promise<void> {
   await run(DRAFTS, 'readwrite', (s) => s.delete(draftKeyOf(userId, submissionId)));
 }
+
+/**
+ * The user's kept record of a report found by what it reports on (the form opened by centre, template and period,
+ * e.g. a report not started yet whose first save created it while the page stayed on that address).
+ */
+export async function findDraftOf(userId: string, report: { centreId: string; templateCode: string; periodCode: string }): Promise<OfflineDraftRecord | null> {
+  const all = (await run<OfflineDraftRecord[]>(DRAFTS, 'readonly', (s) => s.getAll())) ?? [];
+  return (
+    all.find((r) => r.userId === userId && r.base.centreId === report.centreId && r.base.templateCode === report.templateCode && r.base.periodCode === report.periodCode) ??
+    null
+  );
+}

@@ -9,7 +9,7 @@ import type { TemplateDefinition, ValueMap } from '@gdtx/domain';
 import { useAuth } from '../auth';
 import type { SubmissionDetail } from '../gql/reporting';
 import { readSession } from '../session';
-import { deleteDraft, readDraft, writeDraft, type OfflineDraftRecord, type PendingValues } from './offlineStore';
+import { deleteDraft, findDraftOf, readDraft, writeDraft, type OfflineDraftRecord, type PendingValues } from './offlineStore';
 
 export { isConnectionError, resumeFrom } from './resume';
 
@@ -46,6 +46,24 @@ export function useStoredDraft(submissionId: string): { loaded: boolean; record:
     };
   }, [user, submissionId]);
   return state;
+}
+
+/** The id of the signed-in user's kept record of a report given by centre, template and period (null: none). */
+export function useStoredDraftIdOf(report: { centreId: string; templateCode: string; periodCode: string }, wanted: boolean): { loaded: boolean; id: string | null } {
+  const { user } = useAuth();
+  const { centreId, templateCode, periodCode } = report;
+  const [state, setState] = useState<{ loaded: boolean; id: string | null }>({ loaded: false, id: null });
+  useEffect(() => {
+    let alive = true;
+    if (!user || !wanted) return;
+    findDraftOf(user.id, { centreId, templateCode, periodCode })
+      .catch(() => null)
+      .then((record) => alive && setState({ loaded: true, id: record?.submissionId ?? null }));
+    return () => {
+      alive = false;
+    };
+  }, [user, wanted, centreId, templateCode, periodCode]);
+  return wanted && !user ? { loaded: true, id: null } : state;
 }
 
 /**

@@ -34,7 +34,7 @@ import { SubmissionHistory } from '../components/SubmissionHistory';
 import { ExcelPanel } from '../components/ExcelPanel';
 import { OfficialDocumentButtons } from '../components/OfficialDocumentButtons';
 import { officialDocumentUrls } from '../officialDocuments';
-import { isConnectionError, resumeFrom, useOfflineDraft, useStoredDraft } from '../offline/useOfflineDraft';
+import { isConnectionError, resumeFrom, useOfflineDraft, useStoredDraft, useStoredDraftIdOf } from '../offline/useOfflineDraft';
 import type { OfflineDraftRecord, PendingValues } from '../offline/offlineStore';
 
 /** How long the form waits after the last keystroke before saving the draft. */
@@ -71,8 +71,11 @@ function BySubmissionId({ id }: { id: string }) {
 
 function ByKey({ centreId, templateCode, periodCode }: { centreId: string; templateCode: string; periodCode: string }) {
   const existing = useQuery(SUBMISSIONS, { variables: { filter: { centreId, templateCode, periodId: periodCode }, first: 1 }, fetchPolicy: 'network-only' });
-  const id = existing.data?.submissions.nodes[0]?.id;
-  if (existing.loading && !existing.data) return <Loading />;
+  // Without a connection: the report this user kept on the device for this address, if any (ADR 0018).
+  const offline = !!existing.error && isConnectionError(existing.error);
+  const stored = useStoredDraftIdOf({ centreId, templateCode, periodCode }, offline);
+  const id = existing.data?.submissions.nodes[0]?.id ?? (offline ? stored.id : null);
+  if ((existing.loading && !existing.data) || (offline && !stored.loaded)) return <Loading />;
   if (id) return <BySubmissionId id={id} />;
   return <WithTemplate code={templateCode} version={null} submission={null} centreId={centreId} periodCode={periodCode} />;
 }
