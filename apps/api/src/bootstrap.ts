@@ -10,6 +10,9 @@ import { installClientErrorEnvelope, loadConfig, MetricsService, mountQueueDashb
 import { AppModule } from './app.module';
 import { validationPipe } from './validation';
 
+/** How long browsers keep /sw.js before checking it again (ADR 0018). */
+const SERVICE_WORKER_MAX_AGE_S = 3600;
+
 /** Builds the API application (used by main.ts, `npm start` and the e2e tests, which listen on port 0). */
 export async function createApi(): Promise<NestExpressApplication> {
   const config = loadConfig();
@@ -74,6 +77,13 @@ export async function createApi(): Promise<NestExpressApplication> {
     // The static server's own client errors (a malformed path) get the envelope too.
     app.use('/assets', transportErrorMiddleware);
     const server = app.getHttpAdapter().getInstance();
+    // The web app's service worker (ADR 0018) lives at the root so that it may serve every client route. Cached an
+    // hour (the page registers it with updateViaCache 'all'): the browser checks it for a new release on every
+    // navigation, and on a poor connection that check should not go out each time; a release reaches the service
+    // worker within the hour (pages themselves are never stale: index.html is always asked for first).
+    server.get('/sw.js', (_req: unknown, res: { sendFile: (p: string, options?: { headers?: Record<string, string> }) => void }) => {
+      res.sendFile(join(webDist, 'sw.js'), { headers: { 'Cache-Control': `public, max-age=${SERVICE_WORKER_MAX_AGE_S}`, 'Content-Type': 'text/javascript; charset=utf-8' } });
+    });
     server.get(/^\/(?!graphql|health|metrics|api|admin\/queues).*/, (req: { method: string; path: string }, res: { sendFile: (p: string, options?: { headers?: Record<string, string> }) => void }, next: () => void) => {
       if (req.method !== 'GET' || /\.[a-z0-9]+$/i.test(req.path)) return next();
       res.sendFile(join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });

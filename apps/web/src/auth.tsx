@@ -5,6 +5,8 @@ import { LOGIN, ME, type UserInfo } from './gql/org';
 
 const LOGOUT_MUTATION = 'mutation Logout($refreshToken: String) { logout(refreshToken: $refreshToken) }';
 import { onSessionChange, readSession, sessionFromPayload, writeSession } from './session';
+import { clearOfflineData, forgetProfile, readProfile, rememberProfile } from './offline/offlineStore';
+import { isConnectionError } from './offline/resume';
 
 interface AuthValue {
   user: UserInfo | null;
@@ -38,10 +40,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     client
       .query({ query: ME, fetchPolicy: 'network-only' })
       .then((r) => {
+        const enrolment = !!r.data && r.data.myTotp.requiredByProvince && !r.data.myTotp.enabled;
         setUser(r.data?.me ?? null);
-        setTotpEnrolmentRequired(!!r.data && r.data.myTotp.requiredByProvince && !r.data.myTotp.enabled);
+        setTotpEnrolmentRequired(enrolment);
+        if (r.data?.me) void rememberProfile({ me: r.data.me, totpEnrolmentRequired: enrolment }).catch(() => undefined);
       })
-      .catch(() => writeSession(null, 'expired'))
+      .catch(async (e: unknown) => {
+        // No connection (not a refusal): the user kept from the last visit, so offline drafts still open (ADR 0018).
+        const kept = isConnectionError(e) ? await readProfile().catch(() => null) : null;
+        if (kept) {
+          setUser(kept.me);
+          setTotpEnrolmentRequired(kept.totpEnrolmentRequired);
+        } else writeSession(null, 'expired');
+      })
       .finally(() => setRestoring(false));
   }, [client]);
 
@@ -52,6 +63,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setUser(null);
         if (reason === 'expired') setExpired(true);
         if (reason === 'logout') setSignedOut(true);
+        // Who was signed in is forgotten with the session; the drafts of an expired session stay for its user's
+        // next sign-in, a sign-out removes them (logout below).
+        if (reason !== 'logout') void forgetProfile().catch(() => undefined);
         void client.clearStore();
       }),
     [client],
@@ -67,6 +81,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setSignedOut(false);
       await client.clearStore();
       setUser(payload.user);
+      void rememberProfile({ me: payload.user, totpEnrolmentRequired: payload.totpEnrolmentRequired }).catch(() => undefined);
       return payload.user;
     },
     [client],
@@ -76,6 +91,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const session = readSession();
     // Forget the session locally first: signing out must not depend on the server answering.
     writeSession(null, 'logout');
+    // Offices share computers: signing out removes every offline draft and the kept profile from this device
+    // (ADR 0018). After the session is gone, so that nothing is written behind it (useOfflineDraft checks).
+    await clearOfflineData().catch(() => undefined);
     if (!session) return;
     try {
       // keepalive: the revocation still reaches the server when the page navigates away at once.

@@ -461,6 +461,11 @@ export const dictionary = {
   'form.saving': ['Đang lưu…', 'Saving…'],
   'form.savedAt': ['Đã lưu lúc {time}', 'Saved at {time}'],
   'form.unsaved': ['Có thay đổi chưa lưu', 'Unsaved changes'],
+  'form.keptOnDevice': ['Đã lưu trên máy, chưa gửi', 'Saved on this device, not sent yet'],
+  'form.offlineSubmit': [
+    'Chưa có kết nối mạng: báo cáo đã được lưu trên máy và sẽ được gửi khi có mạng trở lại; cần có mạng để nộp báo cáo.',
+    'No connection: the report is saved on this device and will be sent when the connection returns; submitting needs the connection.',
+  ],
   'form.submit': ['Nộp báo cáo', 'Submit report'],
   'form.submitted': ['Đã nộp báo cáo', 'Report submitted'],
   'form.resubmitBy': ['Hạn nộp lại: {date}', 'Resubmit by {date}'],

@@ -35,6 +35,8 @@ import { SubmissionHistory } from '../components/SubmissionHistory';
 import { ExcelPanel } from '../components/ExcelPanel';
 import { OfficialDocumentButtons } from '../components/OfficialDocumentButtons';
 import { officialDocumentUrls } from '../officialDocuments';
+import { isConnectionError, resumeFrom, useOfflineDraft, useStoredDraft, useStoredDraftIdOf } from '../offline/useOfflineDraft';
+import type { OfflineDraftRecord, PendingValues } from '../offline/offlineStore';
 
 /** How long the form waits after the last keystroke before saving the draft. */
 const AUTOSAVE_DELAY_MS = 1500;
@@ -51,21 +53,35 @@ export function ReportFormPage() {
 
 function BySubmissionId({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(SUBMISSION, { variables: { id }, fetchPolicy: 'network-only' });
+  // What this user kept of the report on this device (offline drafts, ADR 0018).
+  const stored = useStoredDraft(id);
+  // Opened without a connection: the kept record, for as long as the page stays (the server's answer arriving later
+  // must not remount the editor, which would drop its state and resend from the old version).
+  const openedOffline = useRef<OfflineDraftRecord | null>(null);
+  if (!openedOffline.current && error && stored.record && isConnectionError(error)) openedOffline.current = stored.record;
+  if (openedOffline.current) {
+    const { base, template, pending } = openedOffline.current;
+    return <ReportEditor key={base.id} template={template} submission={base} kept={pending} centreId={base.centreId} periodCode={base.periodCode} />;
+  }
+  if (error && !stored.loaded) return <Loading />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
-  if (loading || !data) return <Loading />;
-  const s = asSubmissionDetail(data.submission);
-  return <WithTemplate code={s.templateCode} version={s.templateVersion} submission={s} centreId={s.centreId} periodCode={s.periodCode} />;
+  if (loading || !data || !stored.loaded) return <Loading />;
+  const { submission: s, kept } = resumeFrom(asSubmissionDetail(data.submission), stored.record);
+  return <WithTemplate code={s.templateCode} version={s.templateVersion} submission={s} kept={kept} centreId={s.centreId} periodCode={s.periodCode} />;
 }
 
 function ByKey({ centreId, templateCode, periodCode }: { centreId: string; templateCode: string; periodCode: string }) {
   const existing = useQuery(SUBMISSIONS, { variables: { filter: { centreId, templateCode, periodId: periodCode }, first: 1 }, fetchPolicy: 'network-only' });
-  const id = existing.data?.submissions.nodes[0]?.id;
-  if (existing.loading && !existing.data) return <Loading />;
+  // Without a connection: the report this user kept on the device for this address, if any (ADR 0018).
+  const offline = !!existing.error && isConnectionError(existing.error);
+  const stored = useStoredDraftIdOf({ centreId, templateCode, periodCode }, offline);
+  const id = existing.data?.submissions.nodes[0]?.id ?? (offline ? stored.id : null);
+  if ((existing.loading && !existing.data) || (offline && !stored.loaded)) return <Loading />;
   if (id) return <BySubmissionId id={id} />;
   return <WithTemplate code={templateCode} version={null} submission={null} centreId={centreId} periodCode={periodCode} />;
 }
 
-function WithTemplate(props: { code: string; version: number | null; submission: SubmissionDetail | null; centreId: string; periodCode: string }) {
+function WithTemplate(props: { code: string; version: number | null; submission: SubmissionDetail | null; kept?: PendingValues | null; centreId: string; periodCode: string }) {
   const { t } = useI18n();
   const { data, loading, error } = useQuery(REPORT_TEMPLATE, { variables: { code: props.code, version: props.version }, fetchPolicy: 'cache-first' });
   if (loading && !data) return <Loading />;
@@ -73,7 +89,7 @@ function WithTemplate(props: { code: string; version: number | null; submission:
   // @gdtx/domain stands in when the template query is not available.
   const template = (data?.reportTemplate?.definition as TemplateDefinition | undefined) ?? (error ? findShippedTemplate(props.code, props.version ?? undefined) : undefined);
   if (!template) return <Alert type="error" showIcon title={t('form.templateMissing', { code: props.code })} />;
-  return <ReportEditor key={props.submission?.id ?? 'new'} template={template} submission={props.submission} centreId={props.centreId} periodCode={props.periodCode} />;
+  return <ReportEditor key={props.submission?.id ?? 'new'} template={template} submission={props.submission} kept={props.kept ?? null} centreId={props.centreId} periodCode={props.periodCode} />;
 }
 
 /** Comments of the last return, while the report is still returned (not yet resubmitted). */
@@ -85,9 +101,11 @@ function returnedCommentsOf(submission: SubmissionDetail | null): { overall: str
   return { overall: last.comment, byField: Object.fromEntries(last.fieldComments.map((c) => [c.field, c.comment])) };
 }
 
-function ReportEditor({ template, submission: initial, centreId, periodCode }: {
+function ReportEditor({ template, submission: initial, kept = null, centreId, periodCode }: {
   template: TemplateDefinition;
   submission: SubmissionDetail | null;
+  /** Values typed on this device and not yet on the server (offline drafts): they start the form, unsaved. */
+  kept?: PendingValues | null;
   centreId: string;
   periodCode: string;
 }) {
@@ -100,9 +118,9 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const wide = Grid.useBreakpoint().xl ?? true;
 
   const [submission, setSubmission] = useState<SubmissionDetail | null>(initial);
-  const [values, setValues] = useState<ValueMap>(() => ({ ...(initial?.values ?? {}) }));
-  const [explanations, setExplanations] = useState<Record<string, string>>(() => ({ ...(initial?.explanations ?? {}) }));
-  const [dirty, setDirty] = useState(false);
+  const [values, setValues] = useState<ValueMap>(() => ({ ...(kept?.values ?? initial?.values ?? {}) }));
+  const [explanations, setExplanations] = useState<Record<string, string>>(() => ({ ...(kept?.explanations ?? initial?.explanations ?? {}) }));
+  const [dirty, setDirty] = useState(kept !== null);
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
@@ -127,6 +145,8 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const status = submission?.status ?? null;
   // What the report's status allows comes from the workflow table the server applies (libs/domain SUBMISSION_TRANSITIONS).
   const editable = can('REPORT_DRAFT') && (status === null || transitionFor(status, 'SAVE') !== null);
+  // Kept on the device as it is typed; sent by the autosave below once there is a connection (ADR 0018).
+  const offlineDraft = useOfflineDraft({ submission, template, values, explanations, dirty, editable });
   // The server also says whether this caller reviews this centre (the Sở; a commune officer only its commune's TTHTCĐ).
   const reviewing = can('REPORT_REVIEW') && status !== null && transitionFor(status, 'ACCEPT') !== null && submission?.canReview === true;
 
@@ -147,6 +167,8 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const returned = useMemo(() => returnedCommentsOf(submission), [submission]);
 
   const save = useCallback(async (): Promise<SubmissionDetail | null> => {
+    // Without a connection the values stay on the device (useOfflineDraft) until it returns.
+    if (!navigator.onLine) return null;
     if (saveInFlight.current) await saveInFlight.current;
     const snapshot = latest.current;
     const run = (async () => {
@@ -193,10 +215,10 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   }, [client, centreId, template.code, periodCode, language]);
 
   useEffect(() => {
-    if (!dirty || !editable || conflict) return;
+    if (!dirty || !editable || conflict || !offlineDraft.online) return;
     const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [values, explanations, dirty, editable, conflict, save]);
+  }, [values, explanations, dirty, editable, conflict, save, offlineDraft.online]);
 
   const onChange = useCallback((key: string, value: FieldValue) => {
     setValues((prev) => ({ ...prev, [key]: value }));
@@ -245,6 +267,10 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
   const submit = async () => {
     setActionError(null);
     setActionDetails([]);
+    if (!navigator.onLine) {
+      setActionError(t('form.offlineSubmit'));
+      return;
+    }
     if (hasErrors(issues)) {
       setActionError(t('form.cannotSubmitErrors'));
       focusFirstIssue('error');
@@ -354,7 +380,7 @@ function ReportEditor({ template, submission: initial, centreId, periodCode }: {
     }
   };
 
-  const saveState = saving ? t('form.saving') : dirty ? t('form.unsaved') : savedAt ? t('form.savedAt', { time: formatDateTime(savedAt) }) : null;
+  const saveState = saving ? t('form.saving') : dirty ? t(offlineDraft.keptOnDevice && !offlineDraft.online ? 'form.keptOnDevice' : 'form.unsaved') : savedAt ? t('form.savedAt', { time: formatDateTime(savedAt) }) : null;
   // Save and submit: in the sidebar on a wide screen; below antd's xl breakpoint, where the sidebar falls under a
   // long form, in a bar fixed to the bottom of the screen (issue 16: a sticky action bar on phones and tablets).
   const editorActions = editable ? (
