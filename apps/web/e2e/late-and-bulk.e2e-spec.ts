@@ -78,7 +78,7 @@ describe('late submissions and bulk accept in Chromium', () => {
     const owner = new Client({ connectionString: api.db.ownerUrl });
     await owner.connect();
     try {
-      await owner.query(`UPDATE submission SET "values" = jsonb_set("values", '{staff_total}', '999') WHERE id = $1`, [unclean]);
+      await owner.query(`UPDATE submission SET "values" = jsonb_set("values", '{staff_female}', '999') WHERE id = $1`, [unclean]);
     } finally {
       await owner.end();
     }
