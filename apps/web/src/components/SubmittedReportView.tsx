@@ -124,13 +124,13 @@ function useDisplay() {
   };
 }
 
-/** Explanations, findings, the last return's comment and the reviewer's comment link of one row (or one grid). */
-function RowExtras({ fieldKey, label, as: Element = 'dd', ...props }: RowContext & { fieldKey: string; label: string; as?: 'dd' | 'div' }) {
+/** Explanations, findings and the last return's comment of one row (or one grid), under it. */
+function RowExtras({ fieldKey, as: Element = 'dd', ...props }: RowContext & { fieldKey: string; as?: 'dd' | 'div' }) {
   const { t } = useI18n();
   const explanations = props.explanationsByField[fieldKey] ?? [];
   const issues = props.messagesByField?.[fieldKey];
   const returned = props.returnedComments[fieldKey];
-  if (!explanations.length && !issues?.length && !returned && !props.reviewing) return null;
+  if (!explanations.length && !issues?.length && !returned) return null;
   return (
     <Element className="doc-extra">
       {explanations.map((text) => (
@@ -138,11 +138,19 @@ function RowExtras({ fieldKey, label, as: Element = 'dd', ...props }: RowContext
       ))}
       <IssueList issues={issues} explanations={{}} readOnly onExplain={() => undefined} />
       <ReturnedComment text={returned} />
-      {props.reviewing && (
-        <div className="doc-review">
-          <ReviewCommentBox fieldKey={fieldKey} label={label} value={props.reviewComments?.[fieldKey]} onChange={props.onReviewComment} />
-        </div>
-      )}
+    </Element>
+  );
+}
+
+/**
+ * The reviewer's "Ghi ý kiến" link of a row, in a narrow third column: it shows on the row in focus or under the
+ * pointer (always on touch screens), and an open comment box takes the row's full width (styles.css .doc-review).
+ */
+function ReviewLink({ fieldKey, label, as: Element = 'dd', ...props }: RowContext & { fieldKey: string; label: string; as?: 'dd' | 'div' }) {
+  if (!props.reviewing) return null;
+  return (
+    <Element className="doc-review">
+      <ReviewCommentBox fieldKey={fieldKey} label={label} value={props.reviewComments?.[fieldKey]} onChange={props.onReviewComment} />
     </Element>
   );
 }
@@ -153,7 +161,7 @@ function DocumentRow({ field, ...props }: RowContext & { field: FieldDef }) {
   const label = pick(field.labelVi, field.labelEn);
   const { text, empty } = display(field, props.values[field.code]);
   return (
-    <div className="doc-row" data-field={field.code}>
+    <div className={`doc-row${props.reviewing ? ' is-reviewing' : ''}`} data-field={field.code}>
       <dt>
         {label}
         {field.computed && <Tag className="computed-tag" bordered={false}>{t('form.computed')}</Tag>}
@@ -168,7 +176,8 @@ function DocumentRow({ field, ...props }: RowContext & { field: FieldDef }) {
         {!empty && field.unit && field.type !== 'percent' ? <span className="doc-unit"> {field.unit}</span> : null}
         {!empty && field.type === 'percent' ? <span className="doc-unit">&nbsp;%</span> : null}
       </dd>
-      <RowExtras fieldKey={field.code} label={label} {...props} />
+      <ReviewLink fieldKey={field.code} label={label} {...props} />
+      <RowExtras fieldKey={field.code} {...props} />
     </div>
   );
 }
@@ -211,10 +220,10 @@ function DocumentGrid({ grid, ...props }: RowContext & { grid: GridDef }) {
         </tbody>
       </table>
       <div className="doc-row doc-grid-extras" data-field={grid.code}>
+        <ReviewLink as="div" fieldKey={grid.code} label={label} {...props} />
         <RowExtras
           as="div"
           fieldKey={grid.code}
-          label={label}
           {...props}
           messagesByField={{ [grid.code]: issues }}
           returnedComments={Object.fromEntries(returned.length ? [[grid.code, returned.map((key) => props.returnedComments[key]).join(' · ')]] : [])}
