@@ -67,7 +67,7 @@ describe('computed fields and the submitted report as a document', () => {
     await page.getByTestId('save-state').getByText('Đã lưu lúc').waitFor();
     expect((await stored()).values).toMatchObject({ exam_pass_rate: 87.8, staff_total: 57 });
     await page.locator('[data-section="exams"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await screenshot(page, '13-chi-tieu-tu-tinh', { fullPage: false });
+    await screenshot(page, 'bc-01-chi-tieu-tu-tinh', { fullPage: false });
     expect(await seriousA11yViolations(page, ['[data-section="staff"]', '[data-section="exams"]'])).toEqual([]);
 
     // Back to the centre's figures, and submitted.
@@ -97,7 +97,7 @@ describe('computed fields and the submitted report as a document', () => {
     await page.getByRole('heading', { name: '5. Thi và cấp chứng chỉ' }).waitFor();
     await expect(page.getByTestId('doc-status').textContent()).resolves.toBe('Đã nộp');
     expect(await horizontalOverflow(page)).toBe(0);
-    await screenshot(page, '14-bao-cao-da-nop-dang-van-ban', { fullPage: false });
+    await screenshot(page, 'bc-02-bao-cao-dang-van-ban', { fullPage: false });
     expect(await seriousA11yViolations(page, ['[data-testid="report-document"]'])).toEqual([]);
 
     // Printed: the document alone (no menu, sidebar, banners or buttons), within the page width.
@@ -107,7 +107,7 @@ describe('computed fields and the submitted report as a document', () => {
       expect({ hidden, visible }).toEqual({ hidden, visible: false });
     }
     expect(await doc.isVisible()).toBe(true);
-    await screenshot(page, '15-bao-cao-ban-in', { fullPage: true });
+    await screenshot(page, 'bc-03-bao-cao-ban-in', { fullPage: true });
     const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((el) => `${el.tagName}.${(el as HTMLElement).className} ${Math.round(el.getBoundingClientRect().right)}`));
     expect({ wide, fits: await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth) }).toEqual({ wide: [], fits: true });
     await page.emulateMedia({ media: 'screen' });
