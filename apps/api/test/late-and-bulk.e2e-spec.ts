@@ -125,7 +125,8 @@ describe('late submissions and bulk accept (e2e)', () => {
     }
     const [clean, stale, unclean] = submitted;
     // An error slipped into a submitted report (a value changed behind the workflow): it must be read on its own.
-    await owner.query(`UPDATE submission SET "values" = jsonb_set("values", '{staff_total}', '999') WHERE id = $1`, [unclean.id]);
+    // (A typed count: the staff total is computed from GDTX v2 on, so a changed total would simply be derived again.)
+    await owner.query(`UPDATE submission SET "values" = jsonb_set("values", '{staff_female}', '999') WHERE id = $1`, [unclean.id]);
     // Bắc Ninh's submitted report (its ids are not Thanh Hóa's to act on).
     const { rows: [foreign] } = await owner.query(`SELECT s.id, s.version, s.status FROM submission s JOIN centre c ON c.id = s.centre_id
       WHERE c.code LIKE 'BN-%' AND s.status = 'SUBMITTED' LIMIT 1`);

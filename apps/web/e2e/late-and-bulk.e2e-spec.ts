@@ -78,7 +78,7 @@ describe('late submissions and bulk accept in Chromium', () => {
     const owner = new Client({ connectionString: api.db.ownerUrl });
     await owner.connect();
     try {
-      await owner.query(`UPDATE submission SET "values" = jsonb_set("values", '{staff_total}', '999') WHERE id = $1`, [unclean]);
+      await owner.query(`UPDATE submission SET "values" = jsonb_set("values", '{staff_female}', '999') WHERE id = $1`, [unclean]);
     } finally {
       await owner.end();
     }
@@ -94,7 +94,7 @@ describe('late submissions and bulk accept in Chromium', () => {
     await confirmAndClose(page, page.getByTestId('confirm-bulk-accept'));
     // The refused one is listed (and stays listed); the accepted one leaves the queue. The toast with the counts
     // ("Đã chấp nhận 1 báo cáo; 1 báo cáo cần xem riêng") is transient, so the test reads what stays.
-    await page.getByTestId('bulk-refused').getByText('Báo cáo còn 2 lỗi: cần xem và duyệt riêng.', { exact: false }).waitFor();
+    await page.getByTestId('bulk-refused').getByText('Báo cáo còn 1 lỗi: cần xem và duyệt riêng.', { exact: false }).waitFor();
     await page.locator('tr', { hasText: 'Học kỳ I năm học 2018-2019' }).waitFor({ state: 'detached' });
     expect(await page.locator('tr', { hasText: 'Học kỳ II năm học 2018-2019' }).count()).toBe(1);
     expect(await horizontalOverflow(page)).toBe(0);

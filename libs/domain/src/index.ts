@@ -8,6 +8,7 @@ export * from './lib/validation/template-index';
 export * from './lib/validation/messages';
 export * from './lib/validation/engine';
 export * from './lib/validation/value-parser';
+export * from './lib/validation/computed';
 export * from './lib/periods/iso-date';
 export * from './lib/periods/periods';
 export * from './lib/templates';

@@ -29,8 +29,9 @@ export { publishShippedTemplates } from './migrations/1732000003000-reporting-co
 import { ReportingPoliciesOverTheRlsRule1733001000200 } from './migrations/1733001000200-policies-over-the-rls-rule';
 import { ReportingReadModelViews1733020000200 } from './migrations/1733020000200-reporting-read-model-views';
 import { ReportingLineageWritesNothing1733021000200 } from './migrations/1733021000200-lineage-writes-nothing';
+import { PublishGdtxV21733027000000 } from './migrations/1733027000000-publish-gdtx-v2';
 // Reporting's SQL read model (views with explicit columns, security_invoker): accepted reports with their period,
 // and the non-numeric values under numeric keys of accepted reports (for analytics' fact flattening).
 export const reportingSqlReadModel = ['reporting_accepted_submission', 'reporting_accepted_non_numeric_value'] as const;
-export const reportingMigrations = [ReportingCore1732000003000, PublishXmcV21732000003500, TypedStoredValues1733000100000, ReturnResubmitBy1733000200000, ReportingPoliciesOverTheRlsRule1733001000200, ReportingReadModelViews1733020000200, ReportingLineageWritesNothing1733021000200];
+export const reportingMigrations = [ReportingCore1732000003000, PublishXmcV21732000003500, TypedStoredValues1733000100000, ReturnResubmitBy1733000200000, ReportingPoliciesOverTheRlsRule1733001000200, ReportingReadModelViews1733020000200, ReportingLineageWritesNothing1733021000200, PublishGdtxV21733027000000];
 export { reviewStoredValues } from './migrations/1733000100000-typed-stored-values';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { findShippedTemplate, isComputedKey } from '@gdtx/domain';
 import { bootApi, TestApi } from '../harness';
 import { oraclePeriods, plusDays, vietnamDay } from './oracle';
 import { storedNonNumbers } from './stored-numbers';
@@ -19,7 +20,9 @@ describe('consistency (f): every stored number is a JSON number', () => {
   const TEMPLATE = 'GDTX_SEMESTER';
   const periods = oraclePeriods('SEMESTER', plusDays(today, -900), today).map((p) => p.code);
   const GRID_KEY = 'exam_by_type.it_basic.candidates';
-  const KEYS = [...VALUE_KEYS[TEMPLATE], GRID_KEY];
+  // Computed fields (the staff total and the rates from GDTX v2 on, which new reports use) are never read from the
+  // input: what is sent for them is ignored and derived (computed-fields.e2e-spec.ts), so they are not sent here.
+  const KEYS = [...VALUE_KEYS[TEMPLATE], GRID_KEY].filter((key) => !isComputedKey(findShippedTemplate(TEMPLATE)!, key));
 
   const SAVE = `mutation($input: SaveSubmissionDraftInput!) { saveSubmissionDraft(input: $input) { submission { id version } } }`;
 

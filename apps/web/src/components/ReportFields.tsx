@@ -1,7 +1,9 @@
-import { memo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, DatePicker, Input, InputNumber, Select, Typography } from 'antd';
+import { memo, useMemo, useState, type ReactNode } from 'react';
+import { Alert, Button, Card, DatePicker, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import {
+  deriveComputedValues,
+  formatNumber,
   gridCellKey,
   indexTemplate,
   valueKeyLabel,
@@ -26,7 +28,8 @@ export function sectionIdOf(code: string): string {
 
 /** Moves the focus to a value's input (a grid's first cell for a grid-level issue) and brings it into view. */
 export function focusField(key: string): void {
-  const input = document.getElementById(inputIdOf(key)) ?? document.querySelector<HTMLElement>(`[data-grid="${CSS.escape(key)}"] input`);
+  // A grid-level issue: the grid's first input, or its first value in the read-only document view.
+  const input = document.getElementById(inputIdOf(key)) ?? document.querySelector<HTMLElement>(`[data-grid="${CSS.escape(key)}"] input, [data-grid="${CSS.escape(key)}"] [tabindex="-1"]`);
   if (!input) return;
   input.scrollIntoView({ block: 'center' });
   input.focus({ preventScroll: true });
@@ -123,12 +126,17 @@ export interface ReportFieldsProps {
   onReviewComment?(key: string, text: string): void;
 }
 
-/** The report form body: one card per section, scalar fields then disaggregation grids. */
+/**
+ * The report form body: one card per section, scalar fields then disaggregation grids. Computed fields (rates,
+ * totals) are shown read-only with the value the server will derive on save, updated on every keystroke by the
+ * same function (libs/domain deriveComputedValues).
+ */
 export function ReportFields(props: ReportFieldsProps) {
+  const values = useMemo(() => deriveComputedValues(props.template, props.values), [props.template, props.values]);
   return (
     <>
       {props.template.sections.map((section) => (
-        <SectionCard key={section.code} section={section} {...props} />
+        <SectionCard key={section.code} section={section} {...props} values={values} />
       ))}
     </>
   );
@@ -166,7 +174,7 @@ function SectionCard({ section, ...props }: ReportFieldsProps & { section: Secti
   );
 }
 
-function IssueList({ issues, explanations, readOnly, onExplain, id }: {
+export function IssueList({ issues, explanations, readOnly, onExplain, id }: {
   issues: ValidationIssue[] | undefined;
   explanations: Record<string, string>;
   readOnly: boolean;
@@ -202,7 +210,7 @@ function IssueList({ issues, explanations, readOnly, onExplain, id }: {
   );
 }
 
-function ReturnedComment({ text }: { text: string | undefined }) {
+export function ReturnedComment({ text }: { text: string | undefined }) {
   const { t } = useI18n();
   if (!text) return null;
   return (
@@ -213,7 +221,7 @@ function ReturnedComment({ text }: { text: string | undefined }) {
 }
 
 /** Review mode: a small "Ghi ý kiến" button per field that opens a comment box, so the form stays readable. */
-function ReviewCommentBox({ fieldKey, label, value, onChange }: { fieldKey: string; label: string; value: string | undefined; onChange?(key: string, text: string): void }) {
+export function ReviewCommentBox({ fieldKey, label, value, onChange }: { fieldKey: string; label: string; value: string | undefined; onChange?(key: string, text: string): void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   if (!onChange) return null;
@@ -266,7 +274,9 @@ const FieldRow = memo(function FieldRow({ field, value, issues, highlighted, exp
         {field.unit ? <Typography.Text type="secondary"> ({field.unit})</Typography.Text> : null}
       </label>
       <div>
-        <FieldInput field={field} id={id} value={value} status={status} readOnly={readOnly} describedBy={describedBy} onChange={(v) => onChange(field.code, v)} />
+        {field.computed
+          ? <ComputedValue field={field} id={id} value={value} describedBy={describedBy} />
+          : <FieldInput field={field} id={id} value={value} status={status} readOnly={readOnly} describedBy={describedBy} onChange={(v) => onChange(field.code, v)} />}
       </div>
       <IssueList id={describedBy} issues={issues} explanations={explanations} readOnly={readOnly} onExplain={onExplain} />
       <ReturnedComment text={returnedComment} />
@@ -274,6 +284,32 @@ const FieldRow = memo(function FieldRow({ field, value, issues, highlighted, exp
     </div>
   );
 });
+
+/**
+ * A computed field: read-only text (focusable, so an issue link can still take the focus to it), with a "Tự tính"
+ * tag and the formula in words from the template's help text.
+ */
+function ComputedValue({ field, id, value, describedBy }: { field: FieldDef; id: string; value: FieldValue; describedBy?: string }) {
+  const { t, pick, language } = useI18n();
+  const helpId = `${id}-help`;
+  const help = pick(field.helpVi ?? '', field.helpEn ?? '') || t('form.computedHelp');
+  return (
+    <>
+      <Input
+        id={id}
+        readOnly
+        className="computed-value"
+        data-computed="true"
+        aria-readonly="true"
+        aria-describedby={[helpId, describedBy].filter(Boolean).join(' ')}
+        value={typeof value === 'number' ? formatNumber(value, language) : ''}
+        placeholder="—"
+        suffix={<Tag className="computed-tag" bordered={false}>{t('form.computed')}</Tag>}
+      />
+      <div id={helpId} className="computed-help">{help}</div>
+    </>
+  );
+}
 
 function toNumberOrNull(v: number | string | null): number | null {
   if (v === null || v === '') return null;

@@ -31,6 +31,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { ErrorState, Loading, SubmissionStatusTag, DaysLeft } from '../components/States';
 import { IssueSummary, ReportFields, SectionNav, inputIdOf } from '../components/ReportFields';
 import { ValueChecksPanel } from '../components/ValueChecksPanel';
+import { SubmittedReportView } from '../components/SubmittedReportView';
 import { SubmissionHistory } from '../components/SubmissionHistory';
 import { ExcelPanel } from '../components/ExcelPanel';
 import { OfficialDocumentButtons } from '../components/OfficialDocumentButtons';
@@ -529,19 +530,33 @@ function ReportEditor({ template, submission: initial, kept = null, centreId, pe
             />
           )}
           {!wide && <SectionNav template={template} issues={editable || reviewing ? issues : []} direction="horizontal" />}
-          <ReportFields
-            template={template}
-            values={values}
-            issuesByField={editable || reviewing ? issuesByField : {}}
-            messagesByField={editable || reviewing ? messagesByField : {}}
-            explanations={explanations}
-            returnedComments={returned.byField}
-            readOnly={!editable}
-            onChange={onChange}
-            onExplain={onExplain}
-            reviewComments={reviewing ? reviewComments : undefined}
-            onReviewComment={reviewing ? onReviewComment : undefined}
-          />
+          {/* Not editable (submitted, accepted, or opened by its reviewer): a document, not greyed inputs. */}
+          {!editable && submission ? (
+            <SubmittedReportView
+              template={template}
+              submission={submission}
+              values={values}
+              explanations={explanations}
+              returnedComments={returned.byField}
+              messagesByField={reviewing ? messagesByField : undefined}
+              reviewComments={reviewing ? reviewComments : undefined}
+              onReviewComment={reviewing ? onReviewComment : undefined}
+            />
+          ) : (
+            <ReportFields
+              template={template}
+              values={values}
+              issuesByField={editable || reviewing ? issuesByField : {}}
+              messagesByField={editable || reviewing ? messagesByField : {}}
+              explanations={explanations}
+              returnedComments={returned.byField}
+              readOnly={!editable}
+              onChange={onChange}
+              onExplain={onExplain}
+              reviewComments={reviewing ? reviewComments : undefined}
+              onReviewComment={reviewing ? onReviewComment : undefined}
+            />
+          )}
         </Col>
         <Col xs={24} xl={7}>
           <div className="report-sidebar" style={{ position: 'sticky', top: 16 }}>

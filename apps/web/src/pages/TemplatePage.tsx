@@ -85,6 +85,11 @@ export function TemplateDefinitionView({ definition }: { definition: TemplateDef
                   <>
                     <span data-testid={`field-label-${f.code}`}>{pick(f.labelVi, f.labelEn)}</span>
                     {f.isTarget && <Tag style={{ marginLeft: 6, color: '#1f1f1f' }}>{t('tpl.target')}</Tag>}
+                    {f.computed && (
+                      <Tag style={{ marginLeft: 6, color: '#1f1f1f' }} data-testid={`field-computed-${f.code}`}>
+                        {t('form.computed')}: <code style={{ fontSize: 12 }}>{f.computed.expression}</code>
+                      </Tag>
+                    )}
                     {(f.helpVi || f.helpEn) && (
                       <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{pick(f.helpVi ?? '', f.helpEn)}</Typography.Text></div>
                     )}

@@ -33,6 +33,23 @@ export interface FieldDef {
   helpEn?: string;
   /** A target (kế hoạch) rather than an actual: stored apart, achievement > 100% allowed (domain §E.10). */
   isTarget?: boolean;
+  /**
+   * A computed field (rate, total): derived from the report's other figures on every save, never typed.
+   * Belongs to the template version, so reports filed against an older version keep what they stored.
+   * Evaluated by `deriveComputedValues` (validation/computed.ts) in the browser and on the server.
+   */
+  computed?: ComputedDef;
+}
+
+/**
+ * The formula of a computed field, as data: an expression of the rule language (RuleDef) over the current
+ * report's keys, yielding a number, e.g. `100 * exam_certified / exam_candidates`. It may not read prev(),
+ * the period or another computed field (so the order of evaluation never matters).
+ */
+export interface ComputedDef {
+  expression: string;
+  /** Decimal places kept, rounding half away from zero. Default: 1 for percent, 2 for decimal, 0 for integer. */
+  decimals?: number;
 }
 
 export interface GridAxisItem {

@@ -3,7 +3,8 @@ import type { TemplateDefinition } from '@gdtx/domain';
 import { AppError } from '@gdtx/platform';
 import { diffValues, normalizeExplanations, parseDraftValues, sameDocument, ValuesShapeError } from './submission-values';
 
-const template = findShippedTemplate('GDTX_SCHOOL_YEAR') as TemplateDefinition;
+// Version 1: every field typed (version 2 computes the rates and the staff total; see the case below).
+const template = findShippedTemplate('GDTX_SCHOOL_YEAR', 1) as TemplateDefinition;
 
 describe('parseDraftValues', () => {
   it('drops empty values, sorts keys and NFC-normalises text', () => {
@@ -29,6 +30,11 @@ describe('parseDraftValues', () => {
     expect(body.fields.map((f) => [f.field, f.ruleCode])).toEqual([
       ['exam_candidates', 'field.type'], ['exam_councils', 'field.type'], ['khong_co', 'field.unknown_key'], ['staff_total', 'field.type'],
     ]);
+  });
+  it('under version 2, a value sent for a computed field is ignored (never refused) and derived from the counts', () => {
+    const v2 = findShippedTemplate('GDTX_SCHOOL_YEAR', 2) as TemplateDefinition;
+    const parsed = parseDraftValues(v2, { ...S0_THANH_HOA_2020_2021_VALUES, staff_total: Number.POSITIVE_INFINITY, exam_pass_rate: 12 });
+    expect([parsed['staff_total'], parsed['exam_pass_rate'], parsed['staff_ldtt_rate']]).toEqual([56, 99.6, 88.9]);
   });
   it('refuses values that are not an object of key: value', () => {
     expect((refusal([1]).getResponse() as { fields: { field: string }[] }).fields[0].field).toBe('values');

@@ -3,7 +3,7 @@
  * Both templates share the same sections and rules; only the period type and deadline differ.
  * Seed S0 (Thanh Hóa provincial GDTX centre, 2020-21) is the reference data set: see s0-thanh-hoa.values.ts.
  */
-import type { GridDef, RuleDef, SectionDef, TemplateDefinition } from '../template-types';
+import type { FieldDef, GridDef, RuleDef, SectionDef, TemplateDefinition } from '../template-types';
 import {
   axis,
   changeFromPreviousWarning,
@@ -380,3 +380,47 @@ export const GDTX_SCHOOL_YEAR_TEMPLATE: TemplateDefinition = {
   sections: GDTX_SECTIONS,
   rules: GDTX_RULES,
 };
+
+/**
+ * Version 2 (issue 16 item 2): the two rates and the staff total are computed fields, derived on every save
+ * from the figures they come from, and shown read-only; the rules that only checked a typed rate or total
+ * against its figures go (the value now is that formula). Everything else is version 1's. Reports filed against
+ * version 1 keep version 1 and the rates they were filed with; reports created after publication use version 2.
+ */
+const COMPUTED_V2: Record<string, Pick<FieldDef, 'computed' | 'helpVi' | 'helpEn'>> = {
+  staff_total: {
+    computed: { expression: 'staff_tenured + staff_contract' },
+    helpVi: 'Tự tính: viên chức (biên chế) cộng người lao động hợp đồng.',
+    helpEn: 'Computed: tenured plus contract staff.',
+  },
+  staff_ldtt_rate: {
+    computed: { expression: '100 * staff_ldtt / staff_tenured' },
+    helpVi: 'Tự tính: số đạt LĐTT / số viên chức × 100, làm tròn 1 chữ số thập phân.',
+    helpEn: 'Computed: LĐTT awards / tenured staff × 100, rounded to 1 decimal.',
+  },
+  exam_pass_rate: {
+    computed: { expression: '100 * exam_certified / exam_candidates' },
+    helpVi: 'Tự tính: số cấp chứng chỉ / số dự thi × 100, làm tròn 1 chữ số thập phân.',
+    helpEn: 'Computed: certified / candidates × 100, rounded to 1 decimal.',
+  },
+};
+/** v1 rules that compared a typed rate or total with its figures: in v2 the value is that formula. */
+const RULES_REPLACED_BY_COMPUTED_V2 = new Set(['staff.tenured_plus_contract', 'staff.ldtt_rate_matches', 'exam.pass_rate_matches']);
+
+const GDTX_SECTIONS_V2: SectionDef[] = GDTX_SECTIONS.map((section) => ({
+  ...section,
+  fields: section.fields.map((field) => {
+    const computed = COMPUTED_V2[field.code];
+    if (!computed) return field;
+    const { required: _required, ...rest } = field;
+    return { ...rest, ...computed };
+  }),
+}));
+/** An issue is shown at a rule's first field: in v2 that is a field the centre types, never a computed one. */
+const GDTX_RULES_V2: RuleDef[] = GDTX_RULES.filter((r) => !RULES_REPLACED_BY_COMPUTED_V2.has(r.code)).map((r) => {
+  const typed = r.fields.filter((key) => !COMPUTED_V2[key]);
+  return typed.length && typed.length < r.fields.length ? { ...r, fields: [...typed, ...r.fields.filter((key) => COMPUTED_V2[key])] } : r;
+});
+
+export const GDTX_SEMESTER_TEMPLATE_V2: TemplateDefinition = { ...GDTX_SEMESTER_TEMPLATE, version: 2, sections: GDTX_SECTIONS_V2, rules: GDTX_RULES_V2 };
+export const GDTX_SCHOOL_YEAR_TEMPLATE_V2: TemplateDefinition = { ...GDTX_SCHOOL_YEAR_TEMPLATE, version: 2, sections: GDTX_SECTIONS_V2, rules: GDTX_RULES_V2 };

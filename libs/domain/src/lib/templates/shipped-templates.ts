@@ -3,7 +3,7 @@
  * new versions; these objects are frozen so no caller can change a "published" version by accident.
  */
 import type { TemplateDefinition } from '../template-types';
-import { GDTX_SCHOOL_YEAR_TEMPLATE, GDTX_SEMESTER_TEMPLATE } from './gdtx.templates';
+import { GDTX_SCHOOL_YEAR_TEMPLATE, GDTX_SCHOOL_YEAR_TEMPLATE_V2, GDTX_SEMESTER_TEMPLATE, GDTX_SEMESTER_TEMPLATE_V2 } from './gdtx.templates';
 import { LANGUAGE_IT_QUARTERLY_TEMPLATE } from './language-it.template';
 import { TTHTCD_SEMESTER_TEMPLATE } from './tthtcd.template';
 import { XMC_COMMUNE_YEARLY_TEMPLATE, XMC_COMMUNE_YEARLY_TEMPLATE_V2 } from './xmc-commune.template';
@@ -19,6 +19,8 @@ function deepFreeze<T>(value: T): T {
 export const shippedTemplates: readonly TemplateDefinition[] = deepFreeze([
   GDTX_SEMESTER_TEMPLATE,
   GDTX_SCHOOL_YEAR_TEMPLATE,
+  GDTX_SEMESTER_TEMPLATE_V2,
+  GDTX_SCHOOL_YEAR_TEMPLATE_V2,
   LANGUAGE_IT_QUARTERLY_TEMPLATE,
   TTHTCD_SEMESTER_TEMPLATE,
   XMC_COMMUNE_YEARLY_TEMPLATE,

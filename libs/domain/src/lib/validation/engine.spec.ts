@@ -4,7 +4,8 @@ import { S0_THANH_HOA_2020_2021_VALUES } from '../templates/s0-thanh-hoa.values'
 import { FORM_LEVEL_ISSUE_KEY, hasErrors, issuesToFieldMap, unexplainedWarnings, validateValues } from './engine';
 import { formatNumber, interpolateMessage, lowerFirst } from './messages';
 
-const gdtxYear = findShippedTemplate('GDTX_SCHOOL_YEAR')!;
+// Version 1: its rates are typed and checked against their counts (version 2 computes them: computed.spec.ts).
+const gdtxYear = findShippedTemplate('GDTX_SCHOOL_YEAR', 1)!;
 const languageIt = findShippedTemplate('LANGUAGE_IT_QUARTERLY')!;
 const tthtcd = findShippedTemplate('TTHTCD_SEMESTER')!;
 const xmc = findShippedTemplate('XMC_COMMUNE_YEARLY')!;

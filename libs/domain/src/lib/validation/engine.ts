@@ -28,6 +28,7 @@ import {
 import { formatNumber, interpolateMessage } from './messages';
 import { FieldIssueCodes, parseFieldValue, unknownKeyIssue, valueSpecs, type ValueSpec } from './value-parser';
 import { indexTemplate, type TemplateIndex } from './template-index';
+import { deriveComputedValues } from './computed';
 
 export { validateTemplateDefinition, type TemplateProblem } from './template-definition';
 
@@ -131,20 +132,24 @@ function resolvePeriod(period: ValidateValuesOptions['period']): { start: string
  */
 export function validateValues(
   template: TemplateDefinition,
-  values: ValueMap,
+  input: ValueMap,
   options: ValidateValuesOptions = {},
 ): ValidationIssue[] {
   const index = indexTemplate(template);
   const issues: ValidationIssue[] = [];
+  // Rules see computed fields as they would be stored (computed.ts); a derived value is not the centre's input,
+  // so it gets no field check (a rate above 100 % is reported by the rule on its counts).
+  const values = deriveComputedValues(template, input);
 
   for (const spec of valueSpecs(template).values()) {
+    if (spec.computed) continue;
     const issue = checkValue(spec, values[spec.key]);
     if (issue) issues.push(issue);
   }
 
   if (options.reportUnknownKeys ?? true) {
     // Refused, never ignored (issue 11, defect 14): the write boundary stores no key the template lacks.
-    for (const [key, value] of Object.entries(values)) {
+    for (const [key, value] of Object.entries(input)) {
       if (index.byKey.has(key) || isEmptyValue(value)) continue;
       issues.push(unknownKeyIssue(template, key));
     }

@@ -50,12 +50,14 @@ describe('shipped templates', () => {
     );
   });
 
-  it('ships the five templates (the literacy one in versions 1 and 2) for the right centres, periods and deadlines', () => {
+  it('ships the five templates (GDTX and literacy in versions 1 and 2) for the right centres, periods and deadlines', () => {
     expect(
       shippedTemplates.map((shipped) => [shipped.code, shipped.version, shipped.periodType, shipped.deadline, shipped.centreTypes]),
     ).toEqual([
       ['GDTX_SEMESTER', 1, 'SEMESTER', { kind: 'AFTER_PERIOD_END', days: 2 }, ['PROVINCIAL_GDTX', 'GDNN_GDTX']],
       ['GDTX_SCHOOL_YEAR', 1, 'SCHOOL_YEAR', { kind: 'AFTER_PERIOD_END', days: 15 }, ['PROVINCIAL_GDTX', 'GDNN_GDTX']],
+      ['GDTX_SEMESTER', 2, 'SEMESTER', { kind: 'AFTER_PERIOD_END', days: 2 }, ['PROVINCIAL_GDTX', 'GDNN_GDTX']],
+      ['GDTX_SCHOOL_YEAR', 2, 'SCHOOL_YEAR', { kind: 'AFTER_PERIOD_END', days: 15 }, ['PROVINCIAL_GDTX', 'GDNN_GDTX']],
       ['LANGUAGE_IT_QUARTERLY', 1, 'QUARTER', { kind: 'AFTER_PERIOD_END', days: 5 }, ['LANGUAGE', 'IT', 'LANGUAGE_IT', 'LIFE_SKILLS']],
       ['TTHTCD_SEMESTER', 1, 'SEMESTER', { kind: 'AFTER_PERIOD_END', days: 10 }, ['TTHTCD']],
       ['XMC_COMMUNE_YEARLY', 1, 'LITERACY_YEAR', { kind: 'FIXED_DATE', month: 10, day: 2, yearOffset: 0 }, ['TTHTCD']],

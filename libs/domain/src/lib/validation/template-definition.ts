@@ -5,7 +5,7 @@
 import { CentreTypes, PeriodTypes } from '../enums';
 import type { DeadlineRule, FieldDef, GridDef, TemplateDefinition } from '../template-types';
 import { daysInMonth } from '../periods/iso-date';
-import { checkExpression, collectReferences, ExpressionSyntaxError, parseExpression } from './expression';
+import { checkExpression, collectReferences, expandKeyPattern, ExpressionSyntaxError, parseExpression } from './expression';
 import { messagePlaceholders } from './messages';
 import { indexTemplate } from './template-index';
 
@@ -149,6 +149,7 @@ export function validateTemplateDefinition(template: TemplateDefinition): Templa
   });
 
   checkRules(template, add);
+  checkComputedFields(template, add);
   return problems;
 }
 
@@ -452,5 +453,61 @@ function checkRules(template: TemplateDefinition, add: AddProblem): void {
         }
       }
     }
+  });
+}
+
+/**
+ * A computed field (computed.ts) must be numeric and not required (nobody types it), and its formula must parse,
+ * yield a number and read only the current report's own, non-computed keys: no prev(), no period, no chains.
+ */
+function checkComputedFields(template: TemplateDefinition, add: AddProblem): void {
+  const index = indexTemplate(template);
+  template.sections?.forEach((section, sectionIndex) => {
+    section.fields.forEach((field, fieldIndex) => {
+      if (field.computed === undefined) return;
+      const path = `sections[${sectionIndex}].fields[${fieldIndex}].computed`;
+      const name = field.code;
+      if (!NUMERIC_FIELD_TYPES.includes(field.type)) {
+        add(path, `Chỉ tiêu tự tính "${name}" phải là kiểu số.`, `Computed field "${name}" must be numeric.`);
+      }
+      if (field.required) {
+        add(path, `Chỉ tiêu tự tính "${name}" không thể là bắt buộc (không ai nhập nó).`, `Computed field "${name}" cannot be required (nobody types it).`);
+      }
+      const { decimals } = field.computed ?? {};
+      if (decimals !== undefined && (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)) {
+        add(`${path}.decimals`, `Số chữ số thập phân của "${name}" phải là số nguyên từ 0 đến 6.`, `Decimals of "${name}" must be a whole number from 0 to 6.`);
+      }
+      if (typeof field.computed?.expression !== 'string' || isBlank(field.computed.expression)) {
+        add(`${path}.expression`, `Chỉ tiêu tự tính "${name}" chưa có công thức.`, `Computed field "${name}" has no formula.`);
+        return;
+      }
+      try {
+        const node = parseExpression(field.computed.expression);
+        const { type, problems } = checkExpression(node, index.keys, index.kinds);
+        for (const problem of problems) {
+          add(`${path}.expression`, `Công thức của "${name}", ký tự thứ ${problem.position + 1}: ${problem.messageVi}.`, `Formula of "${name}", character ${problem.position + 1}: ${problem.messageEn}.`);
+        }
+        if (type !== 'number' && type !== 'unknown') {
+          add(`${path}.expression`, `Công thức của "${name}" phải cho kết quả là số (đang là ${type}).`, `The formula of "${name}" must yield a number (it yields ${type}).`);
+        }
+        const references = collectReferences(node);
+        const source = field.computed.expression;
+        if (references.previous.length > 0 || /\b(period_start|period_end)\s*\(/.test(source)) {
+          add(`${path}.expression`, `Công thức của "${name}" chỉ được dùng số liệu của chính báo cáo (không dùng prev(), period_start(), period_end()).`, `The formula of "${name}" may only read the report's own figures (no prev(), period_start(), period_end()).`);
+        }
+        if (references.current.length === 0) {
+          add(`${path}.expression`, `Công thức của "${name}" không đọc chỉ tiêu nào.`, `The formula of "${name}" reads no field.`);
+        }
+        const keys = references.current.flatMap((key) => (key.includes('*') ? expandKeyPattern(key, index.keys) : [key]));
+        for (const key of new Set(keys)) {
+          if (key === field.code || index.byKey.get(key)?.field?.computed) {
+            add(`${path}.expression`, `Công thức của "${name}" không được đọc chỉ tiêu tự tính "${key}".`, `The formula of "${name}" must not read the computed field "${key}".`);
+          }
+        }
+      } catch (error) {
+        if (!(error instanceof ExpressionSyntaxError)) throw error;
+        add(`${path}.expression`, `Công thức của "${name}": ${error.messageVi}.`, `Formula of "${name}": ${error.message}.`);
+      }
+    });
   });
 }

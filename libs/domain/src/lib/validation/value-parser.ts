@@ -14,13 +14,16 @@
  * Nothing is coerced: "1100" is not a count. Stored values are therefore exactly what the indicators read
  * (a count stored as a string used to vanish from PASS_RATE while the rest of the report counted). A key the
  * template does not define is refused, never ignored. Empty values (null, blank text) mean "not filled in"
- * and are left out of the stored document. Pure; shared by the browser form and the server.
+ * and are left out of the stored document. Computed fields (FieldDef.computed: rates, totals) are never taken
+ * from the input: whatever is sent for them is ignored, and they are derived from the other values
+ * (deriveComputedValues, computed.ts). Pure; shared by the browser form and the server.
  */
 import type { FieldDef, FieldType, FieldValue, TemplateDefinition, ValidationIssue, ValueMap } from '../template-types';
 import { isIsoDate } from '../periods/iso-date';
 import { isEmptyValue } from './expression';
 import { formatNumber, formatValue } from './messages';
 import { indexTemplate, valueKeyLabel } from './template-index';
+import { deriveComputedValues } from './computed';
 
 export const FieldIssueCodes = {
   required: 'field.required',
@@ -46,6 +49,8 @@ export interface ValueSpec {
   key: string;
   type: FieldType;
   required: boolean;
+  /** A computed field: derived, never typed, not checked as input (computed.ts). */
+  computed?: boolean;
   min?: number;
   max?: number;
   choices?: FieldDef['choices'];
@@ -77,6 +82,7 @@ export function valueSpecs(template: TemplateDefinition): Map<string, ValueSpec>
         max: field.max,
         choices: field.choices,
         maxLength: field.maxLength,
+        ...(field.computed ? { computed: true } : {}),
         labelVi,
         labelEn,
       });
@@ -212,6 +218,7 @@ export type ParseValuesResult = { ok: true; values: ValueMap } | { ok: false; is
  * are always the same stored document). Otherwise every problem, one per key, each an error naming its key.
  * @example parseReportValues(template, { exam_candidates: 1100 })  // { ok: true, values: { exam_candidates: 1100 } }
  * @example parseReportValues(template, { exam_candidates: '1100', khong_co: 1 }).ok  // false: field.type, field.unknown_key
+ * @example parseReportValues(gdtxV2, { exam_candidates: 2279, exam_certified: 2270, exam_pass_rate: 50 }).values.exam_pass_rate // 99.6
  */
 export function parseReportValues(template: TemplateDefinition, input: unknown): ParseValuesResult {
   if (input === null || input === undefined) return { ok: true, values: {} };
@@ -243,11 +250,15 @@ export function parseReportValues(template: TemplateDefinition, input: unknown):
       issues.push(unknownKeyIssue(template, key));
       continue;
     }
+    if (spec.computed) continue; // ignored: derived below from the figures it comes from
     const parsed = parseFieldValue(spec, raw);
     if (parsed.ok) values[key] = parsed.value;
     else issues.push(parsed.issue);
   }
-  return issues.length ? { ok: false, issues } : { ok: true, values };
+  if (issues.length) return { ok: false, issues };
+  const derived = deriveComputedValues(template, values);
+  if (derived === values) return { ok: true, values };
+  return { ok: true, values: Object.fromEntries(Object.entries(derived).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }
 
 /** Thrown where values must already be valid (the seed, the bench generator): a bug in the caller, not user input. */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { vietnamDateOf, vietnamWallClock } from '@gdtx/domain';
+import { computedFields, deriveComputedValues, indexTemplate, vietnamDateOf, vietnamWallClock } from '@gdtx/domain';
 import type { TemplateDefinition, ValueMap } from '@gdtx/domain';
 import {
   BOOLEAN_FALSE_VI,
@@ -31,11 +31,13 @@ import {
   type SectionPlan,
 } from './layout';
 import type { WorkbookMeta } from './types';
+import { excelFormulaOf } from './computed-formula';
 
 /** First column of the drop-down source lists kept in `_meta` (for lists too long for an inline list). */
 const META_LIST_FIRST_COL = 8; // H
 
 const INPUT_FILL = 'FFFFF2CC'; // light yellow: "type here"
+const COMPUTED_FILL = 'FFEDEDED'; // light grey: "computed, locked"
 const HEADER_FILL = 'FFD9E1F2'; // light blue-grey
 const BORDER_COLOR = 'FFA6A6A6';
 const FONT = 'Times New Roman'; // the usual font of Vietnamese administrative documents; has full Vietnamese coverage
@@ -72,7 +74,9 @@ export async function buildWorkbook(template: TemplateDefinition, values: ValueM
   const metaSheet = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
 
   const lists = new ListSources(metaSheet);
-  plan.sections.forEach((sp, i) => drawSection(sectionSheets[i], sp, plan.cells, template, values, meta, lists));
+  // Computed cells show what the server derives (and will derive again on upload), never a stale stored rate.
+  const shown = deriveComputedValues(template, values);
+  plan.sections.forEach((sp, i) => drawSection(sectionSheets[i], sp, plan.cells, template, shown, meta, lists));
   drawInstructions(instructions, template, meta, plan.sections);
   drawMeta(metaSheet, meta, plan.cells);
 
@@ -147,6 +151,21 @@ function inputStyle(spec: ValueSpec): Partial<ExcelJS.Style> {
     },
     protection: { locked: false },
   };
+}
+
+/** A computed cell: locked, grey, a formula over the input cells (computed-formula.ts). */
+function computedStyle(spec: ValueSpec): Partial<ExcelJS.Style> {
+  return {
+    ...inputStyle(spec),
+    font: font({ italic: true, color: { argb: 'FF404040' } }),
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: COMPUTED_FILL } },
+    protection: { locked: true },
+  };
+}
+
+/** How a formula addresses an input cell: on its own sheet by address, elsewhere with the quoted sheet name. */
+function cellReference(plan: InputCellPlan, fromSheet: string): string {
+  return plan.sheet === fromSheet ? plan.address : `'${plan.sheet.replace(/'/g, "''")}'!${plan.address}`;
 }
 
 function clip(s: string, max: number): string {
@@ -269,8 +288,24 @@ function drawSection(
     cell.style = style;
   };
 
+  const computedByKey = new Map(computedFields(template).map((c) => [c.field.code, c]));
+  const allByKey = new Map(allCells.map((c) => [c.key, c]));
+  const keys = indexTemplate(template).keys;
   const writeInput = (plan: InputCellPlan, labelVi: string, helpVi: string | undefined, withPrompt: boolean) => {
     const spec = specOf(plan);
+    const computed = computedByKey.get(plan.key);
+    if (computed) {
+      const cellOf = (key: string) => {
+        const source = allByKey.get(key);
+        return source ? cellReference(source, sp.sheet) : null;
+      };
+      const formula = excelFormulaOf(computed.computed.expression, computed.decimals, keys, cellOf);
+      const value = values[plan.key];
+      const cell = ws.getCell(plan.row, plan.col);
+      cell.value = formula ? { formula, result: typeof value === 'number' ? value : '' } : toCellValue(value, spec);
+      cell.style = computedStyle(spec);
+      return;
+    }
     const cell = ws.getCell(plan.row, plan.col);
     cell.value = toCellValue(values[plan.key], spec);
     cell.style = inputStyle(spec);
@@ -290,7 +325,7 @@ function drawSection(
       put(plan.row, COL_ORDINAL, i + 1, { ...labelStyle(), alignment: { horizontal: 'center', vertical: 'middle' } });
       put(plan.row, COL_LABEL, field.labelVi, labelStyle());
       put(plan.row, COL_UNIT, field.unit ?? '', { ...labelStyle(), alignment: { horizontal: 'center', vertical: 'middle' } });
-      const help = [field.required ? 'Bắt buộc.' : '', field.helpVi ?? ''].filter(Boolean).join(' ');
+      const help = [field.required ? 'Bắt buộc.' : '', field.computed ? 'Ô tự tính (nền xám), không cần nhập.' : '', field.helpVi ?? ''].filter(Boolean).join(' ');
       put(plan.row, sp.helpCol, help, { ...labelStyle(), font: font({ size: 11, color: { argb: 'FF595959' } }) });
       writeInput(plan, field.labelVi, field.helpVi, true);
     });
@@ -347,6 +382,7 @@ function drawInstructions(ws: ExcelJS.Worksheet, template: TemplateDefinition, m
   r++;
   const steps = [
     'Chỉ nhập vào các ô nền vàng trên các trang báo cáo; các ô khác đã được khóa.',
+    'Các ô nền xám (tỷ lệ, tổng số) được tự tính từ số liệu đã nhập; khi tải lên, hệ thống tính lại các ô này và bỏ qua giá trị trong tệp.',
     'Không đổi tên, thêm, xóa hoặc sắp xếp lại các trang, hàng, cột. Không xóa trang ẩn của hệ thống.',
     'Số nguyên nhập không có phần thập phân, ví dụ 2279 (chấp nhận cả 2.279 dạng văn bản). Số lượng không được âm.',
     'Số thập phân dùng dấu phẩy, ví dụ 12,5. Tỷ lệ (%) nhập số phần trăm, ví dụ 99,6.',

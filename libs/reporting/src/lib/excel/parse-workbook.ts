@@ -223,6 +223,8 @@ async function parseUnsafe(
   const values: ValueMap = {};
   for (const cell of plan.cells) {
     const entry = map.get(cell.key)!;
+    // A computed cell (rate, total) is never read: the server derives it again from the figures (computed.ts).
+    if (cell.kind === 'field' && cell.field.computed) continue;
     values[cell.key] = null;
     if (unusableSheets.has(entry.sheet)) continue;
     const xc = sheets.get(entry.sheet)!.getCell(entry.address);
