@@ -104,7 +104,7 @@ export function MinistryExchange() {
           </div>
         </Card>
       )}
-      <MinistryCodesCard kind={layout.rowsPer === 'CENTRE' ? 'CENTRE' : 'UNIT'} />
+      <MinistryCodesCard key={layout.code} kind={layout.rowsPer === 'CENTRE' ? 'CENTRE' : 'UNIT'} />
     </Space>
   );
 }
