@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { installClientErrorEnvelope, loadConfig, MetricsService, mountQueueDashboard, transportErrorMiddleware } from '@gdtx/platform';
+import { initTracing, installClientErrorEnvelope, loadConfig, MetricsService, mountQueueDashboard, tracingMiddleware, transportErrorMiddleware } from '@gdtx/platform';
 import { AppModule } from './app.module';
 import { validationPipe } from './validation';
 
@@ -17,6 +17,8 @@ const SERVICE_WORKER_MAX_AGE_S = 3600;
 export async function createApi(): Promise<NestExpressApplication> {
   const config = loadConfig();
   // Body parsers are registered here, not by Nest, so that their errors reach the envelope middleware below.
+  // Traces (issue 14 item 3; docs/operations.md): on with OTEL_SPANS_FILE, before anything that opens spans.
+  initTracing('gdtx-api');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   installClientErrorEnvelope(app.getHttpServer());
   app.useLogger(app.get(Logger));
@@ -24,6 +26,7 @@ export async function createApi(): Promise<NestExpressApplication> {
   app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY.split(',').map((x) => x.trim()));
   // First, so that every request is timed (gdtx_http_request_duration_seconds; /metrics, docs/operations.md).
   app.use(app.get(MetricsService).httpMiddleware());
+  app.use(tracingMiddleware);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -131,7 +131,7 @@ describe('data quality in Chromium', () => {
     const result = page.getByTestId('mx-result');
     await result.waitFor();
     await page.getByTestId('mx-count-DIFFERENT').getByText('Khác số liệu: 1').waitFor();
-    await result.getByText(/Độ tuổi 15–25 · Biết chữ mức 1: hệ thống này \d+, hệ thống Bộ \d+/).waitFor();
+    await result.getByText(/Độ tuổi 15–25 · Biết chữ mức 1: hệ thống này [\d.,]+, hệ thống Bộ [\d.,]+/).waitFor();
     await screenshot(page, 'chat-luong-06-ket-qua-doi-chieu');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBe(0);

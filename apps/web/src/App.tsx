@@ -29,6 +29,7 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { SettingsLiteracyPage } from './pages/SettingsLiteracyPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { DataQualityPage } from './pages/DataQualityPage';
+import { MapPage } from './pages/MapPage';
 import { BackgroundJobsPage } from './pages/BackgroundJobsPage';
 import { AccountSecurityPage } from './pages/AccountSecurityPage';
 
@@ -106,6 +107,7 @@ const PAGES: Record<WebRouteKey, ReactNode> = {
   settingsIndicators: <IndicatorsPage />,
   backgroundJobs: <BackgroundJobsPage />,
   dataQuality: <DataQualityPage />,
+  map: <MapPage />,
   accountSecurity: <AccountSecurityPage />,
 };
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, ConfigModule, DatabaseModule, JobsRuntimeModule, loadConfig, MetricsService, QueueModule, serveMetrics, TenantDb } from '@gdtx/platform';
+import { ConfigError, ConfigModule, DatabaseModule, initTracing, JobsRuntimeModule, loadConfig, MetricsService, QueueModule, serveMetrics, TenantDb } from '@gdtx/platform';
 import { AnalyticsModule } from '@gdtx/analytics';
 import { ComplianceModule } from '@gdtx/compliance';
 import { DocumentsModule } from '@gdtx/documents';
@@ -30,6 +30,8 @@ class WorkerModule {}
 
 async function main() {
   const config = loadConfig();
+  // Traces (issue 14 item 3): each job's span continues the trace of the request that wrote its outbox row.
+  initTracing('gdtx-worker');
   const app = await NestFactory.createApplicationContext(WorkerModule);
   app.enableShutdownHooks();
   const logger = new Logger('worker');

@@ -49,7 +49,8 @@ import { OrgReadModelViews1733020000000 } from './migrations/1733020000000-org-r
 import { ProvinceMergers1733021000000 } from './migrations/1733021000000-province-mergers';
 import { ProvinceMergerOnItsDate1733024000000 } from './migrations/1733024000000-province-merger-on-its-date';
 import { MinistryCodes1733028000500 } from './migrations/1733028000500-ministry-codes';
-export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200, OrgReadModelViews1733020000000, ProvinceMergers1733021000000, ProvinceMergerOnItsDate1733024000000, MinistryCodes1733028000500];
+import { UnitBoundaries1733028000700 } from './migrations/1733028000700-unit-boundaries';
+export const orgMigrations = [OrgCore1732000001000, CentreStateOnDate1733000300000, TheRlsRule1733001000000, CentreKeyedIndexes1733001000010, SupervisoryAreas1733004000000, JobsScopedToTheirProvince1733009000200, OrgReadModelViews1733020000000, ProvinceMergers1733021000000, ProvinceMergerOnItsDate1733024000000, MinistryCodes1733028000500, UnitBoundaries1733028000700];
 export { ReorganisationService } from './lib/reorganisation.service';
 export { ReorganisationResolver } from './lib/reorganisation.resolver';
 export { applyReorganisationPlan, ReorganisationError } from './lib/reorganisation';
@@ -62,3 +63,7 @@ export { ProvinceMergerService, ProvinceMergerResolver } from './lib/province-me
 export { recordProvinceMergerPlan, ProvinceMergerError } from './lib/province-merger';
 export type { ProvinceMergerPlan, ProvinceMergerOutcome } from './lib/province-merger';
 export { ProvinceMerger, ProvinceMergerResult, RecordProvinceMergerInput } from './lib/province-merger.types';
+
+// Unit boundaries for maps (issue 15 item 3): validated and simplified on import; the demo's schematic squares.
+export { seedSchematicBoundaries } from './lib/boundary.service';
+export { SCHEMATIC_NOTE_VI } from './lib/boundaries';

@@ -29,9 +29,11 @@ import { InlineCentrePolicies1732000099000 } from './migrations/1732000099000-in
 import { OutboxJobs1733007000000 } from './migrations/1733007000000-outbox-jobs';
 import { SystemScopeForJobs1733009000000 } from './migrations/1733009000000-system-scope-for-jobs';
 /** Platform migrations; InlineCentrePolicies runs after every context's (TypeORM orders by timestamp). */
-export const platformMigrations = [PlatformScope1732000000000, Outbox1732000000500, InlineCentrePolicies1732000099000, OutboxJobs1733007000000, SystemScopeForJobs1733009000000];
+import { OutboxTraceParent1733028000800 } from './migrations/1733028000800-outbox-trace-parent';
+export const platformMigrations = [PlatformScope1732000000000, Outbox1732000000500, InlineCentrePolicies1732000099000, OutboxJobs1733007000000, SystemScopeForJobs1733009000000, OutboxTraceParent1733028000800];
 export * from './lib/graphql/enums';
 export * from './lib/database/audit';
 export * from './lib/database/modify';
 export * from './lib/graphql/loaders';
 export * from './lib/queue';
+export * from './lib/tracing/tracing';

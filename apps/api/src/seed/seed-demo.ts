@@ -8,7 +8,7 @@ import { applyDemoReform, seedTodaySupervision } from './seed-reform';
 import { rebuildProvinceFacts } from '@gdtx/analytics';
 import { evaluateProvincesWith } from '@gdtx/compliance';
 import { seedDemoDocumentSettings } from '@gdtx/documents';
-import { recordProvinceMergerPlan } from '@gdtx/org';
+import { recordProvinceMergerPlan, seedSchematicBoundaries } from '@gdtx/org';
 import { compareIsoDates } from '@gdtx/domain';
 import {
   BAC_GIANG, BAC_GIANG_CENTRES, BAC_NINH, BAC_NINH_CENTRES, DEMO_PASSWORD, DEMO_PROVINCE_MERGER, DEMO_REORGANISATION, DEMO_USERS, DemoCentre, DemoDistrict, demoWorld, DemoWorld, THANH_HOA, THANH_HOA_CENTRES,
@@ -88,6 +88,11 @@ export async function seedDemo(ownerUrl: string, log: (m: string) => void = () =
         }, null)
       : null;
     const provinces = [th.provinceId, bn.provinceId, bg.provinceId];
+    // Schematic boundaries of the communes in force today, for the maps (issue 15 item 3): squares, labelled as
+    // illustrations on every map; a Sở replaces them by importing official GeoJSON.
+    const boundaries = await seedSchematicBoundaries((sql, params) => client.query(sql, params), new Map([
+      [th.provinceId, [105.1, 20.4]], [bn.provinceId, [105.9, 21.3]], [bg.provinceId, [106.1, 21.6]],
+    ] as [string, [number, number]][]));
     // Fact tables for the seeded accepted reports (what the nightly rebuild would produce).
     for (const provinceId of provinces) await rebuildProvinceFacts(async (sql, params) => (await client.query(sql, params)).rows, provinceId);
     // Compliance findings and their notifications as of today (what the nightly evaluation would produce).
@@ -95,6 +100,7 @@ export async function seedDemo(ownerUrl: string, log: (m: string) => void = () =
     await client.query('COMMIT');
     log(`seeded reporting history: ${reports.submissions} submissions, ${reports.events} events`);
     log(`seeded demo provinces (${world}): ${THANH_HOA.name}, ${BAC_NINH.name}, ${BAC_GIANG.name}; ${DEMO_USERS.length + (today?.users ?? 0)} users`);
+    log(`seeded ${boundaries} schematic commune boundaries (not official: labelled as such on the maps)`);
     if (provinceMerger) log(`recorded the province merger ${BAC_GIANG.name} → ${BAC_NINH.name} from ${merger.effectiveDate}: ${provinceMerger.centresMoved} centres moved`);
     if (today) log(`applied the 2025 reform: ${today.reform.districtsDissolved} districts dissolved, ${today.reform.communesCreated} communes under the province; ${today.areas} supervisory areas`);
     return true;

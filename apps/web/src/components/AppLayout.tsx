@@ -39,6 +39,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'literacy', path: '/literacy', label: 'menu.literacy', visible: !centreScoped && can('LITERACY_READ') },
     { key: 'compliance', path: '/compliance', label: 'menu.compliance', visible: !centreScoped && can('COMPLIANCE_READ') },
     { key: 'units', path: '/units', label: 'menu.units', visible: !centreScoped && can('CENTRE_READ') },
+    { key: 'map', path: '/map', label: 'menu.map', visible: user.scope === 'province' && can('ANALYTICS_READ') },
     { key: 'dataQuality', path: '/data-quality', label: 'menu.dataQuality', visible: user.scope === 'province' && can('ANALYTICS_READ') },
     { key: 'review', path: '/review', label: 'menu.reviewQueue', visible: can('REPORT_REVIEW') },
     { key: 'templates', path: '/templates', label: 'menu.templates', visible: can('TEMPLATE_MANAGE') },

@@ -15,7 +15,12 @@ interface Reconciliation {
   rows: { ministryCode: string | null; name: string; status: RowMatch; differences: { column: string; here: number | null; there: number | null }[] }[];
   counts: Record<RowMatch, number>;
 }
-const STATUS_COLOUR: Record<RowMatch, string | undefined> = { MATCH: 'green', DIFFERENT: 'red', ONLY_HERE: 'gold', ONLY_THERE: 'gold', NO_CODE: undefined };
+// Dark text on light tints (WCAG AA contrast; antd's preset green and gold text is too light).
+const GREEN = { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' };
+const GOLD = { color: '#613400', background: '#fffbe6', borderColor: '#ffe58f' };
+const STATUS_STYLE: Record<RowMatch, { color: string; background?: string; borderColor?: string }> = {
+  MATCH: GREEN, DIFFERENT: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' }, ONLY_HERE: GOLD, ONLY_THERE: GOLD, NO_CODE: { color: '#434343' },
+};
 
 /** The current and the five previous periods of a type, the latest first. */
 function periodsOf(type: PeriodType): string[] {
@@ -89,7 +94,7 @@ export function MinistryExchange() {
         <Card size="small" title={t('mx.result')} data-testid="mx-result">
           <Space wrap style={{ marginBottom: 12 }}>
             {(Object.keys(result.counts) as RowMatch[]).map((s) => (
-              <Tag key={s} color={STATUS_COLOUR[s]} style={STATUS_COLOUR[s] ? undefined : { color: '#434343' }} data-testid={`mx-count-${s}`}>{t(`mx.status.${s}`)}: {formatNumber(result.counts[s])}</Tag>
+              <Tag key={s} style={STATUS_STYLE[s]} data-testid={`mx-count-${s}`}>{t(`mx.status.${s}`)}: {formatNumber(result.counts[s])}</Tag>
             ))}
           </Space>
           <div className="table-scroll">
@@ -97,14 +102,14 @@ export function MinistryExchange() {
               columns={[
                 { title: t('mx.code'), dataIndex: 'ministryCode', key: 'code', render: (v: string | null) => v ?? '—' },
                 { title: t('mx.name'), dataIndex: 'name', key: 'name' },
-                { title: t('mx.statusTitle'), key: 'status', render: (_, r) => <Tag color={STATUS_COLOUR[r.status]} style={STATUS_COLOUR[r.status] ? undefined : { color: '#434343' }}>{t(`mx.status.${r.status}`)}</Tag> },
+                { title: t('mx.statusTitle'), key: 'status', render: (_, r) => <Tag style={STATUS_STYLE[r.status]}>{t(`mx.status.${r.status}`)}</Tag> },
                 { title: t('mx.differences'), key: 'diff', render: (_, r) => r.differences.map((d) => <div key={d.column}>{t('mx.difference', { column: d.column, here: formatNumber(d.here), there: formatNumber(d.there) })}</div>) },
               ]}
             />
           </div>
         </Card>
       )}
-      <MinistryCodesCard kind={layout.rowsPer === 'CENTRE' ? 'CENTRE' : 'UNIT'} />
+      <MinistryCodesCard key={layout.code} kind={layout.rowsPer === 'CENTRE' ? 'CENTRE' : 'UNIT'} />
     </Space>
   );
 }

@@ -58,3 +58,8 @@ export const MINISTRY_CODES = graphql(`
 export const SET_MINISTRY_CODE = graphql(`
   mutation SetMinistryCode($input: SetMinistryCodeInput!) { setMinistryCode(input: $input) { id ministryCode } }
 `);
+
+/** The communes' boundaries for the map (issue 15 item 3): GeoJSON, with whether they are schematic. */
+export const UNIT_BOUNDARIES = graphql(`
+  query UnitBoundaries { unitBoundaries { geojson schematic noteVi units missing } }
+`);

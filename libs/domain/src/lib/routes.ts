@@ -31,6 +31,8 @@ export const WEB_ROUTES = {
   backgroundJobs: { path: '/background-jobs', permission: 'BACKGROUND_JOBS' },
   /** The Sở's data quality: outliers of a period, follow-up flags, likely duplicate centres (issue 15 item 4). */
   dataQuality: { path: '/data-quality', permission: 'ANALYTICS_READ' },
+  /** Any indicator as a choropleth of today's communes (issue 15 item 3). */
+  map: { path: '/map', permission: 'ANALYTICS_READ' },
   /** One's own account: the second factor (any signed-in user), and the Sở's security rule for its admins. */
   accountSecurity: { path: '/account/security' },
 } as const satisfies Record<string, { path: string; permission?: Permission }>;

@@ -2,10 +2,16 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hasPermission } from '@gdtx/domain';
 import type { Permission } from '@gdtx/domain';
-import { AppError, Errors, IS_PUBLIC, REQUIRED_PERMISSIONS, requestOf } from '@gdtx/platform';
+import { AppError, Errors, IS_PUBLIC, REQUIRED_PERMISSIONS, requestOf, type TenantContext } from '@gdtx/platform';
 import { AuthService, effectivePermissions, Principal } from './auth.service';
 import { ALLOWED_BEFORE_TOTP_ENROLMENT } from './totp.service';
 import { TokenService } from './token.service';
+
+interface TracedRequest {
+  tenant?: TenantContext;
+  traceparent?: string;
+  traceSpan?: { updateName(name: string): unknown };
+}
 
 /**
  * The one place a request becomes a TenantContext (style rule 5). Global: every operation is refused unless
@@ -43,6 +49,7 @@ export class AuthGuard implements CanActivate {
 
     if (!bearer) throw Errors.unauthenticated();
     if (!req.tenant) req.tenant = await this.auth.contextFor(this.tokens.verifyAccess(bearer), req.id);
+    this.traced(context, req as unknown as TracedRequest);
 
     // The province requires a second factor for this admin, who has none yet: only enrolment (and me, logout) is open.
     if ((req.tenant as Principal).totpEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_TOTP_ENROLMENT, targets)) {
@@ -66,6 +73,19 @@ export class AuthGuard implements CanActivate {
       throw Errors.forbidden('An area or ended scope is read-only', 'Phạm vi khu vực (hoặc phạm vi đã kết thúc) chỉ được xem, không được duyệt hay ghi nhận');
     }
     return true;
+  }
+
+  /**
+   * Traces (issue 14 item 3): the request's span is named after its root GraphQL field ("graphql acceptSubmission"),
+   * and its traceparent joins the tenant context, so the outbox rows the request writes carry it to their jobs.
+   */
+  private traced(context: ExecutionContext, req: TracedRequest): void {
+    if (!req.traceparent || !req.tenant) return;
+    if (req.tenant.traceparent !== req.traceparent) req.tenant = { ...req.tenant, traceparent: req.traceparent };
+    if (context.getType<string>() === 'graphql' && this.isRootOperation(context)) {
+      const field = (context.getArgByIndex(3) as { fieldName?: string } | undefined)?.fieldName;
+      if (field) req.traceSpan?.updateName(`graphql ${field}`);
+    }
   }
 
   private isRootOperation(context: ExecutionContext): boolean {

@@ -39,7 +39,7 @@ describe('identity user reader under RLS', () => {
   it("the province's own Sở reads an account's login and full name", async () => {
     expect(thAdmin.province_id).not.toBe(bnProvince);
     await as(thAdmin.province_id, async (tx) => {
-      expect(await userNameOf(tx, thAdmin.id)).toEqual({ id: thAdmin.id, username: thAdmin.username, fullName: thAdmin.full_name });
+      expect(await userNameOf(tx, thAdmin.id)).toEqual({ id: thAdmin.id, username: thAdmin.username, fullName: thAdmin.full_name, language: 'vi' });
       expect(await userNameOf(tx, null)).toBeNull();
     });
   });

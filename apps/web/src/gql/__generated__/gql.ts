@@ -88,6 +88,7 @@ type Documents = {
     "\n  query MinistryLayouts { ministryLayouts { code version system nameVi nameEn official noteVi templateCode rowsPer } }\n": typeof types.MinistryLayoutsDocument,
     "\n  query MinistryCodes($kind: String!) { ministryCodes(kind: $kind) { id code name ministryCode } }\n": typeof types.MinistryCodesDocument,
     "\n  mutation SetMinistryCode($input: SetMinistryCodeInput!) { setMinistryCode(input: $input) { id ministryCode } }\n": typeof types.SetMinistryCodeDocument,
+    "\n  query UnitBoundaries { unitBoundaries { geojson schematic noteVi units missing } }\n": typeof types.UnitBoundariesDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": typeof types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": typeof types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": typeof types.ReportTemplateDocument,
@@ -203,6 +204,7 @@ const documents: Documents = {
     "\n  query MinistryLayouts { ministryLayouts { code version system nameVi nameEn official noteVi templateCode rowsPer } }\n": types.MinistryLayoutsDocument,
     "\n  query MinistryCodes($kind: String!) { ministryCodes(kind: $kind) { id code name ministryCode } }\n": types.MinistryCodesDocument,
     "\n  mutation SetMinistryCode($input: SetMinistryCodeInput!) { setMinistryCode(input: $input) { id ministryCode } }\n": types.SetMinistryCodeDocument,
+    "\n  query UnitBoundaries { unitBoundaries { geojson schematic noteVi units missing } }\n": types.UnitBoundariesDocument,
     "\n  fragment DueReportFields on DueReport {\n    centreId templateCode templateVersion templateNameVi templateNameEn periodCode periodType periodLabelVi periodLabelEn\n    dueDate extended status daysLeft submissionId submissionVersion\n  }\n": types.DueReportFieldsFragmentDoc,
     "\n  query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }\n": types.DueReportsDocument,
     "\n  query ReportTemplate($code: String!, $version: Int) {\n    reportTemplate(code: $code, version: $version) { code version nameVi nameEn definition }\n  }\n": types.ReportTemplateDocument,
@@ -554,6 +556,10 @@ export function graphql(source: "\n  query MinistryCodes($kind: String!) { minis
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetMinistryCode($input: SetMinistryCodeInput!) { setMinistryCode(input: $input) { id ministryCode } }\n"): (typeof documents)["\n  mutation SetMinistryCode($input: SetMinistryCodeInput!) { setMinistryCode(input: $input) { id ministryCode } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitBoundaries { unitBoundaries { geojson schematic noteVi units missing } }\n"): (typeof documents)["\n  query UnitBoundaries { unitBoundaries { geojson schematic noteVi units missing } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -31,6 +31,8 @@ export interface TenantContext {
    * are readable as history (org's RLS rule reads `app.province_lineage`), never writable. Empty for most provinces.
    */
   readonly provinceLineage?: readonly string[] | null;
+  /** The W3C traceparent of the request's span (tracing on): the outbox rows written in the request keep it. */
+  readonly traceparent?: string;
   readonly requestId?: string;
 }
 

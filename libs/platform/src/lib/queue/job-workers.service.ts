@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { contextFromTraceparent, inSpan, SpanKind } from '../tracing/tracing';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { QUEUE_CONFIG } from './queue.tokens';
 import type { QueueConfig } from './queue-config';
@@ -96,7 +97,9 @@ export class JobWorkers {
     const processor = this.registry.processorOf(job.name);
     // Failed, not silently completed: once a handler exists the job can be retried from the dashboard.
     if (!processor) throw new UnrecoverableError(`unknown job name ${job.name}: no handler in this application`);
-    const work = processor.handle(job).then(async (result) => {
+    // A span per job, child of the request's (or job's) span that wrote its outbox row (traces across processes).
+    const parent = contextFromTraceparent((job.data as Partial<JobMeta>)?.traceparent);
+    const work = inSpan(`job ${job.name}`, SpanKind.CONSUMER, parent, { 'job.id': job.id ?? '', 'job.queue': job.queueName, 'job.attempt': job.attemptsMade + 1 }, () => processor.handle(job)).then(async (result) => {
       await this.recordDone(job);
       return result;
     });

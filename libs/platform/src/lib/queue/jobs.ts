@@ -67,6 +67,8 @@ export interface JobMeta {
   requestedBy: string | null;
   /** The outbox row that produced the job, when it came through the outbox. */
   outboxId?: string;
+  /** The W3C traceparent of the request (or job) that wrote the outbox row: the job's span continues its trace. */
+  traceparent?: string;
 }
 
 /** What a job's processor receives: its payload plus where it came from. */

@@ -18,6 +18,7 @@ interface OutboxRow {
   payload: Record<string, unknown>;
   dedupe_key: string;
   requested_by: string | null;
+  trace_parent: string | null;
 }
 
 export interface DrainResult {
@@ -138,7 +139,7 @@ export class OutboxRelay {
   async drainOnce(): Promise<DrainResult> {
     return this.db.run(systemContext(null, 'outbox relay'), async (em) => {
       const rows: OutboxRow[] = await em.query(
-        `SELECT id::text, province_id, centre_id, topic, payload, dedupe_key, requested_by
+        `SELECT id::text, province_id, centre_id, topic, payload, dedupe_key, requested_by, trace_parent
            FROM outbox
           WHERE sent_at IS NULL AND topic = ANY($2)
           ORDER BY id
@@ -184,7 +185,7 @@ export class OutboxRelay {
   async reconcileOnce(): Promise<ReconcileResult> {
     return this.db.run(systemContext(null, 'outbox reconciler'), async (em) => {
       const rows: PendingJobRow[] = await em.query(
-        `SELECT j.job_id, j.name, o.id::text, o.province_id, o.centre_id, o.topic, o.payload, o.dedupe_key, o.requested_by
+        `SELECT j.job_id, j.name, o.id::text, o.province_id, o.centre_id, o.topic, o.payload, o.dedupe_key, o.requested_by, o.trace_parent
            FROM outbox_job j JOIN outbox o ON o.id = j.outbox_id
           WHERE j.done_at IS NULL
             AND j.queued_at < clock_timestamp() - make_interval(secs => $2::double precision / 1000)
@@ -229,7 +230,7 @@ export class OutboxRelay {
   }
 
   private toJobs(row: OutboxRow): JobToAdd[] {
-    const data = { ...row.payload, provinceId: row.province_id, centreId: row.centre_id, requestedBy: row.requested_by, outboxId: row.id };
+    const data = { ...row.payload, provinceId: row.province_id, centreId: row.centre_id, requestedBy: row.requested_by, outboxId: row.id, ...(row.trace_parent ? { traceparent: row.trace_parent } : {}) };
     return this.registry.jobsFor(row.topic, data, row.dedupe_key);
   }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { activeTraceparent } from '../tracing/tracing';
 import type { TenantContext } from '../database/tenant-context';
 import type { OutboxPayload, OutboxTopic } from './jobs';
 
@@ -36,8 +37,9 @@ export async function enqueueOutbox<T extends OutboxTopic>(em: EntityManager, ct
   await client.query('SAVEPOINT gdtx_outbox_enqueue');
   try {
     await client.query(
-      `INSERT INTO outbox (province_id, centre_id, topic, payload, dedupe_key, requested_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [provinceId, message.centreId ?? ctx.centreId ?? null, message.topic, JSON.stringify(message.payload), message.dedupeKey, ctx.userId],
+      `INSERT INTO outbox (province_id, centre_id, topic, payload, dedupe_key, requested_by, trace_parent) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      // The request's span (or the running job's): the job that handles the message continues the same trace.
+      [provinceId, message.centreId ?? ctx.centreId ?? null, message.topic, JSON.stringify(message.payload), message.dedupeKey, ctx.userId, ctx.traceparent ?? activeTraceparent() ?? null],
     );
   } catch (e) {
     await client.query('ROLLBACK TO SAVEPOINT gdtx_outbox_enqueue');
