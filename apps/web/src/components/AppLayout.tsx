@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
-import { NotificationBell } from './Notifications';
+import { NotificationBell } from '../features/notifications/Notifications';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface MenuEntry {
