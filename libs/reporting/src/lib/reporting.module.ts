@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AtAGlanceService } from './at-a-glance.service';
 import { DueReportsService } from './due-reports.service';
 import { ExtensionService } from './extension.service';
 import { ReportTemplateResolver, SubmissionResolver } from './reporting.resolver';
@@ -9,7 +10,7 @@ import { WorkbookController } from './workbook.controller';
 import { WorkbookService } from './workbook.service';
 
 /** One service per aggregate of the reporting context (used by the API and the worker). */
-const reportingServices = [TemplateService, DueReportsService, SubmissionQueryService, SubmissionWorkflowService, ExtensionService, WorkbookService];
+const reportingServices = [TemplateService, DueReportsService, AtAGlanceService, SubmissionQueryService, SubmissionWorkflowService, ExtensionService, WorkbookService];
 
 /** Services of the reporting context (used by the API and the worker). */
 @Module({ providers: reportingServices, exports: reportingServices })

@@ -2,13 +2,14 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import type { CentreType } from '@gdtx/domain';
 import { CentreTypeEnum, Ctx, RequirePermission, requestLoader, TenantContext } from '@gdtx/platform';
 import { JsonScalar } from './json.scalar';
+import { AtAGlanceService } from './at-a-glance.service';
 import { DueReportsService } from './due-reports.service';
 import { ExtensionService } from './extension.service';
 import { SubmissionQueryService } from './submission-query.service';
 import { SubmissionWorkflowService } from './submission-workflow.service';
 import { TemplateService } from './template.service';
 import {
-  AcceptSubmissionItem, BulkAcceptResult, DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
+  AcceptSubmissionItem, BulkAcceptResult, ReportingAtAGlance, DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
   Submission, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionLateness, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
 } from './reporting.types';
 
@@ -18,6 +19,7 @@ export class ReportTemplateResolver {
     private readonly templates: TemplateService,
     private readonly due: DueReportsService,
     private readonly extensions: ExtensionService,
+    private readonly glance: AtAGlanceService,
   ) {}
 
   @Query(() => [ReportTemplate], { description: 'Biểu mẫu đang áp dụng (phiên bản mới nhất), lọc theo loại trung tâm' })
@@ -58,6 +60,15 @@ export class ReportTemplateResolver {
   @RequirePermission('REPORT_READ')
   dueReports(@Ctx() ctx: TenantContext, @Args('centreId', { type: () => ID }) centreId: string): Promise<DueReport[]> {
     return this.due.dueReports(ctx, centreId);
+  }
+
+  @Query(() => ReportingAtAGlance, { description: 'Tình hình nộp báo cáo các kỳ hiện tại trong phạm vi người dùng: số phải nộp, đúng hạn, trễ, quá hạn, chờ duyệt, chưa đến hạn; báo cáo cần xử lý' })
+  @RequirePermission('REPORT_READ')
+  reportingAtAGlance(
+    @Ctx() ctx: TenantContext,
+    @Args('first', { nullable: true, type: () => Int, description: 'Số báo cáo cần xử lý tối đa trả về (mặc định 50, tối đa 200)' }) first?: number,
+  ): Promise<ReportingAtAGlance> {
+    return this.glance.atAGlance(ctx, { first });
   }
 
   @Mutation(() => DeadlineExtension, { description: 'Gia hạn nộp báo cáo cho một trung tâm' })
