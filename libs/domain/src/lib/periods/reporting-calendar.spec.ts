@@ -227,7 +227,7 @@ describe('reporting calendar: the deadline a submission is judged against (the l
 describe('currentReportingPeriods (the landing pages\' "current periods")', () => {
   it('is the period ended last and the one running, for every period type', () => {
     expect(currentReportingPeriods('SEMESTER', '2026-03-10').map((p) => p.code)).toEqual(['2025-2026-S1', '2025-2026-S2']);
-    expect(currentReportingPeriods('MONTH', '2026-01-05').map((p) => p.code)).toEqual(['2025-12', '2026-01']);
+    expect(currentReportingPeriods('MONTH', '2026-01-05').map((p) => p.code)).toEqual(['2025-M12', '2026-M01']);
     expect(currentReportingPeriods('SCHOOL_YEAR', '2026-12-03').map((p) => p.code)).toEqual(['2025-2026', '2026-2027']);
   });
 });
