@@ -36,10 +36,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!readSession()) return;
     client
-      .query({ query: ME, fetchPolicy: 'network-only' })
+      .query({ query: ME, fetchPolicy: 'network-only', errorPolicy: 'all' })
       .then((r) => {
-        setUser(r.data?.me ?? null);
-        setTotpEnrolmentRequired(!!r.data && r.data.myTotp.requiredByProvince && !r.data.myTotp.enabled);
+        if (!r.data?.me) {
+          writeSession(null, 'expired');
+          return;
+        }
+        setUser(r.data.me);
+        setTotpEnrolmentRequired(!!r.data.myTotp && r.data.myTotp.requiredByProvince && !r.data.myTotp.enabled);
       })
       .catch(() => writeSession(null, 'expired'))
       .finally(() => setRestoring(false));

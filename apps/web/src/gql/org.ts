@@ -36,8 +36,13 @@ export const LOGIN = graphql(`
   }
 `);
 
+/**
+ * Everything the shell needs on a page load, in one request (issue 16 item 9): who the user is, the second-factor
+ * rule, and the bell's unread count (the bell then reads it from the cache). The count is refused to an admin who
+ * must first enrol a second factor: the restore reads the document with errorPolicy 'all'.
+ */
 export const ME = graphql(`
-  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }
+  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } unreadNotificationCount }
 `);
 
 export type AdministrativeUnit = AdministrativeUnitFieldsFragment;

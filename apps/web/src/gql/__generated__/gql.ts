@@ -61,7 +61,7 @@ type Documents = {
     "\n  query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {\n      centreId expected notDue submitted onTime late returned missing accepted\n    }\n    submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {\n      nodes { id centreId status submittedAt dueDate }\n    }\n    centres(filter: { unitId: $unitId }, first: 200) {\n      nodes { id code name }\n    }\n  }\n": typeof types.HeatmapCellDocument,
     "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }\n": typeof types.UserFieldsFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn totpEnrolmentRequired user { ...UserFields } }\n  }\n": typeof types.LoginDocument,
-    "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }\n": typeof types.MeDocument,
+    "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } unreadNotificationCount }\n": typeof types.MeDocument,
     "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n": typeof types.AdministrativeUnitFieldsFragmentDoc,
     "\n  query AdministrativeUnits($parentId: ID) { administrativeUnits(parentId: $parentId) { ...AdministrativeUnitFields } }\n": typeof types.AdministrativeUnitsDocument,
     "\n  fragment CentreSummaryFields on Centre { id code name type status licenceStatus ownership address adminUnit { id name } }\n": typeof types.CentreSummaryFieldsFragmentDoc,
@@ -163,7 +163,7 @@ const documents: Documents = {
     "\n  query HeatmapCell($templateCode: String!, $periodCode: String!, $unitId: ID!) {\n    reportingRates(templateCode: $templateCode, periodFrom: $periodCode, periodTo: $periodCode, unitId: $unitId, groupBy: [CENTRE]) {\n      centreId expected notDue submitted onTime late returned missing accepted\n    }\n    submissions(filter: { templateCode: $templateCode, periodId: $periodCode, unitId: $unitId }, first: 200) {\n      nodes { id centreId status submittedAt dueDate }\n    }\n    centres(filter: { unitId: $unitId }, first: 200) {\n      nodes { id code name }\n    }\n  }\n": types.HeatmapCellDocument,
     "\n  fragment UserFields on UserInfo { id username fullName role permissions scope scopeName scopeEndedOn areaId centreId unitId provinceId email active }\n": types.UserFieldsFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn totpEnrolmentRequired user { ...UserFields } }\n  }\n": types.LoginDocument,
-    "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }\n": types.MeDocument,
+    "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } unreadNotificationCount }\n": types.MeDocument,
     "\n  fragment AdministrativeUnitFields on AdministrativeUnit { id code name level parentId }\n": types.AdministrativeUnitFieldsFragmentDoc,
     "\n  query AdministrativeUnits($parentId: ID) { administrativeUnits(parentId: $parentId) { ...AdministrativeUnitFields } }\n": types.AdministrativeUnitsDocument,
     "\n  fragment CentreSummaryFields on Centre { id code name type status licenceStatus ownership address adminUnit { id name } }\n": types.CentreSummaryFieldsFragmentDoc,
@@ -423,7 +423,7 @@ export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }\n"): (typeof documents)["\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }\n"];
+export function graphql(source: "\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } unreadNotificationCount }\n"): (typeof documents)["\n  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } unreadNotificationCount }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
