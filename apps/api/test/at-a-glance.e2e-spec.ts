@@ -13,10 +13,10 @@ describe('reportingAtAGlance (e2e)', () => {
   });
 
   const TALLY = 'expected notDue onTime late returned missing submitted waitingReview submittedRate onTimeRate';
-  const GLANCE = `query($first: Int) { reportingAtAGlance(first: $first) {
+  const GLANCE = `query($first: Int) { reportingAtAGlance {
     asOf centreCount needsActionCount totals { ${TALLY} }
     periods { templateCode periodCode dueDate ${TALLY} }
-    needsAction { centreId centreName templateCode periodCode reportClass days waitingReview submissionId submissionStatus }
+    needsAction(first: $first) { centreId centreName templateCode periodCode reportClass days waitingReview submissionId submissionStatus }
   } }`;
   type Tally = Record<'expected' | 'notDue' | 'onTime' | 'late' | 'returned' | 'missing' | 'submitted' | 'waitingReview', number>;
   interface Glance {

@@ -11,6 +11,7 @@ import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { HomePage } from './pages/HomePage';
+import { AreaPage } from './pages/AreaPage';
 import { CentresPage } from './pages/CentresPage';
 import { CentrePage } from './pages/CentrePage';
 // Charts and the report form are the heavy screens: loaded when first opened, not with the login page.
@@ -87,6 +88,7 @@ const PAGES: Record<WebRouteKey, ReactNode> = {
   login: <LoginPage />,
   home: <HomePage />,
   dashboard: <DashboardPage />,
+  area: <AreaPage />,
   centres: <CentresPage />,
   centre: <CentrePage />,
   literacy: <LiteracyPage />,

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import { hasPermission, type Permission, type Role } from '@gdtx/domain';
+import { hasPermission, linkTo, type Permission, type Role } from '@gdtx/domain';
 import { LOGIN, ME, type UserInfo } from './gql/org';
 
 const LOGOUT_MUTATION = 'mutation Logout($refreshToken: String) { logout(refreshToken: $refreshToken) }';
@@ -120,7 +120,8 @@ export function useAuth(): AuthValue {
 
 /** Where each role lands after signing in. */
 export function homePathOf(user: UserInfo): string {
-  if (user.scope === 'centre') return '/home';
-  if (user.scope === 'unit' || user.scope === 'area') return '/centres';
-  return '/dashboard';
+  if (user.scope === 'centre') return linkTo('home');
+  // Supervisors land on their area at a glance (issue 16 item 5), not on a bare list.
+  if (user.scope === 'unit' || user.scope === 'area') return linkTo('area');
+  return linkTo('dashboard');
 }

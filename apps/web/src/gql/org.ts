@@ -82,17 +82,22 @@ export function centreCountsDocument(aliases: { alias: string; filter: CentreFil
   Record<string, { totalCount: number }>,
   Record<string, never>
 > {
+  // Built at run time (one alias per chart bar), so parsed here rather than generated.
+  return parse(`
+    query CentreCounts {
+      ${centreCountSelections(aliases)}
+    }
+  `);
+}
+
+/** The root selections of centreCountsDocument, for a document that asks them with other fields (the Sở's landing). */
+export function centreCountSelections(aliases: { alias: string; filter: CentreFilter }[]): string {
   const literal = (filter: CentreFilter) =>
     `{ ${Object.entries(filter)
       .filter(([, v]) => v !== undefined && v !== null)
       .map(([k, v]) => `${k}: ${k === 'search' || k === 'unitId' ? JSON.stringify(v) : v}`)
       .join(', ')} }`;
-  // Built at run time (one alias per chart bar), so parsed here rather than generated.
-  return parse(`
-    query CentreCounts {
-      ${aliases.map((a) => `${a.alias}: centres(filter: ${literal(a.filter)}, first: 1) { totalCount }`).join('\n')}
-    }
-  `);
+  return aliases.map((a) => `${a.alias}: centres(filter: ${literal(a.filter)}, first: 1) { totalCount }`).join('\n');
 }
 
 graphql(`

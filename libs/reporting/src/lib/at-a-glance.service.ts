@@ -24,11 +24,7 @@ const ACTION_ORDER = { MISSING: 0, RETURNED: 1, LATE: 2, ON_TIME: 3 } as const;
 export class AtAGlanceService {
   constructor(private readonly db: TenantDb, private readonly templates: TemplateService) {}
 
-  async atAGlance(ctx: TenantContext, opts: { first?: number | null; today?: IsoDate } = {}): Promise<ReportingAtAGlance> {
-    const first = opts.first ?? 50;
-    if (!Number.isInteger(first) || first < 0 || first > MAX_GLANCE_ITEMS) {
-      throw Errors.badInput(`Số dòng phải từ 0 đến ${MAX_GLANCE_ITEMS}`, `first must be between 0 and ${MAX_GLANCE_ITEMS}`, { field: 'first' });
-    }
+  async atAGlance(ctx: TenantContext, opts: { today?: IsoDate } = {}): Promise<ReportingAtAGlance> {
     const today = opts.today ?? todayInVietnam();
     return this.db.run(ctx, async (em) => {
       const templates = await this.templates.latestDefinitions(em, ctx, null);
@@ -58,7 +54,7 @@ export class AtAGlanceService {
           ACTION_ORDER[a.classification.class as keyof typeof ACTION_ORDER] - ACTION_ORDER[b.classification.class as keyof typeof ACTION_ORDER]
           || b.classification.days - a.classification.days
           || (nameOf.get(a.centreId) ?? '').localeCompare(nameOf.get(b.centreId) ?? '', 'vi'));
-      const needsAction: GlanceItem[] = needing.slice(0, first).map((e) => {
+      const allNeedingAction: GlanceItem[] = needing.map((e) => {
         const template = templateOf.get(e.templateCode)!;
         return {
           centreId: e.centreId, centreName: nameOf.get(e.centreId) ?? '',
@@ -75,11 +71,20 @@ export class AtAGlanceService {
         totals: tallyOf(entries),
         periods,
         needsActionCount: needing.length,
-        needsAction,
+        allNeedingAction,
         computedAt: new Date(),
       };
     });
   }
+}
+
+/** The first `first` reports needing action (default 50, at most MAX_GLANCE_ITEMS). */
+export function firstNeedingAction(glance: ReportingAtAGlance, first: number | null | undefined): GlanceItem[] {
+  const n = first ?? 50;
+  if (!Number.isInteger(n) || n < 0 || n > MAX_GLANCE_ITEMS) {
+    throw Errors.badInput(`Số dòng phải từ 0 đến ${MAX_GLANCE_ITEMS}`, `first must be between 0 and ${MAX_GLANCE_ITEMS}`, { field: 'first' });
+  }
+  return glance.allNeedingAction.slice(0, n);
 }
 
 function tallyOf(entries: readonly CalendarEntry[]): GlanceTally {

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AtAGlanceService } from './at-a-glance.service';
 import { DueReportsService } from './due-reports.service';
 import { ExtensionService } from './extension.service';
-import { ReportTemplateResolver, SubmissionResolver } from './reporting.resolver';
+import { ReportingAtAGlanceResolver, ReportTemplateResolver, SubmissionResolver } from './reporting.resolver';
 import { SubmissionQueryService } from './submission-query.service';
 import { SubmissionWorkflowService } from './submission-workflow.service';
 import { TemplateService } from './template.service';
@@ -17,5 +17,5 @@ const reportingServices = [TemplateService, DueReportsService, AtAGlanceService,
 export class ReportingModule {}
 
 /** The reporting context's GraphQL and REST API (imported by apps/api only). */
-@Module({ imports: [ReportingModule], providers: [ReportTemplateResolver, SubmissionResolver], controllers: [WorkbookController] })
+@Module({ imports: [ReportingModule], providers: [ReportTemplateResolver, SubmissionResolver, ReportingAtAGlanceResolver], controllers: [WorkbookController] })
 export class ReportingApiModule {}

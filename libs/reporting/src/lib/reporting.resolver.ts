@@ -2,14 +2,14 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import type { CentreType } from '@gdtx/domain';
 import { CentreTypeEnum, Ctx, RequirePermission, requestLoader, TenantContext } from '@gdtx/platform';
 import { JsonScalar } from './json.scalar';
-import { AtAGlanceService } from './at-a-glance.service';
+import { AtAGlanceService, firstNeedingAction } from './at-a-glance.service';
 import { DueReportsService } from './due-reports.service';
 import { ExtensionService } from './extension.service';
 import { SubmissionQueryService } from './submission-query.service';
 import { SubmissionWorkflowService } from './submission-workflow.service';
 import { TemplateService } from './template.service';
 import {
-  AcceptSubmissionItem, BulkAcceptResult, ReportingAtAGlance, DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
+  AcceptSubmissionItem, BulkAcceptResult, GlanceItem, ReportingAtAGlance, DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
   Submission, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionLateness, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
 } from './reporting.types';
 
@@ -64,11 +64,8 @@ export class ReportTemplateResolver {
 
   @Query(() => ReportingAtAGlance, { description: 'Tình hình nộp báo cáo các kỳ hiện tại trong phạm vi người dùng: số phải nộp, đúng hạn, trễ, quá hạn, chờ duyệt, chưa đến hạn; báo cáo cần xử lý' })
   @RequirePermission('REPORT_READ')
-  reportingAtAGlance(
-    @Ctx() ctx: TenantContext,
-    @Args('first', { nullable: true, type: () => Int, description: 'Số báo cáo cần xử lý tối đa trả về (mặc định 50, tối đa 200)' }) first?: number,
-  ): Promise<ReportingAtAGlance> {
-    return this.glance.atAGlance(ctx, { first });
+  reportingAtAGlance(@Ctx() ctx: TenantContext): Promise<ReportingAtAGlance> {
+    return this.glance.atAGlance(ctx);
   }
 
   @Mutation(() => DeadlineExtension, { description: 'Gia hạn nộp báo cáo cho một trung tâm' })
@@ -191,5 +188,17 @@ export class SubmissionResolver {
   @ResolveField(() => [ValidationIssueDto], { description: 'Lỗi và cảnh báo của số liệu hiện tại' })
   issues(@Parent() s: Submission, @Ctx() ctx: TenantContext): Promise<ValidationIssueDto[]> {
     return this.queries.issuesOf(ctx, s);
+  }
+}
+
+/** The list of a glance: `first` on the list itself, so the query's cost counts only the list's rows. */
+@Resolver(() => ReportingAtAGlance)
+export class ReportingAtAGlanceResolver {
+  @ResolveField(() => [GlanceItem], { description: 'Báo cáo cần xử lý (quá hạn chưa nộp, bị trả lại, chờ duyệt), quá hạn lâu nhất trước' })
+  needsAction(
+    @Parent() glance: ReportingAtAGlance,
+    @Args('first', { nullable: true, type: () => Int, description: 'Số dòng tối đa (mặc định 50, tối đa 200)' }) first?: number,
+  ): GlanceItem[] {
+    return firstNeedingAction(glance, first);
   }
 }

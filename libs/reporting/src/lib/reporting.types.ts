@@ -288,6 +288,7 @@ export class ReportingAtAGlance {
   @Field(() => GlanceTally, { description: 'Tổng của các kỳ đã đến hạn và chưa đến hạn' }) totals: GlanceTally;
   @Field(() => [GlancePeriod]) periods: GlancePeriod[];
   @Field(() => Int, { description: 'Tổng số báo cáo cần xử lý (danh sách có thể ngắn hơn)' }) needsActionCount: number;
-  @Field(() => [GlanceItem], { description: 'Báo cáo cần xử lý, quá hạn lâu nhất trước; tối đa `first`' }) needsAction: GlanceItem[];
+  /** Every report needing action, in order; the `needsAction(first)` field returns the first of them. */
+  allNeedingAction: GlanceItem[];
   @Field(() => Date) computedAt: Date;
 }
