@@ -35,7 +35,7 @@ export function HomePage() {
             <CentreCard centreId={centreId} />
           </Col>
           <Col xs={24} lg={12}>
-            <CentreComplianceCard centreId={centreId} />
+            <CentreComplianceCard centreId={centreId} cached />
           </Col>
           <Col xs={24} lg={12}>
             <NotificationsCard />
@@ -99,7 +99,8 @@ function DueReportsCard({ reports }: { reports: readonly CentreHomeDueReport[] }
 
 function CentreCard({ centreId }: { centreId: string }) {
   const { t, centreTypeLabel, formatDate } = useI18n();
-  const { data, loading, error, refetch } = useQuery(CENTRE, { variables: { id: centreId }, skip: !centreId });
+  // cache-first: the home's CentreHome document has just brought these fields.
+  const { data, loading, error, refetch } = useQuery(CENTRE, { variables: { id: centreId }, skip: !centreId, fetchPolicy: 'cache-first' });
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('centre.info')}</h2>}>
       {error ? (
