@@ -63,7 +63,7 @@ describe('grouped by what exists (Chromium)', () => {
     )).data!.indicatorValues.filter((r) => r.coverage.expected > 0 || r.centreCount > 0);
 
     await login(page, 'so.quantri');
-    await page.goto('/dashboard');
+    await page.goto('/dashboard?section=indicators');
     const panel = page.getByTestId('grouped-indicators');
     await panel.scrollIntoViewIfNeeded();
     await page.getByTestId('grouped-indicator-table').locator('.ant-table-row').first().waitFor();
@@ -99,7 +99,7 @@ describe('grouped by what exists (Chromium)', () => {
     expect(unitIds.every((id) => current.data!.administrativeUnits.some((u) => u.id === id && u.level !== 'DISTRICT'))).toBe(true);
     await screenshot(page, 'so-dashboard-theo-xa');
     expect(await horizontalOverflow(page)).toBe(0);
-    expect(await phoneOverflow('so.quantri', '/dashboard', 'grouped-indicators')).toBe(0);
+    expect(await phoneOverflow('so.quantri', '/dashboard?section=indicators', 'grouped-indicators')).toBe(0);
   });
 
   it('the compliance page groups by commune (default) and by area, as complianceOverview(groupBy) counts', async () => {

@@ -84,11 +84,18 @@ describe('web app in Chromium', () => {
     await total.waitFor();
     expect((await total.textContent())?.replace(/\D/g, '')).toContain(String(counts.data!.all.totalCount));
     await page.locator('canvas').first().waitFor();
+    // Completeness and timeliness first; the other sections open on demand (issue 15 item 1).
+    await page.getByTestId('reporting-glance').waitFor();
+    const section = (name: string) => page.getByTestId('dashboard-sections').getByRole('tab', { name, exact: true }).click();
+    await section('Chỉ tiêu');
     await page.getByRole('heading', { name: 'Chỉ tiêu hoạt động (theo đơn vị, loại hình)' }).waitFor();
     await page.getByTestId('indicator-table').or(page.getByText('Chưa có số liệu: các chỉ tiêu')).first().waitFor();
+    await section('Tỷ lệ nộp theo địa bàn');
     await page.getByTestId('reporting-heatmap').waitFor();
+    await section('Tuân thủ');
     await page.getByTestId('chart-compliance').or(page.getByText('Chưa có số liệu: phân hệ đánh giá tuân thủ')).first().waitFor({ state: 'attached' });
     // Literacy recognition of the province, as the literacy API judges it for the year the panel shows.
+    await section('Xóa mù chữ');
     const literacy = page.getByTestId('literacy-overview');
     await literacy.waitFor();
     const year = Number(await literacy.getAttribute('data-year'));

@@ -70,10 +70,10 @@ function GlancePeriods({ periods, headingLevel }: { periods: readonly GlancePeri
         size="small"
         pagination={false}
         dataSource={[...periods]}
-        scroll={{ x: 640 }}
+        scroll={{ x: 950 }}
         locale={{ emptyText: <EmptyState text={t('app.empty')} /> }}
         columns={[
-          { title: t('col.template'), key: 'template', render: (_, r) => <>{pick(r.templateNameVi, r.templateNameEn)}<br /><Typography.Text type="secondary">{pick(r.periodLabelVi, r.periodLabelEn)}</Typography.Text></> },
+          { title: t('col.template'), key: 'template', width: 260, render: (_, r) => <>{pick(r.templateNameVi, r.templateNameEn)}<br /><Typography.Text type="secondary">{pick(r.periodLabelVi, r.periodLabelEn)}</Typography.Text></> },
           { title: t('glance.col.due'), dataIndex: 'dueDate', width: 100, render: (v: string) => formatDate(v) },
           { title: t('glance.due'), key: 'due', width: 80, align: 'right', render: (_, r) => formatNumber(r.expected - r.notDue) },
           { title: t('glance.onTime'), dataIndex: 'onTime', width: 80, align: 'right', render: (v: number) => formatNumber(v) },
@@ -111,11 +111,11 @@ function NeedsAction({ items, total, headingLevel }: { items: readonly GlanceIte
         size="small"
         dataSource={[...items]}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        scroll={{ x: 720 }}
+        scroll={{ x: 850 }}
         locale={{ emptyText: <EmptyState text={t('glance.nothingToDo')} /> }}
         columns={[
-          { title: t('glance.col.centre'), key: 'centre', render: (_, r) => <Link to={linkTo('centre', { id: r.centreId })}>{r.centreName}</Link> },
-          { title: t('col.template'), key: 'template', render: (_, r) => <>{pick(r.templateNameVi, r.templateNameEn)}<br /><Typography.Text type="secondary">{pick(r.periodLabelVi, r.periodLabelEn)}</Typography.Text></> },
+          { title: t('glance.col.centre'), key: 'centre', width: 200, render: (_, r) => <Link to={linkTo('centre', { id: r.centreId })}>{r.centreName}</Link> },
+          { title: t('col.template'), key: 'template', width: 260, render: (_, r) => <>{pick(r.templateNameVi, r.templateNameEn)}<br /><Typography.Text type="secondary">{pick(r.periodLabelVi, r.periodLabelEn)}</Typography.Text></> },
           { title: t('glance.col.due'), dataIndex: 'dueDate', width: 100, render: (v: string) => formatDate(v) },
           { title: t('glance.col.state'), key: 'state', width: 170, render: (_, r) => <GlanceStateTag item={r} /> },
           {

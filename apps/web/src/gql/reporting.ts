@@ -107,7 +107,8 @@ graphql(`
   }
 `);
 
-export type SubmissionSummary = SubmissionSummaryFieldsFragment;
+/** A row of a submissions list; `checks` only where asked (the review queue: validating every row costs). */
+export type SubmissionSummary = SubmissionSummaryFieldsFragment & { checks?: { errors: number; warnings: number; unexplainedWarnings: number } | null };
 
 graphql(`
   fragment SubmissionDetailFields on Submission {
@@ -154,9 +155,10 @@ export const SUBMISSION = graphql(`
 export type SubmissionFilter = GeneratedSubmissionFilter;
 
 export const SUBMISSIONS = graphql(`
-  query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {
+  query Submissions($filter: SubmissionFilter, $first: Int, $after: String, $withChecks: Boolean = false) {
     submissions(filter: $filter, first: $first, after: $after) {
-      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }
+      totalCount pageInfo { endCursor hasNextPage }
+      nodes { ...SubmissionSummaryFields checks @include(if: $withChecks) { errors warnings unexplainedWarnings } }
     }
   }
 `);

@@ -10,7 +10,7 @@ import { SubmissionWorkflowService } from './submission-workflow.service';
 import { TemplateService } from './template.service';
 import {
   AcceptSubmissionItem, BulkAcceptResult, GlanceItem, ReportingAtAGlance, DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
-  Submission, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionLateness, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
+  Submission, SubmissionChecks, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionLateness, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
 } from './reporting.types';
 
 @Resolver(() => ReportTemplate)
@@ -165,6 +165,11 @@ export class SubmissionResolver {
   @ResolveField(() => SubmissionLateness, { description: 'Nộp đúng hạn hay muộn (lịch báo cáo): hạn cho lần nộp tới, số ngày muộn và lý do của lần nộp gần nhất' })
   lateness(@Parent() s: Submission, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<SubmissionLateness> {
     return requestLoader<Submission, SubmissionLateness>(req, 'submission.lateness', (subs) => this.queries.latenessOf(ctx, subs)).load(s);
+  }
+
+  @ResolveField(() => SubmissionChecks, { description: 'Số lỗi và cảnh báo của số liệu hiện tại (cảnh báo đã giải trình và chưa giải trình)' })
+  checks(@Parent() s: Submission, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<SubmissionChecks> {
+    return requestLoader<Submission, SubmissionChecks>(req, 'submission.checks', (subs) => this.queries.checksOf(ctx, subs)).load(s);
   }
 
   @ResolveField(() => [SubmissionEvent], { description: 'Lịch sử xử lý' })

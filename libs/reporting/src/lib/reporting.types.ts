@@ -209,6 +209,15 @@ export class SubmissionFilter {
   @Field(() => SubmissionStatusEnum, { nullable: true }) @IsOptional() @IsIn(SubmissionStatuses) status?: SubmissionStatus;
   @Field(() => ID, { nullable: true, description: 'Các trung tâm thuộc cây đơn vị này' }) @IsOptional() @IsUUID() unitId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() centreId?: string;
+  @Field(() => ID, { nullable: true, description: 'Các trung tâm thuộc khu vực giám sát này (các xã của khu vực hôm nay, cùng các đơn vị tiền thân)' })
+  @IsOptional() @IsUUID() areaId?: string;
+}
+
+@ObjectType({ description: 'Kết quả kiểm tra số liệu hiện tại của báo cáo (bộ quy tắc dùng chung), để người duyệt biết trước khi mở' })
+export class SubmissionChecks {
+  @Field(() => Int) errors: number;
+  @Field(() => Int, { description: 'Mọi cảnh báo, kể cả đã giải trình' }) warnings: number;
+  @Field(() => Int, { description: 'Cảnh báo chưa giải trình (hoặc không thể giải trình)' }) unexplainedWarnings: number;
 }
 
 @InputType()
