@@ -4,8 +4,7 @@
 // document). The supervisor's figures are checked against the API, the director's missing reports are listed, and
 // axe finds no serious violation.
 import type { Page } from 'playwright-core';
-import { horizontalOverflow, login, screenshot, seriousA11yViolations, useBrowserSuite } from './browser';
-import type { TestApi } from '../../api/test/harness';
+import { horizontalOverflow, login, screenshot, seriousA11yViolations, useBrowserSuite, type BrowserSuite } from './browser';
 
 jest.setTimeout(300_000);
 
@@ -42,7 +41,7 @@ async function freshLoadRequests(page: Page, readyTestId: string): Promise<strin
 }
 
 describe('landing pages: each role in at most four GraphQL requests, the Sở in two (Chromium)', () => {
-  let api: TestApi;
+  let api: BrowserSuite['api'];
   let page: Page;
   useBrowserSuite('landing', (suite) => ({ api, page } = suite));
 
