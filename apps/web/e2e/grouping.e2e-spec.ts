@@ -78,7 +78,8 @@ describe('grouped by what exists (Chromium)', () => {
     expect((await groupIds('grouped-indicator-table')).sort()).toEqual(byArea.map((r) => r.areaId ?? '').sort());
     await screenshot(page, 'so-dashboard-chi-so-theo-khu-vuc');
 
-    // The heat map by area: each area row's expected reports are the API's on today's areas.
+    // The heat map by area (its own section of the dashboard): each area row's expected reports are the API's on today's areas.
+    await page.getByTestId('dashboard-sections').getByRole('tab', { name: 'Tỷ lệ nộp theo địa bàn', exact: true }).click();
     const rows = page.getByTestId('heatmap-rows');
     await rows.scrollIntoViewIfNeeded();
     await chooseOption(page, rows.locator('.ant-select-selector, input').first(), 'Khu vực giám sát');

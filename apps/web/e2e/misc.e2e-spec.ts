@@ -251,7 +251,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-submissions').click()]);
     const sheet = await readDownload(download);
     expect(sheet.title).toBe('Báo cáo chờ duyệt');
-    expect(sheet.headers).toEqual(['Mã', 'Trung tâm', 'Biểu mẫu', 'Kỳ báo cáo', 'Trạng thái', 'Phiên bản', 'Hạn nộp', 'Ngày nộp', 'Số ngày nộp muộn']);
+    expect(sheet.headers).toEqual(['Mã', 'Trung tâm', 'Biểu mẫu', 'Kỳ báo cáo', 'Trạng thái', 'Phiên bản', 'Hạn nộp', 'Ngày nộp', 'Số ngày nộp muộn', 'Số lỗi', 'Số cảnh báo']);
     expect(sheet.rows).toHaveLength(Math.min(total, 100));
     expect(new Set(sheet.rows.map((row) => row[4]))).toEqual(new Set(['Đã nộp']));
     expect(sheet.rows[0][6]).toBeInstanceOf(Date);

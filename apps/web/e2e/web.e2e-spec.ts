@@ -49,7 +49,10 @@ describe('web app in Chromium', () => {
 
   it('a supervisor sees the centres of the area and cannot open one outside it (the API refuses too)', async () => {
     await login(page, 'phong.thoxuan');
-    expect(new URL(page.url()).pathname).toBe('/centres');
+    // A supervisor lands on its area at a glance (issue 16 item 5); the centre list is one menu entry away.
+    expect(new URL(page.url()).pathname).toBe('/area');
+    await page.getByTestId('reporting-glance').waitFor();
+    await page.goto('/centres');
     await page.getByRole('link', { name: 'Trung tâm Ngoại ngữ Hoa Sen' }).waitFor();
     await expect(page.getByRole('link', { name: 'Trung tâm Ngoại ngữ Quốc tế Lam Sơn' }).count()).resolves.toBe(0);
     await screenshot(page, '03-can-bo-dia-ban-danh-sach');
