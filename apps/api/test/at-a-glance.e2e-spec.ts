@@ -129,4 +129,26 @@ describe('reportingAtAGlance (e2e)', () => {
     const none = await api.gql('{ provinceOverview { periodCode } }', {}, token);
     expect(none.errors?.[0].extensions?.['code']).toBe('BAD_USER_INPUT');
   });
+
+  it("centreCounts (the dashboard's registry in one pass) equals the centre list's counts, in each caller's scope", async () => {
+    const COUNTS = `{ centreCounts { total byType { key count } byStatus { key count } byLicenceStatus { key count } } }`;
+    type Counts = { total: number; byType: { key: string; count: number }[]; byStatus: { key: string; count: number }[]; byLicenceStatus: { key: string; count: number }[] };
+    for (const username of ['so.chuyenvien', 'kv.thoxuan', 'bn.quantri']) {
+      const token = await api.login(username);
+      const r = await api.gql<{ centreCounts: Counts }>(COUNTS, {}, token);
+      expect(r.errors).toBeUndefined();
+      const c = r.data!.centreCounts;
+      const listed = async (filter: Record<string, string>) =>
+        (await api.gql<{ centres: { totalCount: number } }>(`query($f: CentreFilter) { centres(filter: $f, first: 1) { totalCount } }`, { f: filter }, token)).data!.centres.totalCount;
+      expect(c.total).toBe(await listed({}));
+      for (const [dimension, list] of [['type', c.byType], ['status', c.byStatus], ['licenceStatus', c.byLicenceStatus]] as const) {
+        expect(list.reduce((n, x) => n + x.count, 0)).toBe(c.total);
+        for (const x of list) expect({ username, dimension, key: x.key, count: x.count }).toEqual({ username, dimension, key: x.key, count: await listed({ [dimension]: x.key }) });
+      }
+    }
+    const province = (await api.gql<{ centreCounts: Counts }>(COUNTS, {}, await api.login('so.chuyenvien'))).data!.centreCounts.total;
+    const area = (await api.gql<{ centreCounts: Counts }>(COUNTS, {}, await api.login('kv.thoxuan'))).data!.centreCounts.total;
+    expect(area).toBeGreaterThan(0);
+    expect(area).toBeLessThan(province);
+  });
 });

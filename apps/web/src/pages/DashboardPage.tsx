@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Col, Row, Statistic, Tabs, Typography } from 'antd';
 import { CentreStatuses, CentreTypes, SubmissionStatuses } from '@gdtx/domain';
 import type { CentreFilter } from '../gql/org';
-import { provinceLandingDocument } from '../gql/landing';
+import { PROVINCE_LANDING } from '../gql/landing';
 import { submissionCountsDocument } from '../gql/reporting';
 import { ReportingGlanceView } from '../components/ReportingGlance';
 import { useI18n, type MessageKey } from '../i18n';
@@ -17,20 +17,6 @@ import { LiteracyOverviewPanel } from '../components/LiteracyOverviewPanel';
 
 const LICENCE_STATUSES = ['VALID', 'EXPIRING', 'EXPIRED', 'MISSING'] as const;
 
-interface CountSpec {
-  alias: string;
-  dimension: 'type' | 'status' | 'licenceStatus' | 'all';
-  key: string;
-  filter: CentreFilter;
-}
-
-const centreCountSpecs: CountSpec[] = [
-  { alias: 'all', dimension: 'all', key: 'all', filter: {} },
-  ...CentreTypes.map((type) => ({ alias: `type_${type}`, dimension: 'type' as const, key: type, filter: { type } })),
-  ...CentreStatuses.map((status) => ({ alias: `status_${status}`, dimension: 'status' as const, key: status, filter: { status } })),
-  ...LICENCE_STATUSES.map((licenceStatus) => ({ alias: `licence_${licenceStatus}`, dimension: 'licenceStatus' as const, key: licenceStatus, filter: { licenceStatus } })),
-];
-const landingQuery = provinceLandingDocument(centreCountSpecs);
 const submissionCountsQuery = submissionCountsDocument(SubmissionStatuses);
 
 /** The overview's further sections, each opened on demand (its own requests then), named in the URL (`?section=`). */
@@ -51,23 +37,23 @@ export function DashboardPage() {
   const requested = search.get('section') as Section | null;
   const section: Section = requested && SECTIONS.includes(requested) ? requested : 'registry';
   const [fetchedAt] = useState(() => new Date().toISOString());
-  const { data, loading, error, refetch } = useQuery(landingQuery, { fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(PROVINCE_LANDING, { fetchPolicy: 'network-only' });
 
   const series = useMemo(() => {
-    const of = (dimension: CountSpec['dimension'], label: (key: string) => string): ChartDatum[] =>
-      centreCountSpecs
-        .filter((s) => s.dimension === dimension)
-        .map((s) => ({ key: s.key, label: label(s.key), value: data?.[s.alias]?.totalCount ?? 0 }));
+    const counts = data?.centreCounts;
+    const of = (keys: readonly string[], list: { key: string; count: number }[] | undefined, label: (key: string) => string): ChartDatum[] =>
+      keys.map((key) => ({ key, label: label(key), value: list?.find((r) => r.key === key)?.count ?? 0 }));
     return {
-      byType: of('type', centreTypeLabel).filter((d) => d.value > 0),
-      byStatus: of('status', centreStatusLabel),
-      byLicence: of('licenceStatus', (k) => t(`licence.${k}` as MessageKey)),
+      byType: of(CentreTypes, counts?.byType, centreTypeLabel).filter((d) => d.value > 0),
+      byStatus: of(CentreStatuses, counts?.byStatus, centreStatusLabel),
+      byLicence: of(LICENCE_STATUSES, counts?.byLicenceStatus, (k) => t(`licence.${k}` as MessageKey)),
     };
   }, [data, centreTypeLabel, centreStatusLabel, t]);
 
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (loading || !data) return <Loading />;
-  const count = (alias: string) => data[alias]?.totalCount ?? 0;
+  const counts = data.centreCounts;
+  const countOf = (list: { key: string; count: number }[], key: string) => list.find((r) => r.key === key)?.count ?? 0;
   const drill = (name: keyof CentreFilter) => (key: string) => navigate(`/centres?${name}=${encodeURIComponent(key)}`);
   const cardTitle = (key: MessageKey) => <h2 style={{ fontSize: 16, margin: 0 }}>{t(key)}</h2>;
   const open = (next: string) => {
@@ -79,10 +65,10 @@ export function DashboardPage() {
 
   const registry = (
     <Row gutter={[16, 16]}>
-      <Col xs={12} lg={6}><Card><Statistic title={t('dashboard.totalCentres')} value={formatNumber(count('all'))} data-testid="stat-total" /></Card></Col>
-      <Col xs={12} lg={6}><Card><Statistic title={t('dashboard.active')} value={formatNumber(count('status_ACTIVE'))} /></Card></Col>
-      <Col xs={12} lg={6}><Card><Statistic title={t('dashboard.expiring')} value={formatNumber(count('licence_EXPIRING'))} /></Card></Col>
-      <Col xs={12} lg={6}><Card><Statistic title={t('dashboard.licenceProblems')} value={formatNumber(count('licence_EXPIRED') + count('licence_MISSING'))} /></Card></Col>
+      <Col xs={12} lg={6}><Card><Statistic title={t('dashboard.totalCentres')} value={formatNumber(counts.total)} data-testid="stat-total" /></Card></Col>
+      <Col xs={12} lg={6}><Card><Statistic title={t('dashboard.active')} value={formatNumber(countOf(counts.byStatus, 'ACTIVE'))} /></Card></Col>
+      <Col xs={12} lg={6}><Card><Statistic title={t('dashboard.expiring')} value={formatNumber(countOf(counts.byLicenceStatus, 'EXPIRING'))} /></Card></Col>
+      <Col xs={12} lg={6}><Card><Statistic title={t('dashboard.licenceProblems')} value={formatNumber(countOf(counts.byLicenceStatus, 'EXPIRED') + countOf(counts.byLicenceStatus, 'MISSING'))} /></Card></Col>
       <Col xs={24} xl={12}>
         <Card title={cardTitle('dashboard.byType')}>
           <BarChartCard data={series.byType} ariaLabel={t('dashboard.byType')} unit={t('dashboard.centresUnit')} formatNumber={formatNumber} onSelect={drill('type')} />

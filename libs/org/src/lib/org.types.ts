@@ -147,3 +147,18 @@ export class ChangeCentreStatusInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) decisionRef?: string;
 }
+
+@ObjectType({ description: 'Số trung tâm có một giá trị (loại hình, trạng thái hoặc tình trạng giấy phép)' })
+export class CentreStateCount {
+  @Field() key: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: 'Số trung tâm người dùng được xem, theo loại hình, trạng thái hoạt động và tình trạng giấy phép vào một ngày (mỗi danh sách cộng lại bằng tổng)' })
+export class CentreCounts {
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => Int) total: number;
+  @Field(() => [CentreStateCount]) byType: CentreStateCount[];
+  @Field(() => [CentreStateCount]) byStatus: CentreStateCount[];
+  @Field(() => [CentreStateCount]) byLicenceStatus: CentreStateCount[];
+}
