@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   const tokens = new Map<string, string>();
   for (const u of users) tokens.set(u, await login(u));
 
-  const OVERVIEW = `query($p:String!){provinceOverview(periodId:$p){centreCount computedAt centresByType{key count} indicators{current{code value computedAt} previous{value} change} submissionsByStatus{key count} reportingRates{templateCode}}}`;
+  const OVERVIEW = `query($p:String!){provinceOverview(periodCode:$p){centreCount computedAt centresByType{key count} indicators{current{code value computedAt} previous{value} change} submissionsByStatus{key count} reportingRates{templateCode}}}`;
   const CENTRES = `query($f:CentreFilter,$n:Int,$a:String){centres(first:$n,after:$a,filter:$f){totalCount nodes{id code name type status licenceStatus adminUnit{name}} pageInfo{endCursor hasNextPage}}}`;
   const DRILL = `query($q:IndicatorQuery!){indicatorValues(query:$q){code value numerator denominator unitName periodCode computedAt}}`;
   const DUE = `query($c:ID!){dueReports(centreId:$c){centreId dueDate daysLeft calendarStatus}}`;

@@ -211,7 +211,7 @@ async function main() {
   }
 
   const specialist = await login('so.chuyenvien');
-  const OVERVIEW = `query($p:String!){provinceOverview(periodId:$p){centreCount computedAt indicators{current{code value computedAt} previous{value} change} submissionsByStatus{key count}}}`;
+  const OVERVIEW = `query($p:String!){provinceOverview(periodCode:$p){centreCount computedAt indicators{current{code value computedAt} previous{value} change} submissionsByStatus{key count}}}`;
   const DRILL = `query($q:IndicatorQuery!){indicatorValues(query:$q){code value numerator denominator unitName periodCode computedAt}}`;
   const drillQuery = { codes: ['PASS_RATE', 'EXAM_CANDIDATES'], periodFrom: `${FIRST_YEAR}-${FIRST_YEAR + 1}`, periodTo: '2025-2026', groupBy: ['UNIT_LEVEL', 'PERIOD'] };
   const time = async (n: number, fn: () => Promise<unknown>) => {

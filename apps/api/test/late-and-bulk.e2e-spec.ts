@@ -166,6 +166,46 @@ describe('late submissions and bulk accept (e2e)', () => {
     expect((await owner.query(`SELECT status FROM submission WHERE id = $1`, [stale.id])).rows[0].status).toBe('SUBMITTED');
   });
 
+  it('the queue shows each report\'s errors and warnings (as its issues say) and filters by supervisory area', async () => {
+    const token = await api.login('so.chuyenvien');
+    // An error slipped into one submitted report: its count says so before anyone opens it.
+    const d = await draft('gd.gdtx', 'TH-GDTX', 'GDTX_SEMESTER', NEVER_FILED[NEVER_FILED.length - 1]);
+    const sub = (await api.gql<{ submitSubmission: Sub }>(SUBMIT, { id: d.id, v: d.version, r: 'Nộp bù' }, await api.login('gd.gdtx'))).data!.submitSubmission;
+    await owner.query(`UPDATE submission SET "values" = jsonb_set("values", '{staff_total}', '999') WHERE id = $1`, [sub.id]);
+    type Row = { id: string; centreId: string; checks: { errors: number; warnings: number; unexplainedWarnings: number }; issues: { severity: string }[] };
+    const QUEUE = `query($f: SubmissionFilter) { submissions(filter: $f, first: 100) { totalCount nodes { id centreId checks { errors warnings unexplainedWarnings } issues { severity } } } }`;
+    const queue = await api.gql<{ submissions: { totalCount: number; nodes: Row[] } }>(QUEUE, { f: { status: 'SUBMITTED' } }, token);
+    expect(queue.errors).toBeUndefined();
+    const rows = queue.data!.submissions.nodes;
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      // `issues` silences explained warnings: what is left are the errors and the unexplained ones.
+      expect([row.checks.errors, row.checks.unexplainedWarnings]).toEqual([
+        row.issues.filter((i) => i.severity === 'error').length, row.issues.filter((i) => i.severity !== 'error').length,
+      ]);
+      expect(row.checks.warnings).toBeGreaterThanOrEqual(row.checks.unexplainedWarnings);
+    }
+    expect(rows.find((r) => r.id === sub.id)!.checks.errors).toBeGreaterThan(0);
+
+    // By area: the area officer's own centres, nothing outside them; the whole queue is larger.
+    const { rows: [area] } = await owner.query(`SELECT a.id FROM supervisory_area a WHERE a.name = 'Khu vực Thọ Xuân'`);
+    const inArea = await api.gql<{ submissions: { totalCount: number; nodes: Row[] } }>(QUEUE, { f: { status: 'SUBMITTED', areaId: area.id } }, token);
+    expect(inArea.errors).toBeUndefined();
+    const officer = await api.gql<{ centres: { nodes: { id: string }[] } }>(`{ centres(first: 200) { nodes { id } } }`, {}, await api.login('kv.thoxuan'));
+    const areaCentres = new Set(officer.data!.centres.nodes.map((n) => n.id));
+    expect(inArea.data!.submissions.totalCount).toBeGreaterThan(0);
+    expect(inArea.data!.submissions.totalCount).toBeLessThan(queue.data!.submissions.totalCount);
+    for (const row of inArea.data!.submissions.nodes) expect(areaCentres.has(row.centreId)).toBe(true);
+    expect(rows.filter((r) => areaCentres.has(r.centreId)).length).toBe(inArea.data!.submissions.totalCount);
+    // Another province's area is not one this reviewer can filter by (row-level security), nor an unknown one.
+    const { rows: [foreignArea] } = await owner.query(`SELECT a.id FROM supervisory_area a JOIN administrative_unit p ON p.id = a.province_id WHERE p.code <> 'TH' LIMIT 1`);
+    for (const areaId of [foreignArea?.id, '00000000-0000-4000-8000-000000000002'].filter(Boolean)) {
+      const r = await api.gql(QUEUE, { f: { status: 'SUBMITTED', areaId } }, token);
+      expect(errorCode(r)).toBe('NOT_FOUND');
+      expect(r.errors?.[0].message).toMatch(/khu vực giám sát/);
+    }
+  });
+
   it('refuses a bulk of more than 200 and an oversized late reason with a coded Vietnamese error', async () => {
     const items = Array.from({ length: 201 }, () => ({ id: '00000000-0000-4000-8000-000000000001', expectedVersion: 1 }));
     const big = await api.gql(BULK, { items }, await api.login('so.chuyenvien'));

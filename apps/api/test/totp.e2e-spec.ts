@@ -111,6 +111,10 @@ describe('TOTP second factor (e2e)', () => {
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'TOTP_ENROLMENT_REQUIRED' });
     expect(refused.errors?.[0].message).toMatch(/Bảo mật tài khoản/);
     expect((await gql(STATE, {}, sysToken)).data!['myTotp']).toEqual({ enabled: false, pending: false, requiredByProvince: true });
+    // The web shell's one document on a page load (me, the rule, the bell's count) still answers, so the web can send them to enrol.
+    const shell = await gql(`{ me { username } myTotp { enabled requiredByProvince } unreadNotificationCount }`, {}, sysToken);
+    expect(shell.errors).toBeUndefined();
+    expect(shell.data!['me']).toEqual({ username: 'admin' });
     await enrol(sysToken);
     expect((await gql(CENTRES, {}, sysToken)).errors).toBeUndefined();
 

@@ -30,7 +30,10 @@ describe('commune and area officers after the 2025 reform (phone, Chromium)', ()
     const tthtcd = await submittedOf('Trung tâm học tập cộng đồng Xã Xuân Hòa');
     const language = await submittedOf('Trung tâm Ngoại ngữ Tuổi Trẻ Thọ Xuân');
     await login(page, 'xa.xuanhoa');
-    expect(new URL(page.url()).pathname).toBe('/centres');
+    // The commune officer lands on its area at a glance (issue 16 item 5); the list is one menu entry away.
+    expect(new URL(page.url()).pathname).toBe('/area');
+    await page.getByTestId('reporting-glance').waitFor();
+    await page.goto('/centres');
     await page.getByRole('link', { name: 'Trung tâm học tập cộng đồng Xã Xuân Hòa' }).first().waitFor();
     await page.getByRole('link', { name: 'Trung tâm Ngoại ngữ Tuổi Trẻ Thọ Xuân' }).first().waitFor();
     await expect(page.getByRole('link', { name: 'Trung tâm Ngoại ngữ Hoa Sen' }).count()).resolves.toBe(0);
@@ -60,6 +63,8 @@ describe('commune and area officers after the 2025 reform (phone, Chromium)', ()
   it('the area officer monitors read-only; the dissolved district office sees that its scope ended and whom to ask', async () => {
     await login(page, 'kv.thoxuan');
     await page.getByTestId('area-scope-banner').getByText('Bạn theo dõi Khu vực Thọ Xuân').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/area');
+    await page.goto('/centres');
     await page.getByRole('link', { name: 'Trung tâm Ngoại ngữ Hoa Sen' }).first().waitFor();
     await page.getByRole('button', { name: 'Mở menu chức năng' }).click();
     await page.getByTestId('menu-drawer').getByRole('link', { name: 'Danh sách trung tâm', exact: true }).waitFor();
@@ -73,6 +78,8 @@ describe('commune and area officers after the 2025 reform (phone, Chromium)', ()
     const banner = page.getByTestId('scope-ended-banner');
     await banner.getByText('Phạm vi phụ trách Huyện Thọ Xuân đã kết thúc ngày 30/06/2025').waitFor();
     await banner.getByText('liên hệ Quản trị Sở').waitFor();
+    await page.goto('/centres');
+    await page.getByTestId('scope-ended-banner').waitFor();
     await page.getByRole('link', { name: 'Trung tâm Ngoại ngữ Hoa Sen' }).first().waitFor();
     await screenshot(page, 'phong-01-pham-vi-da-ket-thuc');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -88,6 +95,7 @@ describe('the Sở heat map of today\'s province: rows by commune or by supervis
   it('rows are today\'s communes (no district), or the areas with the API\'s figures', async () => {
     const template = 'Báo cáo hoạt động quý – Trung tâm ngoại ngữ, tin học, kỹ năng sống';
     await login(page, 'so.chuyenvien');
+    await page.goto('/dashboard?section=heatmap');
     const heatmap = page.getByTestId('reporting-heatmap');
     await heatmap.waitFor();
     await chooseOption(page, page.locator('#heatmap-template'), template);

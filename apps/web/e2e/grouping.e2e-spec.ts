@@ -63,7 +63,7 @@ describe('grouped by what exists (Chromium)', () => {
     )).data!.indicatorValues.filter((r) => r.coverage.expected > 0 || r.centreCount > 0);
 
     await login(page, 'so.quantri');
-    await page.goto('/dashboard');
+    await page.goto('/dashboard?section=indicators');
     const panel = page.getByTestId('grouped-indicators');
     await panel.scrollIntoViewIfNeeded();
     await page.getByTestId('grouped-indicator-table').locator('.ant-table-row').first().waitFor();
@@ -78,7 +78,8 @@ describe('grouped by what exists (Chromium)', () => {
     expect((await groupIds('grouped-indicator-table')).sort()).toEqual(byArea.map((r) => r.areaId ?? '').sort());
     await screenshot(page, 'so-dashboard-chi-so-theo-khu-vuc');
 
-    // The heat map by area: each area row's expected reports are the API's on today's areas.
+    // The heat map by area (its own section of the dashboard): each area row's expected reports are the API's on today's areas.
+    await page.getByTestId('dashboard-sections').getByRole('tab', { name: 'Tỷ lệ nộp theo địa bàn', exact: true }).click();
     const rows = page.getByTestId('heatmap-rows');
     await rows.scrollIntoViewIfNeeded();
     await chooseOption(page, rows.locator('.ant-select-selector, input').first(), 'Khu vực giám sát');
@@ -99,7 +100,7 @@ describe('grouped by what exists (Chromium)', () => {
     expect(unitIds.every((id) => current.data!.administrativeUnits.some((u) => u.id === id && u.level !== 'DISTRICT'))).toBe(true);
     await screenshot(page, 'so-dashboard-theo-xa');
     expect(await horizontalOverflow(page)).toBe(0);
-    expect(await phoneOverflow('so.quantri', '/dashboard', 'grouped-indicators')).toBe(0);
+    expect(await phoneOverflow('so.quantri', '/dashboard?section=indicators', 'grouped-indicators')).toBe(0);
   });
 
   it('the compliance page groups by commune (default) and by area, as complianceOverview(groupBy) counts', async () => {

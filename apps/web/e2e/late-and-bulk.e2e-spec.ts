@@ -86,6 +86,14 @@ describe('late submissions and bulk accept in Chromium', () => {
     await login(page, 'so.chuyenvien');
     await page.goto('/review');
     await page.getByTestId('review-queue').waitFor();
+    // The data checks per report before anyone opens it: the broken one shows its errors, as the API counts them.
+    const checksOf = async (id: string) => (await api.gql<{ submission: { issues: { severity: string }[] } }>(
+      `query($id: ID!) { submission(id: $id) { issues { severity } } }`, { id }, await freshToken('so.chuyenvien'),
+    )).data!.submission.issues.filter((i) => i.severity === 'error').length;
+    const brokenRow = page.locator('tr', { hasText: 'Học kỳ II năm học 2018-2019' });
+    expect(Number(await brokenRow.getByTestId('checks').getAttribute('data-errors'))).toBe(await checksOf(unclean));
+    await brokenRow.getByTestId('checks').getByText(`${await checksOf(unclean)} lỗi`).waitFor();
+    expect(Number(await page.locator('tr', { hasText: 'Học kỳ I năm học 2018-2019' }).getByTestId('checks').getAttribute('data-errors'))).toBe(0);
     for (const label of ['Học kỳ I năm học 2018-2019', 'Học kỳ II năm học 2018-2019']) {
       await page.locator('tr', { hasText: label }).locator('input[type="checkbox"]').check();
     }
@@ -113,5 +121,21 @@ describe('late submissions and bulk accept in Chromium', () => {
     const templates = await rows.locator('td:nth-child(3)').allTextContents();
     expect(templates.length).toBeGreaterThan(0);
     expect(new Set(templates)).toEqual(new Set([quarterly]));
+
+    // And by supervisory area: the rows are the API's for the same filter.
+    const so = await freshToken('so.chuyenvien');
+    const meta = await api.gql<{ reportTemplates: { code: string; nameVi: string }[]; supervisoryAreas: { id: string; name: string }[] }>(
+      `{ reportTemplates { code nameVi } supervisoryAreas { id name } }`, {}, so,
+    );
+    const code = meta.data!.reportTemplates.find((x) => x.nameVi === quarterly)!.code;
+    const areaId = meta.data!.supervisoryAreas.find((a) => a.name === 'Khu vực Thọ Xuân')!.id;
+    const expected = await api.gql<{ submissions: { totalCount: number } }>(
+      `query($f: SubmissionFilter) { submissions(filter: $f, first: 1) { totalCount } }`, { f: { status: 'SUBMITTED', templateCode: code, areaId } }, so,
+    );
+    const before = templates.length;
+    await chooseOption(page, page.getByTestId('filter-area').locator('input'), 'Khu vực Thọ Xuân', { search: 'Thọ Xuân' });
+    await page.waitForFunction((n) => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === n, Math.min(20, expected.data!.submissions.totalCount));
+    expect(expected.data!.submissions.totalCount).toBeLessThan(before);
+    expect(await seriousA11yViolations(page, ['[data-testid="review-queue"]'])).toEqual([]);
   });
 });

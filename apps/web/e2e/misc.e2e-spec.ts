@@ -125,6 +125,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
 
   it('heat map: a unit × period opens by keyboard with the expected centres and their reports; dashboard tables export', async () => {
     await login(page, 'so.chuyenvien');
+    await page.goto('/dashboard?section=heatmap');
     await page.getByTestId('reporting-heatmap').waitFor();
     // A cell with submitted reports, reached from the keyboard.
     const cells = page.locator('.heatmap-cell:not([disabled])');
@@ -178,7 +179,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     await page.keyboard.press('Escape');
 
     // The dashboard's indicator table to Excel: numbers stay numbers.
-    await page.goto('/dashboard');
+    await page.goto('/dashboard?section=indicators');
     const table = page.getByTestId('indicator-table');
     await table.locator('.ant-table-row').first().waitFor();
     const shownRows = await table.locator('.ant-table-row').count();
@@ -250,7 +251,7 @@ describe('notifications, heat-map drill-down, compliance filter and table export
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-submissions').click()]);
     const sheet = await readDownload(download);
     expect(sheet.title).toBe('Báo cáo chờ duyệt');
-    expect(sheet.headers).toEqual(['Mã', 'Trung tâm', 'Biểu mẫu', 'Kỳ báo cáo', 'Trạng thái', 'Phiên bản', 'Hạn nộp', 'Ngày nộp', 'Số ngày nộp muộn']);
+    expect(sheet.headers).toEqual(['Mã', 'Trung tâm', 'Biểu mẫu', 'Kỳ báo cáo', 'Trạng thái', 'Phiên bản', 'Hạn nộp', 'Ngày nộp', 'Số ngày nộp muộn', 'Số lỗi', 'Số cảnh báo']);
     expect(sheet.rows).toHaveLength(Math.min(total, 100));
     expect(new Set(sheet.rows.map((row) => row[4]))).toEqual(new Set(['Đã nộp']));
     expect(sheet.rows[0][6]).toBeInstanceOf(Date);

@@ -27,7 +27,7 @@ describe('official documents in Chromium', () => {
   it('the Sở leader downloads the province summary of the chosen period as DOCX and PDF', async () => {
     void browser;
     await login(page, 'so.lanhdao');
-    await page.goto('/dashboard');
+    await page.goto('/dashboard?section=indicators');
     const docxButton = page.getByTestId('province-summary-docx');
     await docxButton.waitFor();
     const period = (await page.locator('#indicator-period').locator('xpath=ancestor::div[contains(@class,"ant-select")]').first().textContent())!;
@@ -74,7 +74,7 @@ describe('official documents in Chromium', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     const saved = await api.gql<{ documentSettings: { signerName: string; version: number } }>(`{ documentSettings { signerName version } }`, {}, await api.login('so.quantri'));
     expect(saved.data!.documentSettings).toEqual({ signerName: 'Phạm Quốc Việt', version: 2 });
-    await page.goto('/dashboard');
+    await page.goto('/dashboard?section=indicators');
     const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('province-summary-docx').click()]);
     expect(await docxText((await docx.path())!)).toContain('Phạm Quốc Việt');
   });

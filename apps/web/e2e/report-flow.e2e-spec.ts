@@ -28,7 +28,7 @@ describe('report round in Chromium', () => {
   let resubmitByText = '';
 
   const acceptedOnDashboard = async (): Promise<number> => {
-    await page.goto('/dashboard');
+    await page.goto('/dashboard?section=heatmap');
     const cell = page.getByTestId('chart-reporting').locator('tr[data-key="ACCEPTED"] td');
     await cell.waitFor({ state: 'attached' });
     return Number(await cell.getAttribute('data-value'));

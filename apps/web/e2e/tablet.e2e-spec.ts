@@ -39,8 +39,10 @@ describe('web app on a tablet (768×1024)', () => {
 
   it('a Sở specialist reads the dashboard and the centre list on a tablet', async () => {
     await login(page, 'so.chuyenvien');
+    await page.getByTestId('reporting-glance').waitFor();
     await page.getByTestId('stat-total').waitFor();
     await page.locator('canvas').first().waitFor();
+    await page.getByRole('tab', { name: 'Tỷ lệ nộp theo địa bàn' }).click();
     await page.getByTestId('reporting-heatmap').waitFor();
     await screenshot(page, 'tablet-03-so-tong-quan', { fullPage: false });
     expect(await horizontalOverflow(page)).toBe(0);

@@ -49,7 +49,10 @@ describe('web app in Chromium', () => {
 
   it('a supervisor sees the centres of the area and cannot open one outside it (the API refuses too)', async () => {
     await login(page, 'phong.thoxuan');
-    expect(new URL(page.url()).pathname).toBe('/centres');
+    // A supervisor lands on its area at a glance (issue 16 item 5); the centre list is one menu entry away.
+    expect(new URL(page.url()).pathname).toBe('/area');
+    await page.getByTestId('reporting-glance').waitFor();
+    await page.goto('/centres');
     await page.getByRole('link', { name: 'Trung tâm Ngoại ngữ Hoa Sen' }).waitFor();
     await expect(page.getByRole('link', { name: 'Trung tâm Ngoại ngữ Quốc tế Lam Sơn' }).count()).resolves.toBe(0);
     await screenshot(page, '03-can-bo-dia-ban-danh-sach');
@@ -84,11 +87,18 @@ describe('web app in Chromium', () => {
     await total.waitFor();
     expect((await total.textContent())?.replace(/\D/g, '')).toContain(String(counts.data!.all.totalCount));
     await page.locator('canvas').first().waitFor();
+    // Completeness and timeliness first; the other sections open on demand (issue 15 item 1).
+    await page.getByTestId('reporting-glance').waitFor();
+    const section = (name: string) => page.getByTestId('dashboard-sections').getByRole('tab', { name, exact: true }).click();
+    await section('Chỉ tiêu');
     await page.getByRole('heading', { name: 'Chỉ tiêu hoạt động (theo đơn vị, loại hình)' }).waitFor();
     await page.getByTestId('indicator-table').or(page.getByText('Chưa có số liệu: các chỉ tiêu')).first().waitFor();
+    await section('Tỷ lệ nộp theo địa bàn');
     await page.getByTestId('reporting-heatmap').waitFor();
+    await section('Tuân thủ');
     await page.getByTestId('chart-compliance').or(page.getByText('Chưa có số liệu: phân hệ đánh giá tuân thủ')).first().waitFor({ state: 'attached' });
     // Literacy recognition of the province, as the literacy API judges it for the year the panel shows.
+    await section('Xóa mù chữ');
     const literacy = page.getByTestId('literacy-overview');
     await literacy.waitFor();
     const year = Number(await literacy.getAttribute('data-year'));

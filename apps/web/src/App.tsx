@@ -11,6 +11,7 @@ import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './features/account/LoginPage';
 import { HomePage } from './features/dashboard/HomePage';
+import { AreaPage } from './features/area/AreaPage';
 import { CentresPage } from './features/centres/CentresPage';
 import { CentrePage } from './features/centres/CentrePage';
 // Charts and the report form are the heavy screens: loaded when first opened, not with the login page.
@@ -89,6 +90,7 @@ const PAGES: Record<WebRouteKey, ReactNode> = {
   login: <LoginPage />,
   home: <HomePage />,
   dashboard: <DashboardPage />,
+  area: <AreaPage />,
   centres: <CentresPage />,
   centre: <CentrePage />,
   literacy: <LiteracyPage />,

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import { hasPermission, type Permission, type Role } from '@gdtx/domain';
+import { hasPermission, linkTo, type Permission, type Role } from '@gdtx/domain';
 import { LOGIN, ME, type UserInfo } from './gql/org';
 
 const LOGOUT_MUTATION = 'mutation Logout($refreshToken: String) { logout(refreshToken: $refreshToken) }';
@@ -37,22 +37,28 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!readSession()) return;
+    // No connection (not a refusal): the user kept from the last visit, so offline drafts still open (ADR 0018).
+    const keptOrExpired = async (e: unknown) => {
+      const kept = isConnectionError(e) ? await readProfile().catch(() => null) : null;
+      if (kept) {
+        setUser(kept.me);
+        setTotpEnrolmentRequired(kept.totpEnrolmentRequired);
+      } else writeSession(null, 'expired');
+    };
     client
-      .query({ query: ME, fetchPolicy: 'network-only' })
-      .then((r) => {
-        const enrolment = !!r.data && r.data.myTotp.requiredByProvince && !r.data.myTotp.enabled;
-        setUser(r.data?.me ?? null);
+      .query({ query: ME, fetchPolicy: 'network-only', errorPolicy: 'all' })
+      .then(async (r) => {
+        if (!r.data?.me) {
+          // errorPolicy 'all' hands a network failure back as r.error rather than rejecting.
+          await keptOrExpired((r as { error?: unknown }).error);
+          return;
+        }
+        const enrolment = !!r.data.myTotp && r.data.myTotp.requiredByProvince && !r.data.myTotp.enabled;
+        setUser(r.data.me);
         setTotpEnrolmentRequired(enrolment);
-        if (r.data?.me) void rememberProfile({ me: r.data.me, totpEnrolmentRequired: enrolment }).catch(() => undefined);
+        void rememberProfile({ me: r.data.me, totpEnrolmentRequired: enrolment }).catch(() => undefined);
       })
-      .catch(async (e: unknown) => {
-        // No connection (not a refusal): the user kept from the last visit, so offline drafts still open (ADR 0018).
-        const kept = isConnectionError(e) ? await readProfile().catch(() => null) : null;
-        if (kept) {
-          setUser(kept.me);
-          setTotpEnrolmentRequired(kept.totpEnrolmentRequired);
-        } else writeSession(null, 'expired');
-      })
+      .catch(keptOrExpired)
       .finally(() => setRestoring(false));
   }, [client]);
 
@@ -134,7 +140,8 @@ export function useAuth(): AuthValue {
 
 /** Where each role lands after signing in. */
 export function homePathOf(user: UserInfo): string {
-  if (user.scope === 'centre') return '/home';
-  if (user.scope === 'unit' || user.scope === 'area') return '/centres';
-  return '/dashboard';
+  if (user.scope === 'centre') return linkTo('home');
+  // Supervisors land on their area at a glance (issue 16 item 5), not on a bare list.
+  if (user.scope === 'unit' || user.scope === 'area') return linkTo('area');
+  return linkTo('dashboard');
 }

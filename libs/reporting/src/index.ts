@@ -5,6 +5,7 @@ export { ReportingModule, ReportingApiModule } from './lib/reporting.module';
 // transition table SUBMISSION_TRANSITIONS), extensions, workbooks.
 export { TemplateService } from './lib/template.service';
 export { DueReportsService } from './lib/due-reports.service';
+export { AtAGlanceService } from './lib/at-a-glance.service';
 export { SubmissionQueryService } from './lib/submission-query.service';
 export { SubmissionWorkflowService } from './lib/submission-workflow.service';
 export { ExtensionService } from './lib/extension.service';

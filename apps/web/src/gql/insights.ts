@@ -4,7 +4,7 @@
  */
 import { graphql } from './__generated__';
 import type {
-  CentreComplianceQuery,
+  CentreComplianceFieldsFragment,
   ComplianceStatus as GeneratedComplianceStatus,
   ComplianceGroupsQuery,
   GroupedIndicatorValuesQuery,
@@ -24,8 +24,8 @@ export type IndicatorValue = IndicatorValueFieldsFragment;
 export type IndicatorTrend = ProvinceOverviewQuery['provinceOverview']['indicators'][number];
 
 export const PROVINCE_OVERVIEW = graphql(`
-  query ProvinceOverview($periodId: String!) {
-    provinceOverview(periodId: $periodId) {
+  query ProvinceOverview($periodCode: String!) {
+    provinceOverview(periodCode: $periodCode) {
       periodCode computedAt
       submissionsByStatus { key count }
       indicators { change previousPeriodCode current { ...IndicatorValueFields } previous { ...IndicatorValueFields } }
@@ -45,15 +45,17 @@ export const COMPLIANCE_OVERVIEW = graphql(`
   }
 `);
 
-export type Finding = CentreComplianceQuery['centreCompliance']['openFindings'][number];
+export type Finding = CentreComplianceFieldsFragment['openFindings'][number];
+
+graphql(`
+  fragment CentreComplianceFields on CentreCompliance {
+    asOf status openFindingCount
+    openFindings { id ruleCode titleVi titleEn legalBasisVi severity status foundOn }
+  }
+`);
 
 export const CENTRE_COMPLIANCE = graphql(`
-  query CentreCompliance($centreId: ID!) {
-    centreCompliance(centreId: $centreId) {
-      asOf status openFindingCount
-      openFindings { id ruleCode titleVi titleEn legalBasisVi severity status foundOn }
-    }
-  }
+  query CentreCompliance($centreId: ID!) { centreCompliance(centreId: $centreId) { ...CentreComplianceFields } }
 `);
 
 export type NotificationItem = NotificationsQuery['notifications']['nodes'][number];

@@ -36,8 +36,13 @@ export const LOGIN = graphql(`
   }
 `);
 
+/**
+ * Everything the shell needs on a page load, in one request (issue 16 item 9): who the user is, the second-factor
+ * rule, and the bell's unread count (the bell then reads it from the cache). The count is refused to an admin who
+ * must first enrol a second factor: the restore reads the document with errorPolicy 'all'.
+ */
 export const ME = graphql(`
-  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } }
+  query Me { me { ...UserFields } myTotp { enabled requiredByProvince } unreadNotificationCount }
 `);
 
 export type AdministrativeUnit = AdministrativeUnitFieldsFragment;
@@ -77,17 +82,22 @@ export function centreCountsDocument(aliases: { alias: string; filter: CentreFil
   Record<string, { totalCount: number }>,
   Record<string, never>
 > {
+  // Built at run time (one alias per chart bar), so parsed here rather than generated.
+  return parse(`
+    query CentreCounts {
+      ${centreCountSelections(aliases)}
+    }
+  `);
+}
+
+/** The root selections of centreCountsDocument, for a document that asks them with other fields (the Sở's landing). */
+export function centreCountSelections(aliases: { alias: string; filter: CentreFilter }[]): string {
   const literal = (filter: CentreFilter) =>
     `{ ${Object.entries(filter)
       .filter(([, v]) => v !== undefined && v !== null)
       .map(([k, v]) => `${k}: ${k === 'search' || k === 'unitId' ? JSON.stringify(v) : v}`)
       .join(', ')} }`;
-  // Built at run time (one alias per chart bar), so parsed here rather than generated.
-  return parse(`
-    query CentreCounts {
-      ${aliases.map((a) => `${a.alias}: centres(filter: ${literal(a.filter)}, first: 1) { totalCount }`).join('\n')}
-    }
-  `);
+  return aliases.map((a) => `${a.alias}: centres(filter: ${literal(a.filter)}, first: 1) { totalCount }`).join('\n');
 }
 
 graphql(`

@@ -9,7 +9,10 @@ import type { FieldValue, Severity, SubmissionStatus, TemplateDefinition, ValueM
 import { graphql } from './__generated__';
 import { asTextMap, asValueMap } from './json';
 import type {
+  CentreHomeQuery,
   DueReportFieldsFragment,
+  GlanceItemFieldsFragment,
+  ReportingGlanceFieldsFragment,
   DueReportStatus as GeneratedDueReportStatus,
   FieldCommentInput,
   ReportTemplateQuery,
@@ -33,6 +36,49 @@ export type DueReport = DueReportFieldsFragment;
 
 export const DUE_REPORTS = graphql(`
   query DueReports($centreId: ID!) { dueReports(centreId: $centreId) { ...DueReportFields } }
+`);
+
+/**
+ * A centre user's home in one request (issue 16 item 9): what is due (missing ones included, with the calendar's
+ * class and days), the centre, its compliance. The centre and compliance cards then read their own documents
+ * (same fields, cache-first) from the cache.
+ */
+export const CENTRE_HOME = graphql(`
+  query CentreHome($centreId: ID!) {
+    dueReports(centreId: $centreId) { ...DueReportFields calendarStatus daysLate }
+    centre(id: $centreId) { ...CentreDetailFields }
+    centreCompliance(centreId: $centreId) { ...CentreComplianceFields }
+  }
+`);
+
+export type CentreHomeDueReport = CentreHomeQuery['dueReports'][number];
+
+graphql(`
+  fragment ReportingGlanceFields on ReportingAtAGlance {
+    asOf centreCount needsActionCount computedAt
+    totals { expected notDue onTime late returned missing submitted waitingReview submittedRate onTimeRate }
+    periods {
+      templateCode templateNameVi templateNameEn periodCode periodLabelVi periodLabelEn dueDate
+      expected notDue onTime late returned missing submitted waitingReview submittedRate onTimeRate
+    }
+  }
+`);
+
+graphql(`
+  fragment GlanceItemFields on GlanceItem {
+    centreId centreName templateCode templateNameVi templateNameEn periodCode periodLabelVi periodLabelEn dueDate
+    reportClass days waitingReview submissionId submissionStatus
+  }
+`);
+
+/** The glance with its list (the list's length is the query's: `needsAction(first:)`, so its cost counts the rows). */
+export type ReportingGlance = ReportingGlanceFieldsFragment & { needsAction: GlanceItemFieldsFragment[] };
+export type GlanceItem = GlanceItemFieldsFragment;
+export type GlancePeriod = ReportingGlance['periods'][number];
+
+/** A supervisor's landing page in one request: their area's current periods at a glance. */
+export const AREA_AT_A_GLANCE = graphql(`
+  query AreaAtAGlance { reportingAtAGlance { ...ReportingGlanceFields needsAction(first: 100) { ...GlanceItemFields } } }
 `);
 
 /** The template's JSON definition, typed by @gdtx/domain (the schema only knows it as JSON). */
@@ -61,7 +107,8 @@ graphql(`
   }
 `);
 
-export type SubmissionSummary = SubmissionSummaryFieldsFragment;
+/** A row of a submissions list; `checks` only where asked (the review queue: validating every row costs). */
+export type SubmissionSummary = SubmissionSummaryFieldsFragment & { checks?: { errors: number; warnings: number; unexplainedWarnings: number } | null };
 
 graphql(`
   fragment SubmissionDetailFields on Submission {
@@ -108,9 +155,10 @@ export const SUBMISSION = graphql(`
 export type SubmissionFilter = GeneratedSubmissionFilter;
 
 export const SUBMISSIONS = graphql(`
-  query Submissions($filter: SubmissionFilter, $first: Int, $after: String) {
+  query Submissions($filter: SubmissionFilter, $first: Int, $after: String, $withChecks: Boolean = false) {
     submissions(filter: $filter, first: $first, after: $after) {
-      totalCount pageInfo { endCursor hasNextPage } nodes { ...SubmissionSummaryFields }
+      totalCount pageInfo { endCursor hasNextPage }
+      nodes { ...SubmissionSummaryFields checks @include(if: $withChecks) { errors warnings unexplainedWarnings } }
     }
   }
 `);
@@ -160,9 +208,14 @@ export function submissionCountsDocument(statuses: readonly SubmissionStatus[]):
   // Built at run time (one alias per status), so parsed here rather than generated.
   return parse(`
     query SubmissionCounts {
-      ${statuses.map((s) => `status_${s}: submissions(filter: { status: ${s} }, first: 1) { totalCount }`).join('\n')}
+      ${submissionCountSelections(statuses)}
     }
   `);
+}
+
+/** The root selections of submissionCountsDocument (aliases `status_<STATUS>`), for the Sở's landing document. */
+export function submissionCountSelections(statuses: readonly SubmissionStatus[]): string {
+  return statuses.map((s) => `status_${s}: submissions(filter: { status: ${s} }, first: 1) { totalCount }`).join('\n');
 }
 
 export const ACCEPT_SUBMISSIONS = graphql(`

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, DateScalar, RequirePermission, TenantContext } from '@gdtx/platform';
+import { Ctx, DateScalar, Errors, RequirePermission, TenantContext } from '@gdtx/platform';
 import { assertIsoDate, GroupByEnum, STRUCTURE_AS_OF, IndicatorDefinitionDto, IndicatorPreview, IndicatorQuery, IndicatorValue, SaveIndicatorDefinitionInput } from './analytics.types';
 import { IndicatorDefinitionService } from './indicator-definition.service';
 import type { GroupByDimension } from './analytics.types';
@@ -61,7 +61,13 @@ export class AnalyticsResolver {
 
   @Query(() => ProvinceOverview, { description: 'Tổng quan toàn tỉnh (trang chủ của Sở)' })
   @RequirePermission('ANALYTICS_READ')
-  provinceOverview(@Ctx() ctx: TenantContext, @Args('periodId') periodId: string): Promise<ProvinceOverview> {
-    return this.overview.provinceOverview(ctx, periodId);
+  provinceOverview(
+    @Ctx() ctx: TenantContext,
+    @Args('periodCode', { nullable: true, type: () => String, description: 'Mã kỳ, như mọi truy vấn khác (vd. 2024-2025)' }) periodCode?: string | null,
+    @Args('periodId', { nullable: true, type: () => String, deprecationReason: 'Dùng periodCode (cùng giá trị: mã kỳ)' }) periodId?: string | null,
+  ): Promise<ProvinceOverview> {
+    const code = periodCode ?? periodId;
+    if (!code) throw Errors.badInput('Cần mã kỳ (periodCode)', 'periodCode is required', { field: 'periodCode' });
+    return this.overview.provinceOverview(ctx, code);
   }
 }

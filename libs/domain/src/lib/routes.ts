@@ -12,6 +12,8 @@ export const WEB_ROUTES = {
   login: { path: '/login' },
   home: { path: '/home', permission: 'REPORT_READ' },
   dashboard: { path: '/dashboard', permission: 'ANALYTICS_READ' },
+  /** A supervisor's landing page: their area's reporting at a glance (issue 16 item 5). */
+  area: { path: '/area', permission: 'REPORT_READ' },
   centres: { path: '/centres', permission: 'CENTRE_READ' },
   centre: { path: '/centres/:id', permission: 'CENTRE_READ' },
   literacy: { path: '/literacy', permission: 'LITERACY_READ' },

@@ -1,4 +1,4 @@
-import { Injectable, SetMetadata } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { EntityManager } from 'typeorm';
@@ -13,9 +13,8 @@ import { AppError, audit, Errors, SessionBus, systemContext, TenantContext, Tena
  */
 export const ROLES_THE_PROVINCE_MAY_REQUIRE: readonly Role[] = ['SYSTEM_ADMIN', 'SO_ADMIN'];
 
-/** Operations open to an admin who must enrol first (their session can do nothing else until then). */
-export const ALLOWED_BEFORE_TOTP_ENROLMENT = 'gdtx:allowedBeforeTotpEnrolment';
-export const AllowedBeforeTotpEnrolment = () => SetMetadata(ALLOWED_BEFORE_TOTP_ENROLMENT, true);
+/** Operations open to an admin who must enrol first: the marker lives in platform (other contexts use it too). */
+export { ALLOWED_BEFORE_TOTP_ENROLMENT, AllowedBeforeTotpEnrolment } from '@gdtx/platform';
 
 const ISSUER = 'GDTX Monitor';
 const PERIOD = 30;

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
+import { AllowedBeforeTotpEnrolment, Ctx, RequirePermission, TenantContext } from '@gdtx/platform';
 import { NotificationService } from './notification.service';
 import { Notification, NotificationConnection } from './notify.types';
 
@@ -20,6 +20,8 @@ export class NotificationResolver {
 
   @Query(() => Int, { description: 'Số thông báo chưa đọc' })
   @RequirePermission('NOTIFICATION_READ')
+  // Part of the shell's one request on every page load, also before an admin's second factor is enrolled.
+  @AllowedBeforeTotpEnrolment()
   unreadNotificationCount(@Ctx() ctx: TenantContext): Promise<number> {
     return this.service.unreadCount(ctx);
   }

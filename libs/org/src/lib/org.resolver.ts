@@ -3,7 +3,7 @@ import { Ctx, Errors, RequirePermission, requestLoader, TenantContext, DateScala
 import { assertIsoDateArg } from './org.service';
 import { OrgService } from './org.service';
 import {
-  AdministrativeUnit, Centre, CentreConnection, CentreFilter, CentreStatusChange, ChangeCentreStatusInput,
+  AdministrativeUnit, Centre, CentreConnection, CentreCounts, CentreFilter, CentreStatusChange, ChangeCentreStatusInput,
   CreateCentreInput, LicenceRecord, MinistryCodeEntry, RecordLicenceInput, SetMinistryCodeInput, UpdateCentreInput,
 } from './org.types';
 
@@ -33,6 +33,12 @@ export class AdministrativeUnitResolver {
 @Resolver(() => Centre)
 export class CentreResolver {
   constructor(private readonly org: OrgService) {}
+
+  @Query(() => CentreCounts, { description: 'Số trung tâm theo loại hình, trạng thái và tình trạng giấy phép vào ngày asOf (mặc định hôm nay), trong phạm vi người dùng' })
+  @RequirePermission('CENTRE_READ')
+  centreCounts(@Ctx() ctx: TenantContext, @Args('asOf', { nullable: true, type: () => DateScalar }) asOf?: string): Promise<CentreCounts> {
+    return this.org.centreCounts(ctx, asOf);
+  }
 
   @Query(() => CentreConnection)
   @RequirePermission('CENTRE_READ')

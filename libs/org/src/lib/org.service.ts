@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { DEFAULT_LICENCE_EXPIRING_WITHIN_DAYS, foldVietnamese, isIsoDate, todayInVietnam } from '@gdtx/domain';
 import { assertUuid, audit, decodePage, enqueueOutbox, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
 import type {
-  AdministrativeUnit, Centre, CentreComplianceFilter, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
+  AdministrativeUnit, Centre, CentreComplianceFilter, CentreCounts, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
   LicenceRecord, LicenceStatus, RecordLicenceInput, SetMinistryCodeInput, UpdateCentreInput,
 } from './org.types';
-import { unitPathOf } from './org.readers';
+import { centreStateCountsOn, unitPathOf } from './org.readers';
 import { ministryCodes, type MinistryCodeRow } from './readers/registry.reader';
 import { recordCentreStatusDecision } from './centre-status-change';
 
@@ -96,6 +96,18 @@ export class OrgService {
       ),
     );
     return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  /**
+   * The registry's counts in one pass (the Sở dashboard's tiles and charts): org's centreStateCountsOn, the states the
+   * centre list filters by, over the centres row-level security lets the caller see.
+   */
+  async centreCounts(ctx: TenantContext, asOf?: string | null): Promise<CentreCounts> {
+    const on = asOf ? assertIsoDateArg(asOf, 'asOf') : todayInVietnam();
+    return this.db.run(ctx, async (em) => {
+      const { byType, byStatus, byLicence } = await centreStateCountsOn(em, on);
+      return { asOf: on, total: byType.reduce((n, r) => n + r.count, 0), byType, byStatus, byLicenceStatus: byLicence };
+    });
   }
 
   async listCentres(ctx: TenantContext, filter: CentreFilter = {}, page: PageArgs = {}) {

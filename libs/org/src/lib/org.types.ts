@@ -163,3 +163,18 @@ export class SetMinistryCodeInput {
   @Field(() => String, { nullable: true, description: 'Mã của Bộ (1–30 ký tự chữ, số, . _ -); null để xóa' })
   @IsOptional() @Matches(/^[0-9A-Za-z._-]{1,30}$/, { message: 'Mã của Bộ chỉ gồm chữ, số và . _ -, tối đa 30 ký tự' }) ministryCode: string | null;
 }
+
+@ObjectType({ description: 'Số trung tâm có một giá trị (loại hình, trạng thái hoặc tình trạng giấy phép)' })
+export class CentreStateCount {
+  @Field() key: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: 'Số trung tâm người dùng được xem, theo loại hình, trạng thái hoạt động và tình trạng giấy phép vào một ngày (mỗi danh sách cộng lại bằng tổng)' })
+export class CentreCounts {
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => Int) total: number;
+  @Field(() => [CentreStateCount]) byType: CentreStateCount[];
+  @Field(() => [CentreStateCount]) byStatus: CentreStateCount[];
+  @Field(() => [CentreStateCount]) byLicenceStatus: CentreStateCount[];
+}

@@ -58,16 +58,18 @@ export async function reportCalendar(em: CalendarQueryable, input: {
   const centreIds = input.centres.map((c) => c.centreId);
   const codes = input.templates.map((t) => t.code);
   if (!centreIds.length || !codes.length) return [];
+  // Only the periods asked for are read (a landing page asks two periods of centres with ten years of reports).
+  const periodCodes = [...new Set(input.templates.flatMap((t) => input.periodsOf(t).map((p) => p.code)))];
   const submissions = (await em.query(
     `SELECT id, centre_id AS "centreId", template_code AS "templateCode", period_code AS "periodCode", status, version
-     FROM submission WHERE centre_id = ANY($1::uuid[]) AND template_code = ANY($2::text[])`,
-    [centreIds, codes],
+     FROM submission WHERE centre_id = ANY($1::uuid[]) AND template_code = ANY($2::text[]) AND period_code = ANY($3::text[])`,
+    [centreIds, codes, periodCodes],
   )) as (CalendarSubmission & { centreId: string; templateCode: string; periodCode: string })[];
   const stepsOf = await calendarStepsOf(em, submissions.map((s) => s.id));
   const extensions = (await em.query(
     `SELECT centre_id AS "centreId", template_code AS "templateCode", period_code AS "periodCode", to_char(due_date, 'YYYY-MM-DD') AS "dueDate"
-     FROM deadline_extension WHERE centre_id = ANY($1::uuid[]) AND template_code = ANY($2::text[])`,
-    [centreIds, codes],
+     FROM deadline_extension WHERE centre_id = ANY($1::uuid[]) AND template_code = ANY($2::text[]) AND period_code = ANY($3::text[])`,
+    [centreIds, codes, periodCodes],
   )) as { centreId: string; templateCode: string; periodCode: string; dueDate: IsoDate }[];
 
   const key = (centreId: string, templateCode: string, periodCode: string) => `${centreId}|${templateCode}|${periodCode}`;

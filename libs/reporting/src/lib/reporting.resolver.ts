@@ -2,14 +2,15 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import type { CentreType } from '@gdtx/domain';
 import { CentreTypeEnum, Ctx, RequirePermission, requestLoader, TenantContext } from '@gdtx/platform';
 import { JsonScalar } from './json.scalar';
+import { AtAGlanceService, firstNeedingAction } from './at-a-glance.service';
 import { DueReportsService } from './due-reports.service';
 import { ExtensionService } from './extension.service';
 import { SubmissionQueryService } from './submission-query.service';
 import { SubmissionWorkflowService } from './submission-workflow.service';
 import { TemplateService } from './template.service';
 import {
-  AcceptSubmissionItem, BulkAcceptResult, DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
-  Submission, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionLateness, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
+  AcceptSubmissionItem, BulkAcceptResult, GlanceItem, ReportingAtAGlance, DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
+  Submission, SubmissionChecks, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionLateness, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
 } from './reporting.types';
 
 @Resolver(() => ReportTemplate)
@@ -18,6 +19,7 @@ export class ReportTemplateResolver {
     private readonly templates: TemplateService,
     private readonly due: DueReportsService,
     private readonly extensions: ExtensionService,
+    private readonly glance: AtAGlanceService,
   ) {}
 
   @Query(() => [ReportTemplate], { description: 'Biểu mẫu đang áp dụng (phiên bản mới nhất), lọc theo loại trung tâm' })
@@ -58,6 +60,12 @@ export class ReportTemplateResolver {
   @RequirePermission('REPORT_READ')
   dueReports(@Ctx() ctx: TenantContext, @Args('centreId', { type: () => ID }) centreId: string): Promise<DueReport[]> {
     return this.due.dueReports(ctx, centreId);
+  }
+
+  @Query(() => ReportingAtAGlance, { description: 'Tình hình nộp báo cáo các kỳ hiện tại trong phạm vi người dùng: số phải nộp, đúng hạn, trễ, quá hạn, chờ duyệt, chưa đến hạn; báo cáo cần xử lý' })
+  @RequirePermission('REPORT_READ')
+  reportingAtAGlance(@Ctx() ctx: TenantContext): Promise<ReportingAtAGlance> {
+    return this.glance.atAGlance(ctx);
   }
 
   @Mutation(() => DeadlineExtension, { description: 'Gia hạn nộp báo cáo cho một trung tâm' })
@@ -159,6 +167,11 @@ export class SubmissionResolver {
     return requestLoader<Submission, SubmissionLateness>(req, 'submission.lateness', (subs) => this.queries.latenessOf(ctx, subs)).load(s);
   }
 
+  @ResolveField(() => SubmissionChecks, { description: 'Số lỗi và cảnh báo của số liệu hiện tại (cảnh báo đã giải trình và chưa giải trình)' })
+  checks(@Parent() s: Submission, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<SubmissionChecks> {
+    return requestLoader<Submission, SubmissionChecks>(req, 'submission.checks', (subs) => this.queries.checksOf(ctx, subs)).load(s);
+  }
+
   @ResolveField(() => [SubmissionEvent], { description: 'Lịch sử xử lý' })
   events(@Parent() s: Submission, @Ctx() ctx: TenantContext, @Context('req') req: object): Promise<SubmissionEvent[]> {
     return requestLoader<string, SubmissionEvent[]>(req, 'submission.events', async (ids) => {
@@ -180,5 +193,17 @@ export class SubmissionResolver {
   @ResolveField(() => [ValidationIssueDto], { description: 'Lỗi và cảnh báo của số liệu hiện tại' })
   issues(@Parent() s: Submission, @Ctx() ctx: TenantContext): Promise<ValidationIssueDto[]> {
     return this.queries.issuesOf(ctx, s);
+  }
+}
+
+/** The list of a glance: `first` on the list itself, so the query's cost counts only the list's rows. */
+@Resolver(() => ReportingAtAGlance)
+export class ReportingAtAGlanceResolver {
+  @ResolveField(() => [GlanceItem], { description: 'Báo cáo cần xử lý (quá hạn chưa nộp, bị trả lại, chờ duyệt), quá hạn lâu nhất trước' })
+  needsAction(
+    @Parent() glance: ReportingAtAGlance,
+    @Args('first', { nullable: true, type: () => Int, description: 'Số dòng tối đa (mặc định 50, tối đa 200)' }) first?: number,
+  ): GlanceItem[] {
+    return firstNeedingAction(glance, first);
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Allow, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 import { ReportClasses, SubmissionStatuses } from '@gdtx/domain';
 import type { CentreType, FieldValue, PeriodType, ReportClass, Severity, SubmissionStatus, ValueMap } from '@gdtx/domain';
@@ -209,6 +209,15 @@ export class SubmissionFilter {
   @Field(() => SubmissionStatusEnum, { nullable: true }) @IsOptional() @IsIn(SubmissionStatuses) status?: SubmissionStatus;
   @Field(() => ID, { nullable: true, description: 'Các trung tâm thuộc cây đơn vị này' }) @IsOptional() @IsUUID() unitId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() centreId?: string;
+  @Field(() => ID, { nullable: true, description: 'Các trung tâm thuộc khu vực giám sát này (các xã của khu vực hôm nay, cùng các đơn vị tiền thân)' })
+  @IsOptional() @IsUUID() areaId?: string;
+}
+
+@ObjectType({ description: 'Kết quả kiểm tra số liệu hiện tại của báo cáo (bộ quy tắc dùng chung), để người duyệt biết trước khi mở' })
+export class SubmissionChecks {
+  @Field(() => Int) errors: number;
+  @Field(() => Int, { description: 'Mọi cảnh báo, kể cả đã giải trình' }) warnings: number;
+  @Field(() => Int, { description: 'Cảnh báo chưa giải trình (hoặc không thể giải trình)' }) unexplainedWarnings: number;
 }
 
 @InputType()
@@ -237,3 +246,58 @@ export class GrantExtensionInput {
   @Field() @IsString() @Length(1, 2000) reason: string;
 }
 
+
+@ObjectType({ description: 'Số báo cáo theo lịch báo cáo: phải nộp = chưa đến hạn + đúng hạn + trễ hạn + bị trả lại + quá hạn chưa nộp' })
+export class GlanceTally {
+  @Field(() => Int, { description: 'Báo cáo phải nộp' }) expected: number;
+  @Field(() => Int, { description: 'Chưa đến hạn, chưa nộp (tính riêng)' }) notDue: number;
+  @Field(() => Int) onTime: number;
+  @Field(() => Int) late: number;
+  @Field(() => Int, { description: 'Bị trả lại, trung tâm đang sửa' }) returned: number;
+  @Field(() => Int, { description: 'Quá hạn chưa nộp' }) missing: number;
+  @Field(() => Int, { description: 'Đã nộp (đúng hạn + trễ hạn)' }) submitted: number;
+  @Field(() => Int, { description: 'Đã nộp, chờ duyệt' }) waitingReview: number;
+  @Field(() => Float, { nullable: true, description: 'Đã nộp / đã đến hạn, %' }) submittedRate: number | null;
+  @Field(() => Float, { nullable: true, description: 'Đúng hạn / đã đến hạn, %' }) onTimeRate: number | null;
+}
+
+@ObjectType({ description: 'Một biểu mẫu trong một kỳ hiện tại (kỳ vừa kết thúc hoặc đang diễn ra)' })
+export class GlancePeriod extends GlanceTally {
+  @Field() templateCode: string;
+  @Field() templateNameVi: string;
+  @Field() templateNameEn: string;
+  @Field() periodCode: string;
+  @Field() periodLabelVi: string;
+  @Field() periodLabelEn: string;
+  @Field(() => DateScalar, { description: 'Hạn nộp theo quy định của biểu mẫu (chưa tính gia hạn riêng của trung tâm)' }) dueDate: string;
+}
+
+@ObjectType({ description: 'Một báo cáo cần xử lý: quá hạn chưa nộp, bị trả lại hoặc chờ duyệt' })
+export class GlanceItem {
+  @Field(() => ID) centreId: string;
+  @Field() centreName: string;
+  @Field() templateCode: string;
+  @Field() templateNameVi: string;
+  @Field() templateNameEn: string;
+  @Field() periodCode: string;
+  @Field() periodLabelVi: string;
+  @Field() periodLabelEn: string;
+  @Field(() => DateScalar, { description: 'Hạn nộp (đã tính gia hạn)' }) dueDate: string;
+  @Field(() => ReportClassEnum) reportClass: ReportClass;
+  @Field(() => Int, { description: 'MISSING: số ngày quá hạn; LATE: số ngày trễ; còn lại 0' }) days: number;
+  @Field(() => Boolean, { description: 'Đã nộp, đang chờ duyệt' }) waitingReview: boolean;
+  @Field(() => ID, { nullable: true }) submissionId: string | null;
+  @Field(() => SubmissionStatusEnum, { nullable: true }) submissionStatus: SubmissionStatus | null;
+}
+
+@ObjectType({ description: 'Tình hình nộp báo cáo trong phạm vi người dùng ở các kỳ hiện tại (trang đầu của Sở và cán bộ quản lý địa bàn)' })
+export class ReportingAtAGlance {
+  @Field(() => DateScalar, { description: 'Ngày phân loại (hôm nay theo giờ Việt Nam)' }) asOf: string;
+  @Field(() => Int, { description: 'Số trung tâm có báo cáo phải nộp trong các kỳ này' }) centreCount: number;
+  @Field(() => GlanceTally, { description: 'Tổng của các kỳ đã đến hạn và chưa đến hạn' }) totals: GlanceTally;
+  @Field(() => [GlancePeriod]) periods: GlancePeriod[];
+  @Field(() => Int, { description: 'Tổng số báo cáo cần xử lý (danh sách có thể ngắn hơn)' }) needsActionCount: number;
+  /** Every report needing action, in order; the `needsAction(first)` field returns the first of them. */
+  allNeedingAction: GlanceItem[];
+  @Field(() => Date) computedAt: Date;
+}

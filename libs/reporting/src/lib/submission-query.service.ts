@@ -11,7 +11,7 @@ import {
 import type { SubmissionRow } from './submission.store';
 import { TemplateService } from './template.service';
 import { calendarStepsOf } from './report-calendar';
-import type { Submission, SubmissionEvent, SubmissionLateness, SubmissionFilter, SubmissionVersion, ValidationIssueDto, ValueChangeDto } from './reporting.types';
+import type { Submission, SubmissionChecks, SubmissionEvent, SubmissionLateness, SubmissionFilter, SubmissionVersion, ValidationIssueDto, ValueChangeDto } from './reporting.types';
 
 /**
  * Reading submissions: lists, one report, its submitted versions, its history, a diff between versions and its
@@ -33,6 +33,14 @@ export class SubmissionQueryService {
       if (filter.unitId) {
         const p = params.push(await unitPathOf(em, filter.unitId));
         where.push(`(c.unit_path LIKE $${p} || '%' OR c.supervising_unit_path LIKE $${p} || '%')`);
+      }
+      if (filter.areaId) {
+        // The area as its officer sees it (org_supervisor_scope, the rule behind the area scope's row-level security):
+        // centres placed, or supervised, in one of its communes today. Another province's area is not found (RLS).
+        const [area] = await em.query(`SELECT paths FROM org_supervisor_scope(NULL, $1::uuid, $2::date)`, [assertUuid(filter.areaId, 'areaId'), todayInVietnam()]);
+        if (!area) throw Errors.notFound({ vi: 'khu vực giám sát', en: 'Supervisory area' }, filter.areaId);
+        const p = params.push(area.paths);
+        where.push(`EXISTS (SELECT 1 FROM unnest($${p}::text[]) AS a(path) WHERE c.unit_path LIKE a.path || '%' OR c.supervising_unit_path LIKE a.path || '%')`);
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const [{ count }] = await em.query(
@@ -125,6 +133,28 @@ export class SubmissionQueryService {
       const template = await this.templates.definition(em, ctx, submission.templateCode, submission.templateVersion);
       const previous = await previousAccepted(em, submission.centreId, submission.templateCode, submission.periodCode);
       return validateValues(template, submission.values, { previous, explanations: submission.explanations, period: submission.periodCode }).map(toIssueDto);
+    });
+  }
+
+  /**
+   * Error and warning counts of each submission's current values (the review queue's column): the shared engine run
+   * twice, without and with the explanations (validateValues silences explained warnings), in one transaction.
+   */
+  async checksOf(ctx: TenantContext, submissions: readonly Submission[]): Promise<SubmissionChecks[]> {
+    return this.db.run(ctx, async (em) => {
+      const out: SubmissionChecks[] = [];
+      for (const s of submissions) {
+        const template = await this.templates.definition(em, ctx, s.templateCode, s.templateVersion);
+        const previous = await previousAccepted(em, s.centreId, s.templateCode, s.periodCode);
+        const all = validateValues(template, s.values, { previous, explanations: {}, period: s.periodCode });
+        const left = validateValues(template, s.values, { previous, explanations: s.explanations, period: s.periodCode });
+        out.push({
+          errors: all.filter((i) => i.severity === 'error').length,
+          warnings: all.filter((i) => i.severity !== 'error').length,
+          unexplainedWarnings: left.filter((i) => i.severity !== 'error').length,
+        });
+      }
+      return out;
     });
   }
 

@@ -15,10 +15,13 @@ export function ComplianceTag({ status }: { status: string }) {
   return <Tag color={complianceColour[status] ?? 'default'} style={{ color: '#1f1f1f' }}>{t(`compliance.${status}` as MessageKey)}</Tag>;
 }
 
-/** A centre's compliance status and open findings (compliance module). */
-export function CentreComplianceCard({ centreId }: { centreId: string }) {
+/**
+ * A centre's compliance status and open findings (compliance module). `cached`: the page has just asked for the
+ * same fields in its own document (the centre home), so the card reads them from the cache, with no request.
+ */
+export function CentreComplianceCard({ centreId, cached = false }: { centreId: string; cached?: boolean }) {
   const { t, pick, formatDate } = useI18n();
-  const { data, loading, error } = useQuery(CENTRE_COMPLIANCE, { variables: { centreId }, skip: !centreId });
+  const { data, loading, error } = useQuery(CENTRE_COMPLIANCE, { variables: { centreId }, skip: !centreId, ...(cached ? { fetchPolicy: 'cache-first' as const } : {}) });
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('compliance.title')}</h2>} data-testid="centre-compliance">
       {error ? (

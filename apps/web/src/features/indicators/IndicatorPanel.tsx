@@ -28,7 +28,7 @@ export function IndicatorPanel() {
   const periods = useMemo(recentPeriods, []);
   // Default: the last complete school year (the current one has few accepted reports yet).
   const [periodId, setPeriodId] = useState(periods[3]);
-  const { data, loading, error } = useQuery(PROVINCE_OVERVIEW, { variables: { periodId }, fetchPolicy: 'network-only' });
+  const { data, loading, error } = useQuery(PROVINCE_OVERVIEW, { variables: { periodCode: periodId }, fetchPolicy: 'network-only' });
   const { user } = useAuth();
   // The province summary is the Sở's document (the API refuses it to other scopes).
   const isSo = !!user && scopeOfRole(user.role as Role) === 'province';

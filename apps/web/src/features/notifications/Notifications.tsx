@@ -48,10 +48,13 @@ function BellIcon() {
   );
 }
 
-/** Header bell with the unread count (polled every minute, refreshed at once after marking read). */
+/**
+ * Header bell with the unread count (polled every minute, refreshed at once after marking read). cache-first: on a
+ * page load the shell's `Me` document already brought the count, so the bell costs no request of its own.
+ */
 export function NotificationBell() {
   const { t } = useI18n();
-  const { data } = useQuery(UNREAD_NOTIFICATION_COUNT, { pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
+  const { data } = useQuery(UNREAD_NOTIFICATION_COUNT, { pollInterval: 60_000, fetchPolicy: 'cache-first' });
   const count = data?.unreadNotificationCount ?? 0;
   return (
     <Link to="/notifications" aria-label={t('notifications.badge', { n: count })} data-testid="notification-bell" data-count={count} className="notification-bell">

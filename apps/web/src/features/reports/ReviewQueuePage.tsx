@@ -1,17 +1,26 @@
 import { useState } from 'react';
+import { useQuery } from '@apollo/client/react';
 import { Card, Select, Space, Typography } from 'antd';
 import { periodContaining, previousPeriod, shippedTemplates, todayInVietnam, type PeriodType } from '@gdtx/domain';
+import { useAuth } from '../../auth';
+import { SUPERVISORY_AREAS } from '../../gql/org';
 import { useI18n } from '../../i18n';
 import { SubmissionsTable } from './SubmissionsTable';
 
 /**
- * Submitted reports in the reviewer's scope (the API limits a supervisor to their area), with filters by template
- * and period, waiting time and lateness per report, and bulk accept of the clean ones.
+ * Submitted reports in the reviewer's scope (the API limits a supervisor to their area), with filters by template,
+ * period and (for the Sở) supervisory area, waiting time, lateness and the data checks (errors, warnings and how many
+ * are not explained) per report, and bulk accept of the clean ones.
  */
 export function ReviewQueuePage() {
   const { t, pick, periodLabel } = useI18n();
   const [templateCode, setTemplateCode] = useState<string | undefined>();
   const [periodCode, setPeriodCode] = useState<string | undefined>();
+  const [areaId, setAreaId] = useState<string | undefined>();
+  const { user } = useAuth();
+  // The Sở reviews the whole province: it narrows by supervisory area. A supervisor's queue is its area already.
+  const byArea = user?.scope === 'province';
+  const areas = useQuery(SUPERVISORY_AREAS, { variables: {}, skip: !byArea });
   const template = shippedTemplates.find((x) => x.code === templateCode);
   return (
     <>
@@ -42,11 +51,26 @@ export function ReviewQueuePage() {
             options={recentPeriods(template?.periodType).map((code) => ({ value: code, label: periodLabel(code) }))}
             data-testid="filter-period"
           />
+          {byArea && (
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              aria-label={t('col.area')}
+              placeholder={t('review.allAreas')}
+              style={{ minWidth: 220, maxWidth: '100%' }}
+              value={areaId}
+              onChange={setAreaId}
+              loading={areas.loading}
+              options={(areas.data?.supervisoryAreas ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              data-testid="filter-area"
+            />
+          )}
         </Space>
         <SubmissionsTable
           bulkAccept
           waiting
-          filter={{ status: 'SUBMITTED', ...(templateCode ? { templateCode } : {}), ...(periodCode ? { periodId: periodCode } : {}) }}
+          filter={{ status: 'SUBMITTED', ...(templateCode ? { templateCode } : {}), ...(periodCode ? { periodId: periodCode } : {}), ...(areaId ? { areaId } : {}) }}
           showCentre
           emptyText={t('review.empty')}
           actionLabel={t('review.open')}

@@ -25,6 +25,24 @@ export function LatenessTag({ s }: { s: SubmissionSummary }) {
     : <Tag style={{ color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' }}>{t('late.onTime')}</Tag>;
 }
 
+/** Errors weigh more than any number of warnings: sorting puts the reports a reviewer must read closely last. */
+const checkWeight = (s: SubmissionSummary) => (s.checks ? s.checks.errors * 10_000 + s.checks.unexplainedWarnings * 100 + s.checks.warnings : 0);
+
+/** The shared engine's verdict on the current values: errors, then warnings (how many are not yet explained). */
+export function ChecksTag({ s }: { s: SubmissionSummary }) {
+  const { t } = useI18n();
+  if (!s.checks) return null;
+  const { errors, warnings, unexplainedWarnings } = s.checks;
+  return (
+    <span data-testid="checks" data-errors={errors} data-warnings={warnings} data-unexplained={unexplainedWarnings}>
+      {errors > 0 && <Tag style={{ color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' }}>{t('review.errors', { n: errors })}</Tag>}
+      {warnings > 0
+        ? <Tag style={{ color: '#874d00', background: '#fffbe6', borderColor: '#ffe58f' }}>{unexplainedWarnings ? t('review.warningsUnexplained', { n: warnings, u: unexplainedWarnings }) : t('review.warnings', { n: warnings })}</Tag>
+        : errors === 0 && <Tag style={{ color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' }}>{t('review.clean')}</Tag>}
+    </span>
+  );
+}
+
 /** Submissions matching a filter (a centre's reports, or the review queue; `bulkAccept`: reviewers select and accept). */
 export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel, exportTitle, exportSubtitle, bulkAccept, waiting }: {
   bulkAccept?: boolean;
@@ -41,7 +59,7 @@ export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel, e
   const { t, pick, language, periodLabel, formatDate, formatDateTime } = useI18n();
   const { message } = App.useApp();
   const client = useApolloClient();
-  const { data, loading, error, refetch } = useQuery(SUBMISSIONS, { variables: { filter, first: 100 }, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(SUBMISSIONS, { variables: { filter, first: 100, withChecks: !!waiting }, fetchPolicy: 'network-only' });
   const [selected, setSelected] = useState<string[]>([]);
   const [accepting, setAccepting] = useState(false);
   const [refused, setRefused] = useState<{ id: string; label: string; message: string }[]>([]);
@@ -50,7 +68,7 @@ export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel, e
     const template = findShippedTemplate(code);
     return template ? pick(template.nameVi, template.nameEn) : code;
   };
-  const rows = data?.submissions.nodes ?? [];
+  const rows: SubmissionSummary[] = data?.submissions.nodes ?? [];
   const acceptSelected = async () => {
     const items = rows.filter((r) => selected.includes(r.id)).map((r) => ({ id: r.id, expectedVersion: r.version }));
     setAccepting(true);
@@ -117,6 +135,10 @@ export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel, e
             { header: t('col.dueDate'), value: (s) => s.dueDate, kind: 'date' },
             { header: t('col.submittedAt'), value: (s) => s.submittedAt, kind: 'datetime' },
             { header: t('col.daysLate'), value: (s) => s.lateness.lastSubmissionDaysLate ?? null, kind: 'number' },
+            ...(waiting ? [
+              { header: t('review.col.errors'), value: (s: SubmissionSummary) => s.checks?.errors ?? null, kind: 'number' as const },
+              { header: t('review.col.warnings'), value: (s: SubmissionSummary) => s.checks?.warnings ?? null, kind: 'number' as const },
+            ] : []),
           ]}
         />
       </div>
@@ -146,6 +168,11 @@ export function SubmissionsTable({ filter, emptyText, showCentre, actionLabel, e
           render: (_: unknown, s: SubmissionSummary) => <span data-testid="waiting-days">{t('review.waitingDays', { n: waitingDays(s) })}</span>,
         }] : []),
         { title: t('col.lateness'), key: 'lateness', width: 130, render: (_: unknown, s: SubmissionSummary) => <LatenessTag s={s} /> },
+        ...(waiting ? [{
+          title: t('col.checks'), key: 'checks', width: 170,
+          sorter: (a: SubmissionSummary, b: SubmissionSummary) => checkWeight(a) - checkWeight(b),
+          render: (_: unknown, s: SubmissionSummary) => <ChecksTag s={s} />,
+        }] : []),
         {
           title: t('col.actions'), key: 'actions', width: 150,
           render: (_: unknown, s: SubmissionSummary) => (

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { DeadlineRule } from '../template-types';
 import { addDays, compareIsoDates, fromDayNumber, toDayNumber } from './iso-date';
 import { periodContaining, periodFromCode, periodsBetween } from './periods';
-import { classifyReport, daysLateOfNextSubmission, deadlineOfNextSubmission, expectedFrom, ReportClasses, tallyReports } from './reporting-calendar';
+import { classifyReport, currentReportingPeriods, daysLateOfNextSubmission, deadlineOfNextSubmission, expectedFrom, isWaitingForReview, ReportClasses, tallyReports } from './reporting-calendar';
 import type { CentreCalendarFacts, ReportClass, SubmissionStep } from './reporting-calendar';
 
 const QUARTERLY: DeadlineRule = { kind: 'AFTER_PERIOD_END', days: 10 };
@@ -221,5 +221,23 @@ describe('reporting calendar: the deadline a submission is judged against (the l
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('currentReportingPeriods (the landing pages\' "current periods")', () => {
+  it('is the period ended last and the one running, for every period type', () => {
+    expect(currentReportingPeriods('SEMESTER', '2026-03-10').map((p) => p.code)).toEqual(['2025-2026-S1', '2025-2026-S2']);
+    expect(currentReportingPeriods('MONTH', '2026-01-05').map((p) => p.code)).toEqual(['2025-M12', '2026-M01']);
+    expect(currentReportingPeriods('SCHOOL_YEAR', '2026-12-03').map((p) => p.code)).toEqual(['2025-2026', '2026-2027']);
+  });
+});
+
+describe('isWaitingForReview', () => {
+  it('is a submitted report (on time or late) not yet accepted; a returned or accepted one is not waiting', () => {
+    expect(isWaitingForReview('ON_TIME', 'SUBMITTED')).toBe(true);
+    expect(isWaitingForReview('LATE', 'SUBMITTED')).toBe(true);
+    expect(isWaitingForReview('ON_TIME', 'ACCEPTED')).toBe(false);
+    expect(isWaitingForReview('RETURNED', 'RETURNED')).toBe(false);
+    expect(isWaitingForReview('MISSING', null)).toBe(false);
   });
 });

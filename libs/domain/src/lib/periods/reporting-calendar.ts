@@ -8,7 +8,8 @@
 import type { LicenceKind } from '../enums';
 import type { DeadlineRule } from '../template-types';
 import { compareIsoDates, daysBetween, maxIsoDate, type IsoDate } from './iso-date';
-import { dueDate, reportExpectation, type CentreStatusInterval, type Period, type ReportExpectationReason } from './periods';
+import { dueDate, periodContaining, previousPeriod, reportExpectation, type CentreStatusInterval, type Period, type ReportExpectationReason } from './periods';
+import type { PeriodType } from '../enums';
 
 export const ReportClasses = ['NOT_EXPECTED', 'NOT_YET_DUE', 'ON_TIME', 'LATE', 'RETURNED', 'MISSING'] as const;
 /**
@@ -212,4 +213,20 @@ export function tallyReports(classes: Iterable<ReportClass>): ReportTally {
     submittedRate: due ? round1((submitted / due) * 100) : null,
     onTimeRate: due ? round1((t.onTime / due) * 100) : null,
   };
+}
+
+/**
+ * @description The periods an "at a glance" page counts for a template's period type on a day: the one that
+ * ended last (its report is due now, or overdue) and the one running (not yet due, counted apart). The landing
+ * pages of the Sở and the supervisors (reportingAtAGlance) and nothing else decide "the current periods" here.
+ * @example currentReportingPeriods('SEMESTER', '2026-03-10').map((p) => p.code) // ['2025-2026-S1', '2025-2026-S2']
+ */
+export function currentReportingPeriods(type: PeriodType, today: IsoDate): Period[] {
+  const running = periodContaining(type, today);
+  return [previousPeriod(running), running];
+}
+
+/** What an "at a glance" page counts as waiting for a reviewer: submitted (on time or late) and not yet accepted. */
+export function isWaitingForReview(reportClass: ReportClass, submissionStatus: string | null | undefined): boolean {
+  return (reportClass === 'ON_TIME' || reportClass === 'LATE') && submissionStatus === 'SUBMITTED';
 }

@@ -1,0 +1,95 @@
+// What the landing pages cost on the server (issue 15 item 1 "cheap when everyone opens it", issue 16 item 9) — a
+// measurement, not part of `npm test`:
+//   npm exec -- node -r ./scripts/register.js scripts/bench/landing-latency.ts
+// Boots the API on a database cloned from the test template (the demo province; createTestDatabase,
+// GDTX_TEST_TEMPLATE_DB names it), logs in once per role and sends LANDING_REQUESTS (300) sequential requests of
+// each kind after 20 warm-up rounds, interleaved so that drift hits every kind alike: the `{me{id}}` floor, the
+// shell's `Me` document, and each landing page's own document exactly as the web sends it (printed from
+// apps/web/src/gql). Prints one JSON line `LANDING_LATENCY {...}` (milliseconds: p50, p95, mean).
+import { randomBytes } from 'node:crypto';
+import { print, type DocumentNode } from 'graphql';
+import { createTestDatabase } from '@gdtx/platform/testing';
+import { PROVINCE_LANDING } from '../../apps/web/src/gql/landing';
+import { AREA_AT_A_GLANCE, CENTRE_HOME } from '../../apps/web/src/gql/reporting';
+import { centreCountsDocument, ME } from '../../apps/web/src/gql/org';
+import { CentreStatuses, CentreTypes } from '@gdtx/domain';
+
+const ALIASES = [
+  { alias: 'all', filter: {} },
+  ...CentreTypes.map((type) => ({ alias: `type_${type}`, filter: { type } })),
+  ...CentreStatuses.map((status) => ({ alias: `status_${status}`, filter: { status } })),
+  ...(['VALID', 'EXPIRING', 'EXPIRED', 'MISSING'] as const).map((licenceStatus) => ({ alias: `licence_${licenceStatus}`, filter: { licenceStatus } })),
+];
+
+const N = Number(process.env['LANDING_REQUESTS'] ?? 300);
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const round = (x: number) => Math.round(x * 100) / 100;
+const stats = (xs: number[]) => ({ p50: round(pct(xs, 50)), p95: round(pct(xs, 95)), mean: round(xs.reduce((a, b) => a + b, 0) / xs.length), n: xs.length });
+
+async function main() {
+  const db = await createTestDatabase();
+  Object.assign(process.env, {
+    DATABASE_URL: db.ownerUrl,
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
+    NODE_ENV: 'test',
+    LOGIN_RATE_LIMIT: '100000',
+    JWT_SECRET: process.env['JWT_SECRET'] || randomBytes(32).toString('hex'),
+    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `gdtx-landing-bench-${Date.now()}`,
+  });
+  const { createApi } = await import('../../apps/api/src/bootstrap');
+  const app = await createApi();
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
+  const post = async (query: string, token?: string, variables?: Record<string, unknown>) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: Record<string, { accessToken?: string; centreId?: string }>; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+    return body.data!;
+  };
+  const login = async (u: string) =>
+    (await post(`mutation($u:String!,$p:String!){login(input:{username:$u,password:$p}){accessToken}}`, undefined, { u, p: 'Demo@2026' })).login.accessToken!;
+  const so = await login('so.chuyenvien');
+  const commune = await login('xa.xuanhoa');
+  const director = await login('gd.gdtx');
+  const centreId = (await post('{me{centreId}}', director)).me.centreId!;
+  const doc = (d: unknown) => print(d as DocumentNode);
+
+  const kinds: Record<string, () => Promise<unknown>> = {
+    floor_me_id: () => post('{me{id}}', so),
+    shell_Me: () => post(doc(ME), so),
+    so_ProvinceLanding: () => post(doc(PROVINCE_LANDING), so),
+    supervisor_AreaAtAGlance: () => post(doc(AREA_AT_A_GLANCE), commune),
+    director_CentreHome: () => post(doc(CENTRE_HOME), director, { centreId }),
+    // Its two halves, to see where the time goes: the calendar's picture, and the registry's count aliases.
+    so_part_glance: () => post('{ reportingAtAGlance { needsActionCount totals { expected } needsAction(first: 20) { centreId } } }', so),
+    so_part_counts: () => post('{ centreCounts { total byType { key count } byStatus { key count } byLicenceStatus { key count } } }', so),
+    // What the page asked before centreCounts: one `centres { totalCount }` alias per tile and bar (17 queries).
+    so_before_count_aliases: () => post(doc(centreCountsDocument(ALIASES)), so),
+  };
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
+  for (let i = 0; i < 20; i++) for (const fn of Object.values(kinds)) await fn();
+  for (let i = 0; i < N; i++) {
+    for (const [k, fn] of Object.entries(kinds)) {
+      const t0 = process.hrtime.bigint();
+      await fn();
+      times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  console.log(`LANDING_LATENCY ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, stats(xs)])))}`);
+  await app.close();
+  await db.drop();
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
