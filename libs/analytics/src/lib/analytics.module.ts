@@ -6,6 +6,8 @@ import { IndicatorService } from './indicator.service';
 import { IndicatorDefinitionService } from './indicator-definition.service';
 import { OverviewService } from './overview.service';
 import { ReportingRateService } from './reporting-rate.service';
+import { VisualizationResolver } from './visualization.resolver';
+import { VisualizationService } from './visualization.service';
 
 /** Services of the analytics context (the worker uses FactService; the API the query services). */
 @Module({
@@ -14,5 +16,5 @@ import { ReportingRateService } from './reporting-rate.service';
 })
 export class AnalyticsModule {}
 
-@Module({ imports: [AnalyticsModule], providers: [AnalyticsResolver] })
+@Module({ imports: [AnalyticsModule], providers: [AnalyticsResolver, VisualizationService, VisualizationResolver] })
 export class AnalyticsApiModule {}
