@@ -15,6 +15,7 @@ import { CentresPage } from './pages/CentresPage';
 import { CentrePage } from './pages/CentrePage';
 // Charts and the report form are the heavy screens: loaded when first opened, not with the login page.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const VisualizerPage = lazy(() => import('./pages/VisualizerPage').then((m) => ({ default: m.VisualizerPage })));
 const LiteracyPage = lazy(() => import('./pages/LiteracyPage').then((m) => ({ default: m.LiteracyPage })));
 const CompliancePage = lazy(() => import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })));
 const ReportFormPage = lazy(() => import('./pages/ReportFormPage').then((m) => ({ default: m.ReportFormPage })));
@@ -87,6 +88,7 @@ const PAGES: Record<WebRouteKey, ReactNode> = {
   login: <LoginPage />,
   home: <HomePage />,
   dashboard: <DashboardPage />,
+  visualizer: <VisualizerPage />,
   centres: <CentresPage />,
   centre: <CentrePage />,
   literacy: <LiteracyPage />,

@@ -35,6 +35,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'home', path: '/home', label: 'menu.home', visible: centreScoped },
     { key: 'myCentre', path: `/centres/${user.centreId}`, label: 'menu.myCentre', visible: centreScoped && !!user.centreId },
     { key: 'dashboard', path: '/dashboard', label: 'menu.dashboard', visible: user.scope === 'province' && can('ANALYTICS_READ') },
+    { key: 'visualizer', path: '/visualizer', label: 'menu.visualizer', visible: user.scope === 'province' && can('ANALYTICS_READ') },
     { key: 'centres', path: '/centres', label: 'menu.centres', visible: !centreScoped && can('CENTRE_READ') },
     { key: 'literacy', path: '/literacy', label: 'menu.literacy', visible: !centreScoped && can('LITERACY_READ') },
     { key: 'compliance', path: '/compliance', label: 'menu.compliance', visible: !centreScoped && can('COMPLIANCE_READ') },

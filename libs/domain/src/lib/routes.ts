@@ -12,6 +12,8 @@ export const WEB_ROUTES = {
   login: { path: '/login' },
   home: { path: '/home', permission: 'REPORT_READ' },
   dashboard: { path: '/dashboard', permission: 'ANALYTICS_READ' },
+  /** The data visualizer (issue 15 item 2): the visualisation in the query string, or a favourite as ?fav=<id>. */
+  visualizer: { path: '/visualizer', permission: 'ANALYTICS_READ' },
   centres: { path: '/centres', permission: 'CENTRE_READ' },
   centre: { path: '/centres/:id', permission: 'CENTRE_READ' },
   literacy: { path: '/literacy', permission: 'LITERACY_READ' },

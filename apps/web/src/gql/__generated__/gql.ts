@@ -114,6 +114,13 @@ type Documents = {
     "\n  mutation GrantExtension($input: GrantExtensionInput!) {\n    grantExtension(input: $input) { id centreId templateCode periodCode dueDate reason grantedAt grantedBy }\n  }\n": typeof types.GrantExtensionDocument,
     "\n  query CentreDeadlines($centreId: ID!) {\n    dueReports(centreId: $centreId) {\n      centreId templateCode templateNameVi templateNameEn periodCode periodLabelVi periodLabelEn periodEnd\n      dueDate regularDueDate extended status daysLeft\n    }\n  }\n": typeof types.CentreDeadlinesDocument,
     "\n  query CentreOptions($search: String, $first: Int) {\n    centres(filter: { search: $search }, first: $first) { totalCount nodes { id code name type } }\n  }\n": typeof types.CentreOptionsDocument,
+    "\n  fragment VisualizerValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator periodCode unitId unitName areaId areaName centreType centreCount\n    coverage { reporting expected }\n  }\n": typeof types.VisualizerValueFieldsFragmentDoc,
+    "\n  query VisualizerIndicators { indicatorDefinitions { code nameVi nameEn unit templateCodes } }\n": typeof types.VisualizerIndicatorsDocument,
+    "\n  query VisualizerValues($cells: IndicatorQuery!, $rowTotals: IndicatorQuery!, $columnTotals: IndicatorQuery!, $grandTotals: IndicatorQuery!, $byDimension: Boolean!) {\n    cells: indicatorValues(query: $cells) { ...VisualizerValueFields }\n    rowTotals: indicatorValues(query: $rowTotals) { ...VisualizerValueFields }\n    columnTotals: indicatorValues(query: $columnTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n    grandTotals: indicatorValues(query: $grandTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n  }\n": typeof types.VisualizerValuesDocument,
+    "\n  fragment VisualizationFavouriteFields on VisualizationFavourite {\n    id name createdAt updatedAt definition { indicatorCodes dimension relativePeriod centreType layout }\n  }\n": typeof types.VisualizationFavouriteFieldsFragmentDoc,
+    "\n  query MyVisualizations { myVisualizations { ...VisualizationFavouriteFields } }\n": typeof types.MyVisualizationsDocument,
+    "\n  mutation SaveVisualization($input: SaveVisualizationInput!) { saveVisualization(input: $input) { ...VisualizationFavouriteFields } }\n": typeof types.SaveVisualizationDocument,
+    "\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n": typeof types.DeleteVisualizationDocument,
 };
 const documents: Documents = {
     "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds centreCount }\n  }\n": types.UnitsAsOfDocument,
@@ -216,6 +223,13 @@ const documents: Documents = {
     "\n  mutation GrantExtension($input: GrantExtensionInput!) {\n    grantExtension(input: $input) { id centreId templateCode periodCode dueDate reason grantedAt grantedBy }\n  }\n": types.GrantExtensionDocument,
     "\n  query CentreDeadlines($centreId: ID!) {\n    dueReports(centreId: $centreId) {\n      centreId templateCode templateNameVi templateNameEn periodCode periodLabelVi periodLabelEn periodEnd\n      dueDate regularDueDate extended status daysLeft\n    }\n  }\n": types.CentreDeadlinesDocument,
     "\n  query CentreOptions($search: String, $first: Int) {\n    centres(filter: { search: $search }, first: $first) { totalCount nodes { id code name type } }\n  }\n": types.CentreOptionsDocument,
+    "\n  fragment VisualizerValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator periodCode unitId unitName areaId areaName centreType centreCount\n    coverage { reporting expected }\n  }\n": types.VisualizerValueFieldsFragmentDoc,
+    "\n  query VisualizerIndicators { indicatorDefinitions { code nameVi nameEn unit templateCodes } }\n": types.VisualizerIndicatorsDocument,
+    "\n  query VisualizerValues($cells: IndicatorQuery!, $rowTotals: IndicatorQuery!, $columnTotals: IndicatorQuery!, $grandTotals: IndicatorQuery!, $byDimension: Boolean!) {\n    cells: indicatorValues(query: $cells) { ...VisualizerValueFields }\n    rowTotals: indicatorValues(query: $rowTotals) { ...VisualizerValueFields }\n    columnTotals: indicatorValues(query: $columnTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n    grandTotals: indicatorValues(query: $grandTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n  }\n": types.VisualizerValuesDocument,
+    "\n  fragment VisualizationFavouriteFields on VisualizationFavourite {\n    id name createdAt updatedAt definition { indicatorCodes dimension relativePeriod centreType layout }\n  }\n": types.VisualizationFavouriteFieldsFragmentDoc,
+    "\n  query MyVisualizations { myVisualizations { ...VisualizationFavouriteFields } }\n": types.MyVisualizationsDocument,
+    "\n  mutation SaveVisualization($input: SaveVisualizationInput!) { saveVisualization(input: $input) { ...VisualizationFavouriteFields } }\n": types.SaveVisualizationDocument,
+    "\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n": types.DeleteVisualizationDocument,
 };
 
 /**
@@ -632,6 +646,34 @@ export function graphql(source: "\n  query CentreDeadlines($centreId: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CentreOptions($search: String, $first: Int) {\n    centres(filter: { search: $search }, first: $first) { totalCount nodes { id code name type } }\n  }\n"): (typeof documents)["\n  query CentreOptions($search: String, $first: Int) {\n    centres(filter: { search: $search }, first: $first) { totalCount nodes { id code name type } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VisualizerValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator periodCode unitId unitName areaId areaName centreType centreCount\n    coverage { reporting expected }\n  }\n"): (typeof documents)["\n  fragment VisualizerValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator periodCode unitId unitName areaId areaName centreType centreCount\n    coverage { reporting expected }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisualizerIndicators { indicatorDefinitions { code nameVi nameEn unit templateCodes } }\n"): (typeof documents)["\n  query VisualizerIndicators { indicatorDefinitions { code nameVi nameEn unit templateCodes } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisualizerValues($cells: IndicatorQuery!, $rowTotals: IndicatorQuery!, $columnTotals: IndicatorQuery!, $grandTotals: IndicatorQuery!, $byDimension: Boolean!) {\n    cells: indicatorValues(query: $cells) { ...VisualizerValueFields }\n    rowTotals: indicatorValues(query: $rowTotals) { ...VisualizerValueFields }\n    columnTotals: indicatorValues(query: $columnTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n    grandTotals: indicatorValues(query: $grandTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n  }\n"): (typeof documents)["\n  query VisualizerValues($cells: IndicatorQuery!, $rowTotals: IndicatorQuery!, $columnTotals: IndicatorQuery!, $grandTotals: IndicatorQuery!, $byDimension: Boolean!) {\n    cells: indicatorValues(query: $cells) { ...VisualizerValueFields }\n    rowTotals: indicatorValues(query: $rowTotals) { ...VisualizerValueFields }\n    columnTotals: indicatorValues(query: $columnTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n    grandTotals: indicatorValues(query: $grandTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VisualizationFavouriteFields on VisualizationFavourite {\n    id name createdAt updatedAt definition { indicatorCodes dimension relativePeriod centreType layout }\n  }\n"): (typeof documents)["\n  fragment VisualizationFavouriteFields on VisualizationFavourite {\n    id name createdAt updatedAt definition { indicatorCodes dimension relativePeriod centreType layout }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyVisualizations { myVisualizations { ...VisualizationFavouriteFields } }\n"): (typeof documents)["\n  query MyVisualizations { myVisualizations { ...VisualizationFavouriteFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveVisualization($input: SaveVisualizationInput!) { saveVisualization(input: $input) { ...VisualizationFavouriteFields } }\n"): (typeof documents)["\n  mutation SaveVisualization($input: SaveVisualizationInput!) { saveVisualization(input: $input) { ...VisualizationFavouriteFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n"): (typeof documents)["\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
