@@ -88,6 +88,8 @@ export interface ChartSeries {
   name: string;
   /** One value per category (null: no figure for it). */
   values: (number | null)[];
+  /** A total drawn apart (a dashed line, a hatched-free grey bar) so it does not hide a group it equals. */
+  isTotal?: boolean;
 }
 
 /** What a chart lends its page: the picture as a PNG data URL (white background), for "Tải ảnh PNG". */
@@ -114,17 +116,19 @@ export const SeriesChartCard = forwardRef<ChartHandle, {
   const option: EChartsOption = {
     color: PALETTE,
     animation: false,
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    // The legend sits under the axis labels, in the grid's bottom margin (it never overlaps them).
+    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
     legend: { type: 'scroll', bottom: 0, textStyle: { color: '#1f1f1f' } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : formatNumber(Number(v))) },
-    xAxis: { type: 'category', data: categories.map((c) => c.label), axisLabel: { color: '#3f3f3f', interval: 0, hideOverlap: true } },
+    xAxis: { type: 'category', data: categories.map((c) => c.label), axisLabel: { color: '#3f3f3f', interval: 0, hideOverlap: true, width: 84, overflow: 'break' } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v), color: '#3f3f3f' } },
     series: series.map((s) => ({
       type: kind,
       name: s.name,
       data: s.values,
       connectNulls: false,
-      ...(kind === 'line' ? { symbolSize: 7, showAllSymbol: true } : {}),
+      ...(kind === 'line' ? { symbolSize: 7, showAllSymbol: true, ...(s.isTotal ? { lineStyle: { type: 'dashed' as const, width: 3 }, z: 1 } : { z: 2 }) } : {}),
+      ...(kind === 'bar' && s.isTotal ? { itemStyle: { color: '#595959' } } : {}),
     })),
   };
   return (

@@ -82,9 +82,12 @@ export function VisualizerPage() {
     link.click();
     link.remove();
   };
+  // The link to share holds the visualisation only: a favourite's id means nothing to another user.
+  const query = new URLSearchParams(visualizationToQuery(def)).toString();
+  const shareLink = `${window.location.origin}${window.location.pathname}${query ? `?${query}` : ''}`;
   const copyLink = async () => {
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(shareLink);
       void message.success(t('viz.linkCopied'));
     } catch {
       // No clipboard (an insecure origin): the link is shown below the controls to copy by hand.
@@ -104,10 +107,9 @@ export function VisualizerPage() {
   };
 
   const subtitle = [
-    t('viz.period') + ': ' + pick(RELATIVE_PERIODS[def.relativePeriod].labelVi, RELATIVE_PERIODS[def.relativePeriod].labelEn),
-    `(${periods.map(periodLabel).join(', ')})`,
+    `${pick(RELATIVE_PERIODS[def.relativePeriod].labelVi, RELATIVE_PERIODS[def.relativePeriod].labelEn)} (${periods.map(periodLabel).join(', ')})`,
     def.centreType ? centreTypeLabel(def.centreType) : t('viz.allTypes'),
-  ].join(' ');
+  ].join(' · ');
 
   const cellView = (row: PivotRow, cell: PivotCell | undefined) => {
     if (!cell || cell.value === null) return <span aria-label={t('app.empty')}>—</span>;
@@ -120,7 +122,12 @@ export function VisualizerPage() {
   };
   const columns: ColumnsType<PivotRow> = [
     ...(def.dimension === 'NONE' || several
-      ? [{ title: t('viz.indicatorColumn'), key: 'indicator', fixed: 'left' as const, width: 200, render: (_: unknown, r: PivotRow) => indicatorName(r) }]
+      ? [{
+        title: t('viz.indicatorColumn'), key: 'indicator', width: 180, fixed: def.dimension === 'NONE' ? ('left' as const) : undefined,
+        // Split by a dimension, an indicator's name spans its rows.
+        onCell: (r: PivotRow, index?: number) => ({ rowSpan: def.dimension === 'NONE' ? 1 : rowSpanOf(pivot?.rows ?? [], index ?? 0) }),
+        render: (_: unknown, r: PivotRow) => indicatorName(r),
+      }]
       : []),
     ...(def.dimension !== 'NONE'
       ? [{
@@ -260,13 +267,13 @@ export function VisualizerPage() {
               ariaLabel={subtitle}
               formatNumber={formatNumber}
               categories={periods.map((p) => ({ key: p, label: periodLabel(p) }))}
-              series={pivot.rows.map((r) => ({ key: r.key, name: seriesName(r), values: periods.map((p) => r.cells[p]?.value ?? null) }))}
+              series={pivot.rows.map((r) => ({ key: r.key, name: seriesName(r), isTotal: r.isTotal, values: periods.map((p) => r.cells[p]?.value ?? null) }))}
             />
           )}
         </section>
       )}
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, overflowWrap: 'anywhere' }}>
-        {t('viz.linkLabel')}: <span data-testid="viz-link">{window.location.href}</span>
+        {t('viz.linkLabel')}: <span data-testid="viz-link">{shareLink}</span>
       </Typography.Paragraph>
 
       <SaveFavouriteModal
@@ -281,6 +288,15 @@ export function VisualizerPage() {
       />
     </div>
   );
+}
+
+/** Rows an indicator's name spans from `index`: its whole group on the group's first row, none on the others. */
+function rowSpanOf(rows: PivotRow[], index: number): number {
+  const code = rows[index]?.indicatorCode;
+  if (index > 0 && rows[index - 1]?.indicatorCode === code) return 0;
+  let span = 1;
+  while (rows[index + span]?.indicatorCode === code) span++;
+  return span;
 }
 
 /** Names and saves the visualisation shown: over the open favourite, or as a new one. */
