@@ -118,6 +118,48 @@ describe('data visualizer (e2e)', () => {
     expect(row.name).toBe('Cho SQL');
   });
 
+  it('groups by ownership (indicatorValues OWNERSHIP): each group is its centres\' figures, reporting rates refuse it', async () => {
+    const period = '2024-2025';
+    // The demo's GDTX centres are all public: one becomes private (this database is the suite's own clone).
+    const { rows: reporting } = await owner.query(
+      `SELECT DISTINCT centre_id AS id FROM submission WHERE province_id = $1 AND template_code = 'GDTX_SCHOOL_YEAR' AND status = 'ACCEPTED' AND period_code = $2 ORDER BY 1`,
+      [th, period],
+    );
+    expect(reporting.length).toBeGreaterThan(1);
+    await owner.query(`UPDATE centre SET ownership = 'PRIVATE' WHERE id = $1`, [reporting[0].id]);
+    const ownership = new Map<string, string>((await owner.query(`SELECT id, ownership FROM centre WHERE province_id = $1`, [th])).rows.map((r) => [r.id, r.ownership]));
+
+    const token = await as('so.chuyenvien');
+    type V = { code: string; value: number | null; numerator: number; denominator: number | null; centreId: string | null; ownership: string | null; centreCount: number };
+    const values = async (q: Record<string, unknown>) => {
+      const r = await api.gql<{ indicatorValues: V[] }>(
+        `query($q: IndicatorQuery!) { indicatorValues(query: $q) { code value numerator denominator centreId ownership centreCount } }`, { q }, token,
+      );
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return r.data!.indicatorValues;
+    };
+    const codes = ['PASS_RATE', 'EXAM_CANDIDATES'];
+    const byCentre = await values({ codes, periodCode: period, groupBy: ['CENTRE'] });
+    const byOwnership = await values({ codes, periodCode: period, groupBy: ['OWNERSHIP'] });
+    for (const code of codes) {
+      for (const kind of ['PUBLIC', 'PRIVATE']) {
+        const mine = byCentre.filter((v) => v.code === code && v.centreCount > 0 && ownership.get(v.centreId!) === kind);
+        const group = byOwnership.find((v) => v.code === code && v.ownership === kind)!;
+        expect(mine.length).toBeGreaterThan(0);
+        expect(group.centreCount).toBe(mine.length);
+        expect(group.numerator).toBeCloseTo(mine.reduce((n, v) => n + v.numerator, 0), 6);
+        if (code === 'PASS_RATE') {
+          const den = mine.reduce((n, v) => n + v.denominator!, 0);
+          expect(group.denominator).toBeCloseTo(den, 6);
+          expect(group.value).toBeCloseTo((group.numerator / den) * 100, 3);
+        }
+      }
+    }
+    const rates = await api.gql(`query { reportingRates(templateCode: "GDTX_SCHOOL_YEAR", periodFrom: "${period}", groupBy: [OWNERSHIP]) { expected } }`, {}, token);
+    expect(errorCode(rates)).toBe('BAD_USER_INPUT');
+    expect(rates.errors![0].message).toBe('Tỷ lệ nộp báo cáo chưa nhóm được theo loại hình sở hữu');
+  });
+
   it('the pivot (a range of periods by commune) equals indicatorValues asked one period at a time', async () => {
     const periods = resolveRelativePeriods('LAST_5_SCHOOL_YEARS', '2026-12-03').map((p) => p.code);
     const token = await as('so.chuyenvien');

@@ -83,6 +83,18 @@ describe('data visualizer (Chromium)', () => {
     await page.locator(`[data-testid="viz-pivot"] tr[data-row="PASS_RATE|${drillUnit}"] a`).first().click();
     await page.waitForURL(/\/centres\?/);
     expect(new URL(page.url()).searchParams.get('unitId')).toBe(drillUnit);
+
+    // By ownership (công lập / tư thục), chosen by click: the public centres' row is indicatorValues grouped so.
+    await page.goto('/visualizer?i=PASS_RATE');
+    await chooseOption(page, page.getByTestId('viz-dimension'), 'Loại hình sở hữu');
+    await page.locator('[data-testid="viz-pivot"] tr[data-row="PASS_RATE|PUBLIC"]').waitFor();
+    await expect(page.locator('[data-testid="viz-pivot"] tr[data-row="PASS_RATE|PUBLIC"] td').first().textContent()).resolves.toBe('Công lập');
+    const byOwnership = await api.gql<{ indicatorValues: { ownership: string | null; value: number | null }[] }>(
+      `query($q: IndicatorQuery!) { indicatorValues(query: $q) { ownership value } }`,
+      { q: { ...base, periodFrom: PERIODS[0], periodTo: PERIODS[PERIODS.length - 1], groupBy: ['OWNERSHIP'] } }, await api.login('so.chuyenvien'),
+    );
+    const publicValue = byOwnership.data!.indicatorValues.find((x) => x.ownership === 'PUBLIC')!.value!;
+    await expect(cell('PASS_RATE|PUBLIC', 'ALL').textContent()).resolves.toBe(vi(publicValue));
   });
 
   it('builds a line chart by clicks, exports it, saves it as a favourite and reopens it after a reload, by id and by a shared link', async () => {

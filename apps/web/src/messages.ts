@@ -928,6 +928,7 @@ export const dictionary = {
   'viz.dimension.UNIT_LEVEL': ['Xã, phường (hôm nay)', 'Communes and wards (today)'],
   'viz.dimension.AREA': ['Khu vực giám sát (hôm nay)', 'Supervisory areas (today)'],
   'viz.dimension.CENTRE_TYPE': ['Loại trung tâm', 'Centre type'],
+  'viz.dimension.OWNERSHIP': ['Loại hình sở hữu', 'Ownership'],
   'viz.period': ['Khoảng thời gian', 'Periods'],
   'viz.centreType': ['Loại trung tâm', 'Centre type'],
   'viz.allTypes': ['Mọi loại trung tâm', 'Every centre type'],

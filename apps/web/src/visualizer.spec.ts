@@ -45,6 +45,8 @@ describe('the visualizer table', () => {
     expect(drillDownLink({ ...def, dimension: 'CENTRE_TYPE' }, row('LANGUAGE'))).toBe('/centres?type=LANGUAGE');
     expect(drillDownLink(def, row(null, true))).toBe('/centres');
     expect(drillDownLink({ ...def, dimension: 'AREA' }, row('area-1'))).toBeNull();
+    expect(drillDownLink({ ...def, dimension: 'OWNERSHIP' }, row('PRIVATE'))).toBeNull();
+    expect(drillDownLink({ ...def, dimension: 'OWNERSHIP', centreType: 'LANGUAGE' }, row(null, true))).toBe('/centres?type=LANGUAGE');
   });
 
   it('offers an indicator for a relative period only when its reports have that period type', () => {

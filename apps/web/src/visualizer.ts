@@ -6,7 +6,7 @@
  */
 import {
   findShippedTemplate, linkTo, resolveRelativePeriods, RELATIVE_PERIODS,
-  type CentreType, type IsoDate, type PeriodType, type VisualizationDefinition, type VisualizationDimension,
+  type CentreType, type IsoDate, type Ownership, type PeriodType, type VisualizationDefinition, type VisualizationDimension,
 } from '@gdtx/domain';
 
 /** The parts of an IndicatorValue the table reads. */
@@ -22,6 +22,7 @@ export interface PivotValue {
   areaId?: string | null;
   areaName?: string | null;
   centreType: CentreType | null;
+  ownership?: Ownership | null;
   centreCount: number;
   coverage: { reporting: number; expected: number };
 }
@@ -83,6 +84,7 @@ export function memberIdOf(v: PivotValue, dimension: VisualizationDimension): st
     case 'UNIT_LEVEL': return v.unitId;
     case 'AREA': return v.areaId ?? null;
     case 'CENTRE_TYPE': return v.centreType;
+    case 'OWNERSHIP': return v.ownership ?? null;
     case 'NONE': return null;
   }
 }
@@ -138,10 +140,10 @@ export function buildPivot(
 
 /**
  * Where a cell leads: the centres list filtered by the row's commune or centre type (and the visualisation's
- * centre-type filter). Areas are not a filter of the centres list, so an area's row does not link (yet).
+ * centre-type filter). Areas and ownership are not filters of the centres list, so their rows do not link (yet).
  */
 export function drillDownLink(def: VisualizationDefinition, row: PivotRow): string | null {
-  if (def.dimension === 'AREA' && !row.isTotal) return null;
+  if ((def.dimension === 'AREA' || def.dimension === 'OWNERSHIP') && !row.isTotal) return null;
   const type = def.dimension === 'CENTRE_TYPE' && !row.isTotal ? row.memberId : def.centreType;
   const unitId = def.dimension === 'UNIT_LEVEL' && !row.isTotal ? row.memberId : null;
   if (def.dimension === 'UNIT_LEVEL' && !row.isTotal && !unitId) return null;

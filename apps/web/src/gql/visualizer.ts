@@ -11,7 +11,7 @@ export type VisualizationFavourite = MyVisualizationsQuery['myVisualizations'][n
 
 graphql(`
   fragment VisualizerValueFields on IndicatorValue {
-    code nameVi nameEn unit value numerator denominator periodCode unitId unitName areaId areaName centreType centreCount
+    code nameVi nameEn unit value numerator denominator periodCode unitId unitName areaId areaName centreType ownership centreCount
     coverage { reporting expected }
   }
 `);

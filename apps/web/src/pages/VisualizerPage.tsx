@@ -56,6 +56,7 @@ export function VisualizerPage() {
       case 'UNIT_LEVEL': return v.unitName ?? t('group.scopeUnit');
       case 'AREA': return v.areaName ?? t('group.noArea');
       case 'CENTRE_TYPE': return v.centreType ? centreTypeLabel(v.centreType) : t('group.none');
+      case 'OWNERSHIP': return v.ownership ? t(`centre.${v.ownership}`) : t('group.none');
       case 'NONE': return '';
     }
   };

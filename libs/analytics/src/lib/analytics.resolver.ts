@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, DateScalar, RequirePermission, TenantContext } from '@gdtx/platform';
+import { Ctx, DateScalar, Errors, RequirePermission, TenantContext } from '@gdtx/platform';
 import { assertIsoDate, GroupByEnum, STRUCTURE_AS_OF, IndicatorDefinitionDto, IndicatorPreview, IndicatorQuery, IndicatorValue, SaveIndicatorDefinitionInput } from './analytics.types';
 import { IndicatorDefinitionService } from './indicator-definition.service';
 import type { GroupByDimension } from './analytics.types';
@@ -56,6 +56,9 @@ export class AnalyticsResolver {
     @Args('groupBy', { nullable: true, type: () => [GroupByEnum] }) groupBy?: GroupByDimension[],
     @Args('asOf', { nullable: true, type: () => DateScalar, description: STRUCTURE_AS_OF }) asOf?: string,
   ): Promise<ReportingRate[]> {
+    if (groupBy?.includes('OWNERSHIP')) {
+      throw Errors.badInput('Tỷ lệ nộp báo cáo chưa nhóm được theo loại hình sở hữu', 'Reporting rates cannot be grouped by ownership yet', { field: 'groupBy' });
+    }
     return this.rates.rates(ctx, { templateCode, periodFrom, periodTo, unitId, groupBy, structureAsOf: asOf ? assertIsoDate(asOf) : null });
   }
 

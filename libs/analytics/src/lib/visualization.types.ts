@@ -12,7 +12,7 @@ const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(va
 export const VisualizationDimensionEnum = asEnum(VisualizationDimensions);
 registerEnumType(VisualizationDimensionEnum, {
   name: 'VisualizationDimension',
-  description: 'Chiều của hàng (và chuỗi của biểu đồ) ngoài kỳ: NONE (chỉ theo chỉ số), UNIT_LEVEL (xã, phường), AREA (khu vực giám sát), CENTRE_TYPE (loại trung tâm)',
+  description: 'Chiều của hàng (và chuỗi của biểu đồ) ngoài kỳ: NONE (chỉ theo chỉ số), UNIT_LEVEL (xã, phường), AREA (khu vực giám sát), CENTRE_TYPE (loại trung tâm), OWNERSHIP (công lập / tư thục)',
 });
 export const VisualizationLayoutEnum = asEnum(VisualizationLayouts);
 registerEnumType(VisualizationLayoutEnum, { name: 'VisualizationLayout', description: 'PIVOT: bảng tổng hợp có dòng, cột tổng; BAR: biểu đồ cột; LINE: biểu đồ đường' });

@@ -54,13 +54,14 @@ describe('a visualisation in the URL and as a favourite', () => {
   });
 
   it('falls back to defaults for malformed parts of an edited link, and drops malformed codes', () => {
-    const query = new URLSearchParams('i=PASS_RATE,drop;table,PASS_RATE&d=OWNERSHIP&p=LAST_99_YEARS&t=NOPE&l=PIE');
+    const query = new URLSearchParams('i=PASS_RATE,drop;table,PASS_RATE&d=FUNDINGd=OWNERSHIP&p=LAST_99_YEARSp=LAST_99_YEARS&t=NOPE&l=PIE');
     expect(visualizationFromQuery((n) => query.get(n))).toEqual({ ...DEFAULT_VISUALIZATION, indicatorCodes: ['PASS_RATE'] });
   });
 
   it('names every invalid field of a definition', () => {
     expect(visualizationProblems(def)).toEqual([]);
-    const bad = { indicatorCodes: [], dimension: 'OWNERSHIP', relativePeriod: 'LAST_99_YEARS', centreType: 'NOPE', layout: 'PIE' } as unknown as VisualizationDefinition;
+    expect(visualizationProblems({ ...def, dimension: 'OWNERSHIP' })).toEqual([]);
+    const bad = { indicatorCodes: [], dimension: 'FUNDING', relativePeriod: 'LAST_99_YEARS', centreType: 'NOPE', layout: 'PIE' } as unknown as VisualizationDefinition;
     expect(visualizationProblems(bad).map((p) => p.field)).toEqual(['indicatorCodes', 'dimension', 'relativePeriod', 'centreType', 'layout']);
     expect(visualizationProblems({ ...def, indicatorCodes: ['PASS_RATE', 'PASS_RATE'] }).map((p) => p.field)).toEqual(['indicatorCodes']);
     expect(visualizationProblems({ ...def, indicatorCodes: Array.from({ length: 11 }, (_, i) => `CODE_${i}`) }).map((p) => p.field)).toEqual(['indicatorCodes']);

@@ -44,7 +44,7 @@ export function resolveRelativePeriods(relative: RelativePeriod, today: IsoDate)
 }
 
 /** What the rows (and the chart's series) are split by, besides the periods (the columns, the x axis). */
-export const VisualizationDimensions = ['NONE', 'UNIT_LEVEL', 'AREA', 'CENTRE_TYPE'] as const;
+export const VisualizationDimensions = ['NONE', 'UNIT_LEVEL', 'AREA', 'CENTRE_TYPE', 'OWNERSHIP'] as const;
 export type VisualizationDimension = (typeof VisualizationDimensions)[number];
 
 export const VisualizationLayouts = ['PIVOT', 'BAR', 'LINE'] as const;
