@@ -167,6 +167,10 @@ describe('data visualizer (Chromium)', () => {
       await phone.getByTestId('viz-pivot').locator('tr[data-row]').first().waitFor();
       await phone.waitForTimeout(300);
       expect(await horizontalOverflow(phone)).toBe(0);
+      // An indicator without figures in the range is named above the table, not silently left out.
+      const retention = await values({ codes: ['RETENTION'], asOf: TODAY, periodFrom: PERIODS[0], periodTo: PERIODS[PERIODS.length - 1] });
+      if (retention.every((v) => v.centreCount === 0)) await expect(phone.getByTestId('viz-no-figures').textContent()).resolves.toContain('Tỷ lệ duy trì học viên GDTX');
+      else await phone.locator('[data-testid="viz-pivot"] tr[data-row^="RETENTION|"]').first().waitFor();
       expect(await seriousA11yViolations(phone)).toEqual([]);
       await screenshot(phone, 'visualizer-pivot-390');
       await phone.getByTestId('viz-layout').getByText('Biểu đồ cột').click();

@@ -939,6 +939,7 @@ export const dictionary = {
   'viz.chooseIndicator': ['Chọn ít nhất một chỉ số để xem số liệu', 'Choose at least one indicator to see figures'],
   'viz.noFit': ['Không có chỉ số nào lấy số liệu theo loại kỳ này', 'No indicator has figures for this kind of period'],
   'viz.indicatorColumn': ['Chỉ số', 'Indicator'],
+  'viz.noFigures': ['Chưa có số liệu trong khoảng thời gian này: {names}', 'No figures in these periods: {names}'],
   'viz.rangeTotal': ['Cả giai đoạn', 'Whole range'],
   'viz.scopeTotal': ['Toàn phạm vi', 'Whole scope'],
   'viz.totalsHint': [

@@ -103,7 +103,8 @@ export interface ChartHandle {
  */
 export const SeriesChartCard = forwardRef<ChartHandle, {
   kind: 'bar' | 'line';
-  categories: { key: string; label: string }[];
+  /** `axisLabel`: a short form for the axis (the period code); `label` in the tooltip and the table. */
+  categories: { key: string; label: string; axisLabel?: string }[];
   series: ChartSeries[];
   ariaLabel: string;
   formatNumber: (n: number) => string;
@@ -119,8 +120,11 @@ export const SeriesChartCard = forwardRef<ChartHandle, {
     // The legend sits under the axis labels, in the grid's bottom margin (it never overlaps them).
     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
     legend: { type: 'scroll', bottom: 0, textStyle: { color: '#1f1f1f' } },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : formatNumber(Number(v))) },
-    xAxis: { type: 'category', data: categories.map((c) => c.label), axisLabel: { color: '#3f3f3f', interval: 0, hideOverlap: true, width: 84, overflow: 'break' } },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v) => (v === null || v === undefined ? '—' : formatNumber(Number(v))),
+    },
+    xAxis: { type: 'category', data: categories.map((c) => c.axisLabel ?? c.label), axisLabel: { color: '#3f3f3f', hideOverlap: true } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v), color: '#3f3f3f' } },
     series: series.map((s) => ({
       type: kind,

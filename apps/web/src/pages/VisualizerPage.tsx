@@ -44,7 +44,6 @@ export function VisualizerPage() {
   // A link with only ?fav=<id> (a favourite reopened): its definition fills the rest of the URL.
   useEffect(() => {
     if (openFavourite && !params.get('i')) show(openFavourite.definition as VisualizationDefinition, openFavourite.id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openFavourite?.id]);
 
   const fitting = (indicators.data?.indicatorDefinitions ?? []).filter((d) => indicatorFitsPeriod(d.templateCodes, def.relativePeriod));
@@ -63,6 +62,11 @@ export function VisualizerPage() {
   const pivot = values.data
     ? buildPivot(def, periods, { cells: values.data.cells, rowTotals: values.data.rowTotals, columnTotals: values.data.columnTotals, grandTotals: values.data.grandTotals }, nameOf)
     : null;
+  // Chosen indicators with no figure in the range (no accepted report holds them): named, not silently left out.
+  const withoutFigures = pivot
+    ? def.indicatorCodes.filter((c) => !pivot.rows.some((r) => r.indicatorCode === c))
+      .map((c) => indicators.data?.indicatorDefinitions.find((d) => d.code === c) ?? { code: c, nameVi: c, nameEn: c })
+    : [];
   const indicatorName = (r: PivotRow) => `${pick(r.indicatorNameVi, r.indicatorNameEn)} (${r.unit})`;
   const memberName = (r: PivotRow) => (r.isTotal ? t('viz.scopeTotal') : r.memberName ?? '');
   const several = def.indicatorCodes.length > 1;
@@ -237,6 +241,10 @@ export function VisualizerPage() {
       ) : (
         <section aria-labelledby="viz-result-title">
           <Typography.Title level={2} id="viz-result-title" style={{ fontSize: 16 }}>{subtitle}</Typography.Title>
+          {withoutFigures.length > 0 && (
+            <Alert type="info" showIcon data-testid="viz-no-figures" style={{ marginBottom: 8 }}
+              title={t('viz.noFigures', { names: withoutFigures.map((d) => pick(d.nameVi, d.nameEn)).join(', ') })} />
+          )}
           <Space wrap style={{ marginBottom: 8 }}>
             <ExportButton<PivotRow>
               title={t('viz.exportTitle')} subtitle={subtitle} rows={pivot.rows} testId="viz-export"
@@ -267,7 +275,7 @@ export function VisualizerPage() {
               testId="viz-chart"
               ariaLabel={subtitle}
               formatNumber={formatNumber}
-              categories={periods.map((p) => ({ key: p, label: periodLabel(p) }))}
+              categories={periods.map((p) => ({ key: p, label: periodLabel(p), axisLabel: p }))}
               series={pivot.rows.map((r) => ({ key: r.key, name: seriesName(r), isTotal: r.isTotal, values: periods.map((p) => r.cells[p]?.value ?? null) }))}
             />
           )}
