@@ -16,7 +16,9 @@ export class VisualizationFavourites1733029000000 implements MigrationInterface 
       CREATE TABLE visualization_favourite (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         province_id uuid NOT NULL,
-        user_id uuid NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+        -- identity's user; no foreign key across contexts (scripts/table-ownership.spec.ts), and accounts are
+        -- deactivated, never deleted.
+        user_id uuid NOT NULL,
         name text NOT NULL CHECK (length(btrim(name)) BETWEEN 1 AND 120),
         definition jsonb NOT NULL CHECK (jsonb_typeof(definition) = 'object'),
         created_at timestamptz NOT NULL DEFAULT now(),
