@@ -16,6 +16,7 @@ import { CentresPage } from './features/centres/CentresPage';
 import { CentrePage } from './features/centres/CentrePage';
 // Charts and the report form are the heavy screens: loaded when first opened, not with the login page.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const VisualizerPage = lazy(() => import('./features/visualizer/VisualizerPage').then((m) => ({ default: m.VisualizerPage })));
 const LiteracyPage = lazy(() => import('./features/literacy/LiteracyPage').then((m) => ({ default: m.LiteracyPage })));
 const CompliancePage = lazy(() => import('./features/compliance/CompliancePage').then((m) => ({ default: m.CompliancePage })));
 const ReportFormPage = lazy(() => import('./features/reports/ReportFormPage').then((m) => ({ default: m.ReportFormPage })));
@@ -91,6 +92,7 @@ const PAGES: Record<WebRouteKey, ReactNode> = {
   home: <HomePage />,
   dashboard: <DashboardPage />,
   area: <AreaPage />,
+  visualizer: <VisualizerPage />,
   centres: <CentresPage />,
   centre: <CentrePage />,
   literacy: <LiteracyPage />,

@@ -17,3 +17,4 @@ export * from './lib/periods/reporting-calendar';
 export * from './lib/error-reasons';
 export * from './lib/routes';
 export * from './lib/submission-workflow';
+export * from './lib/visualization';

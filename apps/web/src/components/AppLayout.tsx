@@ -36,6 +36,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'myCentre', path: `/centres/${user.centreId}`, label: 'menu.myCentre', visible: centreScoped && !!user.centreId },
     { key: 'dashboard', path: '/dashboard', label: 'menu.dashboard', visible: user.scope === 'province' && can('ANALYTICS_READ') },
     { key: 'area', path: '/area', label: 'menu.area', visible: (user.scope === 'unit' || user.scope === 'area') && can('REPORT_READ') },
+    { key: 'visualizer', path: '/visualizer', label: 'menu.visualizer', visible: user.scope === 'province' && can('ANALYTICS_READ') },
     { key: 'centres', path: '/centres', label: 'menu.centres', visible: !centreScoped && can('CENTRE_READ') },
     { key: 'literacy', path: '/literacy', label: 'menu.literacy', visible: !centreScoped && can('LITERACY_READ') },
     { key: 'compliance', path: '/compliance', label: 'menu.compliance', visible: !centreScoped && can('COMPLIANCE_READ') },

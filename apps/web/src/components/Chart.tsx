@@ -1,12 +1,13 @@
+import { forwardRef, useImperativeHandle, useRef } from 'react';
 import { Button } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import * as echarts from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
 export interface ChartDatum {
   key: string;
@@ -81,3 +82,76 @@ export function BarChartCard({ data, ariaLabel, unit, onSelect, formatNumber, te
     </div>
   );
 }
+
+export interface ChartSeries {
+  key: string;
+  name: string;
+  /** One value per category (null: no figure for it). */
+  values: (number | null)[];
+  /** A total drawn apart (a dashed line, a hatched-free grey bar) so it does not hide a group it equals. */
+  isTotal?: boolean;
+}
+
+/** What a chart lends its page: the picture as a PNG data URL (white background), for "Tải ảnh PNG". */
+export interface ChartHandle {
+  pngDataUrl(): string | null;
+}
+
+/**
+ * Several series over categories (periods on the x axis), as bars or lines: the data visualizer's charts. The
+ * same figures are in a table for screen readers; the legend names the series.
+ */
+export const SeriesChartCard = forwardRef<ChartHandle, {
+  kind: 'bar' | 'line';
+  /** `axisLabel`: a short form for the axis (the period code); `label` in the tooltip and the table. */
+  categories: { key: string; label: string; axisLabel?: string }[];
+  series: ChartSeries[];
+  ariaLabel: string;
+  formatNumber: (n: number) => string;
+  testId?: string;
+}>(function SeriesChartCard({ kind, categories, series, ariaLabel, formatNumber, testId }, ref) {
+  const chart = useRef<ReactEChartsCore>(null);
+  useImperativeHandle(ref, () => ({
+    pngDataUrl: () => chart.current?.getEchartsInstance().getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }) ?? null,
+  }));
+  const option: EChartsOption = {
+    color: PALETTE,
+    animation: false,
+    // The legend sits under the axis labels, in the grid's bottom margin (it never overlaps them).
+    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+    legend: { type: 'scroll', bottom: 0, textStyle: { color: '#1f1f1f' } },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v) => (v === null || v === undefined ? '—' : formatNumber(Number(v))),
+    },
+    xAxis: { type: 'category', data: categories.map((c) => c.axisLabel ?? c.label), axisLabel: { color: '#3f3f3f', hideOverlap: true } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v), color: '#3f3f3f' } },
+    series: series.map((s) => ({
+      type: kind,
+      name: s.name,
+      data: s.values,
+      connectNulls: false,
+      ...(kind === 'line' ? { symbolSize: 7, showAllSymbol: true, ...(s.isTotal ? { lineStyle: { type: 'dashed' as const, width: 3 }, z: 1 } : { z: 2 }) } : {}),
+      ...(kind === 'bar' && s.isTotal ? { itemStyle: { color: '#595959' } } : {}),
+    })),
+  };
+  return (
+    <div data-testid={testId} data-kind={kind}>
+      <div className="sr-only"><table>
+        <caption>{ariaLabel}</caption>
+        <thead><tr><th scope="col">{ariaLabel}</th>{categories.map((c) => <th key={c.key} scope="col">{c.label}</th>)}</tr></thead>
+        <tbody>
+          {series.map((s) => (
+            <tr key={s.key} data-key={s.key}>
+              <th scope="row">{s.name}</th>
+              {s.values.map((v, i) => <td key={categories[i].key} data-value={v ?? ''}>{v === null ? '—' : formatNumber(v)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table></div>
+      <div aria-hidden="true" style={{ overflow: 'hidden', minWidth: 0 }}>
+        <ReactEChartsCore ref={chart} echarts={echarts} option={option} style={{ height: 360 + Math.min(6, Math.ceil(series.length / 3)) * 20, width: '100%' }} notMerge />
+      </div>
+    </div>
+  );
+});

@@ -8,6 +8,8 @@ import { IndicatorService } from './indicator.service';
 import { IndicatorDefinitionService } from './indicator-definition.service';
 import { OverviewService } from './overview.service';
 import { ReportingRateService } from './reporting-rate.service';
+import { VisualizationResolver } from './visualization.resolver';
+import { VisualizationService } from './visualization.service';
 
 /** Services of the analytics context (the worker uses FactService; the API the query services). */
 @Module({
@@ -16,5 +18,5 @@ import { ReportingRateService } from './reporting-rate.service';
 })
 export class AnalyticsModule {}
 
-@Module({ imports: [AnalyticsModule], providers: [AnalyticsResolver, DataQualityResolver] })
+@Module({ imports: [AnalyticsModule], providers: [AnalyticsResolver, DataQualityResolver, VisualizationService, VisualizationResolver] })
 export class AnalyticsApiModule {}

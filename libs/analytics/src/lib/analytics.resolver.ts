@@ -56,6 +56,9 @@ export class AnalyticsResolver {
     @Args('groupBy', { nullable: true, type: () => [GroupByEnum] }) groupBy?: GroupByDimension[],
     @Args('asOf', { nullable: true, type: () => DateScalar, description: STRUCTURE_AS_OF }) asOf?: string,
   ): Promise<ReportingRate[]> {
+    if (groupBy?.includes('OWNERSHIP')) {
+      throw Errors.badInput('Tỷ lệ nộp báo cáo chưa nhóm được theo loại hình sở hữu', 'Reporting rates cannot be grouped by ownership yet', { field: 'groupBy' });
+    }
     return this.rates.rates(ctx, { templateCode, periodFrom, periodTo, unitId, groupBy, structureAsOf: asOf ? assertIsoDate(asOf) : null });
   }
 

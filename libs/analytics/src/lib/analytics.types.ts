@@ -1,19 +1,19 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { CentreTypes } from '@gdtx/domain';
-import type { CentreType } from '@gdtx/domain';
-import { CentreTypeEnum, DateScalar, Errors } from '@gdtx/platform';
+import type { CentreType, Ownership } from '@gdtx/domain';
+import { CentreTypeEnum, DateScalar, Errors, OwnershipEnum } from '@gdtx/platform';
 import { IndicatorAggregations } from './indicator-formula';
 import type { IndicatorAggregation } from './indicator-formula';
 
-export const GroupByDimensions = ['UNIT_LEVEL', 'CENTRE_TYPE', 'PERIOD', 'CENTRE', 'AREA'] as const;
+export const GroupByDimensions = ['UNIT_LEVEL', 'CENTRE_TYPE', 'PERIOD', 'CENTRE', 'AREA', 'OWNERSHIP'] as const;
 export type GroupByDimension = (typeof GroupByDimensions)[number];
 export const GroupByEnum = Object.fromEntries(GroupByDimensions.map((d) => [d, d])) as Record<GroupByDimension, GroupByDimension>;
 registerEnumType(GroupByEnum, {
   name: 'IndicatorGroupBy',
   description:
     'UNIT_LEVEL: theo đơn vị cấp dưới (sau 1/7/2025: xã, phường trực thuộc tỉnh); CENTRE_TYPE: theo loại trung tâm; PERIOD: theo kỳ; CENTRE: theo trung tâm; ' +
-    'AREA: theo khu vực giám sát (các khu vực có thể chồng lấn: một trung tâm được tính vào mọi khu vực chứa xã của nó; số liệu trước sắp xếp tính theo xã kế thừa). ' +
+    'OWNERSHIP: theo loại hình sở hữu (công lập / tư thục, hiện hành của trung tâm; chỉ cho indicatorValues); AREA: theo khu vực giám sát (các khu vực có thể chồng lấn: một trung tâm được tính vào mọi khu vực chứa xã của nó; số liệu trước sắp xếp tính theo xã kế thừa). ' +
     'Xã và khu vực là cơ cấu ngày kết thúc của từng kỳ, hoặc của ngày asOf khi có',
 });
 
@@ -69,6 +69,7 @@ export class IndicatorValue {
   @Field(() => ID, { nullable: true, description: 'Khu vực giám sát (nhóm AREA); trống: ngoài mọi khu vực' }) areaId?: string | null;
   @Field(() => String, { nullable: true }) areaName?: string | null;
   @Field(() => CentreTypeEnum, { nullable: true }) centreType: CentreType | null;
+  @Field(() => OwnershipEnum, { nullable: true, description: 'Công lập / tư thục (nhóm OWNERSHIP)' }) ownership?: Ownership | null;
   @Field(() => String, { nullable: true }) periodCode: string | null;
   @Field(() => ID, { nullable: true }) centreId: string | null;
   @Field(() => String, { nullable: true }) centreName: string | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { periodFromCode } from '@gdtx/domain';
-import type { CentreType } from '@gdtx/domain';
+import type { CentreType, Ownership } from '@gdtx/domain';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { centreRefsOf, unitPathOf, unitRefsOf } from '@gdtx/org';
 import { ReportingReader } from '@gdtx/reporting';
@@ -30,6 +30,7 @@ interface Dims {
   period_code: string | null;
   centre_id: string | null;
   area_id?: string | null;
+  ownership?: Ownership | null;
 }
 
 interface Scope {
@@ -151,8 +152,13 @@ export class IndicatorService {
     const structure = await GroupingStructure.load(em, {
       groupBy, periods, asOf: structureAsOf, centreIds: unique([...reports.map((r) => r.centre_id), ...expected.map((e) => e.centreId)]),
     });
+    // OWNERSHIP: the centre's ownership as the registry holds it now (it is not a fact of the report).
+    const ownershipOf = groupBy.includes('OWNERSHIP')
+      ? new Map((await centreRefsOf(em, unique([...reports.map((r) => r.centre_id), ...expected.map((e) => e.centreId)]))).map((c) => [c.id, c.ownership]))
+      : null;
     const dims = (r: { centre_id: string; centre_type: CentreType; period_code: string; unit_path: string }): Dims => ({
       unit_id: childUnitOf([scope.prefix, ...(scope.lineagePrefixes ?? [])], structure.unitPathOf(r.centre_id, r.period_code, r.unit_path)), centre_type: r.centre_type, period_code: r.period_code, centre_id: r.centre_id,
+      ...(ownershipOf ? { ownership: ownershipOf.get(r.centre_id) ?? null } : {}),
     });
     // AREA: areas overlap, so a report counts in every area holding its unit (or a unit its commune succeeded),
     // and in the group without an area (null) when none holds it.
@@ -236,6 +242,7 @@ export class IndicatorService {
         centreId: groupBy.includes('CENTRE') ? g.dims.centre_id : null,
         centreName: null,
         ...(groupBy.includes('AREA') ? { areaId: g.dims.area_id ?? null } : {}),
+        ...(groupBy.includes('OWNERSHIP') ? { ownership: g.dims.ownership ?? null } : {}),
         centreCount: reporting,
         coverage: { reporting, expected: expectedByGroup.get(key)?.size ?? 0 },
         computedAt: g.ca,
@@ -309,7 +316,7 @@ export class IndicatorService {
 }
 
 function dimColumn(g: GroupByDimension): keyof Dims {
-  return ({ UNIT_LEVEL: 'unit_id', CENTRE_TYPE: 'centre_type', PERIOD: 'period_code', CENTRE: 'centre_id', AREA: 'area_id' } as const)[g];
+  return ({ UNIT_LEVEL: 'unit_id', CENTRE_TYPE: 'centre_type', PERIOD: 'period_code', CENTRE: 'centre_id', AREA: 'area_id', OWNERSHIP: 'ownership' } as const)[g];
 }
 
 /** The child of the scope unit on a unit path: '/p/d/c/' under prefix '/p/' → 'd' (null for the scope unit itself). */

@@ -14,6 +14,8 @@ export const WEB_ROUTES = {
   dashboard: { path: '/dashboard', permission: 'ANALYTICS_READ' },
   /** A supervisor's landing page: their area's reporting at a glance (issue 16 item 5). */
   area: { path: '/area', permission: 'REPORT_READ' },
+  /** The data visualizer (issue 15 item 2): the visualisation in the query string, or a favourite as ?fav=<id>. */
+  visualizer: { path: '/visualizer', permission: 'ANALYTICS_READ' },
   centres: { path: '/centres', permission: 'CENTRE_READ' },
   centre: { path: '/centres/:id', permission: 'CENTRE_READ' },
   literacy: { path: '/literacy', permission: 'LITERACY_READ' },

@@ -62,6 +62,13 @@ type Documents = {
     "\n  query CommuneDbkk {\n    communeDbkk { ...CommuneDbkkFields }\n  }\n": typeof types.CommuneDbkkDocument,
     "\n  mutation SetCommuneDbkk($input: SetCommuneDbkkInput!) {\n    setCommuneDbkk(input: $input) { ...CommuneDbkkFields }\n  }\n": typeof types.SetCommuneDbkkDocument,
     "\n  query SettingsUnits {\n    administrativeUnits { id name level parentId }\n  }\n": typeof types.SettingsUnitsDocument,
+    "\n  fragment VisualizerValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator periodCode unitId unitName areaId areaName centreType ownership centreCount\n    coverage { reporting expected }\n  }\n": typeof types.VisualizerValueFieldsFragmentDoc,
+    "\n  query VisualizerIndicators { indicatorDefinitions { code nameVi nameEn unit templateCodes } }\n": typeof types.VisualizerIndicatorsDocument,
+    "\n  query VisualizerValues($cells: IndicatorQuery!, $rowTotals: IndicatorQuery!, $columnTotals: IndicatorQuery!, $grandTotals: IndicatorQuery!, $byDimension: Boolean!) {\n    cells: indicatorValues(query: $cells) { ...VisualizerValueFields }\n    rowTotals: indicatorValues(query: $rowTotals) { ...VisualizerValueFields }\n    columnTotals: indicatorValues(query: $columnTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n    grandTotals: indicatorValues(query: $grandTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n  }\n": typeof types.VisualizerValuesDocument,
+    "\n  fragment VisualizationFavouriteFields on VisualizationFavourite {\n    id name createdAt updatedAt definition { indicatorCodes dimension relativePeriod centreType layout }\n  }\n": typeof types.VisualizationFavouriteFieldsFragmentDoc,
+    "\n  query MyVisualizations { myVisualizations { ...VisualizationFavouriteFields } }\n": typeof types.MyVisualizationsDocument,
+    "\n  mutation SaveVisualization($input: SaveVisualizationInput!) { saveVisualization(input: $input) { ...VisualizationFavouriteFields } }\n": typeof types.SaveVisualizationDocument,
+    "\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n": typeof types.DeleteVisualizationDocument,
     "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds centreCount }\n  }\n": typeof types.UnitsAsOfDocument,
     "\n  query ProvinceMergers {\n    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }\n  }\n": typeof types.ProvinceMergersDocument,
     "\n  query Reorganisations {\n    reorganisations {\n      id code name effectiveDate legalBasis\n      successions { successor { id code name level validFrom } predecessors { id code name level validFrom validTo } }\n    }\n  }\n": typeof types.ReorganisationsDocument,
@@ -184,6 +191,13 @@ const documents: Documents = {
     "\n  query CommuneDbkk {\n    communeDbkk { ...CommuneDbkkFields }\n  }\n": types.CommuneDbkkDocument,
     "\n  mutation SetCommuneDbkk($input: SetCommuneDbkkInput!) {\n    setCommuneDbkk(input: $input) { ...CommuneDbkkFields }\n  }\n": types.SetCommuneDbkkDocument,
     "\n  query SettingsUnits {\n    administrativeUnits { id name level parentId }\n  }\n": types.SettingsUnitsDocument,
+    "\n  fragment VisualizerValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator periodCode unitId unitName areaId areaName centreType ownership centreCount\n    coverage { reporting expected }\n  }\n": types.VisualizerValueFieldsFragmentDoc,
+    "\n  query VisualizerIndicators { indicatorDefinitions { code nameVi nameEn unit templateCodes } }\n": types.VisualizerIndicatorsDocument,
+    "\n  query VisualizerValues($cells: IndicatorQuery!, $rowTotals: IndicatorQuery!, $columnTotals: IndicatorQuery!, $grandTotals: IndicatorQuery!, $byDimension: Boolean!) {\n    cells: indicatorValues(query: $cells) { ...VisualizerValueFields }\n    rowTotals: indicatorValues(query: $rowTotals) { ...VisualizerValueFields }\n    columnTotals: indicatorValues(query: $columnTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n    grandTotals: indicatorValues(query: $grandTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n  }\n": types.VisualizerValuesDocument,
+    "\n  fragment VisualizationFavouriteFields on VisualizationFavourite {\n    id name createdAt updatedAt definition { indicatorCodes dimension relativePeriod centreType layout }\n  }\n": types.VisualizationFavouriteFieldsFragmentDoc,
+    "\n  query MyVisualizations { myVisualizations { ...VisualizationFavouriteFields } }\n": types.MyVisualizationsDocument,
+    "\n  mutation SaveVisualization($input: SaveVisualizationInput!) { saveVisualization(input: $input) { ...VisualizationFavouriteFields } }\n": types.SaveVisualizationDocument,
+    "\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n": types.DeleteVisualizationDocument,
     "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds centreCount }\n  }\n": types.UnitsAsOfDocument,
     "\n  query ProvinceMergers {\n    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }\n  }\n": types.ProvinceMergersDocument,
     "\n  query Reorganisations {\n    reorganisations {\n      id code name effectiveDate legalBasis\n      successions { successor { id code name level validFrom } predecessors { id code name level validFrom validTo } }\n    }\n  }\n": types.ReorganisationsDocument,
@@ -464,6 +478,34 @@ export function graphql(source: "\n  mutation SetCommuneDbkk($input: SetCommuneD
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SettingsUnits {\n    administrativeUnits { id name level parentId }\n  }\n"): (typeof documents)["\n  query SettingsUnits {\n    administrativeUnits { id name level parentId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VisualizerValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator periodCode unitId unitName areaId areaName centreType ownership centreCount\n    coverage { reporting expected }\n  }\n"): (typeof documents)["\n  fragment VisualizerValueFields on IndicatorValue {\n    code nameVi nameEn unit value numerator denominator periodCode unitId unitName areaId areaName centreType ownership centreCount\n    coverage { reporting expected }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisualizerIndicators { indicatorDefinitions { code nameVi nameEn unit templateCodes } }\n"): (typeof documents)["\n  query VisualizerIndicators { indicatorDefinitions { code nameVi nameEn unit templateCodes } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisualizerValues($cells: IndicatorQuery!, $rowTotals: IndicatorQuery!, $columnTotals: IndicatorQuery!, $grandTotals: IndicatorQuery!, $byDimension: Boolean!) {\n    cells: indicatorValues(query: $cells) { ...VisualizerValueFields }\n    rowTotals: indicatorValues(query: $rowTotals) { ...VisualizerValueFields }\n    columnTotals: indicatorValues(query: $columnTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n    grandTotals: indicatorValues(query: $grandTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n  }\n"): (typeof documents)["\n  query VisualizerValues($cells: IndicatorQuery!, $rowTotals: IndicatorQuery!, $columnTotals: IndicatorQuery!, $grandTotals: IndicatorQuery!, $byDimension: Boolean!) {\n    cells: indicatorValues(query: $cells) { ...VisualizerValueFields }\n    rowTotals: indicatorValues(query: $rowTotals) { ...VisualizerValueFields }\n    columnTotals: indicatorValues(query: $columnTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n    grandTotals: indicatorValues(query: $grandTotals) @include(if: $byDimension) { ...VisualizerValueFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VisualizationFavouriteFields on VisualizationFavourite {\n    id name createdAt updatedAt definition { indicatorCodes dimension relativePeriod centreType layout }\n  }\n"): (typeof documents)["\n  fragment VisualizationFavouriteFields on VisualizationFavourite {\n    id name createdAt updatedAt definition { indicatorCodes dimension relativePeriod centreType layout }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyVisualizations { myVisualizations { ...VisualizationFavouriteFields } }\n"): (typeof documents)["\n  query MyVisualizations { myVisualizations { ...VisualizationFavouriteFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveVisualization($input: SaveVisualizationInput!) { saveVisualization(input: $input) { ...VisualizationFavouriteFields } }\n"): (typeof documents)["\n  mutation SaveVisualization($input: SaveVisualizationInput!) { saveVisualization(input: $input) { ...VisualizationFavouriteFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n"): (typeof documents)["\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,7 +5,7 @@
  * the caller may not see is simply absent. None checks its arguments or throws: the caller keeps its own
  * NOT_FOUND and input checks, so its behaviour does not change.
  */
-import type { CentreStatus, CentreType, IsoDate, LicenceKind, UnitLevel } from '@gdtx/domain';
+import type { CentreStatus, CentreType, IsoDate, LicenceKind, Ownership, UnitLevel } from '@gdtx/domain';
 import type { CallerTx } from '../org.readers';
 
 /** A centre as other contexts may know it (the registry's current record). */
@@ -15,6 +15,8 @@ export interface CentreRef {
   code: string;
   name: string;
   type: CentreType;
+  /** Public or private (công lập / tư thục): the data visualizer groups by it. */
+  ownership: Ownership;
   /** The commune-level unit the centre is placed in (admin_unit_id). */
   unitId: string;
 }
@@ -28,7 +30,7 @@ export interface UnitRef {
   path: string;
 }
 
-const CENTRE_REF = `SELECT id, province_id AS "provinceId", code, name, type, admin_unit_id AS "unitId" FROM centre`;
+const CENTRE_REF = `SELECT id, province_id AS "provinceId", code, name, type, ownership, admin_unit_id AS "unitId" FROM centre`;
 const UNIT_REF = `SELECT id, province_id AS "provinceId", name, level, path FROM administrative_unit`;
 
 /** One centre the caller can see, or null. */
