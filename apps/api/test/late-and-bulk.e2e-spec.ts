@@ -168,10 +168,11 @@ describe('late submissions and bulk accept (e2e)', () => {
 
   it('the queue shows each report\'s errors and warnings (as its issues say) and filters by supervisory area', async () => {
     const token = await api.login('so.chuyenvien');
-    // An error slipped into one submitted report: its count says so before anyone opens it.
+    // An error slipped into one submitted report (more women than staff; staff_total is computed in GDTX v2): its
+    // count says so before anyone opens it.
     const d = await draft('gd.gdtx', 'TH-GDTX', 'GDTX_SEMESTER', NEVER_FILED[NEVER_FILED.length - 1]);
     const sub = (await api.gql<{ submitSubmission: Sub }>(SUBMIT, { id: d.id, v: d.version, r: 'Nộp bù' }, await api.login('gd.gdtx'))).data!.submitSubmission;
-    await owner.query(`UPDATE submission SET "values" = jsonb_set("values", '{staff_total}', '999') WHERE id = $1`, [sub.id]);
+    await owner.query(`UPDATE submission SET "values" = jsonb_set("values", '{staff_female}', '999') WHERE id = $1`, [sub.id]);
     type Row = { id: string; centreId: string; checks: { errors: number; warnings: number; unexplainedWarnings: number }; issues: { severity: string }[] };
     const QUEUE = `query($f: SubmissionFilter) { submissions(filter: $f, first: 100) { totalCount nodes { id centreId checks { errors warnings unexplainedWarnings } issues { severity } } } }`;
     const queue = await api.gql<{ submissions: { totalCount: number; nodes: Row[] } }>(QUEUE, { f: { status: 'SUBMITTED' } }, token);

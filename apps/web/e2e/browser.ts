@@ -108,8 +108,8 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 
 /**
  * Opens a select (or tree select), optionally types a search, and clicks the option whose text matches. On a
- * loaded 2-core machine a click on an option that is still animating in can be lost: the click is repeated
- * until the dropdown closes (3 tries).
+ * loaded 2-core machine a click on an option that is still animating in can be lost, or the dropdown closes before
+ * the click: the select is opened again and the click repeated until the dropdown closes (5 tries).
  */
 export async function chooseOption(
   page: Page,
@@ -118,15 +118,18 @@ export async function chooseOption(
   { search, optionSelector = '.ant-select-item-option' }: { search?: string; optionSelector?: string } = {},
 ): Promise<void> {
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await field.click();
-  if (search !== undefined) await field.fill(search);
   for (let attempt = 0; ; attempt++) {
-    await dropdown.locator(optionSelector).filter({ hasText: option }).first().click();
+    // Opened (again): a re-render can close the dropdown before the option was clicked (seen on CI timing).
+    if (!(await dropdown.first().isVisible())) {
+      await field.click();
+      if (search !== undefined) await field.fill(search);
+    }
     try {
+      await dropdown.locator(optionSelector).filter({ hasText: option }).first().click({ timeout: 8000 });
       await dropdown.waitFor({ state: 'hidden', timeout: 3000 });
       return;
     } catch (e) {
-      if (attempt >= 3) throw e;
+      if (attempt >= 4) throw e;
     }
   }
 }

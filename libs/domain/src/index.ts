@@ -2,6 +2,7 @@ export * from './lib/enums';
 export * from './lib/template-types';
 export * from './lib/permissions';
 export * from './lib/text';
+export * from './lib/collections';
 export * from './lib/quality/outliers';
 export * from './lib/validation/expression';
 export * from './lib/validation/template-index';

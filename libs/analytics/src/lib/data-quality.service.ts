@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { foldVietnamese, indexTemplate, modifiedZScore, OUTLIER_DEFAULTS, periodFromCode, valueKeyLabel, type OutlierScore } from '@gdtx/domain';
+import { foldVietnamese, groupBy, indexTemplate, modifiedZScore, OUTLIER_DEFAULTS, periodFromCode, valueKeyLabel, type OutlierScore } from '@gdtx/domain';
 import { centreIdentities, centreRefOf, centreRefsOf } from '@gdtx/org';
 import { assertUuid, Errors, systemContext, TenantContext, TenantDb } from '@gdtx/platform';
 import { ReportingReader } from '@gdtx/reporting';
@@ -221,17 +221,6 @@ function latestPeers(rows: readonly FactRow[], key: string): { periodCode: strin
     if (values.length >= OUTLIER_DEFAULTS.minHistory) return { periodCode: p.split('|')[1], values };
   }
   return { periodCode: null, values: [] };
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = map.get(k);
-    if (list) list.push(r);
-    else map.set(k, [r]);
-  }
-  return map;
 }
 
 type Scored = { outlier: boolean; history: Pick<OutlierScore, 'score'>; peers: Pick<OutlierScore, 'score'> };

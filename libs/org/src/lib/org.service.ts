@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_LICENCE_EXPIRING_WITHIN_DAYS, foldVietnamese, isIsoDate, todayInVietnam } from '@gdtx/domain';
+import { DEFAULT_LICENCE_EXPIRING_WITHIN_DAYS, foldVietnamese, groupBy, isIsoDate, todayInVietnam } from '@gdtx/domain';
 import { assertUuid, audit, decodePage, enqueueOutbox, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
 import type {
   AdministrativeUnit, Centre, CentreComplianceFilter, CentreCounts, CentreFilter, CentreStatusChange, ChangeCentreStatusInput, CreateCentreInput,
@@ -349,17 +349,6 @@ export function assertIsoDateArg(value: string, field: string): string {
 
 export function searchText(...parts: (string | null | undefined)[]): string {
   return foldVietnamese(parts.filter(Boolean).join(' '));
-}
-
-function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = map.get(k);
-    if (list) list.push(r);
-    else map.set(k, [r]);
-  }
-  return map;
 }
 
 export type { LicenceStatus };

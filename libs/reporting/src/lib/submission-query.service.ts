@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { daysLateOfNextSubmission, deadlineOfNextSubmission, todayInVietnam, validateValues } from '@gdtx/domain';
+import { daysLateOfNextSubmission, deadlineOfNextSubmission, todayInVietnam, validateValues, groupBy } from '@gdtx/domain';
 import type { ValueMap } from '@gdtx/domain';
 import { unitPathOf } from '@gdtx/org';
 import { assertUuid, decodePage, Errors, PageArgs, TenantContext, TenantDb, toConnection } from '@gdtx/platform';
 import { diffValues } from './submission-values';
 import {
-  groupBy, iso, previousAccepted, SUBMISSION_COUNT, SUBMISSION_SELECT, submissionRow, toIssueDto, toSubmission, VERSION,
+  iso, previousAccepted, SUBMISSION_COUNT, SUBMISSION_SELECT, submissionRow, toIssueDto, toSubmission, VERSION,
 } from './submission.store';
 import type { SubmissionRow } from './submission.store';
 import { TemplateService } from './template.service';
