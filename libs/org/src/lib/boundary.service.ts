@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { foldVietnamese, todayInVietnam } from '@gdtx/domain';
 import { Ctx, Errors, RequirePermission, TenantContext, TenantDb } from '@gdtx/platform';
-import { geometryProblems, positionCount, SCHEMATIC_NOTE_VI, simplifyGeometry, type BoundaryGeometry } from './boundaries';
+import { geometryProblems, positionCount, SCHEMATIC_NOTE_VI, schematicSquares, simplifyGeometry, type BoundaryGeometry } from './boundaries';
 
 @ObjectType({ description: 'Kết quả nhập ranh giới: số đơn vị đã nhập, các đối tượng không khớp đơn vị nào' })
 export class BoundaryImportResult {
@@ -141,7 +141,6 @@ export class BoundaryController {
 
 /** The demo's schematic boundaries (seed only, system scope): squares for every commune in force today. */
 export async function seedSchematicBoundaries(sql: (q: string, p?: unknown[]) => Promise<{ rows: { id: string; name: string; province_id: string }[] }>, origins: ReadonlyMap<string, [number, number]>): Promise<number> {
-  const { schematicSquares } = await import('./boundaries');
   const units = (await sql(
     `SELECT id, name, province_id FROM administrative_unit WHERE level IN ('COMMUNE', 'WARD', 'SPECIAL_ZONE') AND valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1) ORDER BY province_id, name`,
     [todayInVietnam()],

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import { linkTo, periodContaining, previousPeriod, todayInVietnam, type PeriodType } from '@gdtx/domain';
+import { linkTo, recentPeriodCodes, todayInVietnam, type PeriodType } from '@gdtx/domain';
 import { describeError } from '../../errors';
 import { useI18n } from '../../i18n';
 import { EmptyState, ErrorState } from '../../components/States';
@@ -16,10 +16,7 @@ import {
 
 /** The last `count` ended periods of a type, the latest first (the current, unfinished one is left out). */
 export function recentPeriods(type: PeriodType, count: number, today = todayInVietnam()): string[] {
-  const out: string[] = [];
-  let p = previousPeriod(periodContaining(type, today));
-  for (let i = 0; i < count; i++, p = previousPeriod(p)) out.push(p.code);
-  return out;
+  return recentPeriodCodes(type, count, today);
 }
 
 /** A score the way a specialist reads it: the median compared with, and how far off (|z|). */

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Input, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { periodContaining, previousPeriod, todayInVietnam, type PeriodType } from '@gdtx/domain';
+import { recentPeriodCodes, todayInVietnam, type PeriodType } from '@gdtx/domain';
 import { downloadFile, envelopeError, type ErrorEnvelope } from '../../download';
 import { describeError } from '../../errors';
 import { REPORT_TEMPLATES } from '../../gql/templates';
@@ -22,14 +22,6 @@ const STATUS_STYLE: Record<RowMatch, { color: string; background?: string; borde
   MATCH: GREEN, DIFFERENT: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' }, ONLY_HERE: GOLD, ONLY_THERE: GOLD, NO_CODE: { color: '#434343' },
 };
 
-/** The current and the five previous periods of a type, the latest first. */
-function periodsOf(type: PeriodType): string[] {
-  const out: string[] = [];
-  let p = periodContaining(type, todayInVietnam());
-  for (let i = 0; i < 6; i++, p = previousPeriod(p)) out.push(p.code);
-  return out;
-}
-
 /**
  * "Đối chiếu với hệ thống của Bộ" (issue 15 item 7, domain §K): export in the ministry's layout, upload what the
  * ministry's system exported and read the differences per commune or centre; and the ministry's codes the rows
@@ -43,7 +35,7 @@ export function MinistryExchange() {
   const [code, setCode] = useState<string | null>(null);
   const layout = layouts.data?.ministryLayouts.find((l) => l.code === code) ?? layouts.data?.ministryLayouts[0];
   const type = templates.data?.reportTemplates.find((tpl) => tpl.code === layout?.templateCode)?.periodType as PeriodType | undefined;
-  const periods = useMemo(() => (type ? periodsOf(type) : []), [type]);
+  const periods = useMemo(() => (type ? recentPeriodCodes(type, 6, todayInVietnam(), { includeCurrent: true }) : []), [type]);
   const [periodCode, setPeriodCode] = useState<string | null>(null);
   const period = periodCode && periods.includes(periodCode) ? periodCode : periods[1] ?? periods[0];
   const [result, setResult] = useState<Reconciliation | null>(null);

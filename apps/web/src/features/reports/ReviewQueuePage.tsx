@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Select, Space, Typography } from 'antd';
-import { periodContaining, previousPeriod, shippedTemplates, todayInVietnam, type PeriodType } from '@gdtx/domain';
+import { recentPeriodCodes, shippedTemplates, todayInVietnam, type PeriodType } from '@gdtx/domain';
 import { useAuth } from '../../auth';
 import { SUPERVISORY_AREAS } from '../../gql/org';
 import { useI18n } from '../../i18n';
@@ -84,12 +84,5 @@ export function ReviewQueuePage() {
 
 /** The current period of a type and the seven before it (the reports a reviewer is most likely to look for). */
 function recentPeriods(type: PeriodType | undefined): string[] {
-  if (!type) return [];
-  const codes: string[] = [];
-  let period = periodContaining(type, todayInVietnam());
-  for (let i = 0; i < 8; i++) {
-    codes.push(period.code);
-    period = previousPeriod(period);
-  }
-  return codes;
+  return type ? recentPeriodCodes(type, 8, todayInVietnam(), { includeCurrent: true }) : [];
 }

@@ -13,8 +13,7 @@ import {
   periodsBetween,
   previousPeriod,
   reportExpectation,
-  type CentreLifecycle,
-} from './periods';
+  type CentreLifecycle, recentPeriodCodes } from './periods';
 
 const span = (code: string) => {
   const period = periodFromCode(code);
@@ -218,5 +217,14 @@ describe('expected reports', () => {
 
   it('labels periods in Vietnamese for reminders', () => {
     expect(periodLabelVi('2024-Q3')).toBe('Quý 3/2024');
+  });
+});
+
+describe('recentPeriodCodes', () => {
+  it('the ended periods newest first, or from the current one', () => {
+    expect(recentPeriodCodes('QUARTER', 3, '2026-12-03')).toEqual(['2026-Q3', '2026-Q2', '2026-Q1']);
+    expect(recentPeriodCodes('QUARTER', 2, '2026-12-03', { includeCurrent: true })).toEqual(['2026-Q4', '2026-Q3']);
+    expect(recentPeriodCodes('LITERACY_YEAR', 2, '2026-12-03', { includeCurrent: true })).toEqual(['XMC-2026-2027', 'XMC-2025-2026']);
+    expect(recentPeriodCodes('SCHOOL_YEAR', 1, '2026-08-31')).toEqual(['2024-2025']);
   });
 });

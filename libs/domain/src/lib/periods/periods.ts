@@ -221,6 +221,19 @@ export function previousPeriod(period: Period | string): Period {
   return periodContaining(resolved.type, addDays(resolved.start, -1));
 }
 
+/**
+ * @description The codes of the `count` latest periods of a type, newest first: the ended ones, or from the current
+ * one when `includeCurrent` (the pickers of the review queue, data quality, the map and the reconciliation).
+ * @example recentPeriodCodes('QUARTER', 3, '2026-12-03') // ['2026-Q3', '2026-Q2', '2026-Q1']
+ */
+export function recentPeriodCodes(type: PeriodType, count: number, today: IsoDate, { includeCurrent = false } = {}): string[] {
+  const codes: string[] = [];
+  let period = periodContaining(type, today);
+  if (!includeCurrent) period = previousPeriod(period);
+  for (let i = 0; i < count; i++, period = previousPeriod(period)) codes.push(period.code);
+  return codes;
+}
+
 export function nextPeriod(period: Period | string): Period {
   const resolved = asPeriod(period);
   return periodContaining(resolved.type, addDays(resolved.end, 1));
