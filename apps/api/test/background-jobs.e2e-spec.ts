@@ -58,7 +58,9 @@ async function until(token: string, jobId: string, state: string): Promise<Liste
   const deadline = Date.now() + 20_000;
   for (;;) {
     const found = (await list(token)).find((j) => j.jobId === jobId);
-    if (found?.state === state) return found;
+    // A failed job is read as state and attempts by two backend calls: on a loaded machine the state can say FAILED
+    // a moment before the attempt count has caught up (seen once in CI: attemptsMade 1 of 2). Wait for both.
+    if (found?.state === state && (state !== 'FAILED' || found.attemptsMade === found.maxAttempts)) return found;
     if (Date.now() > deadline) throw new Error(`${jobId} not ${state}: ${JSON.stringify(found)}`);
     await new Promise((r) => setTimeout(r, 50));
   }

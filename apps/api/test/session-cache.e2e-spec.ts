@@ -58,7 +58,9 @@ describe('session cache across two API processes (e2e)', () => {
   }, 60_000);
   afterAll(async () => {
     await owner?.end();
-    await b?.close();
+    // Closing the second API can meet BullMQ's Redis connection already ended by the first ("Stream isn't writeable
+    // and enableOfflineQueue options is false", seen once in CI): a teardown matter, not what this suite tests.
+    await b?.close().catch((e: Error) => console.warn(`second API closed with: ${e.message}`));
     await a?.close();
     await redis.stop();
   });
