@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { print, type DocumentNode } from 'graphql';
 import { createTestDatabase } from '@gdtx/platform/testing';
+import { demoLogin, graphqlClient, interleaved, stats } from './kit';
 import { PROVINCE_LANDING } from '../../apps/web/src/gql/landing';
 import { AREA_AT_A_GLANCE, CENTRE_HOME } from '../../apps/web/src/gql/reporting';
 import { centreCountsDocument, ME } from '../../apps/web/src/gql/org';
@@ -22,12 +23,6 @@ const ALIASES = [
 ];
 
 const N = Number(process.env['LANDING_REQUESTS'] ?? 300);
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-const round = (x: number) => Math.round(x * 100) / 100;
-const stats = (xs: number[]) => ({ p50: round(pct(xs, 50)), p95: round(pct(xs, 95)), mean: round(xs.reduce((a, b) => a + b, 0) / xs.length), n: xs.length });
 
 async function main() {
   const db = await createTestDatabase();
@@ -44,18 +39,8 @@ async function main() {
   const app = await createApi();
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
-  const post = async (query: string, token?: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: Record<string, { accessToken?: string; centreId?: string }>; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-    return body.data!;
-  };
-  const login = async (u: string) =>
-    (await post(`mutation($u:String!,$p:String!){login(input:{username:$u,password:$p}){accessToken}}`, undefined, { u, p: 'Demo@2026' })).login.accessToken!;
+  const post = graphqlClient(url);
+  const login = (u: string) => demoLogin(post, u);
   const so = await login('so.chuyenvien');
   const commune = await login('xa.xuanhoa');
   const director = await login('gd.gdtx');
@@ -74,15 +59,7 @@ async function main() {
     // What the page asked before centreCounts: one `centres { totalCount }` alias per tile and bar (17 queries).
     so_before_count_aliases: () => post(doc(centreCountsDocument(ALIASES)), so),
   };
-  const times: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
-  for (let i = 0; i < 20; i++) for (const fn of Object.values(kinds)) await fn();
-  for (let i = 0; i < N; i++) {
-    for (const [k, fn] of Object.entries(kinds)) {
-      const t0 = process.hrtime.bigint();
-      await fn();
-      times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-  }
+  const times = await interleaved(kinds, N, 20);
   console.log(`LANDING_LATENCY ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, stats(xs)])))}`);
   await app.close();
   await db.drop();

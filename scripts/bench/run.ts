@@ -1,11 +1,11 @@
-/* eslint-disable no-console */
 import { randomBytes } from 'node:crypto';
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Client } from 'pg';
-import { findShippedTemplate, indexTemplate, requireReportValues, todayInVietnam, validateValues } from '@gdtx/domain';
+import { findShippedTemplate, indexTemplate, todayInVietnam, validateValues } from '@gdtx/domain';
 import type { TemplateDefinition, ValueMap } from '@gdtx/domain';
+import { generateProvince } from './generate';
 import { prepareDatabase, ensureDatabase } from '../db-setup';
 
 const ADMIN_URL = process.env['BENCH_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -30,16 +30,6 @@ function dbUrl(): string {
   return u.toString();
 }
 
-/** Numeric value keys of a template and a SQL expression building a random values object for them. */
-function numericKeys(t: TemplateDefinition): string[] {
-  const idx = indexTemplate(t);
-  return idx.keys.filter((k) => {
-    const info = idx.byKey.get(k)!;
-    if (info.grid) return true;
-    return ['integer', 'decimal', 'percent'].includes(info.field!.type) && !info.field!.code.endsWith('_rate');
-  });
-}
-
 /** A draft that passes validation: every field filled with a plausible consistent value (zeros and text). */
 function validValues(t: TemplateDefinition): ValueMap {
   const idx = indexTemplate(t);
@@ -51,31 +41,6 @@ function validValues(t: TemplateDefinition): ValueMap {
     v[k] = f.type === 'text' ? 'QĐ-1/2024' : f.type === 'date' ? '2024-01-15' : f.type === 'boolean' ? true : f.type === 'choice' ? f.choices![0].value : 0;
   }
   return v;
-}
-
-/**
- * The generator writes in bulk SQL (hundreds of thousands of reports); every document it wrote still passes the
- * write boundary's typed parser (issue 11), as if it had come through the API, or the bench stops here.
- */
-async function assertGeneratedValuesParse(c: Client): Promise<void> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  let checked = 0;
-  for (;;) {
-    const { rows } = await c.query(
-      `SELECT s.id, s.template_code AS code, s.template_version AS version, s."values" FROM submission s JOIN centre c ON c.id = s.centre_id
-       WHERE c.code LIKE 'BENCH-%' AND s.id > $1 ORDER BY s.id LIMIT 5000`,
-      [after],
-    );
-    if (!rows.length) break;
-    for (const row of rows) {
-      const template = findShippedTemplate(row.code, row.version);
-      if (!template) throw new Error(`bench: no shipped template ${row.code} v${row.version}`);
-      requireReportValues(template, row.values);
-    }
-    checked += rows.length;
-    after = rows[rows.length - 1].id;
-  }
-  log(`every generated report (${checked}) passes the typed value parser`);
 }
 
 async function generate(): Promise<void> {
@@ -91,64 +56,9 @@ async function generate(): Promise<void> {
   await c.query('BEGIN');
   await c.query(`SELECT set_config('app.scope', 'system', true)`);
   const [{ province_id: provinceId }] = (await c.query(`SELECT id AS province_id FROM administrative_unit WHERE level = 'PROVINCE' AND code = 'TH'`)).rows;
-  // Centres spread over the current communes; 65% language/IT/life skills (quarterly), 7.5% GDNN-GDTX (semester +
-  // school year), 27.5% TTHTCĐ (semester). Licensed from FIRST_YEAR-1 so every period is expected.
-  await c.query(
-    `WITH communes AS (SELECT id, path, row_number() OVER (ORDER BY code) - 1 AS i, count(*) OVER () AS n FROM administrative_unit
-                       WHERE province_id = $1 AND level IN ('COMMUNE','WARD') AND valid_to IS NULL),
-          g AS (SELECT gs AS k,
-                  CASE WHEN gs % 40 < 26 THEN (ARRAY['LANGUAGE','IT','LANGUAGE_IT','LIFE_SKILLS'])[1 + gs % 4]
-                       WHEN gs % 40 < 29 THEN 'GDNN_GDTX' ELSE 'TTHTCD' END AS type
-                FROM generate_series(1, $2::int) gs)
-     INSERT INTO centre (province_id, code, name, search_text, type, ownership, admin_unit_id, supervising_unit_id, unit_path, supervising_unit_path, status, status_since, established_on)
-     SELECT $1, 'BENCH-' || g.k, 'Trung tâm thử tải ' || g.k, 'trung tam thu tai ' || g.k, g.type,
-            CASE WHEN g.type IN ('GDNN_GDTX','TTHTCD') THEN 'PUBLIC' ELSE 'PRIVATE' END,
-            cm.id, CASE WHEN g.type = 'TTHTCD' THEN cm.id ELSE $1 END, cm.path,
-            CASE WHEN g.type = 'TTHTCD' THEN cm.path ELSE '/' || $1 || '/' END, 'ACTIVE', $3::date, $3::date
-     FROM g JOIN communes cm ON cm.i = g.k % cm.n`,
-    [provinceId, CENTRES, `${FIRST_YEAR - 1}-06-01`],
-  );
-  await c.query(
-    `INSERT INTO centre_unit_history (province_id, centre_id, admin_unit_id, supervising_unit_id, valid_from)
-     SELECT province_id, id, admin_unit_id, supervising_unit_id, established_on FROM centre WHERE code LIKE 'BENCH-%'`,
-  );
-  await c.query(
-    `INSERT INTO centre_status_history (province_id, centre_id, status, valid_from) SELECT province_id, id, 'ACTIVE', established_on FROM centre WHERE code LIKE 'BENCH-%'`,
-  );
-  await c.query(
-    `INSERT INTO licence_record (province_id, centre_id, kind, decision_number, decided_on, issuer, valid_from, valid_to)
-     SELECT c.province_id, c.id, r.kind, 'B-' || c.code, c.established_on, 'Sở GDĐT', c.established_on, NULL
-     FROM centre c JOIN licence_requirement r ON r.centre_type = c.type WHERE c.code LIKE 'BENCH-%'`,
-  );
-  const plans: { template: string; types: string[]; periodType: string }[] = [
-    { template: 'LANGUAGE_IT_QUARTERLY', types: ['LANGUAGE', 'IT', 'LANGUAGE_IT', 'LIFE_SKILLS'], periodType: 'QUARTER' },
-    { template: 'GDTX_SEMESTER', types: ['GDNN_GDTX'], periodType: 'SEMESTER' },
-    { template: 'GDTX_SCHOOL_YEAR', types: ['GDNN_GDTX'], periodType: 'SCHOOL_YEAR' },
-    { template: 'TTHTCD_SEMESTER', types: ['TTHTCD'], periodType: 'SEMESTER' },
-  ];
-  for (const plan of plans) {
-    const t = findShippedTemplate(plan.template)!;
-    const keys = numericKeys(t);
-    // 90% accepted, 5% submitted (used for the freshness test), 5% missing. Values are random counts; the
-    // exam block keeps certified <= candidates so rates stay meaningful.
-    await c.query(
-      `WITH periods AS (SELECT code, start_date, end_date FROM reporting_period WHERE type = $1 AND start_date >= $2::date AND end_date <= '2026-08-31'),
-            pairs AS (SELECT c.id AS centre_id, c.province_id, p.code, p.end_date, random() AS r FROM centre c CROSS JOIN periods p
-                      WHERE c.code LIKE 'BENCH-%' AND c.type = ANY($3))
-       INSERT INTO submission (province_id, centre_id, template_code, template_version, period_code, status, "values", version, submitted_at, accepted_at)
-       SELECT province_id, centre_id, $4, 1, code, CASE WHEN r < 0.90 THEN 'ACCEPTED' ELSE 'SUBMITTED' END,
-              (SELECT jsonb_object_agg(k, floor(random() * 200)::int + 1) FROM unnest($5::text[]) k), 2,
-              (end_date + (floor(r * 20)::int) * interval '1 day')::timestamptz,
-              CASE WHEN r < 0.90 THEN (end_date + 25)::timestamptz END
-       FROM pairs WHERE r < 0.95`,
-      [plan.periodType, `${FIRST_YEAR}-09-01`, plan.types, plan.template, keys],
-    );
-  }
-  await c.query(
-    `UPDATE submission SET "values" = "values" || jsonb_build_object('exam_certified', floor(("values"->>'exam_candidates')::int * 0.97)::int)
-     WHERE template_code LIKE 'GDTX_%' AND centre_id IN (SELECT id FROM centre WHERE code LIKE 'BENCH-%')`,
-  );
-  await assertGeneratedValuesParse(c);
+  // The demo province's generated centres (BENCH-…) and their reports: scripts/bench/generate.ts.
+  const written = await generateProvince(c, { provinceId, codePrefix: 'BENCH-', centres: CENTRES, firstYear: FIRST_YEAR });
+  log(`every generated report (${written}) passes the typed value parser`);
   await c.query('COMMIT');
   await c.query('ANALYZE');
   const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM submission`)).rows;
@@ -317,7 +227,8 @@ async function main() {
       const d = drafts[next++];
       const s = Date.now();
       try {
-        await gql(`mutation($id:ID!,$v:Int!){submitSubmission(id:$id,expectedVersion:$v){status}}`, { id: d.id, v: d.version }, d.token);
+        // 2026-Q3 is past its deadline once the bench runs after 5 October 2026: a late report carries its reason.
+        await gql(`mutation($id:ID!,$v:Int!,$r:String){submitSubmission(id:$id,expectedVersion:$v,lateReason:$r){status}}`, { id: d.id, v: d.version, r: 'Nộp muộn do mất điện kéo dài tại trung tâm.' }, d.token);
       } catch (e) {
         failures++;
         if (failures === 1) log(`submit failed: ${(e as Error).message}`);

@@ -7,10 +7,10 @@
 // kind, alternating; prints one JSON line `STARTUP_RESULT {...}` with the medians (ms, MB) and every run.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestDatabase } from '@gdtx/platform/testing';
+import { freePort, rssMB } from './kit';
 
 const RUNS = Number(process.env['STARTUP_RUNS'] ?? 5);
 const IDLE_SECONDS = Number(process.env['STARTUP_IDLE_SECONDS'] ?? 10);
@@ -21,22 +21,6 @@ const KINDS = {
 } as const;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function rssMB(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 102.4) / 10 : NaN;
-}
 
 export async function startOnce(argv: readonly string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ readyMs: number; rssMB: number }> {
   const port = await freePort();
