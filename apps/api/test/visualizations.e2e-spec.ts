@@ -81,6 +81,17 @@ describe('data visualizer (e2e)', () => {
     expect(blank.errors![0].message).toBe('Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu');
   });
 
+  it('stores a map by commune, and refuses a map by another dimension with VALIDATION_FAILED (nothing stored)', async () => {
+    const map = (await ok(save('so.chuyenvien', { name: 'Bản đồ tỷ lệ đỗ', definition: { ...definition, dimension: 'UNIT_LEVEL', layout: 'MAP' } }))).saveVisualization;
+    expect(map.definition).toMatchObject({ dimension: 'UNIT_LEVEL', layout: 'MAP' });
+    const before = (await mine('so.chuyenvien')).length;
+    const wrong = await save('so.chuyenvien', { name: 'Bản đồ theo loại', definition: { ...definition, dimension: 'CENTRE_TYPE', layout: 'MAP' } });
+    expect(errorCode(wrong)).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(wrong.errors)).toContain('Bản đồ chỉ hiển thị số liệu theo đơn vị hành chính');
+    expect((await mine('so.chuyenvien')).length).toBe(before);
+    await ok(api.gql(DELETE, { id: map.id }, await as('so.chuyenvien')));
+  });
+
   it('another user of the province, or another province, neither reads nor changes it (GraphQL)', async () => {
     const created = (await ok(save('so.chuyenvien', { name: 'Của chuyên viên', definition }))).saveVisualization;
     for (const other of ['so.lanhdao', 'bn.quantri']) {

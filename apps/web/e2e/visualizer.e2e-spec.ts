@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { resolveRelativePeriods, todayInVietnam } from '@gdtx/domain';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
 import type { TestApi } from '../../api/test/harness';
-import { chooseOption, confirmAndClose, horizontalOverflow, login, newPage, screenshot, seriousA11yViolations, useBrowserSuite, type BrowserSuite } from './browser';
+import { chooseOption, confirmAndClose, horizontalOverflow, login, newPage, screenshot, seriousA11yViolations, settle, useBrowserSuite, type BrowserSuite } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -79,10 +79,41 @@ describe('data visualizer (Chromium)', () => {
     await noViolations();
     await screenshot(page, 'visualizer-pivot-1366');
 
-    // Drill-down: the commune's centres.
-    await page.locator(`[data-testid="viz-pivot"] tr[data-row="PASS_RATE|${drillUnit}"] a`).first().click();
+    // Drill-down from a period's cell: the centres behind it (as many as the cell says reported), each with its
+    // figure from the API grouped by centre and a link to its report; then the row's centre list.
+    const drillPeriod = PERIODS.find((p) => p !== PERIODS[PERIODS.length - 1]) ?? PERIODS[0];
+    const drillCell = cell(`PASS_RATE|${drillUnit}`, drillPeriod).locator('button.viz-cell');
+    const drillable = (await drillCell.count()) > 0 ? drillCell : cell(`PASS_RATE|${drillUnit}`, 'ALL').locator('button.viz-cell');
+    const reported = Number(await drillable.first().getAttribute('data-reporting'));
+    await drillable.first().click();
+    const drawer = page.getByTestId('viz-drill');
+    await drawer.getByTestId('viz-drill-summary').waitFor();
+    const centreRows = drawer.locator('[data-testid="viz-drill-table"] tr[data-centre]');
+    await expect(centreRows.count()).resolves.toBe(reported);
+    const byCentre = await api.gql<{ indicatorValues: { centreId: string; unitId: string | null; numerator: number }[] }>(
+      `query($q: IndicatorQuery!) { indicatorValues(query: $q) { centreId unitId numerator } }`,
+      { q: { ...base, ...((await drillCell.count()) > 0 ? { periodCode: drillPeriod } : { periodFrom: PERIODS[0], periodTo: PERIODS[PERIODS.length - 1] }), groupBy: ['CENTRE', 'UNIT_LEVEL'] } },
+      await api.login('so.chuyenvien'),
+    );
+    const expectedCentres = byCentre.data!.indicatorValues.filter((v) => v.unitId === drillUnit).map((v) => v.centreId).sort();
+    expect((await centreRows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-centre')))).sort()).toEqual(expectedCentres);
+    await noViolations();
+    await screenshot(page, 'visualizer-drill-1366');
+    const periodCell = (await drillCell.count()) > 0;
+    if (periodCell) {
+      const href = await drawer.getByTestId('viz-drill-report').first().getAttribute('href');
+      expect(href).toMatch(new RegExp(`^/reports/[0-9a-f-]+/[A-Z_]+/${drillPeriod}$`));
+    }
+    await page.getByTestId('viz-drill').getByRole('link', { name: 'Mở danh sách trung tâm của dòng này' }).click();
     await page.waitForURL(/\/centres\?/);
     expect(new URL(page.url()).searchParams.get('unitId')).toBe(drillUnit);
+    if (periodCell) {
+      // A centre's report of that period opens from the drawer.
+      await page.goto('/visualizer?i=PASS_RATE&d=UNIT_LEVEL');
+      await drillCell.first().click();
+      await page.getByTestId('viz-drill').getByTestId('viz-drill-report').first().click();
+      await page.waitForURL(new RegExp(`/reports/[0-9a-f-]+/[A-Z_]+/${drillPeriod}$`));
+    }
 
     // By ownership (công lập / tư thục), chosen by click: the public centres' row is indicatorValues grouped so.
     await page.goto('/visualizer?i=PASS_RATE');
@@ -95,6 +126,40 @@ describe('data visualizer (Chromium)', () => {
     );
     const publicValue = byOwnership.data!.indicatorValues.find((x) => x.ownership === 'PUBLIC')!.value!;
     await expect(cell('PASS_RATE|PUBLIC', 'ALL').textContent()).resolves.toBe(vi(publicValue));
+  });
+
+  it("draws the pivot by commune as a map: each commune's figure is the table's, labelled schematic on the demo", async () => {
+    await login(page, 'so.chuyenvien');
+    await page.goto('/visualizer?i=PASS_RATE');
+    await page.getByTestId('visualizer').waitFor();
+    // Choosing the map switches the dimension to communes (a map draws units only).
+    await page.getByTestId('viz-layout').getByText('Bản đồ').click();
+    await page.getByTestId('viz-map-chart').locator('canvas').waitFor();
+    const url = new URL(page.url());
+    expect([url.searchParams.get('l'), url.searchParams.get('d')]).toEqual(['MAP', 'UNIT_LEVEL']);
+    await page.getByTestId('viz-map-schematic').waitFor();
+    // The whole range: each commune's figure is indicatorValues over the range by commune.
+    const range = await values({ codes: ['PASS_RATE'], asOf: TODAY, periodFrom: PERIODS[0], periodTo: PERIODS[PERIODS.length - 1], groupBy: ['UNIT_LEVEL'] });
+    const shown = await page.getByTestId('viz-map-chart').locator('.sr-only tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? '']));
+    let compared = 0;
+    for (const v of range) {
+      if (!v.unitName || v.value === null) continue;
+      const row = shown.find(([name]) => name === v.unitName);
+      if (!row) continue; // a commune without a boundary is listed under the map's "missing" count
+      expect(row[1].startsWith(`${vi(v.value)} `)).toBe(true); // the figure, then its unit
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
+    await noViolations();
+    await screenshot(page, 'visualizer-map-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('viz-map-chart').waitFor();
+    // ECharts resizes to the new width on its next frame: measured once the page has settled.
+    await settle(page);
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, undefined, { timeout: 5000 }).catch(() => undefined);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'visualizer-map-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('builds a line chart by clicks, exports it, saves it as a favourite and reopens it after a reload, by id and by a shared link', async () => {

@@ -15,7 +15,7 @@ registerEnumType(VisualizationDimensionEnum, {
   description: 'Chiều của hàng (và chuỗi của biểu đồ) ngoài kỳ: NONE (chỉ theo chỉ số), UNIT_LEVEL (xã, phường), AREA (khu vực giám sát), CENTRE_TYPE (loại trung tâm), OWNERSHIP (công lập / tư thục)',
 });
 export const VisualizationLayoutEnum = asEnum(VisualizationLayouts);
-registerEnumType(VisualizationLayoutEnum, { name: 'VisualizationLayout', description: 'PIVOT: bảng tổng hợp có dòng, cột tổng; BAR: biểu đồ cột; LINE: biểu đồ đường' });
+registerEnumType(VisualizationLayoutEnum, { name: 'VisualizationLayout', description: 'PIVOT: bảng tổng hợp có dòng, cột tổng; BAR: biểu đồ cột; LINE: biểu đồ đường; MAP: bản đồ theo đơn vị (chỉ với chiều UNIT_LEVEL)' });
 export const RelativePeriodEnum = asEnum(RelativePeriods);
 registerEnumType(RelativePeriodEnum, {
   name: 'RelativePeriod',

@@ -3,7 +3,7 @@ import {
   RelativePeriods,
   resolveRelativePeriods,
   visualizationFromQuery,
-  visualizationProblems,
+  visualizationProblems, layoutFitsDimension,
   visualizationToQuery,
   type VisualizationDefinition,
 } from './visualization';
@@ -65,5 +65,19 @@ describe('a visualisation in the URL and as a favourite', () => {
     expect(visualizationProblems(bad).map((p) => p.field)).toEqual(['indicatorCodes', 'dimension', 'relativePeriod', 'centreType', 'layout']);
     expect(visualizationProblems({ ...def, indicatorCodes: ['PASS_RATE', 'PASS_RATE'] }).map((p) => p.field)).toEqual(['indicatorCodes']);
     expect(visualizationProblems({ ...def, indicatorCodes: Array.from({ length: 11 }, (_, i) => `CODE_${i}`) }).map((p) => p.field)).toEqual(['indicatorCodes']);
+  });
+
+  it('draws a map only by unit: MAP with another dimension is a problem, and an edited link opens it as the pivot', () => {
+    expect(visualizationProblems({ ...def, layout: 'MAP' })).toEqual([]);
+    for (const dimension of ['NONE', 'AREA', 'CENTRE_TYPE', 'OWNERSHIP'] as const) {
+      expect(layoutFitsDimension('MAP', dimension)).toBe(false);
+      const problems = visualizationProblems({ ...def, dimension, layout: 'MAP' });
+      expect(problems.map((p) => p.field)).toEqual(['layout']);
+      expect(problems[0].messageVi).toContain('Bản đồ');
+    }
+    const map = new URLSearchParams('i=PASS_RATE&d=UNIT_LEVEL&l=MAP');
+    expect(visualizationFromQuery((n) => map.get(n))).toMatchObject({ dimension: 'UNIT_LEVEL', layout: 'MAP' });
+    const wrong = new URLSearchParams('i=PASS_RATE&d=CENTRE_TYPE&l=MAP');
+    expect(visualizationFromQuery((n) => wrong.get(n))).toMatchObject({ dimension: 'CENTRE_TYPE', layout: 'PIVOT' });
   });
 });

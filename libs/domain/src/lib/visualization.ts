@@ -47,8 +47,14 @@ export function resolveRelativePeriods(relative: RelativePeriod, today: IsoDate)
 export const VisualizationDimensions = ['NONE', 'UNIT_LEVEL', 'AREA', 'CENTRE_TYPE', 'OWNERSHIP'] as const;
 export type VisualizationDimension = (typeof VisualizationDimensions)[number];
 
-export const VisualizationLayouts = ['PIVOT', 'BAR', 'LINE'] as const;
+/** MAP: a choropleth of the communes, so only with the UNIT_LEVEL dimension (see `layoutFitsDimension`). */
+export const VisualizationLayouts = ['PIVOT', 'BAR', 'LINE', 'MAP'] as const;
 export type VisualizationLayout = (typeof VisualizationLayouts)[number];
+
+/** A map draws units: its rows must be the scope's units (communes), not centre types, areas or ownership. */
+export function layoutFitsDimension(layout: VisualizationLayout, dimension: VisualizationDimension): boolean {
+  return layout !== 'MAP' || dimension === 'UNIT_LEVEL';
+}
 
 export interface VisualizationDefinition {
   /** Indicator codes (analytics' definitions), in the order chosen; 1 to MAX_VISUALIZATION_INDICATORS. */
@@ -92,6 +98,12 @@ export function visualizationProblems(def: VisualizationDefinition): Visualizati
   }
   if (!(VisualizationLayouts as readonly string[]).includes(def.layout)) {
     problems.push({ field: 'layout', messageVi: 'Kiểu hiển thị không hợp lệ', messageEn: 'Unknown layout' });
+  } else if ((VisualizationDimensions as readonly string[]).includes(def.dimension) && !layoutFitsDimension(def.layout, def.dimension)) {
+    problems.push({
+      field: 'layout',
+      messageVi: 'Bản đồ chỉ hiển thị số liệu theo đơn vị hành chính (chọn chiều phân tích "Đơn vị")',
+      messageEn: 'A map shows figures by administrative unit only (choose the "Unit" dimension)',
+    });
   }
   return problems;
 }
@@ -127,12 +139,16 @@ export function visualizationFromQuery(get: (name: string) => string | null): Vi
   const dimension = get('d');
   const relative = get('p');
   const type = get('t');
-  const layout = get('l');
+  const layoutParam = get('l');
+  const dim = (VisualizationDimensions as readonly string[]).includes(dimension ?? '') ? (dimension as VisualizationDimension) : DEFAULT_VISUALIZATION.dimension;
+  // A map with a dimension it cannot draw (an edited link) opens as the pivot table.
+  const layout = (VisualizationLayouts as readonly string[]).includes(layoutParam ?? '') && layoutFitsDimension(layoutParam as VisualizationLayout, dim)
+    ? (layoutParam as VisualizationLayout) : DEFAULT_VISUALIZATION.layout;
   return {
     indicatorCodes: [...new Set(codes)].slice(0, MAX_VISUALIZATION_INDICATORS),
-    dimension: (VisualizationDimensions as readonly string[]).includes(dimension ?? '') ? (dimension as VisualizationDimension) : DEFAULT_VISUALIZATION.dimension,
+    dimension: dim,
     relativePeriod: isRelativePeriod(relative) ? relative : DEFAULT_VISUALIZATION.relativePeriod,
     centreType: (CentreTypes as readonly string[]).includes(type ?? '') ? (type as CentreType) : null,
-    layout: (VisualizationLayouts as readonly string[]).includes(layout ?? '') ? (layout as VisualizationLayout) : DEFAULT_VISUALIZATION.layout,
+    layout,
   };
 }

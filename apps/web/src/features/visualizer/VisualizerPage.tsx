@@ -1,15 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Segmented, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import {
-  CentreTypes, RELATIVE_PERIODS, RelativePeriods, todayInVietnam, VisualizationDimensions, VisualizationLayouts,
+  CentreTypes, layoutFitsDimension, RELATIVE_PERIODS, RelativePeriods, todayInVietnam, VisualizationDimensions, VisualizationLayouts,
   visualizationFromQuery, visualizationToQuery,
   type VisualizationDefinition, type VisualizationLayout,
 } from '@gdtx/domain';
 import { DELETE_VISUALIZATION, MY_VISUALIZATIONS, SAVE_VISUALIZATION, VISUALIZER_INDICATORS, VISUALIZER_VALUES, type VisualizationFavourite } from './visualizer.documents';
-import { buildPivot, drillDownLink, indicatorFitsPeriod, visualizerVariables, type PivotCell, type PivotRow, type PivotValue } from './visualizer';
+import { buildPivot, indicatorFitsPeriod, visualizerVariables, type DrillTarget, type PivotCell, type PivotRow, type PivotValue } from './visualizer';
+import { CellDrill } from './CellDrill';
+import { VisualizerMap } from './VisualizerMap';
 import { useI18n } from '../../i18n';
 import { describeError } from '../../errors';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
@@ -116,14 +118,19 @@ export function VisualizerPage() {
     def.centreType ? centreTypeLabel(def.centreType) : t('viz.allTypes'),
   ].join(' · ');
 
-  const cellView = (row: PivotRow, cell: PivotCell | undefined) => {
+  // Any cell with a figure drills to the centres and the reports behind it (CellDrill).
+  const [drill, setDrill] = useState<{ target: DrillTarget; text: string } | null>(null);
+  const cellView = (row: PivotRow, cell: PivotCell | undefined, periodCode: string | null) => {
     if (!cell || cell.value === null) return <span aria-label={t('app.empty')}>—</span>;
-    const link = drillDownLink(def, row);
     const text = formatNumber(cell.value);
     const coverage = { reporting: formatNumber(cell.coverage.reporting), expected: formatNumber(cell.coverage.expected) };
-    return link
-      ? <Link to={link} title={t('viz.cellTitle', coverage)}>{text}</Link>
-      : <span title={t('viz.coverage', coverage)}>{text}</span>;
+    return (
+      <Button type="link" size="small" className="viz-cell" style={{ padding: 0, height: 'auto' }} title={t('viz.cellTitle', coverage)}
+        aria-label={`${text} — ${t('viz.drill.open')}`} data-reporting={cell.coverage.reporting}
+        onClick={() => setDrill({ target: { indicatorCode: row.indicatorCode, periodCode, row }, text })}>
+        {text}
+      </Button>
+    );
   };
   const columns: ColumnsType<PivotRow> = [
     ...(def.dimension === 'NONE' || several
@@ -143,12 +150,12 @@ export function VisualizerPage() {
     ...periods.map((p) => ({
       title: periodLabel(p), key: p, align: 'right' as const, width: 120,
       onCell: () => ({ 'data-period': p }) as React.HTMLAttributes<HTMLElement>,
-      render: (_: unknown, r: PivotRow) => cellView(r, r.cells[p]),
+      render: (_: unknown, r: PivotRow) => cellView(r, r.cells[p], p),
     })),
     {
       title: t('viz.rangeTotal'), key: 'rangeTotal', align: 'right' as const, width: 120,
       onCell: () => ({ 'data-period': 'ALL' }) as React.HTMLAttributes<HTMLElement>,
-      render: (_: unknown, r: PivotRow) => <strong>{cellView(r, r.rangeTotal)}</strong>,
+      render: (_: unknown, r: PivotRow) => <strong>{cellView(r, r.rangeTotal, null)}</strong>,
     },
   ];
 
@@ -212,7 +219,8 @@ export function VisualizerPage() {
           <Select
             id="viz-dimension" data-testid="viz-dimension" style={FIELD_WIDTH} value={def.dimension}
             options={VisualizationDimensions.map((d) => ({ value: d, label: t(`viz.dimension.${d}`) }))}
-            onChange={(dimension) => change({ dimension })}
+            // A map draws communes only: another dimension turns the map back into the table.
+            onChange={(dimension) => change({ dimension, layout: layoutFitsDimension(def.layout, dimension) ? def.layout : 'PIVOT' })}
           />
         </Space>
         <Space direction="vertical" size={2}>
@@ -228,7 +236,10 @@ export function VisualizerPage() {
         <Segmented<VisualizationLayout>
           aria-label={t('viz.layout')} data-testid="viz-layout" value={def.layout}
           options={VisualizationLayouts.map((l) => ({ value: l, label: t(`viz.layout.${l}`) }))}
-          onChange={(layout) => change({ layout })}
+          onChange={(layout) => {
+            if (!layoutFitsDimension(layout, def.dimension)) void message.info(t('viz.map.byUnit'));
+            change({ layout, dimension: layoutFitsDimension(layout, def.dimension) ? def.dimension : 'UNIT_LEVEL' });
+          }}
         />
       </div>
 
@@ -255,7 +266,7 @@ export function VisualizerPage() {
                 { header: t('viz.rangeTotal'), value: (r) => r.rangeTotal?.value ?? null, kind: 'number' },
               ]}
             />
-            {def.layout !== 'PIVOT' && <Button size="small" onClick={downloadPng} data-testid="viz-png">{t('viz.png')}</Button>}
+            {(def.layout === 'BAR' || def.layout === 'LINE') && <Button size="small" onClick={downloadPng} data-testid="viz-png">{t('viz.png')}</Button>}
           </Space>
           {def.layout === 'PIVOT' ? (
             <>
@@ -268,6 +279,8 @@ export function VisualizerPage() {
               />
               {def.dimension !== 'NONE' && <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>{t('viz.totalsHint')}</Typography.Paragraph>}
             </>
+          ) : def.layout === 'MAP' ? (
+            <VisualizerMap rows={pivot.rows} periods={periods} indicatorCodes={def.indicatorCodes} ariaLabel={subtitle} />
           ) : (
             <SeriesChartCard
               ref={chartRef}
@@ -285,6 +298,10 @@ export function VisualizerPage() {
         {t('viz.linkLabel')}: <span data-testid="viz-link">{shareLink}</span>
       </Typography.Paragraph>
 
+      <CellDrill
+        def={def} today={today} target={drill?.target ?? null} cellValue={drill?.text ?? ''} onClose={() => setDrill(null)}
+        templateCodes={indicators.data?.indicatorDefinitions.find((d) => d.code === drill?.target.indicatorCode)?.templateCodes ?? []}
+      />
       <SaveFavouriteModal
         open={saving}
         definition={def}

@@ -46,3 +46,13 @@ export const SAVE_VISUALIZATION = graphql(`
 export const DELETE_VISUALIZATION = graphql(`
   mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }
 `);
+
+/** The centres behind one cell (drill-down): the cell's query grouped by centre (visualizer.ts drillQuery). */
+export const VISUALIZER_CELL_CENTRES = graphql(`
+  query VisualizerCellCentres($query: IndicatorQuery!) {
+    indicatorValues(query: $query) {
+      code value numerator denominator periodCode unitId unitName areaId areaName centreType ownership centreId centreName centreCount
+      coverage { reporting expected } computedAt
+    }
+  }
+`);

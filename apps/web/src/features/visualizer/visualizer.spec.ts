@@ -1,5 +1,5 @@
 import { DEFAULT_VISUALIZATION, type VisualizationDefinition } from '@gdtx/domain';
-import { buildPivot, drillDownLink, indicatorFitsPeriod, visualizerVariables, type PivotValue } from './visualizer';
+import { buildPivot, drillDownLink, drillQuery, drillRows, indicatorFitsPeriod, reportLinkOf, visualizerVariables, type PivotRow, type PivotValue } from './visualizer';
 
 const v = (over: Partial<PivotValue>): PivotValue => ({
   code: 'PASS_RATE', nameVi: 'Tỷ lệ đỗ', nameEn: 'Pass rate', unit: '%', value: null, periodCode: null, unitId: null, unitName: null,
@@ -54,5 +54,31 @@ describe('the visualizer table', () => {
     expect(indicatorFitsPeriod(['LANGUAGE_IT_QUARTERLY'], 'LAST_5_SCHOOL_YEARS')).toBe(false);
     expect(indicatorFitsPeriod(['GDTX_SCHOOL_YEAR', 'GDTX_SEMESTER'], 'LAST_4_SEMESTERS')).toBe(true);
     expect(indicatorFitsPeriod(['A_PROVINCE_TEMPLATE'], 'LAST_4_QUARTERS')).toBe(true);
+  });
+
+  it("drills a cell with the cell's own query grouped by centre, and keeps the row's centres only", () => {
+    const row = { key: 'PASS_RATE|u1', indicatorCode: 'PASS_RATE', memberId: 'u1', isTotal: false } as PivotRow;
+    expect(drillQuery(def, '2026-12-03', { indicatorCode: 'PASS_RATE', periodCode: '2024-2025', row })).toEqual({
+      codes: ['PASS_RATE'], periodCode: '2024-2025', centreType: undefined, asOf: '2026-12-03', groupBy: ['CENTRE', 'CENTRE_TYPE', 'UNIT_LEVEL'],
+    });
+    // The whole range's cell: the same range as the table; a centre-type row needs no third grouping.
+    expect(drillQuery({ ...def, dimension: 'CENTRE_TYPE', centreType: 'GDNN_GDTX' }, '2026-12-03', { indicatorCode: 'PASS_RATE', periodCode: null, row })).toEqual({
+      codes: ['PASS_RATE'], periodFrom: '2023-2024', periodTo: '2025-2026', centreType: 'GDNN_GDTX', asOf: '2026-12-03', groupBy: ['CENTRE', 'CENTRE_TYPE'],
+    });
+    const values = [
+      { ...v({ unitId: 'u1', centreType: 'GDNN_GDTX' }), centreId: 'c1', numerator: 5 },
+      { ...v({ unitId: 'u2', centreType: 'GDNN_GDTX' }), centreId: 'c2', numerator: 50 },
+      { ...v({ unitId: 'u1', centreType: 'GDNN_GDTX' }), centreId: 'c3', numerator: 9 },
+    ];
+    expect(drillRows(def, { indicatorCode: 'PASS_RATE', periodCode: '2024-2025', row }, values).map((x) => x.centreId)).toEqual(['c3', 'c1']);
+    expect(drillRows(def, { indicatorCode: 'PASS_RATE', periodCode: '2024-2025', row: { ...row, isTotal: true, memberId: null } }, values).map((x) => x.centreId)).toEqual(['c2', 'c3', 'c1']);
+  });
+
+  it("links a centre's figure to its report: the template of the centre's type and the period's kind", () => {
+    // GDTX_SEMESTER and GDTX_SCHOOL_YEAR both feed a GDTX indicator: the school year's cell opens the school-year report.
+    expect(reportLinkOf(['GDTX_SEMESTER', 'GDTX_SCHOOL_YEAR'], 'c1', 'GDNN_GDTX', '2024-2025')).toBe('/reports/c1/GDTX_SCHOOL_YEAR/2024-2025');
+    expect(reportLinkOf(['GDTX_SEMESTER', 'GDTX_SCHOOL_YEAR'], 'c1', 'GDNN_GDTX', '2024-2025-S1')).toBe('/reports/c1/GDTX_SEMESTER/2024-2025-S1');
+    // No template fits (a language centre in a GDTX indicator): no link rather than a wrong one.
+    expect(reportLinkOf(['GDTX_SCHOOL_YEAR'], 'c1', 'LANGUAGE', '2024-2025')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  * its ratio of sums, not a sum of percentages).
  */
 import {
-  findShippedTemplate, linkTo, resolveRelativePeriods, RELATIVE_PERIODS,
+  findShippedTemplate, linkTo, periodTypeOfCode, resolveRelativePeriods, RELATIVE_PERIODS,
   type CentreType, type IsoDate, type Ownership, type PeriodType, type VisualizationDefinition, type VisualizationDimension,
 } from '@gdtx/domain';
 
@@ -79,7 +79,7 @@ export function visualizerVariables(def: VisualizationDefinition, today: IsoDate
   };
 }
 
-export function memberIdOf(v: PivotValue, dimension: VisualizationDimension): string | null {
+export function memberIdOf(v: Pick<PivotValue, 'unitId' | 'areaId' | 'centreType' | 'ownership'>, dimension: VisualizationDimension): string | null {
   switch (dimension) {
     case 'UNIT_LEVEL': return v.unitId;
     case 'AREA': return v.areaId ?? null;
@@ -156,3 +156,49 @@ export function indicatorFitsPeriod(templateCodes: readonly string[], relative: 
   const known = templateCodes.map((c) => findShippedTemplate(c)?.periodType).filter(Boolean);
   return known.length < templateCodes.length || known.includes(type);
 }
+
+/** A cell chosen for drilling: one indicator, one period (or the whole range: null), one row. */
+export interface DrillTarget {
+  indicatorCode: string;
+  periodCode: string | null;
+  row: PivotRow;
+}
+
+/**
+ * The query behind a cell, per centre: the same indicator, period (or range), centre-type filter and structure
+ * date as the cell, grouped by CENTRE (and CENTRE_TYPE, to find each centre's report; and the dimension, to keep
+ * the row's group). So the centres' figures add up to the cell by the same rule, and `drillRows` only filters.
+ */
+export function drillQuery(def: VisualizationDefinition, today: IsoDate, target: DrillTarget) {
+  const periods = resolveRelativePeriods(def.relativePeriod, today).map((p) => p.code);
+  const dimension = def.dimension === 'NONE' || def.dimension === 'CENTRE_TYPE' ? [] : [def.dimension];
+  return {
+    codes: [target.indicatorCode],
+    ...(target.periodCode ? { periodCode: target.periodCode } : { periodFrom: periods[0], periodTo: periods[periods.length - 1] }),
+    centreType: def.centreType ?? undefined,
+    asOf: today,
+    groupBy: ['CENTRE' as const, 'CENTRE_TYPE' as const, ...dimension],
+  };
+}
+
+/** The centres of the cell's row (all of them on the scope's total row), largest numerator first. */
+export function drillRows<V extends Pick<PivotValue, 'unitId' | 'areaId' | 'centreType' | 'ownership'> & { centreId?: string | null; numerator: number }>(def: VisualizationDefinition, target: DrillTarget, values: V[]): V[] {
+  const mine = target.row.isTotal || def.dimension === 'NONE'
+    ? values
+    : values.filter((v) => (memberIdOf(v, def.dimension) ?? null) === target.row.memberId);
+  return [...mine].sort((a, b) => b.numerator - a.numerator || (a.centreId ?? '').localeCompare(b.centreId ?? ''));
+}
+
+/**
+ * Where a centre's figure in a cell comes from: its report of that period, of the indicator's template that fits the
+ * centre's type and the period's kind (shipped templates; a Sở's own template is taken when it is the only one).
+ */
+export function reportLinkOf(templateCodes: readonly string[], centreId: string, centreType: CentreType | null, periodCode: string): string | null {
+  const type = periodTypeOfCode(periodCode);
+  const fits = templateCodes.filter((code) => {
+    const t = findShippedTemplate(code);
+    return !t || ((!centreType || t.centreTypes.includes(centreType)) && (!type || t.periodType === type));
+  });
+  return fits.length === 1 ? linkTo('reportForm', { centreId, templateCode: fits[0], periodCode }) : null;
+}
+

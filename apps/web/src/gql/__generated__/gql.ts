@@ -69,6 +69,7 @@ type Documents = {
     "\n  query MyVisualizations { myVisualizations { ...VisualizationFavouriteFields } }\n": typeof types.MyVisualizationsDocument,
     "\n  mutation SaveVisualization($input: SaveVisualizationInput!) { saveVisualization(input: $input) { ...VisualizationFavouriteFields } }\n": typeof types.SaveVisualizationDocument,
     "\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n": typeof types.DeleteVisualizationDocument,
+    "\n  query VisualizerCellCentres($query: IndicatorQuery!) {\n    indicatorValues(query: $query) {\n      code value numerator denominator periodCode unitId unitName areaId areaName centreType ownership centreId centreName centreCount\n      coverage { reporting expected } computedAt\n    }\n  }\n": typeof types.VisualizerCellCentresDocument,
     "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds centreCount }\n  }\n": typeof types.UnitsAsOfDocument,
     "\n  query ProvinceMergers {\n    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }\n  }\n": typeof types.ProvinceMergersDocument,
     "\n  query Reorganisations {\n    reorganisations {\n      id code name effectiveDate legalBasis\n      successions { successor { id code name level validFrom } predecessors { id code name level validFrom validTo } }\n    }\n  }\n": typeof types.ReorganisationsDocument,
@@ -198,6 +199,7 @@ const documents: Documents = {
     "\n  query MyVisualizations { myVisualizations { ...VisualizationFavouriteFields } }\n": types.MyVisualizationsDocument,
     "\n  mutation SaveVisualization($input: SaveVisualizationInput!) { saveVisualization(input: $input) { ...VisualizationFavouriteFields } }\n": types.SaveVisualizationDocument,
     "\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n": types.DeleteVisualizationDocument,
+    "\n  query VisualizerCellCentres($query: IndicatorQuery!) {\n    indicatorValues(query: $query) {\n      code value numerator denominator periodCode unitId unitName areaId areaName centreType ownership centreId centreName centreCount\n      coverage { reporting expected } computedAt\n    }\n  }\n": types.VisualizerCellCentresDocument,
     "\n  query UnitsAsOf($asOf: Date) {\n    administrativeUnits(asOf: $asOf) { id code name level parentId validFrom validTo predecessorIds successorIds centreCount }\n  }\n": types.UnitsAsOfDocument,
     "\n  query ProvinceMergers {\n    provinceMergers { id survivorProvinceId survivorName absorbedProvinceId absorbedName effectiveDate legalBasis centresMoved }\n  }\n": types.ProvinceMergersDocument,
     "\n  query Reorganisations {\n    reorganisations {\n      id code name effectiveDate legalBasis\n      successions { successor { id code name level validFrom } predecessors { id code name level validFrom validTo } }\n    }\n  }\n": types.ReorganisationsDocument,
@@ -506,6 +508,10 @@ export function graphql(source: "\n  mutation SaveVisualization($input: SaveVisu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n"): (typeof documents)["\n  mutation DeleteVisualization($id: ID!) { deleteVisualization(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisualizerCellCentres($query: IndicatorQuery!) {\n    indicatorValues(query: $query) {\n      code value numerator denominator periodCode unitId unitName areaId areaName centreType ownership centreId centreName centreCount\n      coverage { reporting expected } computedAt\n    }\n  }\n"): (typeof documents)["\n  query VisualizerCellCentres($query: IndicatorQuery!) {\n    indicatorValues(query: $query) {\n      code value numerator denominator periodCode unitId unitName areaId areaName centreType ownership centreId centreName centreCount\n      coverage { reporting expected } computedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
