@@ -1,8 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { prepareDatabase } from '../../../../scripts/db-setup';
 import { freePort, waitUntil } from '../faults/fault-kit';
 import { DEMO_PASSWORD, errorCode, GqlResult } from '../harness';
 import { PgCluster, Pgbouncer } from './pg-cluster-kit';
@@ -13,7 +13,9 @@ import { PgCluster, Pgbouncer } from './pg-cluster-kit';
 // read-your-writes across processes while replay is paused, tenant isolation on the replica path, and the login
 // limits shared by both processes.
 const root = join(__dirname, '../../../..');
-const { ensurePgbouncer } = require(join(root, 'scripts/ensure-pgbouncer.js')) as typeof import('../../../../scripts/ensure-pgbouncer');
+const { ensurePgbouncer } = require(join(root, 'scripts/ensure-pgbouncer.js')) as {
+  ensurePgbouncer(): { ok: true; path: string; installed: boolean } | { ok: false; path: string; message: string };
+};
 const METRICS_TOKEN = randomBytes(24).toString('hex');
 const JWT_SECRET = randomBytes(32).toString('hex');
 const DB = 'gdtx';
@@ -134,12 +136,15 @@ describe('N API processes, a streaming replica and PgBouncer (e2e)', () => {
     if (!pgbouncer.ok) throw new Error(pgbouncer.message);
     const base = freePort(31000);
     primary = await PgCluster.primary(base);
-    // The migrations run directly on the primary (their session-level advisory lock), then the demo seed.
-    await prepareDatabase(primary.url(DB), { seed: true });
-    replica = await PgCluster.replicaOf(primary, base + 1);
     // PgBouncer's trust still wants every user named in its auth file: the owner, the app, jobs and queue roles.
     bouncer = new Pgbouncer(base + 2, primary, pgbouncer.path, ['postgres', 'gdtx_app', 'gdtx_jobs', 'gdtx_queue']);
     await bouncer.start();
+    // `npm run migrate -- --seed` as a deployment runs it: DATABASE_URL is PgBouncer's, and the migrations take
+    // DATABASE_DIRECT_URL (their session-level advisory lock), then the demo seed.
+    await promisify(execFile)(process.execPath, ['-r', './scripts/register.js', 'scripts/migrate.ts', '--seed'], {
+      cwd: root, env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: bouncer.url(DB, 'postgres'), DATABASE_DIRECT_URL: primary.url(DB), JWT_SECRET },
+    });
+    replica = await PgCluster.replicaOf(primary, base + 1);
     primaryOwner = new Client({ connectionString: primary.url(DB) });
     replicaOwner = new Client({ connectionString: replica.url(DB) });
     await primaryOwner.connect();
