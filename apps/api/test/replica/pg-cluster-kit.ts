@@ -126,7 +126,9 @@ export class Pgbouncer {
       'auth_type = trust', `auth_file = ${join(this.dir, 'userlist.txt')}`,
       'pool_mode = transaction', 'default_pool_size = 20', 'max_client_conn = 500',
       // What node-postgres sends at startup that PgBouncer does not track itself.
-      'ignore_startup_parameters = extra_float_digits,options', `logfile = ${join(this.dir, 'log')}`, '',
+      'ignore_startup_parameters = extra_float_digits,options', `logfile = ${join(this.dir, 'log')}`,
+      // The test reads SHOW POOLS / SHOW STATS on the admin console (database `pgbouncer`) as postgres.
+      'admin_users = postgres', 'stats_users = postgres', '',
     ].join('\n'));
     // auth_type trust checks no password but only admits the users listed here.
     writeFileSync(join(this.dir, 'userlist.txt'), this.users.map((u) => `"${u}" ""`).join('\n') + '\n');

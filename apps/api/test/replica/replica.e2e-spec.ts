@@ -308,6 +308,18 @@ describe('N API processes, a streaming replica and PgBouncer (e2e)', () => {
 
   it('nothing needs a session through PgBouncer: the outbox relay LISTENs on a direct connection, jobs still run', async () => {
     const [api1] = apis;
+    // The application's traffic to the primary did go through PgBouncer, pooled per transaction, for the app role
+    // (requests) and the jobs role (login limits, the relay's passes, the jobs).
+    const admin0 = new Client({ connectionString: bouncer!.url('pgbouncer', 'postgres') });
+    await admin0.connect();
+    try {
+      const pools = (await admin0.query('SHOW POOLS')).rows.filter((r) => r.database === DB);
+      expect(pools.filter((r) => r.user === 'gdtx_app' || r.user === 'gdtx_jobs').map((r) => r.pool_mode)).toEqual(['transaction', 'transaction']);
+      const [stats] = (await admin0.query('SHOW STATS')).rows.filter((r) => r.database === DB);
+      expect(Number(stats.total_xact_count)).toBeGreaterThan(50);
+    } finally {
+      await admin0.end();
+    }
     const { rows } = await primaryOwner.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'gdtx-outbox-listen' AND query LIKE 'LISTEN%'`);
     expect(rows[0].n).toBeGreaterThanOrEqual(1);
     // A job requested through the API (outbox row written through PgBouncer, relayed, run) completes.

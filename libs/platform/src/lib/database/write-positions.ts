@@ -22,7 +22,9 @@ export class WritePositions {
     const q = loadQueueConfig();
     this.prefix = `${q.prefix}:ryw:`;
     this.redis = q.backend === 'redis'
-      ? new Redis({ ...(q.connection as RedisOptions), lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+      // Connected at once (one client per process, only where a replica is configured); a command waits for the
+      // connection at most half a second, then the read goes to the primary.
+      ? new Redis({ ...(q.connection as RedisOptions), lazyConnect: false, enableOfflineQueue: true, maxRetriesPerRequest: 1, commandTimeout: 500 })
       : null;
     this.redis?.on('error', () => undefined); // reconnects by itself; a failed command reads the primary
   }
@@ -35,7 +37,6 @@ export class WritePositions {
       return;
     }
     try {
-      await this.connected();
       // One round trip, atomic: the stored position only moves forward, and its TTL restarts with each write.
       await this.redis.eval(KEEP_LATER_LSN, 1, this.prefix + userId, lsn, String(this.ttlSeconds));
     } catch (e) {
@@ -51,7 +52,6 @@ export class WritePositions {
     const localLsn = mine && mine.until > Date.now() ? mine.lsn : null;
     if (!this.redis) return localLsn;
     try {
-      await this.connected();
       const shared = await this.redis.get(this.prefix + userId);
       if (!shared) return localLsn;
       return localLsn && compareLsn(localLsn, shared) > 0 ? localLsn : shared;
@@ -62,10 +62,6 @@ export class WritePositions {
 
   async close(): Promise<void> {
     if (this.redis && this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis?.disconnect());
-  }
-
-  private async connected(): Promise<void> {
-    if (this.redis && (this.redis.status === 'wait' || this.redis.status === 'end')) await this.redis.connect();
   }
 }
 
