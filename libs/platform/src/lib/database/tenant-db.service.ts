@@ -33,6 +33,8 @@ export class TenantDb implements OnModuleDestroy {
   private readonly replicaUrl: string | null;
   private readonly positions: WritePositions | null;
   private readonly routes = new Map<ReadRoute, number>();
+  /** After a replica failure, reads go straight to the primary until then (no connection attempt per request). */
+  private replicaDownUntil = 0;
   private readonly log = new Logger('TenantDb');
 
   constructor(
@@ -73,6 +75,7 @@ export class TenantDb implements OnModuleDestroy {
     if (!this.replicaUrl || !this.positions || ctx.scope === 'system') return this.counted('primary_no_replica', this.run(ctx, work));
     const needed = ctx.userId ? await this.positions.lastWrite(ctx.userId) : null;
     if (needed === 'unknown') return this.counted('primary_position_unknown', this.run(ctx, work));
+    if (Date.now() < this.replicaDownUntil) return this.counted('primary_replica_unavailable', this.run(ctx, work));
     let replica: DataSource;
     try {
       replica = await this.replicaSource();
@@ -136,7 +139,12 @@ export class TenantDb implements OnModuleDestroy {
   }
 
   private async replicaFailed<T>(e: unknown, ctx: TenantContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    this.log.warn(`replica unavailable, reading the primary: ${e instanceof Error ? e.message : e}`);
+    // A query cancelled by a replay conflict (40001) says nothing about the next one; anything else does.
+    const conflict = ((e as { driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code) === '40001';
+    if (!conflict) {
+      if (Date.now() >= this.replicaDownUntil) this.log.warn(`replica unavailable, reading the primary for ${REPLICA_RETRY_MS / 1000} s: ${e instanceof Error ? e.message : e}`);
+      this.replicaDownUntil = Date.now() + REPLICA_RETRY_MS;
+    }
     return this.counted('primary_replica_unavailable', this.run(ctx, work));
   }
 
@@ -169,7 +177,8 @@ export class TenantDb implements OnModuleDestroy {
       ...this.dataSource.options,
       url: this.replicaUrl!,
       entities: this.dataSource.entityMetadatas.map((m) => m.target),
-      extra: { ...(this.dataSource.options as { extra?: object }).extra, max: this.config.REPLICA_DB_POOL_SIZE, application_name: 'gdtx-monitor-replica' },
+      // A replica that does not answer must not hold a request: give up connecting after 2 s (then the primary).
+      extra: { ...(this.dataSource.options as { extra?: object }).extra, max: this.config.REPLICA_DB_POOL_SIZE, application_name: 'gdtx-monitor-replica', connectionTimeoutMillis: 2000 },
     } as typeof this.dataSource.options)
       .initialize()
       .then((ds) => (this.replicaOpen = ds))
@@ -215,6 +224,9 @@ export class TenantDb implements OnModuleDestroy {
     return this.dataSource;
   }
 }
+
+/** How long reads skip a replica that just failed before trying it again. */
+const REPLICA_RETRY_MS = 5000;
 
 function assertContext(ctx: TenantContext): void {
   if (!ctx || !ctx.scope) throw Errors.unauthenticated('No tenant context');
