@@ -18,6 +18,9 @@ interface ComposeService {
   environment?: Record<string, string | number | boolean | null> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[] };
+  deploy?: { replicas?: number };
+  volumes?: string[];
+  entrypoint?: string | string[];
 }
 interface ComposeFile {
   services?: Record<string, ComposeService>;
@@ -121,6 +124,65 @@ function secretProblems(compose: ComposeFile): string[] {
   return problems;
 }
 
+/** host:port/ of a postgres URL (`postgres://user:pw@host:port/db` or `postgres://host:port/db`), else null. */
+function hostPortOf(url: string | undefined): string | null {
+  const m = /^postgres(?:ql)?:\/\/(?:.*@)?([^@/:]+):(\d+)\//.exec(url ?? '');
+  return m ? `${m[1]}:${m[2]}` : null;
+}
+
+/**
+ * The scaled topology (issue 14, ADR 0022): several API and worker processes; everything that writes goes through
+ * PgBouncer; the migrations and the outbox relay's LISTEN reach the primary directly (a session of their own);
+ * dashboards read a streaming replica of that primary, made by pg_basebackup -R; PgBouncer pools per transaction.
+ */
+function topologyProblems(compose: ComposeFile, composeDir: string): string[] {
+  const problems: string[] = [];
+  const services = compose.services ?? {};
+  for (const app of ['api', 'worker']) {
+    const service = services[app];
+    if (!service) continue;
+    if ((service.deploy?.replicas ?? 1) < 2) problems.push(`${app}: needs deploy.replicas of at least 2`);
+    const env = environmentOf(service);
+    for (const key of ['APP_DATABASE_URL', 'JOBS_DATABASE_URL']) {
+      if (hostPortOf(env[key]) !== 'pgbouncer:6432') problems.push(`${app}: ${key} must go through pgbouncer:6432`);
+    }
+    if (hostPortOf(env['DATABASE_DIRECT_URL']) !== 'postgres:5432') problems.push(`${app}: DATABASE_DIRECT_URL must be the primary (postgres:5432)`);
+    if (hostPortOf(env['DATABASE_REPLICA_URL']) !== 'postgres-replica:5432') problems.push(`${app}: DATABASE_REPLICA_URL must be the replica (postgres-replica:5432)`);
+    const deps = dependenciesOf(service);
+    if (deps['pgbouncer'] !== 'service_healthy') problems.push(`${app}: must depend on pgbouncer being service_healthy`);
+  }
+  if (services['api'] && dependenciesOf(services['api'])['postgres-replica'] !== 'service_healthy') problems.push('api: must depend on postgres-replica being service_healthy');
+  const migrate = services['migrate'];
+  if (migrate && hostPortOf(environmentOf(migrate)['DATABASE_URL']) !== 'postgres:5432') problems.push('migrate: DATABASE_URL must reach the primary directly (its advisory lock needs a session)');
+  const script = (service: ComposeService | undefined, pattern: RegExp): string | null => {
+    const mount = (service?.volumes ?? []).find((v) => pattern.test(v.split(':')[1] ?? ''));
+    const file = mount ? resolve(composeDir, mount.split(':')[0]) : null;
+    return file && existsSync(file) ? readFileSync(file, 'utf8') : null;
+  };
+  const primaryInit = script(services['postgres'], /docker-entrypoint-initdb\.d/);
+  if (!primaryInit || !/REPLICATION/.test(primaryInit) || !/host replication/.test(primaryInit)) problems.push('postgres: needs an init script that creates a replication role and allows it in pg_hba.conf');
+  if (!(services['postgres']?.command ?? []).includes('wal_level=replica')) problems.push('postgres: must run with wal_level=replica');
+  const replica = services['postgres-replica'];
+  const entry = Array.isArray(replica?.entrypoint) ? replica!.entrypoint[0] : replica?.entrypoint;
+  const replicaScript = entry ? script(replica, new RegExp(`^${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)) : null;
+  if (!replica) problems.push('postgres-replica: missing');
+  else if (!replicaScript || !/pg_basebackup[^\n]*-R\b/.test(replicaScript) || !/hot_standby=on/.test(replicaScript)) problems.push('postgres-replica: its entrypoint must pg_basebackup -R from the primary and run as a hot standby');
+  else if (dependenciesOf(replica)['postgres'] !== 'service_healthy') problems.push('postgres-replica: must wait for a healthy primary');
+  const bouncer = services['pgbouncer'];
+  if (!bouncer) problems.push('pgbouncer: missing');
+  else {
+    const build = typeof bouncer.build === 'string' ? { context: bouncer.build } : bouncer.build;
+    const dockerfile = build ? join(resolve(composeDir, build.context ?? '.'), build.dockerfile ?? 'Dockerfile') : '';
+    const text = dockerfile && existsSync(dockerfile) ? readFileSync(dockerfile, 'utf8') : '';
+    if (!/apt-get install[^\n]*\bpgbouncer\b/.test(text)) problems.push("pgbouncer: must be Debian's package (apt-get install pgbouncer)");
+    const ini = /COPY\s+(\S+\.ini\S*)/.exec(text)?.[1];
+    const iniText = ini && existsSync(join(repoRoot, ini)) ? readFileSync(join(repoRoot, ini), 'utf8') : '';
+    if (!/^pool_mode\s*=\s*transaction\s*$/m.test(iniText)) problems.push('pgbouncer: pool_mode must be transaction');
+    if (!bouncer.healthcheck?.test) problems.push('pgbouncer: needs a healthcheck');
+  }
+  return problems;
+}
+
 function readCompose(): ComposeFile {
   return load(readFileSync(join(deployDir, 'docker-compose.yml'), 'utf8')) as ComposeFile;
 }
@@ -134,8 +196,9 @@ function sourceOf(distFile: string): string {
 describe('deploy/docker-compose.yml', () => {
   const compose = readCompose();
 
-  it('names postgres, redis, migrate, api and worker', () => {
-    expect(Object.keys(compose.services ?? {}).sort()).toEqual(['api', 'migrate', 'postgres', 'redis', 'worker']);
+  it('names postgres and its replica, pgbouncer, redis, migrate, api and worker', () => {
+    expect(Object.keys(compose.services ?? {}).sort()).toEqual(['api', 'migrate', 'pgbouncer', 'postgres', 'postgres-replica', 'redis', 'worker']);
+    expect(compose.services?.['postgres-replica']?.image).toMatch(/^postgres:16/);
     expect(compose.services?.['postgres']?.image).toMatch(/^postgres:16/);
     expect(compose.services?.['redis']?.image).toMatch(/^redis:7/);
   });
@@ -157,11 +220,39 @@ describe('deploy/docker-compose.yml', () => {
       expect(env['REDIS_URL']).toBe('redis://redis:6379');
       // The apps hold only the application role's credentials; the owner URL goes to migrate alone.
       expect(env['DATABASE_URL']).toBeUndefined();
-      expect(env['APP_DATABASE_URL']).toContain('@postgres:5432/');
+      expect(env['APP_DATABASE_URL']).toContain('@pgbouncer:6432/');
     }
     expect(environmentOf(compose.services!['migrate'])['DATABASE_URL']).toContain('@postgres:5432/');
     // Producer (api) and consumer (worker) must agree on the queue's Redis key prefix.
     expect(environmentOf(compose.services!['api'])['QUEUE_PREFIX']).toBe(environmentOf(compose.services!['worker'])['QUEUE_PREFIX']);
+  });
+
+  it('has the scaled topology: N APIs and M workers, PgBouncer in transaction mode, a streaming replica, direct sessions (ADR 0022)', () => {
+    expect(topologyProblems(compose, deployDir)).toEqual([]);
+  });
+
+  it('finds what is wrong with a topology (negative cases)', () => {
+    const single: ComposeFile = {
+      services: {
+        postgres: { image: 'postgres:16', volumes: [] },
+        api: { environment: { APP_DATABASE_URL: 'postgres://u:${P}@postgres:5432/gdtx', DATABASE_REPLICA_URL: 'postgres://postgres:5432/gdtx' } },
+        migrate: { environment: { DATABASE_URL: 'postgres://o:${P}@pgbouncer:6432/gdtx' } },
+      },
+    };
+    expect(topologyProblems(single, deployDir)).toEqual([
+      'api: needs deploy.replicas of at least 2',
+      'api: APP_DATABASE_URL must go through pgbouncer:6432',
+      'api: JOBS_DATABASE_URL must go through pgbouncer:6432',
+      'api: DATABASE_DIRECT_URL must be the primary (postgres:5432)',
+      'api: DATABASE_REPLICA_URL must be the replica (postgres-replica:5432)',
+      'api: must depend on pgbouncer being service_healthy',
+      'api: must depend on postgres-replica being service_healthy',
+      'migrate: DATABASE_URL must reach the primary directly (its advisory lock needs a session)',
+      'postgres: needs an init script that creates a replication role and allows it in pg_hba.conf',
+      'postgres: must run with wal_level=replica',
+      'postgres-replica: missing',
+      'pgbouncer: missing',
+    ]);
   });
 
   it('runs commands whose entry files exist in the repository (compiled by scripts/build.js into dist/)', () => {
@@ -290,6 +381,47 @@ describe('deploy/k8s manifests', () => {
     expect(find('Service', 'redis')).toBeDefined();
     const config = docs.find((d) => d.kind === 'ConfigMap');
     expect(config?.data?.['REDIS_URL']).toBe('redis://redis:6379');
+  });
+
+  it('scales the api (HPA, PodDisruptionBudget) and runs several workers and PgBouncers, each with a budget', () => {
+    const hpa = find('HorizontalPodAutoscaler', 'gdtx-api') as (K8sDoc & { spec: { scaleTargetRef: { kind: string; name: string }; minReplicas: number; maxReplicas: number } }) | undefined;
+    expect(hpa?.spec.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: 'gdtx-api' });
+    expect(hpa!.spec.minReplicas).toBeGreaterThanOrEqual(2);
+    expect(hpa!.spec.maxReplicas).toBeGreaterThan(hpa!.spec.minReplicas);
+    for (const name of ['gdtx-api', 'gdtx-worker', 'pgbouncer']) {
+      const pdb = find('PodDisruptionBudget', name) as (K8sDoc & { spec: { minAvailable: number; selector: { matchLabels: Record<string, string> } } }) | undefined;
+      expect(pdb?.spec.minAvailable).toBeGreaterThanOrEqual(1);
+      const target = find('Deployment', name) as (K8sDoc & { spec: { replicas: number; selector: { matchLabels: Record<string, string> } } }) | undefined;
+      expect(pdb!.spec.selector.matchLabels).toEqual(target!.spec.selector.matchLabels);
+      // A budget of 1 with 1 pod would block every drain: there are more.
+      expect(target!.spec.replicas).toBeGreaterThan(pdb!.spec.minAvailable);
+    }
+  });
+
+  it('has a primary, a streaming replica and PgBouncer, and points the apps at the right one for each use (ADR 0022)', () => {
+    type Env = { name: string; value?: string; valueFrom?: unknown };
+    for (const name of ['gdtx-api', 'gdtx-worker']) {
+      const [container] = containersOf(find('Deployment', name)) as (Container & { env: Env[] })[];
+      const env = Object.fromEntries(container.env.map((e) => [e.name, e.value]));
+      expect(hostPortOf(env['DATABASE_DIRECT_URL'])).toBe('postgres-primary:5432');
+      expect(hostPortOf(env['DATABASE_REPLICA_URL'])).toBe('postgres-replica:5432');
+      // Addresses only: the credentials come from the Secret.
+      expect(env['DATABASE_REPLICA_URL']).not.toContain('@');
+      expect(container.env.find((e) => e.name === 'APP_DB_PASSWORD')?.valueFrom).toBeDefined();
+    }
+    expect(find('StatefulSet', 'postgres-primary')).toBeDefined();
+    expect(find('Service', 'postgres-primary')).toBeDefined();
+    expect(find('Service', 'postgres-replica')).toBeDefined();
+    expect(find('Service', 'pgbouncer')).toBeDefined();
+    const scripts = find('ConfigMap', 'gdtx-postgres-scripts');
+    expect(scripts?.data?.['replica-entrypoint.sh']).toMatch(/pg_basebackup[^\n]*-R\b/);
+    expect(scripts?.data?.['primary-init.sh']).toMatch(/REPLICATION LOGIN/);
+    const [replica] = containersOf(find('StatefulSet', 'postgres-replica')) as (Container & { command: string[] })[];
+    expect(replica.command[0]).toBe('/scripts/replica-entrypoint.sh');
+    const [primary] = containersOf(find('StatefulSet', 'postgres-primary')) as (Container & { args: string[] })[];
+    expect(primary.args).toContain('wal_level=replica');
+    const [bouncer] = containersOf(find('Deployment', 'pgbouncer'));
+    expect(bouncer.image).toMatch(/pgbouncer/);
   });
 
   it('commits no Secret and no secret value in a ConfigMap', () => {

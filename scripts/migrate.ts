@@ -2,7 +2,9 @@
 // creates the roles (or resets their passwords) and touches nothing in the database (restore into a new cluster).
 import { ensureRoles, prepareDatabase } from './db-setup';
 
-const url = process.env['DATABASE_URL'];
+// The migrations hold a session-level advisory lock: behind PgBouncer in transaction mode they need the primary
+// itself (DATABASE_DIRECT_URL, docs/adr/0022-read-replica.md).
+const url = process.env['DATABASE_DIRECT_URL'] || process.env['DATABASE_URL'];
 if (!url) {
   console.error('DATABASE_URL is required (owner connection), e.g. postgres://postgres@127.0.0.1:5432/gdtx');
   process.exit(1);

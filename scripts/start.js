@@ -28,7 +28,8 @@ async function main() {
     process.exit(1);
   }
   const { prepareDatabase } = require('./db-setup.ts');
-  await prepareDatabase(process.env.DATABASE_URL, { seed: process.env.SEED_DEMO !== 'false', log: (m) => console.log(m) });
+  // Migrations hold a session-level advisory lock: through PgBouncer (transaction mode) they use the direct connection.
+  await prepareDatabase(process.env.DATABASE_DIRECT_URL || process.env.DATABASE_URL, { seed: process.env.SEED_DEMO !== 'false', log: (m) => console.log(m) });
 
   const webDir = path.join(root, 'apps/web');
   if (fs.existsSync(path.join(webDir, 'index.html')) && !fs.existsSync(path.join(webDir, 'dist/index.html'))) {

@@ -33,6 +33,12 @@ function runsOwnRedis(args) {
   return paths.length === 0 || paths.some((a) => /faults|redis-outage|apps\/api\/test\/?$|^apps\/?$|^apps\/api\/?$/.test(a));
 }
 
+/** The suites that put PgBouncer in front of a PostgreSQL of their own: the replica test. */
+function runsPgbouncer(args) {
+  const paths = args.filter((a) => !a.startsWith('-'));
+  return paths.length === 0 || paths.some((a) => /replica|apps\/api\/test\/?$|^apps\/?$|^apps\/api\/?$/.test(a));
+}
+
 /** The browser tests run when no paths are given (the whole suite) or when a path names apps/web. */
 function runsBrowserTests(args) {
   const paths = args.filter((a) => !a.startsWith('-'));
@@ -55,6 +61,14 @@ async function main() {
     const redis = ensureRedisServer();
     if (!redis.ok) {
       console.error(redis.message);
+      process.exit(1);
+    }
+  }
+  if (runsPgbouncer(process.argv.slice(2))) {
+    const { ensurePgbouncer } = require('./ensure-pgbouncer');
+    const pgbouncer = ensurePgbouncer();
+    if (!pgbouncer.ok) {
+      console.error(pgbouncer.message);
       process.exit(1);
     }
   }

@@ -65,7 +65,7 @@ export class IndicatorService {
   async preview(ctx: TenantContext, input: SaveIndicatorDefinitionInput, periodCode: string): Promise<IndicatorPreview> {
     safePeriod(periodCode);
     const formula = formulaOf(input);
-    return this.db.run(ctx, async (em) => {
+    return this.db.read(ctx, async (em) => {
       const problems = await formulaProblems(em, formula);
       if (problems.length) throw validationError(problems);
       const [def] = await readyDefinitions(em, [{
@@ -84,7 +84,7 @@ export class IndicatorService {
 
   async indicatorValues(ctx: TenantContext, q: IndicatorQuery): Promise<IndicatorValue[]> {
     const groupBy = [...new Set(q.groupBy ?? [])];
-    return this.db.run(ctx, async (em) => {
+    return this.db.read(ctx, async (em) => {
       const defs = await this.loadDefinitions(em, ctx, q.codes);
       const periods = await this.resolvePeriods(em, q);
       const scope: Scope = { prefix: await this.prefixFor(em, ctx, q.unitId), provinceId: ctx.provinceId, centreType: q.centreType, ...lineageOf(ctx, q.unitId) };
@@ -96,7 +96,7 @@ export class IndicatorService {
 
   /** Value of each indicator in one period and the one before it (the dashboard's trend), in one pass. */
   async compareWithPrevious(ctx: TenantContext, periodCode: string, codes: string[] | null) {
-    return this.db.run(ctx, async (em) => {
+    return this.db.read(ctx, async (em) => {
       const defs = await this.loadDefinitions(em, ctx, codes);
       const previous = await this.previousPeriodCode(em, periodCode);
       const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId, ...lineageOf(ctx, null) };

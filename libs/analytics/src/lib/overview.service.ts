@@ -17,7 +17,7 @@ export class OverviewService {
   ) {}
 
   async provinceOverview(ctx: TenantContext, periodCode: string): Promise<ProvinceOverview> {
-    const counts = await this.db.run(ctx, async (em) => {
+    const counts = await this.db.read(ctx, async (em) => {
       // Status and licence status in force today, from org's histories (a future-dated change counts from its date).
       const { byType, byStatus, byLicence } = await centreStateCountsOn(em, todayInVietnam());
       const bySubmission = await ReportingReader.submissionCountsByStatus(em, periodCode);

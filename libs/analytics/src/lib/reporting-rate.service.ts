@@ -39,7 +39,7 @@ export class ReportingRateService {
     },
   ): Promise<ReportingRate[]> {
     const asOf = args.asOf ?? todayInVietnam();
-    return this.db.run(ctx, async (em) => {
+    return this.db.read(ctx, async (em) => {
       const template = await ReportingReader.calendarTemplate(em, args.templateCode);
       if (!template) throw Errors.notFound({ vi: 'biểu mẫu báo cáo', en: 'Report template' }, args.templateCode);
       const periods = ratePeriods(template.periodType, args.periodFrom, args.periodTo ?? args.periodFrom);

@@ -19,7 +19,7 @@ export class VisualizationService {
   constructor(private readonly db: TenantDb) {}
 
   mine(ctx: TenantContext): Promise<VisualizationFavouriteDto[]> {
-    return this.db.run(ctx, (em) => em.query(`SELECT ${COLUMNS} FROM visualization_favourite WHERE user_id = $1 ORDER BY name, created_at`, [ctx.userId]));
+    return this.db.read(ctx, (em) => em.query(`SELECT ${COLUMNS} FROM visualization_favourite WHERE user_id = $1 ORDER BY name, created_at`, [ctx.userId]));
   }
 
   save(ctx: TenantContext, input: SaveVisualizationInput): Promise<VisualizationFavouriteDto> {

@@ -26,7 +26,7 @@ export class AtAGlanceService {
 
   async atAGlance(ctx: TenantContext, opts: { today?: IsoDate } = {}): Promise<ReportingAtAGlance> {
     const today = opts.today ?? todayInVietnam();
-    return this.db.run(ctx, async (em) => {
+    return this.db.read(ctx, async (em) => {
       const templates = await this.templates.latestDefinitions(em, ctx, null);
       const types = [...new Set(templates.flatMap((t) => t.centreTypes))];
       const centres = types.length ? await readCentreCalendarFacts(em, { types }) : [];

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { appDatabaseUrl, ConfigError, jobsDatabaseUrl, loadConfig } from './config';
+import { appDatabaseUrl, appDirectDatabaseUrl, ConfigError, jobsDatabaseUrl, loadConfig, replicaDatabaseUrl } from './config';
 
 describe('configuration validated at boot', () => {
   it('accepts an environment with only a secret, with safe development defaults', () => {
@@ -65,6 +65,19 @@ describe('configuration validated at boot', () => {
   it('derives the app-role connection from the owner URL', () => {
     const url = appDatabaseUrl(loadConfig({ DATABASE_URL: 'postgres://owner:pw@db:5432/gdtx', APP_DB_PASSWORD: 's3cret', NODE_ENV: 'test' }));
     expect(url).toBe('postgres://gdtx_app:s3cret@db:5432/gdtx');
+  });
+
+  it('behind PgBouncer: the replica and the direct connection get the app role, and without them nothing changes (ADR 0022)', () => {
+    const base = { DATABASE_URL: 'postgres://owner:pw@pgbouncer:6432/gdtx', APP_DB_PASSWORD: 's3cret', NODE_ENV: 'test' as const };
+    const plain = loadConfig(base);
+    expect(replicaDatabaseUrl(plain)).toBeNull();
+    expect(appDirectDatabaseUrl(plain)).toBe(appDatabaseUrl(plain));
+    const scaled = loadConfig({ ...base, DATABASE_REPLICA_URL: 'postgres://whoever@replica:5432/gdtx', DATABASE_DIRECT_URL: 'postgres://owner:pw@primary:5432/gdtx' });
+    expect(replicaDatabaseUrl(scaled)).toBe('postgres://gdtx_app:s3cret@replica:5432/gdtx');
+    expect(appDirectDatabaseUrl(scaled)).toBe('postgres://gdtx_app:s3cret@primary:5432/gdtx');
+    expect(appDatabaseUrl(scaled)).toBe('postgres://gdtx_app:s3cret@pgbouncer:6432/gdtx');
+    expect(scaled.READ_YOUR_WRITES_WAIT_MS).toBe(200);
+    expect(() => loadConfig({ ...base, DATABASE_REPLICA_URL: 'the replica' })).toThrow(/DATABASE_REPLICA_URL/);
   });
 
   it('the API process exits non-zero with a message naming the variable', () => {

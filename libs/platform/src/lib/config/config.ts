@@ -34,6 +34,25 @@ const ConfigSchema = z.object({
   QUEUE_DATABASE_URL: z.string().url().optional(),
   QUEUE_DB_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('gdtx_queue'),
   QUEUE_DB_PASSWORD: z.string().min(1).optional(),
+  /**
+   * The primary itself, bypassing a connection pooler (PgBouncer in transaction mode, docs/adr/0022-read-replica.md):
+   * the owner's connection for the migrations (their session-level advisory lock) and, with the app role's
+   * credentials, the outbox relay's LISTEN. Unset: DATABASE_URL (no pooler in between).
+   */
+  DATABASE_DIRECT_URL: z.string().url().optional(),
+  /**
+   * A streaming read replica of the primary (host, port, database; the app role's credentials replace any in it,
+   * as they do for DATABASE_URL). Dashboards and analytics read there (TenantDb.read); unset: they read the primary.
+   */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  REPLICA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Read-your-writes (ADR 0022): after a user's transaction wrote, a replica read for that user waits at most this
+   * long for the replica to replay the commit, then reads the primary instead.
+   */
+  READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(5000).default(200),
+  /** How long the primary's commit position of a user's last write is kept (in Redis, seen by every API process). */
+  READ_YOUR_WRITES_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JOBS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   REDIS_URL: z.string().url().optional(),
@@ -158,6 +177,28 @@ export function appDatabaseUrl(config: AppConfig): string {
   const url = new URL(config.DATABASE_URL);
   url.username = config.APP_DB_ROLE;
   url.password = config.APP_DB_PASSWORD;
+  return url.toString();
+}
+
+/** The read replica's connection string as the app role (RLS applies there too), or null: read the primary. */
+export function replicaDatabaseUrl(config: AppConfig): string | null {
+  if (!config.DATABASE_REPLICA_URL) return null;
+  return withCredentials(config.DATABASE_REPLICA_URL, config.APP_DB_ROLE, config.APP_DB_PASSWORD);
+}
+
+/**
+ * The app role's connection to the primary that bypasses the pooler, for what needs a session of its own (the
+ * outbox relay's LISTEN): DATABASE_DIRECT_URL with the app role's credentials, else the app's usual connection.
+ */
+export function appDirectDatabaseUrl(config: AppConfig): string {
+  if (!config.DATABASE_DIRECT_URL) return appDatabaseUrl(config);
+  return withCredentials(config.DATABASE_DIRECT_URL, config.APP_DB_ROLE, config.APP_DB_PASSWORD);
+}
+
+function withCredentials(raw: string, role: string, password: string): string {
+  const url = new URL(raw);
+  url.username = role;
+  url.password = password;
   return url.toString();
 }
 

@@ -67,10 +67,44 @@ export class MetricsService {
       name: 'gdtx_job_failures_total', help: 'Failed job attempts in this process by queue and job name', labelNames: ['queue', 'name'], registers,
     });
     const pools = () => this.pools();
-    const sizes = { app: this.config.DB_POOL_SIZE, jobs: this.config.JOBS_DB_POOL_SIZE };
+    const sizes = { app: this.config.DB_POOL_SIZE, jobs: this.config.JOBS_DB_POOL_SIZE, replica: this.config.REPLICA_DB_POOL_SIZE };
     // One read of each source per scrape, shared by the gauges that show it.
     const queues = sharedPerScrape(() => this.readQueueDepth());
     const readOutbox = sharedPerScrape(() => this.readOutbox());
+    const readLag = sharedPerScrape(() => this.readReplicaLag());
+    const tenantDb = this.db;
+    const replicaConfigured = Boolean(this.config.DATABASE_REPLICA_URL);
+    new Counter({
+      name: 'gdtx_db_reads_total',
+      help: 'Read-only units of work (TenantDb.read) by where they ran: replica, or primary and why (no replica, not replayed yet, position unknown, replica unavailable)',
+      labelNames: ['route'], registers,
+      collect() {
+        this.reset();
+        for (const [route, n] of tenantDb.readRoutes()) this.inc({ route }, n);
+      },
+    });
+    if (replicaConfigured) {
+      new Gauge({
+        name: 'gdtx_replica_up', help: '1 when the read replica answered this scrape', registers,
+        async collect() {
+          this.set((await readLag()) ? 1 : 0);
+        },
+      });
+      new Gauge({
+        name: 'gdtx_replica_lag_bytes', help: 'WAL bytes the read replica has not replayed yet (primary position minus replay position)', registers,
+        async collect() {
+          const lag = await readLag();
+          if (lag) this.set(lag.bytes);
+        },
+      });
+      new Gauge({
+        name: 'gdtx_replica_lag_seconds', help: 'Seconds since the last transaction the replica replayed, while it is behind (0 when caught up)', registers,
+        async collect() {
+          const lag = await readLag();
+          if (lag) this.set(lag.seconds);
+        },
+      });
+    }
     new Gauge({
       name: 'gdtx_queue_jobs', help: 'Jobs in each queue by state (waiting, active, delayed, prioritized, failed), shared by every process',
       labelNames: ['queue', 'state'], registers,
@@ -102,7 +136,7 @@ export class MetricsService {
       },
     });
     new Gauge({
-      name: 'gdtx_db_pool_connections', help: 'Database pool connections by pool (app, jobs) and state (total, idle, waiting clients)',
+      name: 'gdtx_db_pool_connections', help: 'Database pool connections by pool (app, jobs, replica) and state (total, idle, waiting clients)',
       labelNames: ['pool', 'state'], registers,
       collect() {
         this.reset();
@@ -118,6 +152,7 @@ export class MetricsService {
       collect() {
         this.set({ pool: 'app' }, sizes.app);
         this.set({ pool: 'jobs' }, sizes.jobs);
+        if (replicaConfigured) this.set({ pool: 'replica' }, sizes.replica);
       },
     });
   }
@@ -179,12 +214,28 @@ export class MetricsService {
     }
   }
 
+  private async readReplicaLag(): Promise<{ bytes: number; seconds: number } | null> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        this.db.replicaLag(),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 1000))),
+      ]);
+    } catch {
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private pools(): { name: string; pool: PgPool }[] {
     const out: { name: string; pool: PgPool }[] = [];
     const app = (this.dataSource.driver as unknown as { master?: PgPool }).master;
     if (app) out.push({ name: 'app', pool: app });
     const jobs = this.db.jobsPool();
     if (jobs) out.push({ name: 'jobs', pool: jobs as PgPool });
+    const replica = this.db.replicaPool();
+    if (replica) out.push({ name: 'replica', pool: replica as PgPool });
     return out;
   }
 

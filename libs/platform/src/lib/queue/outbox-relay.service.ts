@@ -111,8 +111,8 @@ export class OutboxRelay {
   private async ensureListener(): Promise<void> {
     if (this.listener || !this.running || Date.now() - this.lastListenAttemptAt < 5000) return;
     this.lastListenAttemptAt = Date.now();
-    const url = (this.db.raw.options as { url?: string }).url;
-    if (!url) return;
+    // LISTEN needs a session of its own: the primary directly, never through PgBouncer in transaction mode.
+    const url = this.db.directUrl;
     const client = new Client({ connectionString: url, application_name: 'gdtx-outbox-listen' });
     client.on('notification', () => this.wake());
     client.on('error', () => void this.dropListener());
