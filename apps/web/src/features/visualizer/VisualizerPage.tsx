@@ -232,7 +232,8 @@ export function VisualizerPage() {
           />
         </Space>
       </Space>
-      <div style={{ marginBottom: 12 }}>
+      {/* Four layouts are wider than a phone: the choice scrolls sideways inside its own strip, never the page. */}
+      <div style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}>
         <Segmented<VisualizationLayout>
           aria-label={t('viz.layout')} data-testid="viz-layout" value={def.layout}
           options={VisualizationLayouts.map((l) => ({ value: l, label: t(`viz.layout.${l}`) }))}
