@@ -4,7 +4,7 @@ import type { IsoDate, ReportClass } from '@gdtx/domain';
 import { supervisoryAreaPaths, unitRefsOf } from '@gdtx/org';
 import type { EntityManager } from 'typeorm';
 import { Errors, TenantContext, TenantDb } from '@gdtx/platform';
-import { actionRank, glanceEntries, provinceRollupDate, type GlanceEntry } from './status-rollup';
+import { actionRank, glanceEntries, provinceRollupDates, type GlanceEntry } from './status-rollup';
 import { StatusRollupService } from './status-rollup.service';
 import { TemplateService } from './template.service';
 import type { AttentionPicture, AttentionUnit, GlanceItem, GlancePeriod, GlanceTally, ReportingAtAGlance } from './reporting.types';
@@ -85,13 +85,13 @@ export class AtAGlanceService {
    * missing or late first, then the lowest on-time rate. Served from the rollup like the glance (computed live
    * from the calendar when there is no rollup for the day).
    */
-  async attention(ctx: TenantContext, first: number | null | undefined, opts: { today?: IsoDate } = {}): Promise<AttentionPicture> {
+  async attention(ctx: TenantContext, first: number | null | undefined, opts: { today?: IsoDate; source?: GlanceSource } = {}): Promise<AttentionPicture & { source: GlanceSource }> {
     const n = first ?? 5;
     if (!Number.isInteger(n) || n < 0 || n > MAX_ATTENTION_UNITS) {
       throw Errors.badInput(`Số dòng phải từ 0 đến ${MAX_ATTENTION_UNITS}`, `first must be between 0 and ${MAX_ATTENTION_UNITS}`, { field: 'first' });
     }
     const today = opts.today ?? todayInVietnam();
-    const fromRollup = await this.rollupReady(ctx, today);
+    const fromRollup = opts.source !== 'LIVE' && (await this.rollupReady(ctx, today));
     return this.db.run(ctx, async (em) => {
       let byUnit: { unitPath: string; counts: ClassCounts; waitingReview: number; centres: number }[];
       if (fromRollup) {
@@ -100,7 +100,7 @@ export class AtAGlanceService {
                   ${CLASS_COUNTS}
            FROM reporting_status_rollup WHERE as_of = $1 GROUP BY unit_path`,
           [today],
-        )) as ({ unitPath: string; centres: number; waitingReview: number } & ClassCounts)[]).map((r) => ({ unitPath: r.unitPath, centres: r.centres, waitingReview: r.waitingReview, counts: r }));
+        )) as ({ unitPath: string; centres: number; waitingReview: number } & ClassCounts)[]).map(({ unitPath, centres, waitingReview, ...counts }) => ({ unitPath, centres, waitingReview, counts }));
       } else {
         const entries = await glanceEntries(em, { templates: await this.templates.latestDefinitions(em, ctx, null), today });
         const groups = new Map<string, GlanceEntry[]>();
@@ -127,18 +127,25 @@ export class AtAGlanceService {
           areas.push(attentionUnit('AREA', area.areaId, area.name, members.reduce((s, m) => s + m.centres, 0), counts, members.reduce((s, m) => s + m.waitingReview, 0), `/review?areaId=${area.areaId}`));
         }
       }
-      return { asOf: today, areas: worstFirst(areas).slice(0, n), communes: worstFirst(communes).slice(0, n) };
+      return { asOf: today, areas: worstFirst(areas).slice(0, n), communes: worstFirst(communes).slice(0, n), source: fromRollup ? 'ROLLUP' : 'LIVE' };
     });
   }
 
-  /** The caller's province computed for `today`, recomputing it first when it was for an earlier day (false: busy or no province). */
+  /**
+   * The provinces the caller reads (its own, and its predecessors after a merger) computed for `today`, recomputing
+   * those computed for an earlier day first (false: another request is recomputing one, or no province).
+   */
   private async rollupReady(ctx: TenantContext, today: IsoDate): Promise<boolean> {
     if (!ctx.provinceId) return false;
-    const asOf = await this.db.run(ctx, (em) => provinceRollupDate(em, ctx));
-    if (asOf === today) return true;
-    // Only today's picture is kept: another day (a test's explicit date, a past date) is answered live.
-    if (today !== todayInVietnam() || (asOf !== null && asOf > today)) return false;
-    return (await this.rollup.refreshProvince(ctx.provinceId, today, { wait: false })) !== null;
+    const dates = await this.db.run(ctx, (em) => provinceRollupDates(em, ctx));
+    const stale = [...dates].filter(([, asOf]) => asOf !== today);
+    if (!stale.length) return true;
+    // Only today's picture is kept: another day (an explicit past or future date) is answered live.
+    if (today !== todayInVietnam() || stale.some(([, asOf]) => asOf !== null && asOf > today)) return false;
+    for (const [provinceId] of stale) {
+      if ((await this.rollup.refreshProvince(provinceId, today, { wait: false })) === null) return false;
+    }
+    return true;
   }
 
   /** The picture from the rollup rows the caller sees; null when a row is of another day (then answered live). */
@@ -183,8 +190,11 @@ export class AtAGlanceService {
   }
 }
 
+/** The classes the rollup stores (every one of the calendar's but NOT_EXPECTED). */
+const COUNTED_CLASSES = ['NOT_YET_DUE', 'ON_TIME', 'LATE', 'RETURNED', 'MISSING'] as const;
+
 /** The rollup's counts per class (the classes are the calendar's; SQL only counts the stored ones). */
-const CLASS_COUNTS = (['NOT_YET_DUE', 'ON_TIME', 'LATE', 'RETURNED', 'MISSING'] as const)
+const CLASS_COUNTS = COUNTED_CLASSES
   .map((c) => `count(*) FILTER (WHERE report_class = '${c}')::int AS "${c}"`).join(', ');
 
 /** The first `first` reports needing action (default 50, at most MAX_GLANCE_ITEMS). */
@@ -218,14 +228,14 @@ function countClasses(classes: readonly ReportClass[]): ClassCounts {
 
 function sumCounts(list: readonly ClassCounts[]): ClassCounts {
   const total: ClassCounts = { NOT_YET_DUE: 0, ON_TIME: 0, LATE: 0, RETURNED: 0, MISSING: 0 };
-  for (const c of list) for (const k of Object.keys(total) as (keyof ClassCounts)[]) total[k] += c[k];
+  for (const c of list) for (const k of COUNTED_CLASSES) total[k] += c[k];
   return total;
 }
 
 /** The calendar's tally (libs/domain tallyReports: the one definition of the rates) of counted classes. */
 function tallyOfCounts(counts: ClassCounts, waitingReview: number): GlanceTally {
   function* classes(): Generator<ReportClass> {
-    for (const k of Object.keys(counts) as (keyof ClassCounts)[]) for (let i = 0; i < counts[k]; i++) yield k;
+    for (const k of COUNTED_CLASSES) for (let i = 0; i < counts[k]; i++) yield k;
   }
   return { ...tallyReports(classes()), waitingReview };
 }

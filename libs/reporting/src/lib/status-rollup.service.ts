@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { todayInVietnam } from '@gdtx/domain';
 import type { IsoDate } from '@gdtx/domain';
+import { provinceLineageOf } from '@gdtx/org';
 import type { EntityManager } from 'typeorm';
 import { systemContext, TenantContext, TenantDb } from '@gdtx/platform';
 import { markProvinceComputed, writeRollupRows } from './status-rollup';
@@ -24,14 +25,25 @@ export class StatusRollupService {
    * the picture includes the change as soon as it commits). The calendar reads what the transaction sees.
    */
   async refreshCentresIn(em: EntityManager, ctx: TenantContext, centreIds: readonly string[], today: IsoDate = todayInVietnam()): Promise<number> {
-    if (!centreIds.length) return 0;
+    if (!centreIds.length || !ctx.provinceId) return 0;
     const templates = await this.templates.latestDefinitions(em, ctx, null);
-    return writeRollupRows(em, { templates, today, centreIds });
+    return writeRollupRows(em, { provinceId: ctx.provinceId, templates, today, centreIds });
   }
 
   /** @description The rows of some centres of a province recomputed by a system job of that province (events). */
   async refreshCentres(provinceId: string | null, centreIds: readonly string[], today: IsoDate = todayInVietnam()): Promise<number> {
-    return this.db.run(systemContext(provinceId, 'status rollup: centres'), (em) => this.refreshCentresIn(em, systemContext(provinceId, 'status rollup: centres'), centreIds, today));
+    if (!provinceId) return 0;
+    const ctx = await this.jobContext(provinceId, today, 'status rollup: centres');
+    return this.db.run(ctx, (em) => this.refreshCentresIn(em, ctx, centreIds, today));
+  }
+
+  /**
+   * A system job of the province carrying its lineage (ADR 0015 §2b): a centre of a merged province has its earlier
+   * submissions and licences under its predecessor, and the calendar must read them as the Sở's requests do.
+   */
+  private async jobContext(provinceId: string, today: IsoDate, reason: string): Promise<TenantContext> {
+    const lineage = await this.db.run(systemContext(provinceId, reason), (em) => provinceLineageOf(em, provinceId, today));
+    return { ...systemContext(provinceId, reason), provinceLineage: lineage };
   }
 
   /**
@@ -40,7 +52,7 @@ export class StatusRollupService {
    * burst of first-of-the-day reads does the work once and the others answer live meanwhile.
    */
   async refreshProvince(provinceId: string, today: IsoDate = todayInVietnam(), opts: { wait?: boolean } = {}): Promise<number | null> {
-    const ctx = systemContext(provinceId, 'status rollup: province');
+    const ctx = await this.jobContext(provinceId, today, 'status rollup: province');
     return this.db.run(ctx, async (em) => {
       const lock = `hashtext('${ROLLUP_LOCK}'), hashtext($1::text)`;
       if (opts.wait === false) {
@@ -49,9 +61,8 @@ export class StatusRollupService {
       } else {
         await em.query(`SELECT pg_advisory_xact_lock(${lock})`, [provinceId]);
       }
-      // A system context of one province (no lineage) sees and replaces exactly that province's centres and rows.
       const templates = await this.templates.latestDefinitions(em, ctx, null);
-      const rows = await writeRollupRows(em, { templates, today });
+      const rows = await writeRollupRows(em, { provinceId, templates, today });
       await markProvinceComputed(em, provinceId, today, rows);
       return rows;
     });

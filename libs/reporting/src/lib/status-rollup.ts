@@ -84,17 +84,22 @@ function rowOf(e: GlanceEntry, asOf: IsoDate) {
 }
 
 /**
- * @description Replaces the rollup rows of some centres (or, with `centreIds` omitted, of every centre the
- * transaction sees) by the calendar's entries computed for `today`. Returns the number of rows written.
+ * @description Replaces the rollup rows of `provinceId` (of some of its centres, or of all) by the calendar's entries
+ * computed for `today`. The transaction may read more (a merged province reads its predecessors' submissions and
+ * licences: the history of its centres); it writes only the province's own rows. Returns the number written.
  */
 export async function writeRollupRows(em: EntityManager, input: {
+  provinceId: string;
   templates: readonly TemplateDefinition[];
   today: IsoDate;
   centreIds?: readonly string[];
 }): Promise<number> {
-  const entries = await glanceEntries(em, input);
-  if (input.centreIds) await em.query(`DELETE FROM reporting_status_rollup WHERE centre_id = ANY($1::uuid[])`, [[...input.centreIds]]);
-  else await em.query(`DELETE FROM reporting_status_rollup`);
+  const entries = (await glanceEntries(em, input)).filter((e) => e.centre.provinceId === input.provinceId);
+  if (input.centreIds) {
+    await em.query(`DELETE FROM reporting_status_rollup WHERE province_id = $1 AND centre_id = ANY($2::uuid[])`, [input.provinceId, [...input.centreIds]]);
+  } else {
+    await em.query(`DELETE FROM reporting_status_rollup WHERE province_id = $1`, [input.provinceId]);
+  }
   if (entries.length) {
     await em.query(
       `INSERT INTO reporting_status_rollup (${COLUMNS}) SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS x(${ROW_TYPE})`,
@@ -121,9 +126,17 @@ export async function invalidateProvinceRollup(em: EntityManager, provinceId: st
   await em.query(`DELETE FROM reporting_status_rollup_run WHERE province_id = $1`, [provinceId]);
 }
 
-/** @description The date the caller's province was last computed in full for, or null (never, or invalidated). */
-export async function provinceRollupDate(em: EntityManager, ctx: TenantContext): Promise<IsoDate | null> {
-  if (!ctx.provinceId) return null;
-  const [row] = (await em.query(`SELECT to_char(as_of, 'YYYY-MM-DD') AS "asOf" FROM reporting_status_rollup_run WHERE province_id = $1`, [ctx.provinceId])) as { asOf: IsoDate }[];
-  return row?.asOf ?? null;
+/**
+ * @description The date each province the caller reads rollup rows of (its own and, after a merger, its
+ * predecessors': ADR 0015) was last computed in full for; null for one never computed (or invalidated).
+ */
+export async function provinceRollupDates(em: EntityManager, ctx: TenantContext): Promise<Map<string, IsoDate | null>> {
+  const provinces = ctx.provinceId ? [ctx.provinceId, ...(ctx.provinceLineage ?? [])] : [];
+  const rows = (await em.query(
+    `SELECT province_id AS "provinceId", to_char(as_of, 'YYYY-MM-DD') AS "asOf" FROM reporting_status_rollup_run WHERE province_id = ANY($1::uuid[])`,
+    [provinces],
+  )) as { provinceId: string; asOf: IsoDate }[];
+  const dates = new Map<string, IsoDate | null>(provinces.map((p) => [p, null]));
+  for (const r of rows) dates.set(r.provinceId, r.asOf);
+  return dates;
 }
