@@ -2,6 +2,8 @@ import { Client } from 'pg';
 import { accountContextOf } from '@gdtx/identity';
 import { systemContext, TenantContext, TenantDb } from '@gdtx/platform';
 import { StatusRollupService } from '@gdtx/reporting';
+import { print, type DocumentNode } from 'graphql';
+import { PROVINCE_LANDING } from '../../web/src/gql/landing';
 import { bootApi, TestApi } from './harness';
 
 // The completeness rollup's isolation (ADR 0021; ADR 0011's rule through createPolicies): province B reads and writes
@@ -101,6 +103,13 @@ describe('completeness rollup: row-level security and areasNeedingAttention', ()
     const other = await api.gql<{ areasNeedingAttention: { areas: Unit[]; communes: Unit[] } }>(ATTENTION, { first: 50 }, await api.login('bn.quantri'));
     const ours = new Set([...areas, ...communes].map((u) => u.id));
     for (const u of [...other.data!.areasNeedingAttention.areas, ...other.data!.areasNeedingAttention.communes]) expect(ours.has(u.id)).toBe(false);
+  });
+
+  it("the Sở's landing document answers without error for every role landing on it", async () => {
+    for (const username of ['so.chuyenvien', 'so.quantri', 'so.lanhdao', 'so.thanhtra', 'admin']) {
+      const r = await api.gql(print(PROVINCE_LANDING as unknown as DocumentNode), {}, await api.login(username));
+      expect({ username, errors: r.errors ?? [] }).toEqual({ username, errors: [] });
+    }
   });
 
   it('refuses first above 50 with BAD_USER_INPUT in Vietnamese', async () => {

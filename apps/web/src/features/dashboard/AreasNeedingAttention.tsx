@@ -8,6 +8,13 @@ import { useI18n } from '../../i18n';
 
 type Kind = 'areas' | 'communes';
 
+/** The glance tiles' colours (dark text on a light ground: contrast ≥ 4.5:1, which antd's orange and green tags miss). */
+const TAG = {
+  missing: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
+  late: { color: '#874d00', background: '#fffbe6', borderColor: '#ffe58f' },
+  onTime: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+} as const;
+
 /**
  * "Khu vực cần chú ý" (issue 15 item 1): the supervisory areas and communes of the caller's scope with the most
  * reports overdue or late in the current periods (areasNeedingAttention, served from the completeness rollup), as a
@@ -56,9 +63,9 @@ export function AreasNeedingAttention({ picture, headingLevel = 2 }: { picture: 
                   <Space orientation="vertical" size={2} style={{ minWidth: 0, width: '100%' }}>
                     <Link to={u.reviewPath} aria-label={t('attention.openReview', { name: u.name })} style={{ overflowWrap: 'anywhere' }}>{u.name}</Link>
                     <Space wrap size={4}>
-                      <Tag color="red">{t('glance.missing')}: {formatNumber(u.missing)}</Tag>
-                      <Tag color="orange">{t('glance.late')}: {formatNumber(u.late)}</Tag>
-                      <Tag color="green">{t('glance.onTime')}: {formatNumber(u.onTime)} / {formatNumber(u.expected - u.notDue)}{u.onTimeRate !== null ? ` (${formatNumber(u.onTimeRate)} %)` : ''}</Tag>
+                      <Tag style={TAG.missing}>{t('glance.missing')}: {formatNumber(u.missing)}</Tag>
+                      <Tag style={TAG.late}>{t('glance.late')}: {formatNumber(u.late)}</Tag>
+                      <Tag style={TAG.onTime}>{t('glance.onTime')}: {formatNumber(u.onTime)} / {formatNumber(u.expected - u.notDue)}{u.onTimeRate !== null ? ` (${formatNumber(u.onTimeRate)} %)` : ''}</Tag>
                       {u.returned > 0 && <Tag>{t('glance.returned')}: {formatNumber(u.returned)}</Tag>}
                     </Space>
                     <Typography.Text type="secondary">{t('glance.centres', { n: formatNumber(u.centreCount) })} · {t('glance.notDue')}: {formatNumber(u.notDue)}</Typography.Text>
