@@ -22,6 +22,9 @@ const LANDINGS: { username: string; role: string; path: string; budget: number; 
 
 /** Reloads the page and returns the operation names of the GraphQL requests made until the network is idle. */
 async function freshLoadRequests(page: Page, readyTestId: string): Promise<string[]> {
+  // The page as signed in first shows its content: on a loaded machine the network can look idle before its lazily
+  // loaded page has asked for its data, and that late request would be counted as the reload's.
+  await page.getByTestId(readyTestId).waitFor();
   await page.waitForLoadState('networkidle');
   const operations: string[] = [];
   const record = (r: { url(): string; method(): string; postDataJSON(): unknown }) => {
