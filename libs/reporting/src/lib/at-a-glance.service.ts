@@ -39,8 +39,10 @@ export class AtAGlanceService {
 
   async atAGlance(ctx: TenantContext, opts: { today?: IsoDate; source?: GlanceSource } = {}): Promise<ReportingAtAGlance & { source: GlanceSource }> {
     const today = opts.today ?? todayInVietnam();
-    if (opts.source !== 'LIVE' && (await this.rollupReady(ctx, today))) {
-      const served = await this.db.run(ctx, (em) => this.fromRollup(em, today));
+    if (opts.source !== 'LIVE' && ctx.provinceId) {
+      // The common case in one transaction: the run's date checked and the rows read together.
+      const read = () => this.db.run(ctx, async (em) => (staleProvinces(await provinceRollupDates(em, ctx), today).length ? null : this.fromRollup(em, today)));
+      const served = (await read()) ?? ((await this.recomputeStale(ctx, today)) ? await read() : null);
       if (served) return { ...served, source: 'ROLLUP' };
     }
     return { ...(await this.live(ctx, today)), source: 'LIVE' };
@@ -91,8 +93,13 @@ export class AtAGlanceService {
       throw Errors.badInput(`Số dòng phải từ 0 đến ${MAX_ATTENTION_UNITS}`, `first must be between 0 and ${MAX_ATTENTION_UNITS}`, { field: 'first' });
     }
     const today = opts.today ?? todayInVietnam();
-    const fromRollup = opts.source !== 'LIVE' && (await this.rollupReady(ctx, today));
+    // Recompute first only when the run is stale (checked again, with the rows, in the one transaction below).
+    if (opts.source !== 'LIVE' && ctx.provinceId) {
+      const stale = await this.db.run(ctx, async (em) => staleProvinces(await provinceRollupDates(em, ctx), today).length > 0);
+      if (stale) await this.recomputeStale(ctx, today);
+    }
     return this.db.run(ctx, async (em) => {
+      const fromRollup = opts.source !== 'LIVE' && !!ctx.provinceId && !staleProvinces(await provinceRollupDates(em, ctx), today).length;
       let byUnit: { unitPath: string; counts: ClassCounts; waitingReview: number; centres: number }[];
       if (fromRollup) {
         byUnit = ((await em.query(
@@ -132,16 +139,14 @@ export class AtAGlanceService {
   }
 
   /**
-   * The provinces the caller reads (its own, and its predecessors after a merger) computed for `today`, recomputing
-   * those computed for an earlier day first (false: another request is recomputing one, or no province).
+   * Recomputes, for `today`, the provinces the caller reads (its own, and its predecessors after a merger) whose
+   * rollup is of an earlier day; false when another request is recomputing one, or for any day but today (only
+   * today's picture is kept: an explicit past or future date is answered live).
    */
-  private async rollupReady(ctx: TenantContext, today: IsoDate): Promise<boolean> {
-    if (!ctx.provinceId) return false;
-    const dates = await this.db.run(ctx, (em) => provinceRollupDates(em, ctx));
-    const stale = [...dates].filter(([, asOf]) => asOf !== today);
-    if (!stale.length) return true;
-    // Only today's picture is kept: another day (an explicit past or future date) is answered live.
-    if (today !== todayInVietnam() || stale.some(([, asOf]) => asOf !== null && asOf > today)) return false;
+  private async recomputeStale(ctx: TenantContext, today: IsoDate): Promise<boolean> {
+    if (!ctx.provinceId || today !== todayInVietnam()) return false;
+    const stale = staleProvinces(await this.db.run(ctx, (em) => provinceRollupDates(em, ctx)), today);
+    if (stale.some(([, asOf]) => asOf !== null && asOf > today)) return false;
     for (const [provinceId] of stale) {
       if ((await this.rollup.refreshProvince(provinceId, today, { wait: false })) === null) return false;
     }
@@ -188,6 +193,11 @@ export class AtAGlanceService {
       computedAt: new Date(),
     };
   }
+}
+
+/** The provinces whose rollup is not of `today` (never computed, invalidated, or of another day). */
+function staleProvinces(dates: Map<string, IsoDate | null>, today: IsoDate): [string, IsoDate | null][] {
+  return [...dates].filter(([, asOf]) => asOf !== today);
 }
 
 /** The classes the rollup stores (every one of the calendar's but NOT_EXPECTED). */
