@@ -55,12 +55,16 @@ async function main() {
     director_CentreHome: () => post(doc(CENTRE_HOME), director, { centreId }),
     // Its two halves, to see where the time goes: the calendar's picture, and the registry's count aliases.
     so_part_glance: () => post('{ reportingAtAGlance { needsActionCount totals { expected } needsAction(first: 20) { centreId } } }', so),
+    // The areas needing attention (issue 15 item 1), from the same completeness rollup (ADR 0021).
+    so_part_attention: () => post('{ areasNeedingAttention(first: 5) { areas { id missingOrLate } communes { id missingOrLate } } }', so),
     so_part_counts: () => post('{ centreCounts { total byType { key count } byStatus { key count } byLicenceStatus { key count } } }', so),
     // What the page asked before centreCounts: one `centres { totalCount }` alias per tile and bar (17 queries).
     so_before_count_aliases: () => post(doc(centreCountsDocument(ALIASES)), so),
   };
+  // Where the glance is served from (ROLLUP after the first read of the day recomputed the province; LIVE otherwise).
+  const source = ((await post('{ reportingAtAGlance { source } }', so)) as { reportingAtAGlance: { source: string } }).reportingAtAGlance.source;
   const times = await interleaved(kinds, N, 20);
-  console.log(`LANDING_LATENCY ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, stats(xs)])))}`);
+  console.log(`LANDING_LATENCY ${JSON.stringify({ glanceSource: source, ...Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, stats(xs)])) })}`);
   await app.close();
   await db.drop();
   process.exit(0);

@@ -22,6 +22,9 @@ const LANDINGS: { username: string; role: string; path: string; budget: number; 
 
 /** Reloads the page and returns the operation names of the GraphQL requests made until the network is idle. */
 async function freshLoadRequests(page: Page, readyTestId: string): Promise<string[]> {
+  // The page as signed in first shows its content: on a loaded machine the network can look idle before its lazily
+  // loaded page has asked for its data, and that late request would be counted as the reload's.
+  await page.getByTestId(readyTestId).waitFor();
   await page.waitForLoadState('networkidle');
   const operations: string[] = [];
   const record = (r: { url(): string; method(): string; postDataJSON(): unknown }) => {
@@ -129,6 +132,35 @@ describe('landing pages: each role in at most four GraphQL requests, the Sở in
     );
     expect(await tile('glance-missing')).toBe(r.data!.reportingAtAGlance.totals.missing);
     expect(await tile('glance-notDue')).toBe(r.data!.reportingAtAGlance.totals.notDue);
+    // "Khu vực cần chú ý" (issue 15 item 1): in the same request, the API's worst areas first, each linking to the review queue filtered to it.
+    const attention = page.getByTestId('areas-needing-attention');
+    await attention.getByRole('heading', { name: 'Khu vực cần chú ý' }).waitFor();
+    const a = await api.gql<{ areasNeedingAttention: { areas: { id: string; name: string; missing: number; late: number; reviewPath: string }[]; communes: { id: string; name: string; missing: number; late: number; reviewPath: string }[] } }>(
+      `{ areasNeedingAttention(first: 5) { areas { id name missing late reviewPath } communes { id name missing late reviewPath } } }`, {}, await api.login('so.chuyenvien'),
+    );
+    expect(a.errors).toBeUndefined();
+    const { areas, communes } = a.data!.areasNeedingAttention;
+    expect(areas.length).toBeGreaterThan(0);
+    const shown = attention.getByTestId('attention-unit');
+    expect(await shown.count()).toBe(areas.length);
+    for (const [i, area] of areas.entries()) {
+      const row = shown.nth(i);
+      expect({ id: await row.getAttribute('data-id'), missing: Number(await row.getAttribute('data-missing')), late: Number(await row.getAttribute('data-late')) })
+        .toEqual({ id: area.id, missing: area.missing, late: area.late });
+      expect(await row.getByRole('link').getAttribute('href')).toBe(area.reviewPath);
+    }
+    await attention.getByText('Xã, phường', { exact: true }).click();
+    await shown.first().waitFor();
+    expect(await shown.count()).toBe(communes.length);
+    expect(await shown.first().getAttribute('data-id')).toBe(communes[0].id);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'landing-so-attention');
+    await shown.first().getByRole('link').click();
+    await page.getByTestId('review-queue').waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(communes[0].reviewPath);
+    await page.getByTestId('filter-unit').waitFor();
+    await page.goto('/dashboard');
+    await glance.waitFor();
     await page.getByTestId('stat-total').waitFor();
     await page.getByRole('tab', { name: 'Tỷ lệ nộp theo địa bàn' }).click();
     await page.getByTestId('reporting-heatmap').waitFor();

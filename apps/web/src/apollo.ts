@@ -41,6 +41,8 @@ export function createApolloClient(): ApolloClient {
     link: new HttpLink({ uri: '/graphql', fetch: authorizedFetch }),
     cache: new InMemoryCache({
       typePolicies: {
+        // A picture of one scope and day with its counts, not an entity: kept inside its query, never merged by id.
+        AttentionUnit: { keyFields: false },
         Query: {
           fields: {
             centres: nodesConnection(['filter']),

@@ -8,7 +8,7 @@ import { DocumentsModule } from '@gdtx/documents';
 import { NotifyModule } from '@gdtx/notify';
 import { identityEvents } from '@gdtx/identity';
 import { OrgModule, orgEvents } from '@gdtx/org';
-import { reportingEvents } from '@gdtx/reporting';
+import { ReportingModule, reportingEvents } from '@gdtx/reporting';
 
 /**
  * The worker: a NestJS application context without HTTP. It runs the outbox relay, the BullMQ processors
@@ -22,6 +22,8 @@ import { reportingEvents } from '@gdtx/reporting';
     ConfigModule, DatabaseModule, QueueModule, JobsRuntimeModule.forRoot({ runWorkers: true, events: [orgEvents, reportingEvents, identityEvents] }),
     // OrgModule: org's daily job (a province merger recorded ahead of its date takes effect on it, ADR 0015).
     OrgModule, AnalyticsModule, ComplianceModule, NotifyModule,
+    // ReportingModule: the completeness rollup's daily job and its event subscribers (ADR 0021).
+    ReportingModule,
     // DocumentsModule: the scheduled reports' daily job (issue 15 item 6).
     DocumentsModule,
   ],

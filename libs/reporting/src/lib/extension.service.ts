@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { compareIsoDates, dueDate } from '@gdtx/domain';
 import { audit, enqueueOutbox, Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { assertApplicable, centreRow, ensurePeriod, iso, parsePeriod } from './submission.store';
+import { StatusRollupService } from './status-rollup.service';
 import { TemplateService } from './template.service';
 import type { DeadlineExtension, GrantExtensionInput } from './reporting.types';
 
 /** Deadline extensions: a later due date for one centre, template and period. */
 @Injectable()
 export class ExtensionService {
-  constructor(private readonly db: TenantDb, private readonly templates: TemplateService) {}
+  constructor(private readonly db: TenantDb, private readonly templates: TemplateService, private readonly rollup: StatusRollupService) {}
 
   /** Per-centre extension (recorded and audited); granting again replaces the date, the audit keeps both. */
   async grantExtension(ctx: TenantContext, input: GrantExtensionInput): Promise<DeadlineExtension> {
@@ -42,6 +43,8 @@ export class ExtensionService {
       await enqueueOutbox(em, ctx, {
         topic: 'deadline.extended', payload: { extensionId: row.id }, dedupeKey: `deadline-extension:${row.id}:${row.dueDate}`, provinceId: centre.provinceId, centreId: centre.id,
       });
+      // The landing pages' picture moves the report's due date in the same transaction (status-rollup.ts).
+      await this.rollup.refreshCentresIn(em, ctx, [centre.id]);
       return { ...row, grantedAt: iso(row.grantedAt)! };
     });
   }

@@ -9,7 +9,7 @@ import { SubmissionQueryService } from './submission-query.service';
 import { SubmissionWorkflowService } from './submission-workflow.service';
 import { TemplateService } from './template.service';
 import {
-  AcceptSubmissionItem, BulkAcceptResult, GlanceItem, ReportingAtAGlance, DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
+  AcceptSubmissionItem, AttentionPicture, BulkAcceptResult, GlanceItem, ReportingAtAGlance, DeadlineExtension, DueReport, FieldCommentInput, GrantExtensionInput, ReportTemplate, ReportTemplateVersion, SaveDraftResult, SaveSubmissionDraftInput,
   Submission, SubmissionChecks, SubmissionConnection, SubmissionEvent, SubmissionFilter, SubmissionLateness, SubmissionVersion, ValidationIssueDto, ValueChangeDto,
 } from './reporting.types';
 
@@ -66,6 +66,15 @@ export class ReportTemplateResolver {
   @RequirePermission('REPORT_READ')
   reportingAtAGlance(@Ctx() ctx: TenantContext): Promise<ReportingAtAGlance> {
     return this.glance.atAGlance(ctx);
+  }
+
+  @Query(() => AttentionPicture, { description: 'Khu vực giám sát và xã, phường cần chú ý (nhiều báo cáo quá hạn, trễ hạn nhất; tỷ lệ đúng hạn thấp nhất) ở các kỳ hiện tại' })
+  @RequirePermission('REPORT_READ')
+  areasNeedingAttention(
+    @Ctx() ctx: TenantContext,
+    @Args('first', { nullable: true, type: () => Int, description: 'Số dòng tối đa mỗi danh sách (mặc định 5, tối đa 50)' }) first?: number,
+  ): Promise<AttentionPicture> {
+    return this.glance.attention(ctx, first);
   }
 
   @Mutation(() => DeadlineExtension, { description: 'Gia hạn nộp báo cáo cho một trung tâm' })

@@ -300,4 +300,23 @@ export class ReportingAtAGlance {
   /** Every report needing action, in order; the `needsAction(first)` field returns the first of them. */
   allNeedingAction: GlanceItem[];
   @Field(() => Date) computedAt: Date;
+  @Field({ description: 'ROLLUP: đọc từ bảng tổng hợp tình hình nộp (tính sẵn cho hôm nay); LIVE: tính trực tiếp theo lịch báo cáo' })
+  source?: string;
+}
+
+@ObjectType({ description: 'Một khu vực giám sát hoặc một xã, phường cần chú ý: số báo cáo phải nộp, đúng hạn, trễ hạn, quá hạn chưa nộp ở các kỳ hiện tại' })
+export class AttentionUnit extends GlanceTally {
+  @Field({ description: 'AREA (khu vực giám sát) hoặc COMMUNE (xã, phường, đặc khu)' }) kind: 'AREA' | 'COMMUNE';
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => Int, { description: 'Số trung tâm có báo cáo phải nộp' }) centreCount: number;
+  @Field(() => Int, { description: 'Quá hạn chưa nộp + nộp trễ (thứ tự: nhiều nhất trước)' }) missingOrLate: number;
+  @Field({ description: 'Đường dẫn tới hàng đợi duyệt lọc theo khu vực / xã này' }) reviewPath: string;
+}
+
+@ObjectType({ description: 'Các khu vực và xã, phường cần chú ý trong phạm vi người dùng (các kỳ hiện tại, kém nhất trước)' })
+export class AttentionPicture {
+  @Field(() => DateScalar) asOf: string;
+  @Field(() => [AttentionUnit], { description: 'Khu vực giám sát (chỉ với Sở)' }) areas: AttentionUnit[];
+  @Field(() => [AttentionUnit]) communes: AttentionUnit[];
 }

@@ -16,6 +16,7 @@ import type { SubmissionRef } from './submission.store';
 import { requirePermission, requireTransition, requireVersion, SUBMISSION_TRANSITIONS } from './submission-transitions';
 import type { SubmissionTransition, WorkflowAction } from './submission-transitions';
 import { SubmissionQueryService } from './submission-query.service';
+import { StatusRollupService } from './status-rollup.service';
 import { TemplateService } from './template.service';
 import type { FieldComment, SaveDraftResult, SaveSubmissionDraftInput, Submission, SubmissionAction } from './reporting.types';
 
@@ -54,6 +55,7 @@ export class SubmissionWorkflowService {
     private readonly db: TenantDb,
     private readonly templates: TemplateService,
     private readonly queries: SubmissionQueryService,
+    private readonly rollup: StatusRollupService,
   ) {}
 
   /**
@@ -121,6 +123,8 @@ export class SubmissionWorkflowService {
       await recordSubmissionEvent(em, ctx, { id: created.id, provinceId: centre.provinceId, centreId: centre.id, templateCode: template.code, periodCode: period.code }, {
         action: action === 'UPLOADED' ? 'UPLOADED' : 'CREATED', from: null, to: 'DRAFT', version: 1,
       });
+      // The landing pages list the new draft's id with its (still missing or not yet due) report.
+      await this.rollup.refreshCentresIn(em, ctx, [centre.id]);
       return { id: created.id as string, changed: true };
     });
 
@@ -327,6 +331,9 @@ export class SubmissionWorkflowService {
       comment: effects.comment, fieldComments: effects.fieldComments, resubmitBy: effects.resubmitBy, data: effects.data,
     });
     if (transition.emits) await emitSubmissionEvent(em, ctx, row, transition.emits, version);
+    // The completeness rollup in the same transaction: the landing pages show the change as soon as it commits
+    // (the event's subscriber recomputes the same rows again, idempotently, should this transaction's be lost).
+    await this.rollup.refreshCentresIn(em, ctx, [row.centreId]);
     return true;
   }
 }

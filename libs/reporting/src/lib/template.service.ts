@@ -5,6 +5,7 @@ import type { CentreType, TemplateDefinition } from '@gdtx/domain';
 import { audit, Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { iso, TEMPLATE } from './submission.store';
 import type { ReportTemplate, ReportTemplateVersion } from './reporting.types';
+import { invalidateProvinceRollup } from './status-rollup';
 
 interface TemplateRow {
   definition: TemplateDefinition;
@@ -107,6 +108,9 @@ export class TemplateService {
         provinceId: ctx.provinceId!, action: 'TEMPLATE_PUBLISHED', entity: 'report_template_version', entityId: version.id,
         data: { code: definition.code, version: definition.version },
       });
+      // What every centre of its types owes may have changed: the province's completeness rollup is recomputed by
+      // the next read (or the daily job) instead of serving the old picture.
+      await invalidateProvinceRollup(em, ctx.provinceId!);
       // No event: a new version changes no figure already computed (a report keeps the version it was filed
       // on, and facts are per report), so no context has anything to do; before, every publish left a failed job.
       return toTemplateDto(await this.row(em, ctx, definition.code, definition.version));

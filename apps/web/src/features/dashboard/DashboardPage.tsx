@@ -10,6 +10,7 @@ import { ReportingGlanceView } from '../../components/ReportingGlance';
 import { useI18n, type MessageKey } from '../../i18n';
 import { BarChartCard, type ChartDatum } from '../../components/Chart';
 import { ErrorState, Loading } from '../../components/States';
+import { AreasNeedingAttention } from './AreasNeedingAttention';
 import { ComplianceOverviewPanel } from './ComplianceOverviewPanel';
 import { IndicatorPanel } from '../indicators/IndicatorPanel';
 import { ReportingHeatmap } from './ReportingHeatmap';
@@ -90,6 +91,7 @@ export function DashboardPage() {
       <Typography.Title level={1} className="page-title" style={{ fontSize: 24, marginBottom: 4 }}>{t('dashboard.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('dashboard.computedAt', { time: formatDateTime(fetchedAt) })}</Typography.Paragraph>
       <ReportingGlanceView glance={data.reportingAtAGlance} />
+      <AreasNeedingAttention picture={data.areasNeedingAttention} />
       <section aria-label={t('dashboard.sections')} style={{ marginTop: 16 }} data-testid="dashboard-sections">
         <Tabs
           activeKey={section}

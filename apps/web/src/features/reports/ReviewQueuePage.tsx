@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Card, Select, Space, Typography } from 'antd';
+import { Card, Select, Space, Tag, Typography } from 'antd';
 import { recentPeriodCodes, shippedTemplates, todayInVietnam, type PeriodType } from '@gdtx/domain';
 import { useAuth } from '../../auth';
 import { SUPERVISORY_AREAS } from '../../gql/org';
@@ -16,7 +17,15 @@ export function ReviewQueuePage() {
   const { t, pick, periodLabel } = useI18n();
   const [templateCode, setTemplateCode] = useState<string | undefined>();
   const [periodCode, setPeriodCode] = useState<string | undefined>();
-  const [areaId, setAreaId] = useState<string | undefined>();
+  // The overview's "Khu vực cần chú ý" links here filtered to an area (?areaId=) or a commune (?unitId=).
+  const [search, setSearch] = useSearchParams();
+  const [areaId, setAreaId] = useState<string | undefined>(() => search.get('areaId') ?? undefined);
+  const unitId = search.get('unitId') ?? undefined;
+  const clearUnit = () => {
+    const next = new URLSearchParams(search);
+    next.delete('unitId');
+    setSearch(next, { replace: true });
+  };
   const { user } = useAuth();
   // The Sở reviews the whole province: it narrows by supervisory area. A supervisor's queue is its area already.
   const byArea = user?.scope === 'province';
@@ -66,11 +75,16 @@ export function ReviewQueuePage() {
               data-testid="filter-area"
             />
           )}
+          {unitId && (
+            <Tag closable onClose={clearUnit} closeIcon={<span aria-label={t('review.clearUnit')}>×</span>} data-testid="filter-unit">
+              {t('review.unitFilter')}
+            </Tag>
+          )}
         </Space>
         <SubmissionsTable
           bulkAccept
           waiting
-          filter={{ status: 'SUBMITTED', ...(templateCode ? { templateCode } : {}), ...(periodCode ? { periodId: periodCode } : {}), ...(areaId ? { areaId } : {}) }}
+          filter={{ status: 'SUBMITTED', ...(templateCode ? { templateCode } : {}), ...(periodCode ? { periodId: periodCode } : {}), ...(areaId ? { areaId } : {}), ...(unitId ? { unitId } : {}) }}
           showCentre
           emptyText={t('review.empty')}
           actionLabel={t('review.open')}
