@@ -3,6 +3,7 @@ export { AnalyticsModule, AnalyticsApiModule } from './lib/analytics.module';
 export { FactService, rebuildProvinceFacts, UnflattenableValuesError } from './lib/fact.service';
 export type { FactDrift, UnflattenableValue } from './lib/fact.service';
 export { IndicatorService } from './lib/indicator.service';
+export { RollupService } from './lib/rollup.service';
 export { DataQualityService } from './lib/data-quality.service';
 export { IndicatorDefinitionService } from './lib/indicator-definition.service';
 export * from './lib/indicator-formula';
@@ -18,4 +19,5 @@ import { FactsWrittenForTheirProvince1733019000000 } from './migrations/17330190
 import { FactsWrittenAtHome1733024000100 } from './migrations/1733024000100-facts-written-at-home';
 import { DataQualityFlags1733028000400 } from './migrations/1733028000400-data-quality-flags';
 import { VisualizationFavourites1733029000000 } from './migrations/1733029000000-visualization-favourites';
-export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000, AnalyticsPoliciesOverTheRlsRule1733001000300, IndicatorDefinitionsAsData1733002000000, FactsWrittenForTheirProvince1733019000000, FactsWrittenAtHome1733024000100, DataQualityFlags1733028000400, VisualizationFavourites1733029000000];
+import { IndicatorRollups1733030000000 } from './migrations/1733030000000-indicator-rollups';
+export const analyticsMigrations = [AnalyticsFacts1732000004000, AnalyticsPerformance1732000004100, ShipLdttShare1733000600000, AnalyticsPoliciesOverTheRlsRule1733001000300, IndicatorDefinitionsAsData1733002000000, FactsWrittenForTheirProvince1733019000000, FactsWrittenAtHome1733024000100, DataQualityFlags1733028000400, VisualizationFavourites1733029000000, IndicatorRollups1733030000000];

@@ -5,6 +5,7 @@ import { EventData, EventProcessor, EventSubscriber, JobData, JobHandler, JobPro
 import { notifySystemAdmins } from '@gdtx/notify';
 import type { ReportingEvents } from '@gdtx/reporting';
 import { FactService } from './fact.service';
+import { RollupService } from './rollup.service';
 import './analytics.jobs';
 
 /** Cron (with seconds, Vietnam time) of the nightly fact rebuild: 01:30, before the compliance evaluation (02:30). */
@@ -91,4 +92,49 @@ export class CheckFactsJob implements JobProcessor<'analytics.check-facts'> {
   }
 }
 
-export const analyticsJobHandlers = [RefreshFactsOnAcceptJob, RefreshFactsOnReopenJob, RebuildFactsNightlyJob, CheckFactsJob];
+/**
+ * Cron of the date-driven rollup refresh (with seconds, Vietnam time): 00:10, after midnight turned the date (a
+ * period became due, a future-dated status change took effect) and before anyone opens the landing page.
+ */
+export const ROLLUP_DAILY_CRON = process.env['ROLLUP_DAILY_CRON'] || '0 10 0 * * *';
+
+/**
+ * `analytics.refresh-current-rollups` (daily): the rollups of every province's current periods recomputed, since
+ * coverage's expected count (the reporting calendar, asked on today's date) changes with the date alone.
+ */
+@JobHandler('analytics.refresh-current-rollups', { cron: ROLLUP_DAILY_CRON })
+export class RefreshCurrentRollupsJob implements JobProcessor<'analytics.refresh-current-rollups'> {
+  constructor(private readonly rollups: RollupService) {}
+
+  async handle(job: Job<JobData<'analytics.refresh-current-rollups'>>): Promise<{ provinces: number; cells: number }> {
+    const ctx = systemContext(null, job.name);
+    const provinces = await this.rollups.provinces(ctx);
+    let cells = 0;
+    for (let i = 0; i < provinces.length; i++) {
+      cells += await this.rollups.refreshCurrentPeriods(systemContext(provinces[i], job.name), provinces[i]);
+      await job.updateProgress(Math.round(((i + 1) / provinces.length) * 100));
+    }
+    return { provinces: provinces.length, cells };
+  }
+}
+
+/**
+ * `analytics.rebuild-indicator-rollups`: a saved definition (a new version) rebuilds that indicator's rollups of its
+ * province in the background, with progress; until it finishes the read side computes that indicator from the facts
+ * (its rollups are recorded for the older version).
+ */
+@JobHandler('analytics.rebuild-indicator-rollups')
+export class RebuildIndicatorRollupsJob implements JobProcessor<'analytics.rebuild-indicator-rollups'> {
+  constructor(private readonly rollups: RollupService) {}
+
+  async handle(job: Job<JobData<'analytics.rebuild-indicator-rollups'>>): Promise<{ cells: number }> {
+    const provinceId = job.data.provinceId!;
+    const cells = await this.rollups.rebuildIndicator(systemContext(provinceId, job.name), provinceId, job.data.code, (p) => job.updateProgress(p));
+    await job.updateProgress(100);
+    return { cells };
+  }
+}
+
+export const analyticsJobHandlers = [
+  RefreshFactsOnAcceptJob, RefreshFactsOnReopenJob, RebuildFactsNightlyJob, CheckFactsJob, RefreshCurrentRollupsJob, RebuildIndicatorRollupsJob,
+];

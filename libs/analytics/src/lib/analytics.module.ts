@@ -8,13 +8,14 @@ import { IndicatorService } from './indicator.service';
 import { IndicatorDefinitionService } from './indicator-definition.service';
 import { OverviewService } from './overview.service';
 import { ReportingRateService } from './reporting-rate.service';
+import { RollupService } from './rollup.service';
 import { VisualizationResolver } from './visualization.resolver';
 import { VisualizationService } from './visualization.service';
 
 /** Services of the analytics context (the worker uses FactService; the API the query services). */
 @Module({
-  providers: [FactService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, DataQualityService, ...analyticsJobHandlers],
-  exports: [FactService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, DataQualityService],
+  providers: [FactService, RollupService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, DataQualityService, ...analyticsJobHandlers],
+  exports: [FactService, RollupService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, DataQualityService],
 })
 export class AnalyticsModule {}
 
