@@ -9,6 +9,7 @@ export { IndicatorDefinitionService } from './lib/indicator-definition.service';
 export * from './lib/indicator-formula';
 export * from './lib/analytics.types';
 export * from './lib/overview.types';
+export * from './lib/landing-results.types';
 export * from './lib/visualization.types';
 import { AnalyticsFacts1732000004000 } from './migrations/1732000004000-analytics-facts';
 import { AnalyticsPerformance1732000004100 } from './migrations/1732000004100-analytics-performance';

@@ -9,6 +9,7 @@ import { IndicatorDefinitionService } from './indicator-definition.service';
 import { OverviewService } from './overview.service';
 import { ReportingRateService } from './reporting-rate.service';
 import { RollupService } from './rollup.service';
+import { LandingResultsService } from './landing-results.service';
 import { VisualizationResolver } from './visualization.resolver';
 import { VisualizationService } from './visualization.service';
 
@@ -19,5 +20,5 @@ import { VisualizationService } from './visualization.service';
 })
 export class AnalyticsModule {}
 
-@Module({ imports: [AnalyticsModule], providers: [AnalyticsResolver, DataQualityResolver, VisualizationService, VisualizationResolver] })
+@Module({ imports: [AnalyticsModule], providers: [AnalyticsResolver, LandingResultsService, DataQualityResolver, VisualizationService, VisualizationResolver] })
 export class AnalyticsApiModule {}

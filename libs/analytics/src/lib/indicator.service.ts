@@ -11,7 +11,7 @@ import { formulaOf, formulaProblems, loadCurrentDefinitions, readyDefinitions, v
 import type { ReadyDefinition } from './indicator-definition.service';
 import { reportParts } from './indicator-formula';
 import { GroupingStructure } from './grouping-structure';
-import { ROLLUP_DIMENSIONS, sumCells } from './rollup-cells';
+import { cellsOf, ROLLUP_DIMENSIONS, sumCells } from './rollup-cells';
 import type { LikeForLike, RollupCell } from './rollup-cells';
 
 /** The facts of one accepted report, restricted to the value keys asked for. */
@@ -164,6 +164,42 @@ export class IndicatorService {
     return new Map(defs.map((def) => [def.code, this.valuesFromCells(def, cells, scope, [], [])[0].likeForLike]));
   }
 
+  /** Each indicator over the caller's scope in each of `periods` (a value for every period, with its coverage). */
+  async indicatorValuesForPeriods(ctx: TenantContext, codes: string[], periods: string[]): Promise<IndicatorValue[]> {
+    return this.db.run(ctx, async (em) => {
+      const defs = await this.loadDefinitions(em, ctx, codes);
+      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId, ...lineageOf(ctx, null) };
+      return (await this.fromRollups(em, ctx, defs, periods, scope, ['PERIOD'], periods, null)) ?? (await this.evaluateAll(em, defs, periods, scope, ['PERIOD'], periods));
+    });
+  }
+
+  /**
+   * Like for like (issue 15 item 1): each indicator in `periodCode` and the period before over the same centres,
+   * those holding every part of it in both, over the caller's scope. From the rollups when servable; else from the
+   * facts, the per-centre values of both periods summed by the same code (rollup-cells.ts) the rollups are built by.
+   */
+  async likeForLike(ctx: TenantContext, codes: string[], periodCode: string): Promise<{ comparisons: Map<string, LikeForLike>; previousPeriodCode: string | null; fromRollups: boolean }> {
+    return this.db.run(ctx, async (em) => {
+      const defs = await this.loadDefinitions(em, ctx, codes);
+      const previousPeriodCode = await this.previousPeriodCode(em, periodCode);
+      const rolled = await this.likeForLikeFromRollups(em, ctx, defs, periodCode);
+      if (rolled) return { comparisons: rolled, previousPeriodCode, fromRollups: true };
+      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId, ...lineageOf(ctx, null) };
+      const periods = previousPeriodCode ? [previousPeriodCode, periodCode] : [periodCode];
+      const values = await this.evaluateAll(em, defs, periods, scope, ['CENTRE', 'PERIOD']);
+      const previousOf = new Map(previousPeriodCode ? [[periodCode, previousPeriodCode]] : []);
+      const comparisons = new Map(defs.map((def) => {
+        const hasDenominator = def.formula.denominatorNode !== null;
+        const cells = cellsOf(def.code, hasDenominator, values, [periodCode], previousOf);
+        const zero = hasDenominator ? 0 : null;
+        const summed = sumCells(cells, hasDenominator, [], () => null).get('')?.likeForLike
+          ?? { centres: 0, numerator: 0, denominator: zero, previousNumerator: 0, previousDenominator: zero, computedAt: null };
+        return [def.code, summed];
+      }));
+      return { comparisons, previousPeriodCode, fromRollups: false };
+    });
+  }
+
   /** Loads the definitions a caller sees (for analytics' own services). */
   definitionsFor(em: EntityManager, ctx: TenantContext, codes: string[] | null): Promise<ReadyDefinition[]> {
     return this.loadDefinitions(em, ctx, codes);
@@ -183,7 +219,10 @@ export class IndicatorService {
       [ctx.provinceId, codes, periods],
     );
     const current = new Set(built.map((b) => `${b.code}|${b.period}|${b.definitionId}|${b.version}`));
-    if (!defs.every((d) => periods.every((p) => current.has(`${d.code}|${p}|${d.id}|${d.version}`)))) return null;
+    if (!defs.every((d) => periods.every((p) => current.has(`${d.code}|${p}|${d.id}|${d.version}`)))) {
+      if (process.env['DEBUG_ROLLUPS']) console.log('not built', periods, defs.map((d) => `${d.code}|${d.id}|${d.version}`), built.slice(0, 5));
+      return null;
+    }
     const params: unknown[] = [ctx.provinceId, codes, periods, scope.prefix];
     // Summed in SQL down to the groups asked for (a few rows per indicator and period, whatever the size of the
     // province); `unitPath` then carries the UNIT_LEVEL child's id (childUnitOf's rule, in SQL).
