@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import { EventData, EventProcessor, EventSubscriber, JobData, JobHandler, JobProcessor, systemContext, TenantDb } from '@gdtx/platform';
 import { notifySystemAdmins } from '@gdtx/notify';
 import type { ReportingEvents } from '@gdtx/reporting';
+import type { OrgEvents } from '@gdtx/org';
 import { FactService } from './fact.service';
 import { RollupService } from './rollup.service';
 import './analytics.jobs';
@@ -135,6 +136,35 @@ export class RebuildIndicatorRollupsJob implements JobProcessor<'analytics.rebui
   }
 }
 
+/** Org's events after which coverage's expected count or a cell's centre type or ownership may change. */
+type CentreEvent = Extract<keyof OrgEvents, 'centre.created' | 'centre.updated' | 'centre.status-changed'>;
+
+/**
+ * A centre created, changed (its type, ownership or unit) or given a status change (perhaps dated in the past or
+ * the future): the reporting calendar's expectations and the cells the centre falls in change for any period, so
+ * the province's rollups are rebuilt (about a second for the demo province; a registry change is rare).
+ */
+@Injectable() // for the constructor's parameter types, which the subclasses inherit
+abstract class RefreshRollupsOnCentreEvent<T extends CentreEvent> implements EventProcessor<T> {
+  constructor(private readonly rollups: RollupService) {}
+
+  async handle(job: Job<EventData<T>>): Promise<{ cells: number }> {
+    const provinceId = job.data.provinceId!;
+    const cells = await this.rollups.rebuildProvince(systemContext(provinceId, job.name), provinceId, (p) => job.updateProgress(p));
+    return { cells };
+  }
+}
+
+@EventSubscriber('centre.created', 'analytics')
+export class RefreshRollupsOnCentreCreatedJob extends RefreshRollupsOnCentreEvent<'centre.created'> {}
+
+@EventSubscriber('centre.updated', 'analytics')
+export class RefreshRollupsOnCentreUpdatedJob extends RefreshRollupsOnCentreEvent<'centre.updated'> {}
+
+@EventSubscriber('centre.status-changed', 'analytics')
+export class RefreshRollupsOnCentreStatusJob extends RefreshRollupsOnCentreEvent<'centre.status-changed'> {}
+
 export const analyticsJobHandlers = [
+  RefreshRollupsOnCentreCreatedJob, RefreshRollupsOnCentreUpdatedJob, RefreshRollupsOnCentreStatusJob,
   RefreshFactsOnAcceptJob, RefreshFactsOnReopenJob, RebuildFactsNightlyJob, CheckFactsJob, RefreshCurrentRollupsJob, RebuildIndicatorRollupsJob,
 ];
