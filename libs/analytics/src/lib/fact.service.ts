@@ -137,7 +137,8 @@ export class FactService {
       // Serialise refreshes of the same submission (a retried job racing its original).
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [submissionId]);
       await assertFlattenable((sql, params) => em.query(sql, params), 'n.submission_id = $1', submissionId);
-      const before: RollupTouch[] = await em.query(
+      // TypeORM answers a DELETE … RETURNING with [rows, affected count].
+      const [before]: [RollupTouch[], number] = await em.query(
         `DELETE FROM fact_value WHERE submission_id = $1 RETURNING province_id AS "provinceId", template_code AS "templateCode", period_code AS "periodCode"`,
         [submissionId],
       );

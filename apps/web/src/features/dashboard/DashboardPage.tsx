@@ -14,6 +14,7 @@ import { ComplianceOverviewPanel } from './ComplianceOverviewPanel';
 import { IndicatorPanel } from '../indicators/IndicatorPanel';
 import { ReportingHeatmap } from './ReportingHeatmap';
 import { LiteracyOverviewPanel } from '../literacy/LiteracyOverviewPanel';
+import { KeyResults } from './KeyResults';
 
 const LICENCE_STATUSES = ['VALID', 'EXPIRING', 'EXPIRED', 'MISSING'] as const;
 
@@ -90,6 +91,7 @@ export function DashboardPage() {
       <Typography.Title level={1} className="page-title" style={{ fontSize: 24, marginBottom: 4 }}>{t('dashboard.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('dashboard.computedAt', { time: formatDateTime(fetchedAt) })}</Typography.Paragraph>
       <ReportingGlanceView glance={data.reportingAtAGlance} />
+      <KeyResults data={data.landingResults} />
       <section aria-label={t('dashboard.sections')} style={{ marginTop: 16 }} data-testid="dashboard-sections">
         <Tabs
           activeKey={section}
