@@ -4,6 +4,10 @@
 // document). The supervisor's figures are checked against the API, the director's missing reports are listed, and
 // axe finds no serious violation.
 import type { Page } from 'playwright-core';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
+import { RollupService } from '@gdtx/analytics';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
+import { systemContext } from '@gdtx/platform';
 import { horizontalOverflow, login, screenshot, seriousA11yViolations, useBrowserSuite, type BrowserSuite } from './browser';
 
 jest.setTimeout(300_000);
@@ -122,8 +126,6 @@ describe('landing pages: each role in at most four GraphQL requests, the Sở in
 
   it("the Sở's key results: served from the rollups in the same request, like for like in words with its centres, five-year trends as line charts", async () => {
     // The rollups the nightly job builds, built now (the demo seed writes facts only).
-    const { RollupService } = await import('@gdtx/analytics');
-    const { systemContext } = await import('@gdtx/platform');
     const token = await api.login('so.chuyenvien');
     const me = await api.gql<{ me: { provinceId: string } }>('{ me { provinceId } }', {}, token);
     const provinceId = me.data!.me.provinceId;

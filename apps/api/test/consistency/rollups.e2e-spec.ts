@@ -242,6 +242,7 @@ describe('consistency: the rollups equal the fact aggregates', () => {
     );
     expect(cases).toBeGreaterThanOrEqual(Math.min(100, Number(process.env['CONSISTENCY_RUNS'] ?? 100)));
     expect(nonNull).toBeGreaterThan(cases);
+    expect(compared).toBeGreaterThan(cases);
   }, 900_000);
 
   it('RLS: province B neither reads province A’s rollups nor writes them', async () => {
