@@ -219,10 +219,7 @@ export class IndicatorService {
       [ctx.provinceId, codes, periods],
     );
     const current = new Set(built.map((b) => `${b.code}|${b.period}|${b.definitionId}|${b.version}`));
-    if (!defs.every((d) => periods.every((p) => current.has(`${d.code}|${p}|${d.id}|${d.version}`)))) {
-      if (process.env['DEBUG_ROLLUPS']) console.log('not built', periods, defs.map((d) => `${d.code}|${d.id}|${d.version}`), built.slice(0, 5));
-      return null;
-    }
+    if (!defs.every((d) => periods.every((p) => current.has(`${d.code}|${p}|${d.id}|${d.version}`)))) return null;
     const params: unknown[] = [ctx.provinceId, codes, periods, scope.prefix];
     // Summed in SQL down to the groups asked for (a few rows per indicator and period, whatever the size of the
     // province); `unitPath` then carries the UNIT_LEVEL child's id (childUnitOf's rule, in SQL).
