@@ -4,6 +4,10 @@
 // document). The supervisor's figures are checked against the API, the director's missing reports are listed, and
 // axe finds no serious violation.
 import type { Page } from 'playwright-core';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
+import { RollupService } from '@gdtx/analytics';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the browser tests boot the real API like its own e2e tests do
+import { systemContext } from '@gdtx/platform';
 import { horizontalOverflow, login, screenshot, seriousA11yViolations, useBrowserSuite, type BrowserSuite } from './browser';
 
 jest.setTimeout(300_000);
@@ -119,6 +123,46 @@ describe('landing pages: each role in at most four GraphQL requests, the Sở in
       await page.setViewportSize({ width, height });
       await page.waitForTimeout(300);
       await screenshot(page, `landing-director-${width}`);
+      expect(await horizontalOverflow(page)).toBe(0);
+    }
+  });
+
+  it("the Sở's key results: served from the rollups in the same request, like for like in words with its centres, five-year trends as line charts", async () => {
+    // The rollups the nightly job builds, built now (the demo seed writes facts only).
+    const token = await api.login('so.chuyenvien');
+    const me = await api.gql<{ me: { provinceId: string } }>('{ me { provinceId } }', {}, token);
+    const provinceId = me.data!.me.provinceId;
+    await api.app.get(RollupService).rebuildProvince(systemContext(provinceId, 'landing browser test'), provinceId);
+    const r = await api.gql<{ landingResults: { results: { code: string; nameVi: string; fromRollups: boolean; likeForLike: { centres: number; value: number | null }; trend: { periodCode: string }[] }[] } }>(
+      `{ landingResults { results { code nameVi fromRollups likeForLike { centres value } trend { periodCode } } } }`, {}, token,
+    );
+    expect(r.errors).toBeUndefined();
+    const results = r.data!.landingResults.results;
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((x) => x.fromRollups && x.trend.length === 5)).toBe(true);
+    await login(page, 'so.chuyenvien');
+    const operations = await freshLoadRequests(page, 'key-results');
+    expect(operations.length).toBeLessThanOrEqual(2);
+    const section = page.getByTestId('key-results');
+    await section.getByRole('heading', { name: 'Kết quả chính' }).waitFor();
+    expect(await section.getByTestId('key-result').count()).toBe(results.length);
+    expect(await section.getByTestId('key-result-trend').count()).toBe(results.length);
+    // Each comparison is said in words, over the centres the API counts in both periods.
+    for (const x of results) {
+      const card = section.locator(`[data-testid="key-result"][data-code="${x.code}"]`);
+      const lfl = card.getByTestId('key-result-lfl');
+      expect(Number(await lfl.getAttribute('data-centres'))).toBe(x.likeForLike.centres);
+      const text = (await lfl.textContent()) ?? '';
+      if (x.likeForLike.centres > 0 && x.likeForLike.value !== null) expect(text).toContain(`so với cùng kỳ`);
+      if (x.likeForLike.centres > 0 && x.likeForLike.value !== null) expect(text).toContain(`trên ${x.likeForLike.centres} trung tâm báo cáo cả hai kỳ`);
+    }
+    expect(results.some((x) => x.likeForLike.centres > 0)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    for (const [width, height] of [[1366, 768], [390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(300);
+      await section.scrollIntoViewIfNeeded();
+      await screenshot(page, `landing-so-key-results-${width}`);
       expect(await horizontalOverflow(page)).toBe(0);
     }
   });

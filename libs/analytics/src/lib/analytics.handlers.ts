@@ -4,7 +4,9 @@ import type { Job } from 'bullmq';
 import { EventData, EventProcessor, EventSubscriber, JobData, JobHandler, JobProcessor, systemContext, TenantDb } from '@gdtx/platform';
 import { notifySystemAdmins } from '@gdtx/notify';
 import type { ReportingEvents } from '@gdtx/reporting';
+import type { OrgEvents } from '@gdtx/org';
 import { FactService } from './fact.service';
+import { RollupService } from './rollup.service';
 import './analytics.jobs';
 
 /** Cron (with seconds, Vietnam time) of the nightly fact rebuild: 01:30, before the compliance evaluation (02:30). */
@@ -91,4 +93,78 @@ export class CheckFactsJob implements JobProcessor<'analytics.check-facts'> {
   }
 }
 
-export const analyticsJobHandlers = [RefreshFactsOnAcceptJob, RefreshFactsOnReopenJob, RebuildFactsNightlyJob, CheckFactsJob];
+/**
+ * Cron of the date-driven rollup refresh (with seconds, Vietnam time): 00:10, after midnight turned the date (a
+ * period became due, a future-dated status change took effect) and before anyone opens the landing page.
+ */
+export const ROLLUP_DAILY_CRON = process.env['ROLLUP_DAILY_CRON'] || '0 10 0 * * *';
+
+/**
+ * `analytics.refresh-current-rollups` (daily): the rollups of every province's current periods recomputed, since
+ * coverage's expected count (the reporting calendar, asked on today's date) changes with the date alone.
+ */
+@JobHandler('analytics.refresh-current-rollups', { cron: ROLLUP_DAILY_CRON })
+export class RefreshCurrentRollupsJob implements JobProcessor<'analytics.refresh-current-rollups'> {
+  constructor(private readonly rollups: RollupService) {}
+
+  async handle(job: Job<JobData<'analytics.refresh-current-rollups'>>): Promise<{ provinces: number; cells: number }> {
+    const ctx = systemContext(null, job.name);
+    const provinces = await this.rollups.provinces(ctx);
+    let cells = 0;
+    for (let i = 0; i < provinces.length; i++) {
+      cells += await this.rollups.refreshCurrentPeriods(systemContext(provinces[i], job.name), provinces[i]);
+      await job.updateProgress(Math.round(((i + 1) / provinces.length) * 100));
+    }
+    return { provinces: provinces.length, cells };
+  }
+}
+
+/**
+ * `analytics.rebuild-indicator-rollups`: a saved definition (a new version) rebuilds that indicator's rollups of its
+ * province in the background, with progress; until it finishes the read side computes that indicator from the facts
+ * (its rollups are recorded for the older version).
+ */
+@JobHandler('analytics.rebuild-indicator-rollups')
+export class RebuildIndicatorRollupsJob implements JobProcessor<'analytics.rebuild-indicator-rollups'> {
+  constructor(private readonly rollups: RollupService) {}
+
+  async handle(job: Job<JobData<'analytics.rebuild-indicator-rollups'>>): Promise<{ cells: number }> {
+    const provinceId = job.data.provinceId!;
+    const cells = await this.rollups.rebuildIndicator(systemContext(provinceId, job.name), provinceId, job.data.code, (p) => job.updateProgress(p));
+    await job.updateProgress(100);
+    return { cells };
+  }
+}
+
+/** Org's events after which coverage's expected count or a cell's centre type or ownership may change. */
+type CentreEvent = Extract<keyof OrgEvents, 'centre.created' | 'centre.updated' | 'centre.status-changed'>;
+
+/**
+ * A centre created, changed (its type, ownership or unit) or given a status change (perhaps dated in the past or
+ * the future): the reporting calendar's expectations and the cells the centre falls in change for any period, so
+ * the province's rollups are rebuilt (about a second for the demo province; a registry change is rare).
+ */
+@Injectable() // for the constructor's parameter types, which the subclasses inherit
+abstract class RefreshRollupsOnCentreEvent<T extends CentreEvent> implements EventProcessor<T> {
+  constructor(private readonly rollups: RollupService) {}
+
+  async handle(job: Job<EventData<T>>): Promise<{ cells: number }> {
+    const provinceId = job.data.provinceId!;
+    const cells = await this.rollups.rebuildProvince(systemContext(provinceId, job.name), provinceId, (p) => job.updateProgress(p));
+    return { cells };
+  }
+}
+
+@EventSubscriber('centre.created', 'analytics')
+export class RefreshRollupsOnCentreCreatedJob extends RefreshRollupsOnCentreEvent<'centre.created'> {}
+
+@EventSubscriber('centre.updated', 'analytics')
+export class RefreshRollupsOnCentreUpdatedJob extends RefreshRollupsOnCentreEvent<'centre.updated'> {}
+
+@EventSubscriber('centre.status-changed', 'analytics')
+export class RefreshRollupsOnCentreStatusJob extends RefreshRollupsOnCentreEvent<'centre.status-changed'> {}
+
+export const analyticsJobHandlers = [
+  RefreshRollupsOnCentreCreatedJob, RefreshRollupsOnCentreUpdatedJob, RefreshRollupsOnCentreStatusJob,
+  RefreshFactsOnAcceptJob, RefreshFactsOnReopenJob, RebuildFactsNightlyJob, CheckFactsJob, RefreshCurrentRollupsJob, RebuildIndicatorRollupsJob,
+];

@@ -8,15 +8,17 @@ import { IndicatorService } from './indicator.service';
 import { IndicatorDefinitionService } from './indicator-definition.service';
 import { OverviewService } from './overview.service';
 import { ReportingRateService } from './reporting-rate.service';
+import { RollupService } from './rollup.service';
+import { LandingResultsService } from './landing-results.service';
 import { VisualizationResolver } from './visualization.resolver';
 import { VisualizationService } from './visualization.service';
 
 /** Services of the analytics context (the worker uses FactService; the API the query services). */
 @Module({
-  providers: [FactService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, DataQualityService, ...analyticsJobHandlers],
-  exports: [FactService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, DataQualityService],
+  providers: [FactService, RollupService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, DataQualityService, ...analyticsJobHandlers],
+  exports: [FactService, RollupService, IndicatorService, IndicatorDefinitionService, ReportingRateService, OverviewService, DataQualityService],
 })
 export class AnalyticsModule {}
 
-@Module({ imports: [AnalyticsModule], providers: [AnalyticsResolver, DataQualityResolver, VisualizationService, VisualizationResolver] })
+@Module({ imports: [AnalyticsModule], providers: [AnalyticsResolver, LandingResultsService, DataQualityResolver, VisualizationService, VisualizationResolver] })
 export class AnalyticsApiModule {}

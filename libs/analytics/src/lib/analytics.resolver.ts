@@ -7,6 +7,8 @@ import { IndicatorService } from './indicator.service';
 import { OverviewService } from './overview.service';
 import { ProvinceOverview, ReportingRate } from './overview.types';
 import { ReportingRateService } from './reporting-rate.service';
+import { LandingResultsService } from './landing-results.service';
+import { LandingResults } from './landing-results.types';
 
 @Resolver()
 export class AnalyticsResolver {
@@ -15,7 +17,18 @@ export class AnalyticsResolver {
     private readonly definitions: IndicatorDefinitionService,
     private readonly rates: ReportingRateService,
     private readonly overview: OverviewService,
+    private readonly landing: LandingResultsService,
   ) {}
+
+  @Query(() => LandingResults, { description: 'Kết quả chính của trang chủ Sở: kỳ hiện tại, so sánh cùng kỳ trên cùng các trung tâm, xu hướng 5 năm (từ bảng tổng hợp sẵn)' })
+  @RequirePermission('ANALYTICS_READ')
+  landingResults(
+    @Ctx() ctx: TenantContext,
+    @Args('codes', { nullable: true, type: () => [String], description: 'Mã chỉ số; bỏ trống: các chỉ số đầu danh mục' }) codes?: string[] | null,
+  ): Promise<LandingResults> {
+    if (codes && codes.length > 30) throw Errors.badInput('Tối đa 30 chỉ số', 'At most 30 indicators', { field: 'codes' });
+    return this.landing.landingResults(ctx, codes?.length ? codes : null);
+  }
 
   @Query(() => [IndicatorDefinitionDto], { description: 'Danh mục chỉ số: định nghĩa hiện hành (của tỉnh nếu tỉnh đã sửa, nếu không là toàn quốc) và các phiên bản' })
   @RequirePermission('ANALYTICS_READ')

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertUuid, TenantContext, TenantDb } from '@gdtx/platform';
+import { RollupService } from './rollup.service';
+import type { RollupTouch } from './rollup.service';
 
 /**
  * Flattens accepted submissions into fact rows. Reads reporting's and org's SQL read models only
@@ -120,23 +122,41 @@ const DRIFT_SELECT = `
 
 @Injectable()
 export class FactService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly rollups: RollupService,
+  ) {}
 
-  /** Incremental: after a submission is accepted or reopened. Returns the number of fact rows it now has. */
+  /**
+   * Incremental: after a submission is accepted or reopened. Returns the number of fact rows it now has. The
+   * rollups of the periods its facts were and are in are recomputed in the same transaction (docs/adr/0020-rollups.md).
+   */
   async refreshSubmission(ctx: TenantContext, submissionId: string): Promise<number> {
     assertUuid(submissionId, 'submissionId');
     return this.db.run(ctx, async (em) => {
       // Serialise refreshes of the same submission (a retried job racing its original).
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [submissionId]);
       await assertFlattenable((sql, params) => em.query(sql, params), 'n.submission_id = $1', submissionId);
-      await em.query(`DELETE FROM fact_value WHERE submission_id = $1`, [submissionId]);
-      const inserted = await em.query(`INSERT INTO fact_value ${FACT_COLUMNS} ${factSelect('s.id = $2')} RETURNING 1`, [new Date(), submissionId]);
+      // TypeORM answers a DELETE … RETURNING with [rows, affected count].
+      const [before]: [RollupTouch[], number] = await em.query(
+        `DELETE FROM fact_value WHERE submission_id = $1 RETURNING province_id AS "provinceId", template_code AS "templateCode", period_code AS "periodCode"`,
+        [submissionId],
+      );
+      const inserted: RollupTouch[] = await em.query(
+        `INSERT INTO fact_value ${FACT_COLUMNS} ${factSelect('s.id = $2')} RETURNING province_id AS "provinceId", template_code AS "templateCode", period_code AS "periodCode"`,
+        [new Date(), submissionId],
+      );
+      await this.rollups.refreshTouched(em, [...before, ...inserted]);
       return inserted.length;
     });
   }
 
   /** Nightly: rebuilds every fact row of one province (or all, under system scope with provinceId null). */
-  async rebuild(ctx: TenantContext, provinceId: string | null, onProgress?: (p: number) => Promise<void> | void): Promise<number> {
+  async rebuild(
+    ctx: TenantContext, provinceId: string | null, onProgress?: (p: number) => Promise<void> | void,
+    /** The rollups after the facts (the nightly job); false: the facts only (a check of the fact table alone). */
+    opts: { rollups?: boolean } = {},
+  ): Promise<number> {
     return this.db.run(ctx, async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(727010)`);
       const provinces: string[] = provinceId
@@ -145,6 +165,7 @@ export class FactService {
       let total = 0;
       for (let i = 0; i < provinces.length; i++) {
         total += await this.rebuildProvince(em, provinces[i]);
+        if (opts.rollups !== false) await this.rollups.rebuildProvinceIn(em, provinces[i], null);
         await onProgress?.(Math.round(((i + 1) / provinces.length) * 100));
       }
       return total;

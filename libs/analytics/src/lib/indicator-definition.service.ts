@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { audit, Errors, TenantContext, TenantDb } from '@gdtx/platform';
+import { audit, enqueueOutbox, Errors, TenantContext, TenantDb } from '@gdtx/platform';
 import { ReportingReader } from '@gdtx/reporting';
 import type { IndicatorDefinitionDto, IndicatorDefinitionVersionDto, SaveIndicatorDefinitionInput } from './analytics.types';
 import { checkIndicatorFormula, compileFormula, formulaUsesPatterns } from './indicator-formula';
@@ -181,6 +181,11 @@ export class IndicatorDefinitionService {
       await audit(em, ctx, {
         provinceId, action: 'INDICATOR_DEFINITION_SAVED', entity: 'indicator_definition', entityId: own.id,
         data: { code: input.code, version, numerator: formula.numerator, denominator: formula.denominator },
+      });
+      // The indicator's rollups are rebuilt in the background for the new version (until then it reads the facts).
+      await enqueueOutbox(em, ctx, {
+        topic: 'analytics.rebuild-indicator-rollups', payload: { code: input.code, version },
+        dedupeKey: `indicator-rollups:${provinceId}:${input.code}:v${version}`,
       });
       const [saved] = await this.listIn(em, provinceId, [input.code]);
       return saved;

@@ -11,6 +11,8 @@ import { formulaOf, formulaProblems, loadCurrentDefinitions, readyDefinitions, v
 import type { ReadyDefinition } from './indicator-definition.service';
 import { reportParts } from './indicator-formula';
 import { GroupingStructure } from './grouping-structure';
+import { cellsOf, ROLLUP_DIMENSIONS, sumCells } from './rollup-cells';
+import type { LikeForLike, RollupCell } from './rollup-cells';
 
 /** The facts of one accepted report, restricted to the value keys asked for. */
 interface ReportFacts {
@@ -31,6 +33,22 @@ interface Dims {
   centre_id: string | null;
   area_id?: string | null;
   ownership?: Ownership | null;
+  /** The unit path the row is placed on (the rollups' cell grain, UNIT_PATH). */
+  unit_path?: string | null;
+}
+
+/**
+ * The dimensions a value can be grouped by inside analytics: the public ones, plus UNIT_PATH (the exact unit the
+ * facts place a centre in), the grain of the rollup cells (never offered through GraphQL).
+ */
+export type EvaluationDimension = GroupByDimension | 'UNIT_PATH';
+
+/** An indicator value as combine computes it, with what the rollups keep besides the public fields. */
+export interface CombinedValue extends IndicatorValue {
+  /** Reports that hold any part of the indicator (the fact path makes a group when one does). */
+  reportRows: number;
+  /** With UNIT_PATH grouping: the unit path of the group. */
+  unitPath?: string | null;
 }
 
 interface Scope {
@@ -88,7 +106,8 @@ export class IndicatorService {
       const defs = await this.loadDefinitions(em, ctx, q.codes);
       const periods = await this.resolvePeriods(em, q);
       const scope: Scope = { prefix: await this.prefixFor(em, ctx, q.unitId), provinceId: ctx.provinceId, centreType: q.centreType, ...lineageOf(ctx, q.unitId) };
-      const out = await this.evaluateAll(em, defs, periods, scope, groupBy, [], q.asOf ? assertIsoDate(q.asOf) : null);
+      const asOf = q.asOf ? assertIsoDate(q.asOf) : null;
+      const out = (await this.fromRollups(em, ctx, defs, periods, scope, groupBy, [], asOf)) ?? (await this.evaluateAll(em, defs, periods, scope, groupBy, [], asOf));
       await this.attachNames(em, out);
       return out;
     });
@@ -102,12 +121,163 @@ export class IndicatorService {
       const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId, ...lineageOf(ctx, null) };
       const periods = previous ? [periodCode, previous] : [periodCode];
       // Every period gets a value (with its coverage) even when no report contributes to it.
-      const values = await this.evaluateAll(em, defs, periods, scope, ['PERIOD'], periods);
+      const values = (await this.fromRollups(em, ctx, defs, periods, scope, ['PERIOD'], periods, null)) ?? (await this.evaluateAll(em, defs, periods, scope, ['PERIOD'], periods));
       return defs.map((def) => {
         const pick = (p: string) => values.find((v) => v.code === def.code && v.periodCode === p)!;
         return { current: pick(periodCode), previous: previous ? pick(previous) : null, previousPeriodCode: previous };
       });
     });
+  }
+
+  /**
+   * Each centre's value of each indicator in `periods` over one province, grouped at the rollup cells' grain (the unit
+   * path the facts place it on, its type, its ownership, the period) and by centre, with a value for every centre
+   * expected but not reporting: what RollupService sums into cells. The same evaluation as every fact-path query.
+   */
+  async centreValues(em: EntityManager, defs: ReadyDefinition[], periods: string[], provinceId: string): Promise<CombinedValue[]> {
+    const scope: Scope = { prefix: `/${provinceId}/`, provinceId };
+    return this.evaluateAll(em, defs, periods, scope, ['UNIT_PATH', 'CENTRE_TYPE', 'OWNERSHIP', 'PERIOD', 'CENTRE'], [], null, { emitExpected: true });
+  }
+
+  /**
+   * The values from the rollups (docs/adr/0020-rollups.md) when the query is servable from them, else null and the
+   * caller computes from the facts. Servable: the Sở of a province without lineage (a unit or centre scope, a
+   * merged province and system jobs read the facts), no `asOf` structure, groupings among UNIT_LEVEL,
+   * CENTRE_TYPE, PERIOD and OWNERSHIP (CENTRE and AREA read the facts), one period or PERIOD among the groupings
+   * (centres counted once across periods are not a sum), and every (indicator, period) asked built for the
+   * current definition version (indicator_rollup_period).
+   */
+  private async fromRollups(
+    em: EntityManager, ctx: TenantContext, defs: ReadyDefinition[], periods: string[], scope: Scope, groupBy: GroupByDimension[], ensureKeys: string[],
+    asOf: string | null,
+  ): Promise<IndicatorValue[] | null> {
+    const cells = await this.servableCells(em, ctx, defs, periods, scope, groupBy, asOf);
+    if (!cells) return null;
+    return defs.flatMap((def) => this.valuesFromCells(def, cells, scope, groupBy, ensureKeys).map(({ value }) => value));
+  }
+
+  /** The like-for-like figures of each indicator in one period over the Sở's province, from the rollups, or null (see fromRollups). */
+  async likeForLikeFromRollups(em: EntityManager, ctx: TenantContext, defs: ReadyDefinition[], periodCode: string): Promise<Map<string, LikeForLike> | null> {
+    const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId, ...lineageOf(ctx, null) };
+    const cells = await this.servableCells(em, ctx, defs, [periodCode], scope, [], null);
+    if (!cells) return null;
+    return new Map(defs.map((def) => [def.code, this.valuesFromCells(def, cells, scope, [], [])[0].likeForLike]));
+  }
+
+  /** Each indicator over the caller's scope in each of `periods` (a value for every period, with its coverage). */
+  async indicatorValuesForPeriods(ctx: TenantContext, codes: string[], periods: string[]): Promise<IndicatorValue[]> {
+    return this.db.run(ctx, async (em) => {
+      const defs = await this.loadDefinitions(em, ctx, codes);
+      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId, ...lineageOf(ctx, null) };
+      return (await this.fromRollups(em, ctx, defs, periods, scope, ['PERIOD'], periods, null)) ?? (await this.evaluateAll(em, defs, periods, scope, ['PERIOD'], periods));
+    });
+  }
+
+  /**
+   * Like for like (issue 15 item 1): each indicator in `periodCode` and the period before over the same centres,
+   * those holding every part of it in both, over the caller's scope. From the rollups when servable; else from the
+   * facts, the per-centre values of both periods summed by the same code (rollup-cells.ts) the rollups are built by.
+   */
+  async likeForLike(ctx: TenantContext, codes: string[], periodCode: string): Promise<{ comparisons: Map<string, LikeForLike>; previousPeriodCode: string | null; fromRollups: boolean }> {
+    return this.db.run(ctx, async (em) => {
+      const defs = await this.loadDefinitions(em, ctx, codes);
+      const previousPeriodCode = await this.previousPeriodCode(em, periodCode);
+      const rolled = await this.likeForLikeFromRollups(em, ctx, defs, periodCode);
+      if (rolled) return { comparisons: rolled, previousPeriodCode, fromRollups: true };
+      const scope: Scope = { prefix: await this.prefixFor(em, ctx, null), provinceId: ctx.provinceId, ...lineageOf(ctx, null) };
+      const periods = previousPeriodCode ? [previousPeriodCode, periodCode] : [periodCode];
+      const values = await this.evaluateAll(em, defs, periods, scope, ['CENTRE', 'PERIOD']);
+      const previousOf = new Map(previousPeriodCode ? [[periodCode, previousPeriodCode]] : []);
+      const comparisons = new Map(defs.map((def) => {
+        const hasDenominator = def.formula.denominatorNode !== null;
+        const cells = cellsOf(def.code, hasDenominator, values, [periodCode], previousOf);
+        const zero = hasDenominator ? 0 : null;
+        const summed = sumCells(cells, hasDenominator, [], () => null).get('')?.likeForLike
+          ?? { centres: 0, numerator: 0, denominator: zero, previousNumerator: 0, previousDenominator: zero, computedAt: null };
+        return [def.code, summed];
+      }));
+      return { comparisons, previousPeriodCode, fromRollups: false };
+    });
+  }
+
+  /** Loads the definitions a caller sees (for analytics' own services). */
+  definitionsFor(em: EntityManager, ctx: TenantContext, codes: string[] | null): Promise<ReadyDefinition[]> {
+    return this.loadDefinitions(em, ctx, codes);
+  }
+
+  private async servableCells(
+    em: EntityManager, ctx: TenantContext, defs: ReadyDefinition[], periods: string[], scope: Scope, groupBy: GroupByDimension[], asOf: string | null,
+  ): Promise<RollupCell[] | null> {
+    if (process.env['ANALYTICS_READ_ROLLUPS'] === 'off') return null;
+    if (ctx.scope !== 'province' || !ctx.provinceId || scope.lineage?.length || asOf) return null;
+    if (!groupBy.every((g) => ROLLUP_DIMENSIONS.includes(g))) return null;
+    if (!defs.length || !periods.length || (periods.length > 1 && !groupBy.includes('PERIOD'))) return null;
+    const codes = defs.map((d) => d.code);
+    const built: { code: string; period: string; definitionId: string; version: number }[] = await em.query(
+      `SELECT indicator_code AS code, period_code AS period, definition_id AS "definitionId", definition_version AS version
+       FROM indicator_rollup_period WHERE province_id = $1 AND indicator_code = ANY($2) AND period_code = ANY($3)`,
+      [ctx.provinceId, codes, periods],
+    );
+    const current = new Set(built.map((b) => `${b.code}|${b.period}|${b.definitionId}|${b.version}`));
+    if (!defs.every((d) => periods.every((p) => current.has(`${d.code}|${p}|${d.id}|${d.version}`)))) return null;
+    const params: unknown[] = [ctx.provinceId, codes, periods, scope.prefix];
+    // Summed in SQL down to the groups asked for (a few rows per indicator and period, whatever the size of the
+    // province); `unitPath` then carries the UNIT_LEVEL child's id (childUnitOf's rule, in SQL).
+    const unit = groupBy.includes('UNIT_LEVEL') ? `split_part(substr(unit_path, length($4) + 1), '/', 1)` : `''`;
+    const type = groupBy.includes('CENTRE_TYPE') ? 'centre_type' : 'NULL::text';
+    const ownership = groupBy.includes('OWNERSHIP') ? 'ownership' : 'NULL::text';
+    return em.query(
+      `SELECT indicator_code AS "indicatorCode", period_code AS "periodCode", ${unit} AS "unitPath", ${type} AS "centreType", ${ownership} AS ownership,
+              sum(report_rows)::int AS "reportRows", sum(numerator) AS numerator, sum(denominator) AS denominator,
+              sum(reporting_centres)::int AS "reportingCentres", sum(expected_centres)::int AS "expectedCentres", max(computed_at) AS "computedAt",
+              sum(lfl_centres)::int AS "lflCentres", sum(lfl_numerator) AS "lflNumerator", sum(lfl_denominator) AS "lflDenominator",
+              sum(lfl_previous_numerator) AS "lflPreviousNumerator", sum(lfl_previous_denominator) AS "lflPreviousDenominator",
+              max(lfl_computed_at) AS "lflComputedAt"
+       FROM indicator_rollup
+       WHERE province_id = $1 AND indicator_code = ANY($2) AND period_code = ANY($3) AND unit_path LIKE $4 || '%'
+         ${scope.centreType ? `AND centre_type = $${params.push(scope.centreType)}` : ''}
+       GROUP BY 1, 2, 3, 4, 5`,
+      params,
+    );
+  }
+
+  /** The groups of one indicator as sums of its cells, shaped as combine shapes the fact path's values. */
+  private valuesFromCells(def: ReadyDefinition, cells: RollupCell[], scope: Scope, groupBy: GroupByDimension[], ensureKeys: string[]) {
+    // The cells come summed by group from servableCells: their unitPath is already the UNIT_LEVEL child's id.
+    const groups = sumCells(cells.filter((c) => c.indicatorCode === def.code), def.formula.denominatorNode !== null, groupBy, (child) => child || null);
+    const zero = def.formula.denominatorNode ? 0 : null;
+    // As combine: a group exists when a report holds a part of the indicator, and the ensured keys always do.
+    for (const key of groupBy.length ? ensureKeys : ['']) {
+      if (groups.has(key)) continue;
+      groups.set(key, {
+        key, unitId: null, centreType: null, periodCode: groupBy.length ? key : null, ownership: null, reportRows: 0, numerator: 0, denominator: zero,
+        reporting: 0, expected: 0, computedAt: null,
+        likeForLike: { centres: 0, numerator: 0, denominator: zero, previousNumerator: 0, previousDenominator: zero, computedAt: null },
+      });
+    }
+    const ensured = new Set(groupBy.length ? ensureKeys : ['']);
+    return [...groups.values()].filter((g) => g.reportRows > 0 || ensured.has(g.key)).map((g) => ({
+      likeForLike: g.likeForLike,
+      value: {
+        code: def.code,
+        nameVi: def.nameVi,
+        nameEn: def.nameEn,
+        unit: def.unit,
+        numerator: g.numerator,
+        denominator: g.denominator,
+        value: indicatorValueOf(def, g.numerator, g.denominator, g.reporting),
+        unitId: groupBy.includes('UNIT_LEVEL') ? g.unitId : null,
+        unitName: null,
+        centreType: groupBy.includes('CENTRE_TYPE') ? g.centreType : null,
+        periodCode: groupBy.includes('PERIOD') ? g.periodCode : null,
+        centreId: null,
+        centreName: null,
+        ...(groupBy.includes('OWNERSHIP') ? { ownership: g.ownership } : {}),
+        centreCount: g.reporting,
+        coverage: { reporting: g.reporting, expected: g.expected },
+        computedAt: g.computedAt,
+      } as IndicatorValue,
+    }));
   }
 
   /**
@@ -119,9 +289,9 @@ export class IndicatorService {
    * `ensureKeys` are group keys that get a value even when no report contributes (the dashboard's periods).
    */
   private async evaluateAll(
-    em: EntityManager, defs: ReadyDefinition[], periods: string[], scope: Scope, groupBy: GroupByDimension[], ensureKeys: string[] = [],
-    structureAsOf: string | null = null,
-  ): Promise<IndicatorValue[]> {
+    em: EntityManager, defs: ReadyDefinition[], periods: string[], scope: Scope, groupBy: EvaluationDimension[], ensureKeys: string[] = [],
+    structureAsOf: string | null = null, opts: { emitExpected?: boolean } = {},
+  ): Promise<CombinedValue[]> {
     const templates = unique(defs.flatMap((d) => d.templateCodes));
     const keys = unique(defs.flatMap((d) => d.formula.currentKeys));
     const reports = await this.reportFacts(em, templates, keys, periods, scope);
@@ -150,7 +320,7 @@ export class IndicatorService {
     // Communes and areas are those of the structure on each period's end, or on `structureAsOf` when asked for
     // (the dashboards ask for today's): GroupingStructure (org's readers) places each centre and each area.
     const structure = await GroupingStructure.load(em, {
-      groupBy, periods, asOf: structureAsOf, centreIds: unique([...reports.map((r) => r.centre_id), ...expected.map((e) => e.centreId)]),
+      groupBy: groupBy.filter((g): g is GroupByDimension => g !== 'UNIT_PATH'), periods, asOf: structureAsOf, centreIds: unique([...reports.map((r) => r.centre_id), ...expected.map((e) => e.centreId)]),
     });
     // OWNERSHIP: the centre's ownership as the registry holds it now (it is not a fact of the report).
     const ownershipOf = groupBy.includes('OWNERSHIP')
@@ -159,6 +329,7 @@ export class IndicatorService {
     const dims = (r: { centre_id: string; centre_type: CentreType; period_code: string; unit_path: string }): Dims => ({
       unit_id: childUnitOf([scope.prefix, ...(scope.lineagePrefixes ?? [])], structure.unitPathOf(r.centre_id, r.period_code, r.unit_path)), centre_type: r.centre_type, period_code: r.period_code, centre_id: r.centre_id,
       ...(ownershipOf ? { ownership: ownershipOf.get(r.centre_id) ?? null } : {}),
+      ...(groupBy.includes('UNIT_PATH') ? { unit_path: structure.unitPathOf(r.centre_id, r.period_code, r.unit_path) } : {}),
     });
     // AREA: areas overlap, so a report counts in every area holding its unit (or a unit its commune succeeded),
     // and in the group without an area (null) when none holds it.
@@ -180,7 +351,7 @@ export class IndicatorService {
         dims: dims(r),
         previous: def.formula.previousKeys.length ? previousReports.get(reportKey(r.centre_id, r.template_code, r.period_code)) ?? null : null,
       }));
-      return this.combine(def, rows, expectedRows.filter(mine).map((e) => e.dims), groupBy, ensureKeys).map((v) =>
+      return this.combine(def, rows, expectedRows.filter(mine).map((e) => e.dims), groupBy, ensureKeys, opts.emitExpected ?? false).map((v) =>
         groupBy.includes('AREA') ? { ...v, areaName: v.areaId ? areaNames.get(v.areaId) ?? null : null } : v);
     });
   }
@@ -189,15 +360,17 @@ export class IndicatorService {
     def: ReadyDefinition,
     rows: { report: ReportFacts; dims: Dims; previous: ReportFacts | null }[],
     expected: Dims[],
-    groupBy: GroupByDimension[],
+    groupBy: EvaluationDimension[],
     ensureKeys: string[],
-  ): IndicatorValue[] {
-    type Group = { dims: Dims; num: number; den: number | null; centres: Set<string>; ca: Date | null };
+    /** Also make a group for every expected report's key (the rollups keep the centres expected but not reporting). */
+    emitExpected = false,
+  ): CombinedValue[] {
+    type Group = { dims: Dims; num: number; den: number | null; centres: Set<string>; ca: Date | null; rows: number };
     const groups = new Map<string, Group>();
     const keyOf = (d: Dims) => groupBy.map((g) => String(d[dimColumn(g)] ?? '')).join('|');
     const ensure = (key: string, d: Dims) => {
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { dims: d, num: 0, den: def.formula.denominatorNode ? 0 : null, centres: new Set(), ca: null }));
+      if (!g) groups.set(key, (g = { dims: d, num: 0, den: def.formula.denominatorNode ? 0 : null, centres: new Set(), ca: null, rows: 0 }));
       return g;
     };
     const ownKeys = def.formula.currentKeys;
@@ -205,6 +378,7 @@ export class IndicatorService {
       // A report that holds no part of this indicator does not make a group (another template's keys, say).
       if (!ownKeys.some((k) => k in report.vals)) continue;
       const g = ensure(keyOf(dims), dims);
+      g.rows++;
       // Only a report holding every part of both expressions counts (and its previous report, for prev()).
       const parts = reportParts(def.formula, report.vals, previous?.vals ?? null);
       if (!parts) continue;
@@ -221,6 +395,7 @@ export class IndicatorService {
     const expectedByGroup = new Map<string, Set<string>>();
     for (const d of expected) {
       const k = keyOf(d);
+      if (emitExpected) ensure(k, d);
       let set = expectedByGroup.get(k);
       if (!set) expectedByGroup.set(k, (set = new Set()));
       set.add(d.centre_id!);
@@ -234,7 +409,7 @@ export class IndicatorService {
         unit: def.unit,
         numerator: g.num,
         denominator: g.den,
-        value: !reporting ? null : g.den === null ? g.num * def.factor : g.den > 0 ? round((g.num / g.den) * def.factor, 4) : null,
+        value: indicatorValueOf(def, g.num, g.den, reporting),
         unitId: groupBy.includes('UNIT_LEVEL') ? g.dims.unit_id : null,
         unitName: null,
         centreType: groupBy.includes('CENTRE_TYPE') ? g.dims.centre_type : null,
@@ -246,6 +421,8 @@ export class IndicatorService {
         centreCount: reporting,
         coverage: { reporting, expected: expectedByGroup.get(key)?.size ?? 0 },
         computedAt: g.ca,
+        reportRows: g.rows,
+        ...(groupBy.includes('UNIT_PATH') ? { unitPath: g.dims.unit_path ?? null } : {}),
       };
     });
   }
@@ -315,8 +492,18 @@ export class IndicatorService {
   }
 }
 
-function dimColumn(g: GroupByDimension): keyof Dims {
-  return ({ UNIT_LEVEL: 'unit_id', CENTRE_TYPE: 'centre_type', PERIOD: 'period_code', CENTRE: 'centre_id', AREA: 'area_id', OWNERSHIP: 'ownership' } as const)[g];
+function dimColumn(g: EvaluationDimension): keyof Dims {
+  return ({ UNIT_LEVEL: 'unit_id', CENTRE_TYPE: 'centre_type', PERIOD: 'period_code', CENTRE: 'centre_id', AREA: 'area_id', OWNERSHIP: 'ownership', UNIT_PATH: 'unit_path' } as const)[g];
+}
+
+/**
+ * The value of an indicator over a group from its sums (the one place this is said): none while no centre
+ * reports; a sum times its factor; a ratio of sums times its factor, none over a zero denominator.
+ */
+export function indicatorValueOf(def: { factor: number }, numerator: number, denominator: number | null, reporting: number): number | null {
+  if (!reporting) return null;
+  if (denominator === null) return numerator * def.factor;
+  return denominator > 0 ? round((numerator / denominator) * def.factor, 4) : null;
 }
 
 /** The child of the scope unit on a unit path: '/p/d/c/' under prefix '/p/' → 'd' (null for the scope unit itself). */
