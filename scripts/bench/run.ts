@@ -295,12 +295,15 @@ BENCH_YEARS, BENCH_REQUESTS to change the size; the database \`${DB}\` on the lo
 - **Dashboards**: one aggregate for all indicators of a request (grouped by template), explicit \`province_id\` and
   partition key (\`year\`) so the planner prunes partitions at plan time and can use the index (planning over 22
   partitions with the RLS predicate had cost more than executing); set-based licence-status counts.
-- **Still above target**: the overview's floor itself is ≈ 40–50 ms, dominated by the licence-status count over
-  ≈ 2,000 centres and the fact aggregate; the API adds ≈ 15–20 ms of HTTP, GraphQL, the per-request principal check
-  (\`token_version\`, so that logout and role changes act at once) and two transactions (the principal check is now served from memory: see "The cheapest authenticated request" below). Next steps, not done:
-  keep each centre's licence status in a column refreshed by the licence mutations and a nightly job (it depends
-  on the date), and serve dashboards from a read replica
-  (\`DATABASE_REPLICA_URL\`, architecture §7).
+- **Rollups (ADR 0020, 0021)**: the indicators of the overview and the drill-down are read from \`indicator_rollup\`
+  (per province, indicator and period, one row per unit path, centre type and ownership, maintained in the fact
+  refresh's transaction) whenever the query is servable from it; the floor above still aggregates the fact rows, so
+  it is the cost the rollups remove, not a floor of the rollup read. The landing page's calendar picture and the areas
+  needing attention read \`reporting_status_rollup\`. Growth from 1 to 16 provinces: the "Growth" section below.
+- **Still computed per request**: the overview's registry counts (status and licence status on today's date over
+  ≈ 2,000 centres, org's \`centreStateCountsOn\`) and its reporting rates (the calendar over the period's templates);
+  keeping them in rollups is the next step. Dashboards can read a streaming replica (\`DATABASE_REPLICA_URL\`,
+  ADR 0022); this run reads the primary (the replica's freshness is measured in the growth section).
 - Measurements share the machine with nothing else but the benchmark's own API process (processors run
   in-process); numbers vary ±20% between runs on this 2-core machine.
 
