@@ -14,7 +14,6 @@
 // It stops adding provinces when the next step would not finish inside BENCH_BUDGET_MINUTES (default 24, so that
 // with run.ts the whole bench stays inside 30 minutes), and says where it stopped. Results: docs/performance.md
 // (section "Growth"), docs/performance-growth.json and the chart docs/performance-growth.svg.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,7 +23,7 @@ import { Client } from 'pg';
 import { PROVINCE_LANDING } from '../../apps/web/src/gql/landing';
 import { createSyntheticProvince, generateProvince } from './generate';
 import { measureReplicaFreshness, type ReplicaFreshness } from './replica-freshness';
-import { demoLogin, freePort, graphqlClient, interleaved, pct, round2, rssMB, stats, timed, type Stats } from './kit';
+import { demoLogin, freePort, graphqlClient, interleaved, pct, round2, rssMB, startCompiled, stats, stopProcess, timed, waitReady, type Stats } from './kit';
 
 const ADMIN_URL = process.env['BENCH_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = process.env['BENCH_DB'] ?? 'gdtx_bench';
@@ -70,30 +69,6 @@ interface Step {
   metricsHaveOperations: boolean;
 }
 
-/** A child process of the compiled build, its stderr kept for the error message. */
-function startProcess(script: string, env: Record<string, string>): ChildProcess & { stderrText: () => string } {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
-  let err = '';
-  child.stderr!.on('data', (d) => (err = (err + String(d)).slice(-4000)));
-  return Object.assign(child, { stderrText: () => err });
-}
-
-async function waitReady(port: number, child: ChildProcess & { stderrText: () => string }): Promise<void> {
-  const t0 = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited ${child.exitCode}: ${child.stderrText()}`);
-    if (await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false)) return;
-    if (Date.now() - t0 > 90_000) throw new Error(`API not ready in 90 s: ${child.stderrText()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-}
-
 async function measure(provinces: number, added: Step['added'], demoProvinceId: string): Promise<Step> {
   const owner = new Client({ connectionString: dbUrl() });
   await owner.connect();
@@ -116,8 +91,8 @@ async function measure(provinces: number, added: Step['added'], demoProvinceId: 
     METRICS_TOKEN: metricsToken, MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '1048576', RUN_WORKERS_IN_PROCESS: 'false',
   };
   const ports = [await freePort(), await freePort()];
-  const apis = ports.map((port) => startProcess('dist/apps/api/src/main.js', { ...env, PORT: String(port) }));
-  const worker = startProcess('dist/apps/worker/src/main.js', { ...env, METRICS_PORT: String(await freePort()) });
+  const apis = ports.map((port) => startCompiled('dist/apps/api/src/main.js', { ...env, PORT: String(port) }));
+  const worker = startCompiled('dist/apps/worker/src/main.js', { ...env, METRICS_PORT: String(await freePort()) });
   try {
     await Promise.all(apis.map((a, i) => waitReady(ports[i], a)));
     const gqls = ports.map((p) => graphqlClient(`http://127.0.0.1:${p}/graphql`));
@@ -188,7 +163,7 @@ async function measure(provinces: number, added: Step['added'], demoProvinceId: 
       metrics.includes(`gdtx_graphql_request_duration_seconds_bucket{`) && metrics.includes(`operation="${op}"`));
     return { provinces, ...data, added, serial, load, memoryMB: { idle, peak, after }, freshness: stats(fresh), metricsHaveOperations };
   } finally {
-    await Promise.all([...apis, worker].map(stop));
+    await Promise.all([...apis, worker].map(stopProcess));
     await owner.end();
   }
 }

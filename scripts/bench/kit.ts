@@ -1,5 +1,7 @@
 // What every benchmark script shares: percentiles, timing, a GraphQL client, free ports, a process's RSS.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 /** The p-th percentile (nearest rank) of `xs`. */
@@ -71,4 +73,34 @@ export function freePort(): Promise<number> {
 export function rssMB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 102.4) / 10 : NaN;
+}
+
+const root = join(__dirname, '../..');
+
+export type BenchProcess = ChildProcess & { stderrText: () => string };
+
+/** A child process of the compiled build (dist/…), its stderr's tail kept for the error message. */
+export function startCompiled(script: string, env: Record<string, string>): BenchProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', script], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  let err = '';
+  child.stderr!.on('data', (d) => (err = (err + String(d)).slice(-4000)));
+  return Object.assign(child, { stderrText: () => err });
+}
+
+/** Until the API on `port` answers /health/ready (90 s at most; fails at once if it exits). */
+export async function waitReady(port: number, child: BenchProcess): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API exited ${child.exitCode}: ${child.stderrText()}`);
+    if (await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false)) return;
+    if (Date.now() - t0 > 90_000) throw new Error(`API not ready in 90 s: ${child.stderrText()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** SIGTERM, and wait for the exit. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
 }

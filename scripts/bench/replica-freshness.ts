@@ -6,34 +6,15 @@
 // until a Sở leader (another user: no read-your-writes detour to the primary) sees the province's indicators change
 // through API 2 — the event, the worker's fact and rollup refresh on the primary, WAL shipping, the replica's replay
 // and the API's read from it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { PgCluster } from '../../apps/api/test/replica/pg-cluster-kit';
 import { prepareDatabase } from '../db-setup';
-import { demoLogin, freePort, graphqlClient, stats, type Stats } from './kit';
+import { demoLogin, freePort, graphqlClient, startCompiled, stats, stopProcess, waitReady, type Stats } from './kit';
 
-const root = join(__dirname, '../..');
 const DB = 'gdtx_bench_replica';
 const INDICATORS = `query BenchFreshIndicators($q: IndicatorQuery!) { indicatorValues(query: $q) { code numerator denominator coverage { reporting } } }`;
-
-function startProcess(script: string, env: Record<string, string>): ChildProcess & { stderrText: () => string } {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
-  let err = '';
-  child.stderr!.on('data', (d) => (err = (err + String(d)).slice(-4000)));
-  return Object.assign(child, { stderrText: () => err });
-}
-
-async function waitReady(port: number, child: ChildProcess & { stderrText: () => string }): Promise<void> {
-  const t0 = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited ${child.exitCode}: ${child.stderrText()}`);
-    if (await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false)) return;
-    if (Date.now() - t0 > 90_000) throw new Error(`API not ready in 90 s: ${child.stderrText()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 export interface ReplicaFreshness {
   freshness: Stats;
@@ -61,8 +42,8 @@ export async function measureReplicaFreshness(log: (m: string) => void, samples 
       RUN_WORKERS_IN_PROCESS: 'false', MALLOC_ARENA_MAX: '2',
     };
     const ports = [await freePort(), await freePort()];
-    const apis = ports.map((port) => startProcess('dist/apps/api/src/main.js', { ...env, PORT: String(port) }));
-    children.push(...apis, startProcess('dist/apps/worker/src/main.js', { ...env, METRICS_PORT: String(await freePort()) }));
+    const apis = ports.map((port) => startCompiled('dist/apps/api/src/main.js', { ...env, PORT: String(port) }));
+    children.push(...apis, startCompiled('dist/apps/worker/src/main.js', { ...env, METRICS_PORT: String(await freePort()) }));
     await Promise.all(apis.map((a, i) => waitReady(ports[i], a)));
     const [writer, reader] = ports.map((p) => graphqlClient(`http://127.0.0.1:${p}/graphql`));
     const specialist = await demoLogin(writer, 'so.chuyenvien');
@@ -104,7 +85,7 @@ export async function measureReplicaFreshness(log: (m: string) => void, samples 
     if (!fresh.length) throw new Error('replica freshness: no submitted report of the demo could be accepted');
     return { freshness: stats(fresh), lagBytesAtEnd: Math.max(0, Number(lag)), samples: fresh.length, unchanged };
   } finally {
-    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => { c.once('exit', r); c.kill('SIGTERM'); }))));
+    await Promise.all(children.map(stopProcess));
     await replica?.destroy();
     await primary.destroy();
   }
